@@ -1,0 +1,39 @@
+"""Shared test helpers: where the corpus is, and which files Terraform rejects."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS_SETS = ("dev", "dev-unformatted", "rough")
+
+
+def corpus_files(name: str) -> list[Path]:
+    """Every source file of a corpus set (not the .fmt expected outputs)."""
+    base = CORPUS / name
+    assert base.is_dir(), f"corpus missing at {base}: ../shared must sit beside the checkout"
+    return sorted(p for p in base.rglob("*") if p.is_file() and p.suffix != ".fmt")
+
+
+def rejected_by_terraform(name: str) -> dict[str, str]:
+    """``relative path -> first error line`` for files `terraform fmt` rejects."""
+    out = {}
+    with open(CORPUS / f"{name}.fmt.tsv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row["rc"] == "2":
+                out[row["path"]] = row.get("error") or ""
+    return out
+
+
+def read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8")
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    assert CORPUS.is_dir(), f"corpus missing at {CORPUS}"
+    return CORPUS

@@ -1,0 +1,109 @@
+"""Developer commands: look at tokens and trees, check round trips."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..cst.nodes import Node
+from ..files import iter_files, read_source
+from ..syntax import ParseError, Token, parse_module, tokenize
+from ..syntax.errors import line_col
+
+__all__ = ["debug"]
+
+
+@click.group()
+def debug() -> None:
+    """Developer tools for the parser."""
+
+
+def _load(path: str) -> str:
+    try:
+        return sys.stdin.read() if path == "-" else read_source(Path(path))
+    except (OSError, UnicodeDecodeError) as e:
+        raise click.ClickException(f"{path}: {e}") from None
+
+
+@debug.command()
+@click.argument("file")
+def tokens(file: str) -> None:
+    """Print the tokens of FILE with their trivia (FILE may be -)."""
+    text = _load(file)
+    try:
+        toks = tokenize(text, path=file)
+    except ParseError as e:
+        click.echo(str(e), err=True)
+        sys.exit(2)
+    offset = 1 if text.startswith("\ufeff") else 0
+    for tok in toks:
+        offset += len(tok.lead)
+        line, col = line_col(text, offset)
+        click.echo(f"{line}:{col}\t{tok.kind}\t{tok.text!r}\tlead={tok.lead!r}\ttrail={tok.trail!r}")
+        offset += len(tok.text) + len(tok.trail)
+
+
+@debug.command()
+@click.argument("file")
+def tree(file: str) -> None:
+    """Print the concrete syntax tree of FILE (FILE may be -)."""
+    text = _load(file)
+    try:
+        module = parse_module(text, path=file)
+    except ParseError as e:
+        click.echo(str(e), err=True)
+        sys.exit(2)
+    _print_tree(module, 0)
+
+
+def _print_tree(node: Node | Token, depth: int, label: str = "") -> None:
+    pad = "  " * depth + (f"{label}: " if label else "")
+    if type(node) is Token:
+        trivia = "".join(f" {k}={v!r}" for k, v in (("lead", node.lead), ("trail", node.trail)) if v)
+        click.echo(f"{pad}{node.kind} {node.text!r}{trivia}")
+        return
+    click.echo(f"{pad}{type(node).__name__}")
+    for name in node.__match_args__:  # type: ignore[union-attr]
+        value = getattr(node, name)
+        if value is None or value == () or type(value) is str and not value:
+            continue
+        if type(value) is tuple:
+            click.echo(f"{'  ' * (depth + 1)}{name}:")
+            for item in value:
+                _print_tree(item, depth + 2)
+        elif type(value) is str:
+            click.echo(f"{'  ' * (depth + 1)}{name}: {value!r}")
+        else:
+            _print_tree(value, depth + 1, name)
+
+
+@debug.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+def roundtrip(paths: tuple[str, ...]) -> None:
+    """Parse and print every .tf/.tfvars/.hcl file under PATHS; report any
+    file that does not come back byte for byte. Exit 0 only when all do."""
+    files = identical = errors = mismatches = 0
+    for path in iter_files(paths):
+        files += 1
+        try:
+            text = read_source(path)
+            printed = parse_module(text, path=str(path)).code
+        except ParseError as e:
+            errors += 1
+            click.echo(f"parse error: {e}")
+            continue
+        except UnicodeDecodeError as e:
+            errors += 1
+            click.echo(f"parse error: {path}: not UTF-8 ({e.reason} at byte {e.start})")
+            continue
+        if printed == text:
+            identical += 1
+            continue
+        mismatches += 1
+        at = next((i for i, (a, b) in enumerate(zip(text, printed)) if a != b), min(len(text), len(printed)))
+        line, col = line_col(text, at)
+        click.echo(f"mismatch: {path}:{line}:{col}: first difference at offset {at}")
+    click.echo(f"{files} files, {identical} identical, {errors} parse errors, {mismatches} mismatches")
+    sys.exit(0 if identical == files else 1)

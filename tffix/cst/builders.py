@@ -1,0 +1,71 @@
+"""New code from HCL snippets: rules build nodes by parsing, never by pasting
+strings into output."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..syntax.errors import ParseError
+from ..syntax.parser import parse_module
+from .nodes import Attribute, Block, Body, Expression, Token
+
+__all__ = ["parse_expression", "parse_body", "parse_attribute", "parse_block", "with_first_token", "first_token"]
+
+
+def with_first_token(node: Any, change: Any) -> Any:
+    """A copy of ``node`` whose first token is ``change(token)``."""
+    if type(node) is Token:
+        return change(node)
+    for name in node.__match_args__:
+        value = getattr(node, name)
+        if value is None or value == () or type(value) is str:
+            continue
+        if type(value) is tuple:
+            return node.with_changes(**{name: (with_first_token(value[0], change), *value[1:])})
+        return node.with_changes(**{name: with_first_token(value, change)})
+    return node
+
+
+def first_token(node: Any) -> Token:
+    """The first token of ``node`` (a node always has at least one)."""
+    return node if type(node) is Token else next(node.tokens())
+
+
+def _strip_lead(node: Any) -> Any:
+    return with_first_token(node, lambda tok: tok._replace(lead=""))
+
+
+def parse_body(text: str) -> Body:
+    """The body of ``text``, a sequence of attributes and blocks."""
+    module = parse_module(text)
+    if module.eof.lead or module.bom:
+        raise ParseError("Unexpected trailing text", "A body snippet must end with a newline.", text=text)
+    return module.body
+
+
+def _single(text: str, kind: type) -> Any:
+    snippet = text if text.endswith("\n") else text + "\n"
+    items = [item for item in parse_body(snippet).items]
+    if len(items) != 1 or type(items[0]) is not kind:
+        raise ParseError(f"Expected exactly one {kind.__name__.lower()}", "", text=text)
+    return items[0]
+
+
+def parse_attribute(text: str) -> Attribute:
+    """One attribute, e.g. ``parse_attribute('tags = {}')``."""
+    return _single(text, Attribute)
+
+
+def parse_block(text: str) -> Block:
+    """One block, e.g. ``parse_block('filter {}')``."""
+    return _single(text, Block)
+
+
+def parse_expression(text: str) -> Expression:
+    """One expression, e.g. ``parse_expression("var.environment_suffix")``."""
+    attribute = parse_attribute(f"x = {text}")
+    if attribute.trailing_comment:
+        raise ParseError("Unexpected comment", "An expression snippet cannot end with a comment.", text=text)
+    return _strip_lead(attribute.value)
+
+

@@ -1,0 +1,514 @@
+"""Immutable concrete-syntax-tree nodes.
+
+Every byte of the source lives in exactly one ``Token`` (text plus trivia), and
+every token lives in exactly one node field, so printing a tree is the
+concatenation of its fields in declaration order. Who owns which trivia is
+written down in ``README.md`` beside this file.
+
+Nodes compare by identity (``a is b``); use ``deep_equals`` for structure.
+Edits make new nodes: ``node.with_changes(field=value)``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Union
+
+from ..syntax.tokens import Token
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+__all__ = [
+    "Node", "Token", "Module", "Body", "Attribute", "Block", "EmptyLine",
+    "Expression", "Literal", "Variable", "Template", "Heredoc", "TemplateLiteral",
+    "Interpolation", "IfDirective", "ElseClause", "EndDirective", "ForDirective",
+    "TemplatePart", "Tuple", "Element", "Object", "ObjectItem", "FunctionCall",
+    "Parens", "GetAttr", "Index", "Splat", "UnaryOp", "BinaryOp", "Conditional",
+    "ForExpr", "BodyItem", "Label", "deep_equals",
+]  # fmt: skip
+
+_node = dataclass(frozen=True, slots=True, eq=False)
+
+
+@_node
+class Node:
+    """Base of all CST nodes."""
+
+    def children(self) -> Iterator[Node | Token]:
+        """Direct children (nodes and tokens) in source order."""
+        for name in self.__match_args__:
+            value = getattr(self, name)
+            if value is None or type(value) is str:
+                continue
+            if type(value) is tuple:
+                yield from value
+            else:
+                yield value
+
+    def tokens(self) -> Iterator[Token]:
+        """All tokens below this node, in source order."""
+        for child in self.children():
+            if type(child) is Token:
+                yield child
+            else:
+                yield from child.tokens()  # type: ignore[union-attr]
+
+    def _write(self, out: list[str]) -> None:
+        append = out.append
+        for name in self.__match_args__:
+            value = getattr(self, name)
+            if value is None:
+                continue
+            kind = type(value)
+            if kind is Token:
+                append(value[2])
+                append(value[1])
+                append(value[3])
+            elif kind is tuple:
+                for item in value:
+                    if type(item) is Token:
+                        append(item[2])
+                        append(item[1])
+                        append(item[3])
+                    else:
+                        item._write(out)
+            elif kind is str:
+                append(value)
+            else:
+                value._write(out)
+
+    @property
+    def code(self) -> str:
+        """The exact source text of this node, trivia included."""
+        out: list[str] = []
+        self._write(out)
+        return "".join(out)
+
+    def with_changes(self, **changes: Any) -> Self:
+        return dataclasses.replace(self, **changes)
+
+    def visit(self, visitor: Any) -> Any:
+        from .visitor import visit
+
+        return visit(self, visitor)
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__)
+        return f"{type(self).__name__}({fields})"
+
+
+def deep_equals(a: object, b: object) -> bool:
+    """Structural equality of two trees (tokens compare by value)."""
+    if isinstance(a, Node) and isinstance(b, Node):
+        return type(a) is type(b) and all(
+            deep_equals(getattr(a, n), getattr(b, n)) for n in a.__match_args__
+        )
+    if type(a) is tuple and type(b) is tuple:
+        return len(a) == len(b) and all(deep_equals(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+# ---------------------------------------------------------------- expressions
+
+
+@_node
+class Literal(Node):
+    """A number, ``true``, ``false`` or ``null``."""
+
+    token: Token
+
+
+@_node
+class Variable(Node):
+    """A bare identifier used as a value: ``var`` in ``var.x``, ``each``."""
+
+    name: Token
+
+
+@_node
+class TemplateLiteral(Node):
+    """Literal text inside a template, escapes kept as written."""
+
+    token: Token
+
+
+@_node
+class Interpolation(Node):
+    """``${ expr }``; ``open``/``close`` carry the strip markers (``${~``, ``~}``)."""
+
+    open: Token
+    expr: Expression
+    close: Token
+
+
+@_node
+class EndDirective(Node):
+    """``%{ endif }`` or ``%{ endfor }``."""
+
+    open: Token
+    keyword: Token
+    close: Token
+
+
+@_node
+class ElseClause(Node):
+    open: Token
+    keyword: Token
+    close: Token
+    parts: tuple[TemplatePart, ...]
+
+
+@_node
+class IfDirective(Node):
+    """``%{ if cond }...%{ else }...%{ endif }``."""
+
+    open: Token
+    keyword: Token
+    condition: Expression
+    close: Token
+    parts: tuple[TemplatePart, ...]
+    else_clause: ElseClause | None
+    end: EndDirective
+
+
+@_node
+class ForDirective(Node):
+    """``%{ for k, v in coll }...%{ endfor }``."""
+
+    open: Token
+    keyword: Token
+    key_var: Token | None
+    comma: Token | None
+    value_var: Token
+    in_keyword: Token
+    collection: Expression
+    close: Token
+    parts: tuple[TemplatePart, ...]
+    end: EndDirective
+
+
+TemplatePart = Union[TemplateLiteral, Interpolation, IfDirective, ForDirective]
+
+
+@_node
+class Template(Node):
+    """A quoted template ``"..."``."""
+
+    open: Token
+    parts: tuple[TemplatePart, ...]
+    close: Token
+
+
+@_node
+class Heredoc(Node):
+    """``<<EOT`` / ``<<-EOT`` template; ``open`` includes the line break after the
+    marker, ``close`` is the closing line without its line break."""
+
+    open: Token
+    parts: tuple[TemplatePart, ...]
+    close: Token
+
+    @property
+    def marker(self) -> str:
+        return self.open.text.lstrip("<-").rstrip("\r\n")
+
+    @property
+    def strips_indent(self) -> bool:
+        return self.open.text.startswith("<<-")
+
+
+@_node
+class Element(Node):
+    """One item of a tuple or argument list, with the comma after it."""
+
+    value: Expression
+    comma: Token | None
+
+
+@_node
+class Tuple(Node):
+    open: Token
+    elements: tuple[Element, ...]
+    close: Token
+
+
+@_node
+class ObjectItem(Node):
+    """``key = value`` or ``key: value`` in an object constructor.
+
+    Owns the comment lines directly above it (``leading``) and ends with its
+    separator: a comma and/or the line break (with any trailing comment).
+    """
+
+    leading: tuple[EmptyLine, ...]
+    key: Expression
+    separator: Token
+    value: Expression
+    comma: Token | None
+    newline: Token | None
+
+    @property
+    def key_name(self) -> str | None:
+        """The key as Terraform reads it when it is a bare name or a plain string."""
+        return _static_name(self.key)
+
+
+@_node
+class Object(Node):
+    open: Token
+    open_newline: Token | None
+    items: tuple[ObjectItem | EmptyLine, ...]
+    close: Token
+
+    def item(self, key: str) -> ObjectItem | None:
+        for item in self.items:
+            if type(item) is ObjectItem and item.key_name == key:
+                return item
+        return None
+
+
+@_node
+class FunctionCall(Node):
+    """``name(args)``; ``name`` holds ``IDENT (:: IDENT)*`` tokens."""
+
+    name: tuple[Token, ...]
+    open: Token
+    args: tuple[Element, ...]
+    ellipsis: Token | None
+    close: Token
+
+    @property
+    def function_name(self) -> str:
+        return "".join(t.text for t in self.name)
+
+
+@_node
+class Parens(Node):
+    open: Token
+    expr: Expression
+    close: Token
+
+
+@_node
+class GetAttr(Node):
+    """``obj.name``, or the legacy index ``obj.0``."""
+
+    obj: Expression
+    dot: Token
+    name: Token
+
+
+@_node
+class Index(Node):
+    obj: Expression
+    open: Token
+    key: Expression
+    close: Token
+
+
+@_node
+class Splat(Node):
+    """``obj.*`` (``open`` is the dot, ``close`` None) or ``obj[*]``."""
+
+    obj: Expression
+    open: Token
+    star: Token
+    close: Token | None
+
+
+@_node
+class UnaryOp(Node):
+    op: Token
+    operand: Expression
+
+
+@_node
+class BinaryOp(Node):
+    left: Expression
+    op: Token
+    right: Expression
+
+
+@_node
+class Conditional(Node):
+    condition: Expression
+    question: Token
+    true_expr: Expression
+    colon: Token
+    false_expr: Expression
+
+
+@_node
+class ForExpr(Node):
+    """``[for ...]`` or ``{for ... => ...}`` (then ``arrow`` and ``key_expr`` are set)."""
+
+    open: Token
+    for_keyword: Token
+    key_var: Token | None
+    comma: Token | None
+    value_var: Token
+    in_keyword: Token
+    collection: Expression
+    colon: Token
+    key_expr: Expression | None
+    arrow: Token | None
+    value_expr: Expression
+    ellipsis: Token | None
+    if_keyword: Token | None
+    condition: Expression | None
+    close: Token
+
+    @property
+    def is_object(self) -> bool:
+        return self.open.kind == "OBRACE"
+
+
+Expression = Union[
+    Literal, Variable, Template, Heredoc, Tuple, Object, FunctionCall, Parens,
+    GetAttr, Index, Splat, UnaryOp, BinaryOp, Conditional, ForExpr,
+]  # fmt: skip
+
+# ---------------------------------------------------------------- structure
+
+
+@_node
+class EmptyLine(Node):
+    """A line holding no item: blank, or only a comment.
+
+    In ``Attribute.leading`` / ``Block.leading`` / ``ObjectItem.leading`` it is a
+    comment line owned by the item below; in ``Body.items`` / ``Object.items``
+    it is a blank line or a comment dangling on the container.
+    """
+
+    newline: Token
+
+    @property
+    def comment(self) -> str | None:
+        text = self.newline.lead.strip()
+        return text or None
+
+
+@_node
+class Attribute(Node):
+    """``name = value``. Owns the comment lines directly above it and the line
+    break ending it (whose ``lead`` holds any same-line trailing comment)."""
+
+    leading: tuple[EmptyLine, ...]
+    name: Token
+    equals: Token
+    value: Expression
+    newline: Token | None
+
+    @property
+    def trailing_comment(self) -> str | None:
+        return _comment_of(self.newline)
+
+
+Label = Union[Token, Template]
+
+
+@_node
+class Block(Node):
+    """``type "label" { body }``. ``open_newline`` is the line break after ``{``
+    (None for the single-line form ``a { b = 1 }``)."""
+
+    leading: tuple[EmptyLine, ...]
+    type: Token
+    labels: tuple[Label, ...]
+    open: Token
+    open_newline: Token | None
+    body: Body
+    close: Token
+    newline: Token | None
+
+    @property
+    def label_values(self) -> tuple[str, ...]:
+        return tuple(_static_name(label) or "" for label in self.labels)  # type: ignore[arg-type]
+
+    @property
+    def trailing_comment(self) -> str | None:
+        return _comment_of(self.newline)
+
+    def matches(self, type: str | None = None, *labels: str | None) -> bool:
+        """True when the block type and the first labels match (None matches any)."""
+        if type is not None and self.type.text != type:
+            return False
+        values = self.label_values
+        if len(labels) > len(values):
+            return False
+        return all(want is None or want == got for want, got in zip(labels, values))
+
+
+BodyItem = Union[Attribute, Block, EmptyLine]
+
+
+@_node
+class Body(Node):
+    items: tuple[BodyItem, ...]
+
+    def attributes(self) -> Iterator[Attribute]:
+        return (item for item in self.items if type(item) is Attribute)
+
+    def attribute(self, name: str) -> Attribute | None:
+        for item in self.items:
+            if type(item) is Attribute and item.name.text == name:
+                return item
+        return None
+
+    def blocks(self, type: str | None = None, *labels: str | None) -> Iterator[Block]:
+        return (item for item in self.items if isinstance(item, Block) and item.matches(type, *labels))
+
+    def block(self, type: str | None = None, *labels: str | None) -> Block | None:
+        return next(self.blocks(type, *labels), None)
+
+
+@_node
+class Module(Node):
+    """A whole file. ``bom`` is a UTF-8 byte-order mark the file started with;
+    ``eof`` carries trivia after the last line break (e.g. a final comment with
+    no newline)."""
+
+    bom: str
+    body: Body
+    eof: Token
+
+    def attribute(self, name: str) -> Attribute | None:
+        return self.body.attribute(name)
+
+    def blocks(self, type: str | None = None, *labels: str | None) -> Iterator[Block]:
+        return self.body.blocks(type, *labels)
+
+    def block(self, type: str | None = None, *labels: str | None) -> Block | None:
+        return self.body.block(type, *labels)
+
+    def position(self, node: Node) -> Any:
+        """``CodeRange`` (1-based line/column) of ``node`` in this module."""
+        from .positions import position
+
+        return position(self, node)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _comment_of(newline: Token | None) -> str | None:
+    if newline is None:
+        return None
+    return newline.lead.strip() or None
+
+
+def _static_name(expr: object) -> str | None:
+    """A bare identifier or a template made of one literal (no escapes decoded
+    beyond what a label may hold)."""
+    if type(expr) is Token:
+        return expr.text
+    if type(expr) is Variable:
+        return expr.name.text
+    if type(expr) is Template:
+        from .values import template_text
+
+        return template_text(expr)
+    return None

@@ -1,0 +1,85 @@
+"""Line and column of nodes, computed on demand (never stored, so they stay
+right after edits)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .nodes import EmptyLine, Module, Node, Token
+
+__all__ = ["CodeRange", "positions", "position"]
+
+# Tokens that end lines or the file: not part of what a node "is".
+_EDGE_KINDS = frozenset({"NEWLINE", "EOF"})
+
+
+@dataclass(frozen=True)
+class CodeRange:
+    """1-based ``(line, column)`` of a node's first character and of the
+    position just after its last one. Columns count characters. A node's range
+    covers its tokens' text, not the comment lines or line break it owns."""
+
+    start: tuple[int, int]
+    end: tuple[int, int]
+
+
+class _Collector:
+    def __init__(self, module: Module) -> None:
+        self.offset = len(module.bom)
+        self.spans: dict[int, tuple[int, int]] = {}
+
+    def node(self, node: Node) -> tuple[int, int] | None:
+        first = last = None
+        for child in node.children():
+            if type(child) is Token:
+                self.offset += len(child.lead)
+                span = (self.offset, self.offset + len(child.text))
+                self.offset += len(child.text) + len(child.trail)
+                if child.kind in _EDGE_KINDS:
+                    continue
+            else:
+                span = self.node(child)  # type: ignore[arg-type]
+                if span is None or type(child) is EmptyLine:
+                    continue
+            if first is None:
+                first = span[0]
+            last = span[1]
+        if first is None or last is None:
+            return None
+        self.spans[id(node)] = (first, last)
+        return first, last
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    at = find("\n")
+    while at != -1:
+        starts.append(at + 1)
+        at = find("\n", at + 1)
+    return starts
+
+
+def positions(module: Module) -> dict[int, CodeRange]:
+    """``id(node) -> CodeRange`` for every node of ``module`` that has text."""
+    collector = _Collector(module)
+    collector.node(module)
+    text = module.code[len(module.bom) :]
+    starts = _line_starts(text)
+    shift = len(module.bom)
+
+    def at(offset: int) -> tuple[int, int]:
+        offset -= shift
+        line = bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    return {key: CodeRange(at(a), at(b)) for key, (a, b) in collector.spans.items()}
+
+
+def position(module: Module, node: Node) -> CodeRange:
+    """The range of ``node``, which must be part of ``module``."""
+    try:
+        return positions(module)[id(node)]
+    except KeyError:
+        raise ValueError(f"{type(node).__name__} is not part of this module (or has no text)") from None

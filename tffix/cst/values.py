@@ -1,0 +1,102 @@
+"""Python values of literal expressions, computed as Terraform would."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import nodes as n
+
+__all__ = ["literal_value", "template_text", "NotLiteral"]
+
+
+class NotLiteral(ValueError):
+    """The expression refers to something only known at plan time."""
+
+
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
+_QUOTED_SEQ = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)|\$\$\{|%%\{", re.S)
+_HEREDOC_SEQ = re.compile(r"\$\$\{|%%\{")
+
+
+def _unescape_quoted(text: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        sel = m.group(1)
+        if sel is None:
+            return m.group()[1:]  # $${ -> ${ , %%{ -> %{
+        if len(sel) > 1:
+            return chr(int(sel[1:], 16))
+        return _ESCAPES.get(sel, sel)
+
+    return _QUOTED_SEQ.sub(one, text)
+
+
+def _literal_text(part: n.TemplateLiteral) -> str:
+    text = part.token.text
+    if part.token.kind == "QUOTED_LIT":
+        return _unescape_quoted(text)
+    return _HEREDOC_SEQ.sub(lambda m: m.group()[1:], text)
+
+
+def template_text(template: n.Template | n.Heredoc) -> str | None:
+    """The string a template stands for, or None when it interpolates."""
+    pieces = []
+    for part in template.parts:
+        if type(part) is not n.TemplateLiteral:
+            return None
+        pieces.append(_literal_text(part))
+    text = "".join(pieces)
+    if type(template) is n.Heredoc and template.strips_indent:
+        text = _dedent(text)
+    return text
+
+
+def _dedent(text: str) -> str:
+    lines = text.split("\n")
+    body = [line for line in lines if line.strip()]
+    width = min((len(line) - len(line.lstrip(" \t")) for line in body), default=0)
+    return "\n".join(line[width:] for line in lines)
+
+
+def literal_value(expr: Any) -> Any:
+    """The Python value of a literal expression: numbers, strings, bools,
+    null (None), and tuples/objects of those (as list/dict).
+
+    Raises ``NotLiteral`` for anything that needs evaluation context.
+    """
+    kind = type(expr)
+    if kind is n.Literal:
+        text = expr.token.text
+        if text == "true":
+            return True
+        if text == "false":
+            return False
+        if text == "null":
+            return None
+        if text.isdigit():
+            return int(text)
+        number = float(text)
+        return int(number) if number.is_integer() and "e" not in text.lower() and "." not in text else number
+    if kind in (n.Template, n.Heredoc):
+        text = template_text(expr)
+        if text is None:
+            raise NotLiteral("template with interpolation")
+        return text
+    if kind is n.Parens:
+        return literal_value(expr.expr)
+    if kind is n.UnaryOp and expr.op.text == "-":
+        value = literal_value(expr.operand)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return -value
+    if kind is n.Tuple:
+        return [literal_value(e.value) for e in expr.elements]
+    if kind is n.Object:
+        out = {}
+        for item in expr.items:
+            if type(item) is n.ObjectItem:
+                key = item.key_name
+                if key is None:
+                    key = literal_value(item.key.expr if type(item.key) is n.Parens else item.key)
+                out[str(key)] = literal_value(item.value)
+        return out
+    raise NotLiteral(f"{kind.__name__} is not a literal")

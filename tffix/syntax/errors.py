@@ -1,0 +1,48 @@
+"""The one exception the parser raises for bad input."""
+
+from __future__ import annotations
+
+__all__ = ["ParseError", "line_col"]
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of ``offset`` in ``text``."""
+    offset = max(0, min(offset, len(text)))
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+class ParseError(ValueError):
+    """Input that is not valid HCL native syntax.
+
+    ``summary`` uses hclsyntax's wording ("Missing newline after argument") so
+    users can search for it; ``detail`` says what was expected. ``str(err)`` is
+    ``path:line:col: summary: detail``, the form editors and CI annotate.
+    """
+
+    def __init__(
+        self,
+        summary: str,
+        detail: str = "",
+        *,
+        offset: int = 0,
+        text: str = "",
+        path: str | None = None,
+    ) -> None:
+        self.summary = summary
+        self.detail = detail
+        self.offset = offset
+        self.path = path
+        self.line, self.column = line_col(text, offset)
+        super().__init__(self.__str__())
+
+    def with_path(self, path: str | None) -> "ParseError":
+        self.path = path
+        self.args = (self.__str__(),)
+        return self
+
+    def __str__(self) -> str:
+        where = f"{self.path or '<input>'}:{self.line}:{self.column}"
+        tail = f": {self.detail}" if self.detail else ""
+        return f"{where}: {self.summary}{tail}"

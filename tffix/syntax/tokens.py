@@ -1,0 +1,54 @@
+"""Tokens: the leaves of the concrete syntax tree.
+
+Token kinds are named after hclsyntax's ``Token*`` constants (``TokenOBrace`` is
+``OBRACE``), plus five keyword kinds (``FOR``, ``IF``, ``ELSE``, ``ENDIF``,
+``ENDFOR``) that the lexer emits where hclsyntax's parser peeks at an identifier;
+naming them lets an LALR(1) grammar decide with one token of lookahead.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+__all__ = ["Token", "KINDS", "TRIVIA_FREE_KINDS"]
+
+
+class Token(NamedTuple):
+    """One lexical token with the trivia around it.
+
+    ``lead`` is the trivia (spaces, tabs, comments, and newlines that carry no
+    meaning where they stand) between the previous token and this one.
+    ``trail`` is trivia that belongs to this token although it follows it: in
+    newline-insensitive places (inside ``()``, ``[]``, ``${}``), everything up to
+    and including the first line break after the token, so a trailing comment
+    stays with what it comments. Printing a token is ``lead + text + trail``.
+    """
+
+    kind: str
+    text: str
+    lead: str = ""
+    trail: str = ""
+
+    @property
+    def code(self) -> str:
+        return self.lead + self.text + self.trail
+
+    def __str__(self) -> str:
+        return self.text
+
+
+KINDS = frozenset(
+    """
+    IDENT NUMBER_LIT OQUOTE CQUOTE QUOTED_LIT OHEREDOC CHEREDOC STRING_LIT
+    TEMPLATE_INTERP TEMPLATE_CONTROL TEMPLATE_SEQ_END
+    OBRACE CBRACE OBRACK CBRACK OPAREN CPAREN
+    EQUAL COMMA DOT STAR ELLIPSIS DOUBLE_COLON FAT_ARROW QUESTION COLON
+    PLUS MINUS SLASH PERCENT EQUAL_OP NOT_EQUAL LESS_THAN LESS_THAN_EQ
+    GREATER_THAN GREATER_THAN_EQ AND OR BANG
+    FOR IF ELSE ENDIF ENDFOR
+    NEWLINE EOF
+    """.split()
+)
+
+#: Kinds whose text is template content: trivia never surrounds them.
+TRIVIA_FREE_KINDS = frozenset({"QUOTED_LIT", "STRING_LIT", "CHEREDOC"})
