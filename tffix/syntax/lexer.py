@@ -431,6 +431,8 @@ class Lexer:
         }.get(ch, "This character is not used within the language.")
         if self.text.startswith("/*", pos):
             return self.error("Unterminated comment", "There is no closing */ for this comment.", pos)
+        if ch in "&|":
+            return self.error("Unsupported operator", detail, pos)
         return self.error("Invalid character", detail, pos)
 
 

@@ -64,6 +64,10 @@ def unexpected_token_message(
         if head_done:
             return summary, "Extra characters after the end of the 'for' expression."
         return summary, "For expression requires the 'in' keyword after its name declarations."
+    if prev == "DOUBLE_COLON":
+        return "Missing function name", "Function scope resolution symbol :: must be followed by a function name."
+    if prev == "DOT" and kind not in ("IDENT", "NUMBER_LIT", "STAR"):
+        return "Invalid attribute name", "An attribute name is required after a dot."
     if "NUMBER_LIT" in expected:  # an expression must start here
         if kind == "EOF":
             return "Missing expression", "Expected the start of an expression, but found the end of the file."
@@ -79,7 +83,11 @@ def unexpected_token_message(
         return _body_message(kind, prev, stack)
     if context == "V":
         if kind == "COMMA":
-            return _MISSING_NEWLINE[0], _MISSING_NEWLINE[1] + " Commas separate items only in objects and tuples."
+            return (
+                "Unexpected comma after argument",
+                "Argument definitions must be separated by newlines, not commas. An argument definition must end "
+                "with a newline.",
+            )
         return _MISSING_NEWLINE
     if context == "S":
         return _single_line_message(kind, stack)

@@ -1,0 +1,262 @@
+#!/usr/bin/env python3
+"""Throughput benchmark: tffix's parser next to python-hcl2, in one run.
+
+    python3 scripts/bench.py                      # dev set, best of 3
+    python3 scripts/bench.py --set all --repeat 5
+    python3 scripts/bench.py --json               # figures as JSON
+
+Every measurement runs over the same files: those of the chosen corpus set that
+both tffix and python-hcl2 parse (the others are counted and left out of both
+sides). Each is warmed up once (the first parse builds the Lark grammars) and
+then timed over the whole file list ``--repeat`` times; the best repetition
+counts. Throughput is UTF-8 input bytes / seconds, in MB/s (10**6 bytes).
+
+Nothing here asserts on wall-clock time. To add a section (a formatter, say),
+write a ``run_*(texts)`` function doing the work once over all texts, and add
+a ``Measurement`` for it to ``measurements()``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import platform
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run from a checkout without installing
+    sys.path.insert(0, str(ROOT))
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+SETS = ("dev", "dev-unformatted", "rough")
+MB = 1_000_000
+
+
+# ------------------------------------------------------------------ the corpus
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path
+    text: str
+    size: int  # UTF-8 bytes
+
+
+def corpus_files(corpus: Path, which: str) -> list[Path]:
+    """Source files of a set (``all``: every set), not the ``.fmt`` expected outputs."""
+    names = SETS if which == "all" else (which,)
+    files: list[Path] = []
+    for name in names:
+        base = corpus / name
+        if not base.is_dir():
+            raise SystemExit(f"bench: corpus set not found: {base}")
+        files.extend(sorted(p for p in base.rglob("*") if p.is_file() and p.suffix != ".fmt"))
+    return files
+
+
+def load(files: Sequence[Path]) -> list[Source]:
+    out = []
+    for path in files:
+        data = path.read_bytes()
+        out.append(Source(path, data.decode("utf-8"), len(data)))
+    return out
+
+
+# ------------------------------------------------------------------ the work
+# Each run_* does its job once over all texts; the timer calls it repeatedly.
+
+
+def run_tffix_parse_print(texts: Sequence[str]) -> None:
+    from tffix import parse_module
+
+    for text in texts:
+        parse_module(text).code
+
+
+def run_tffix_parse(texts: Sequence[str]) -> None:
+    from tffix import parse_module
+
+    for text in texts:
+        parse_module(text)
+
+
+def hcl2_parse_function() -> tuple[str, Callable[[str], object]]:
+    """python-hcl2's text -> Lark tree entry point. 8.x: ``parses_to_tree``
+    (its ``parses`` also transforms the tree); before 8: ``parses``."""
+    import hcl2
+
+    for owner, name in ((getattr(hcl2, "api", None), "parses_to_tree"), (hcl2, "parses_to_tree"), (hcl2, "parses")):
+        function = getattr(owner, name, None)
+        if function is not None:
+            return f"hcl2.{name}", function
+    raise SystemExit("bench: python-hcl2 has no parses_to_tree / parses")
+
+
+def run_hcl2_parse(texts: Sequence[str]) -> None:
+    _, parse = hcl2_parse_function()
+    for text in texts:
+        parse(text)
+
+
+@dataclass(frozen=True)
+class Measurement:
+    key: str  # JSON key
+    label: str  # table row
+    run: Callable[[Sequence[str]], None]
+
+
+def measurements() -> list[Measurement]:
+    return [
+        Measurement("tffix_parse_print", "tffix parse+print", run_tffix_parse_print),
+        Measurement("tffix_parse", "tffix parse only", run_tffix_parse),
+        Measurement("hcl2_parse", "python-hcl2 parse", run_hcl2_parse),
+    ]
+
+
+# ------------------------------------------------------------------ selection
+
+
+def select(sources: Sequence[Source]) -> tuple[list[Source], dict[str, list[str]]]:
+    """The sources both parsers accept; this pass is also the warm-up that
+    builds both grammars. Returns (kept, excluded paths by reason)."""
+    from tffix import ParseError, parse_module
+
+    _, hcl2_parse = hcl2_parse_function()
+    kept: list[Source] = []
+    excluded: dict[str, list[str]] = {"tffix_error": [], "hcl2_error": [], "roundtrip_mismatch": []}
+    for source in sources:
+        try:
+            ok = parse_module(source.text).code == source.text
+            if not ok:
+                excluded["roundtrip_mismatch"].append(str(source.path))
+        except ParseError:
+            ok = False
+            excluded["tffix_error"].append(str(source.path))
+        try:
+            hcl2_parse(source.text)
+        except Exception:  # noqa: BLE001 - any failure of the other parser
+            ok = False
+            excluded["hcl2_error"].append(str(source.path))
+        if ok:
+            kept.append(source)
+    return kept, excluded
+
+
+# ------------------------------------------------------------------ timing
+
+
+def best_time(run: Callable[[Sequence[str]], None], texts: Sequence[str], repeat: int) -> float:
+    """Best wall time of ``repeat`` runs, after one warm-up run."""
+    run(texts)
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        run(texts)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def versions() -> dict[str, str]:
+    def version(dist: str) -> str:
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    return {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "lark": version("lark"),
+        "python-hcl2": version("python-hcl2"),
+        "tffix": version("tffix"),
+    }
+
+
+def bench(corpus: Path, which: str, repeat: int, only: Sequence[str] | None = None) -> dict:
+    sources = load(corpus_files(corpus, which))
+    kept, excluded = select(sources)
+    texts = [s.text for s in kept]
+    size = sum(s.size for s in kept)
+    results = {}
+    for m in measurements():
+        if only and m.key not in only:
+            continue
+        seconds = best_time(m.run, texts, repeat)
+        results[m.key] = {
+            "label": m.label,
+            "seconds": seconds,
+            "mb_per_s": size / seconds / MB if seconds else float("inf"),
+        }
+    ratio = None
+    if "tffix_parse_print" in results and "hcl2_parse" in results:
+        ratio = results["tffix_parse_print"]["mb_per_s"] / results["hcl2_parse"]["mb_per_s"]
+    return {
+        "set": which,
+        "corpus": str(corpus),
+        "repeat": repeat,
+        "hcl2_function": hcl2_parse_function()[0],
+        "versions": versions(),
+        "files_total": len(sources),
+        "bytes_total": sum(s.size for s in sources),
+        "files": len(kept),
+        "bytes": size,
+        "excluded": {reason: len(paths) for reason, paths in excluded.items()},
+        "excluded_files": excluded,
+        "results": results,
+        "ratio_tffix_parse_print_to_hcl2_parse": ratio,
+    }
+
+
+def report(figures: dict) -> str:
+    v = figures["versions"]
+    ex = figures["excluded"]
+    lines = [
+        f"Python {v['python']} ({v['implementation']}), lark {v['lark']}, "
+        f"python-hcl2 {v['python-hcl2']} ({figures['hcl2_function']}), tffix {v['tffix']}",
+        f"corpus {figures['corpus']}, set {figures['set']}: {figures['files']} of {figures['files_total']} files, "
+        f"{figures['bytes'] / MB:.3f} of {figures['bytes_total'] / MB:.3f} MB; best of {figures['repeat']}",
+        f"excluded from both sides: {ex['hcl2_error']} python-hcl2 failures, {ex['tffix_error']} tffix parse errors, "
+        f"{ex['roundtrip_mismatch']} tffix round-trip mismatches (a file may count twice)",
+        "",
+        f"{'measurement':<22} {'seconds':>9} {'MB/s':>8}",
+    ]
+    for r in figures["results"].values():
+        lines.append(f"{r['label']:<22} {r['seconds']:>9.3f} {r['mb_per_s']:>8.3f}")
+    ratio = figures["ratio_tffix_parse_print_to_hcl2_parse"]
+    if ratio is not None:
+        lines += ["", f"tffix parse+print / python-hcl2 parse: {ratio:.2f}x"]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus root (default: %(default)s)")
+    ap.add_argument("--set", dest="which", choices=(*SETS, "all"), default="dev", help="corpus set (default: dev)")
+    ap.add_argument("--repeat", type=int, default=3, help="repetitions; the best counts (default: 3)")
+    ap.add_argument("--only", action="append", metavar="KEY", help="run only this measurement (repeatable): "
+                    + ", ".join(m.key for m in measurements()))  # fmt: skip
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args(argv)
+    if args.repeat < 1:
+        ap.error("--repeat must be at least 1")
+    unknown = set(args.only or ()) - {m.key for m in measurements()}
+    if unknown:
+        ap.error(f"unknown measurement: {', '.join(sorted(unknown))}")
+    figures = bench(args.corpus, args.which, args.repeat, args.only)
+    if args.json:
+        json.dump(figures, sys.stdout, indent=2)
+        print()
+    else:
+        print(report(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
