@@ -170,12 +170,14 @@ def versions() -> dict[str, str]:
         except metadata.PackageNotFoundError:
             return "not installed"
 
+    import tffix
+
     return {
         "python": platform.python_version(),
         "implementation": platform.python_implementation(),
         "lark": version("lark"),
         "python-hcl2": version("python-hcl2"),
-        "tffix": version("tffix"),
+        "tffix": f"{tffix.__version__} ({Path(tffix.__file__).parent})",
     }
 
 
@@ -222,8 +224,8 @@ def report(figures: dict) -> str:
         f"python-hcl2 {v['python-hcl2']} ({figures['hcl2_function']}), tffix {v['tffix']}",
         f"corpus {figures['corpus']}, set {figures['set']}: {figures['files']} of {figures['files_total']} files, "
         f"{figures['bytes'] / MB:.3f} of {figures['bytes_total'] / MB:.3f} MB; best of {figures['repeat']}",
-        f"excluded from both sides: {ex['hcl2_error']} python-hcl2 failures, {ex['tffix_error']} tffix parse errors, "
-        f"{ex['roundtrip_mismatch']} tffix round-trip mismatches (a file may count twice)",
+        f"excluded from both sides: {figures['files_total'] - figures['files']} files ({ex['hcl2_error']} python-hcl2 failures, {ex['tffix_error']} tffix parse errors, "
+        f"{ex['roundtrip_mismatch']} tffix round-trip mismatches; a file may count twice)",
         "",
         f"{'measurement':<22} {'seconds':>9} {'MB/s':>8}",
     ]
