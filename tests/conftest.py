@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ def corpus_files(name: str) -> list[Path]:
     return sorted(p for p in base.rglob("*") if p.is_file() and p.suffix != ".fmt")
 
 
+@functools.lru_cache(maxsize=None)
 def rejected_by_terraform(name: str) -> dict[str, str]:
     """``relative path -> first error line`` for files `terraform fmt` rejects."""
     out = {}
