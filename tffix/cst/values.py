@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..syntax.tokens import GO_SPACE
 from . import nodes as n
 
 __all__ = ["literal_value", "template_text", "NotLiteral"]
@@ -52,10 +53,13 @@ def template_text(template: n.Template | n.Heredoc) -> str | None:
 
 
 def _dedent(text: str) -> str:
-    lines = text.split("\n")
-    body = [line for line in lines if line.strip()]
-    width = min((len(line) - len(line.lstrip(" \t")) for line in body), default=0)
-    return "\n".join(line[width:] for line in lines)
+    """``<<-`` heredocs: remove the smallest indentation of the lines from each
+    line, as hclsyntax does: whitespace-only lines neither count nor change."""
+    lines = text.splitlines(keepends=True)
+    blank = [line.endswith("\n") and not line.strip(GO_SPACE) for line in lines]
+    widths = [len(line) - len(line.lstrip(GO_SPACE)) for line, b in zip(lines, blank) if not b]
+    width = min(widths, default=0)
+    return "".join(line if b else line[width:] for line, b in zip(lines, blank))
 
 
 def literal_value(expr: Any) -> Any:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 
 from .errors import ParseError
-from .tokens import Token
+from .tokens import GO_SPACE, Token
 
 __all__ = ["Lexer", "tokenize", "BOM"]
 
@@ -201,6 +201,10 @@ class Lexer:
     def _code(self, pos: int, frame: _Frame) -> Iterator[int]:
         m = _CODE.match(self.text, pos)
         if m is None:
+            if self.text[pos].isidentifier():  # a non-ASCII ID_Start letter such as ℘
+                end = self._ident_end(pos + 1)
+                yield self._emit(self._ident_kind(self.text[pos:end], frame), self.text[pos:end], pos)
+                return end
             raise self._invalid_character(pos)
         group = m.lastgroup
         value = m.group()
@@ -216,8 +220,12 @@ class Lexer:
                 self._add_trivia(value, newline=True)
             return m.end()
         if group == "ident":
+            end = m.end()
+            if end < len(self.text) and self.text[end] > "\x7f":
+                end = self._ident_end(end)
+                value = self.text[pos:end]
             yield self._emit(self._ident_kind(value, frame), value, pos)
-            return m.end()
+            return end
         if group == "number":
             yield self._emit("NUMBER_LIT", value, pos)
             return m.end()
@@ -232,6 +240,19 @@ class Lexer:
             self._stack.append(heredoc)
             return m.end()
         return (yield from self._operator(value, pos, frame))
+
+    def _ident_end(self, pos: int) -> int:
+        """Extend an identifier over ID_Continue characters that Python's \\w
+        misses (combining marks, middle dot...)."""
+        text = self.text
+        end = len(text)
+        while pos < end:
+            ch = text[pos]
+            if ch == "-" or ("a" + ch).isidentifier():
+                pos += 1
+            else:
+                break
+        return pos
 
     def _ident_kind(self, value: str, frame: _Frame) -> str:
         last = self.kinds[-1] if self.kinds else ""
@@ -318,7 +339,7 @@ class Lexer:
             eol = text.find("\n", pos)
             if eol != -1:
                 line = text[pos:eol]
-                if line.strip() == frame.marker:
+                if line.strip(GO_SPACE) == frame.marker:
                     close = line[:-1] if line.endswith("\r") else line
                     self._stack.pop()
                     yield self._emit("CHEREDOC", close, pos)
@@ -350,7 +371,12 @@ class Lexer:
             if len(sel) == 1 and sel in 'nrt"\\':
                 continue
             if sel[:1] in "uU" and len(sel) > 1:
-                continue
+                code = int(sel[1:], 16)
+                if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF:
+                    continue
+                raise self.error(
+                    "Invalid escape sequence", f"Cannot encode character U+{code:04x} in UTF-8.", pos + m.start()
+                )
             if sel[:1] == "u":
                 detail = "The \\u escape sequence must be followed by four hexadecimal digits."
             elif sel[:1] == "U":

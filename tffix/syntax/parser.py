@@ -52,7 +52,8 @@ class _LexerAdapter(lark.lexer.Lexer):
             yield LarkToken(tok.kind, tok)
 
 
-_NUMBER_OK = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?\Z")
+# What Go's big.Float accepts of the scanner's number tokens (`1.e5` included).
+_NUMBER_OK = re.compile(r"[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?\Z")
 _LITERAL_NAMES = frozenset({"true", "false", "null"})
 
 
@@ -179,11 +180,11 @@ class _Builder:
     # -- traversals -------------------------------------------------------
     def get_attr(self, c: list[Any]) -> n.GetAttr:
         name = _tok(c[2])
-        if name.kind == "NUMBER_LIT" and not name.text.isdigit():
+        if name.kind == "NUMBER_LIT" and "." in name.text:
             raise _BuildError(
                 "Invalid legacy index syntax",
                 "When using the legacy index syntax, chaining two indexes together is not permitted. "
-                "Use the proper index syntax instead, like [1][2].",
+                f"Use the proper index syntax instead, like [{name.text.split('.')[0]}][{name.text.split('.')[1]}].",
                 name,
             )
         return n.GetAttr(c[0], _tok(c[1]), name)

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["Token", "KINDS", "TRIVIA_FREE_KINDS"]
+__all__ = ["Token", "KINDS", "TRIVIA_FREE_KINDS", "GO_SPACE"]
+
+#: What Go's unicode.IsSpace accepts, which hclsyntax uses to trim heredoc
+#: lines. Python's str.strip() also strips \x1c-\x1f, which Go does not.
+GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
 class Token(NamedTuple):

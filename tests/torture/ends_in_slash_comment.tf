@@ -1,0 +1,4 @@
+block {
+  x = true
+}
+// final slash comment

@@ -1,0 +1,4 @@
+a = <<EOT
+EOT
+EOT
+b = 1

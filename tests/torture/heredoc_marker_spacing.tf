@@ -1,0 +1,13 @@
+a = <<EOT
+text
+  EOT
+b = <<-EOT
+  text
+	EOT 	
+c = <<EOT
+x
+EOT   
+d = [<<EOT
+y
+   EOT
+]

@@ -1,0 +1,7 @@
+resource "null_resource" "x" {
+  triggers = {
+    a = "b"
+  }
+}
+
+last = 42

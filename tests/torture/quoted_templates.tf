@@ -1,0 +1,21 @@
+locals {
+  simple   = "hello ${var.name}!"
+  if_else  = "%{if var.a}A%{else}B%{endif}"
+  if_only  = "x%{ if var.b } yes %{ endif }y"
+  for_kv   = "%{for k, v in var.m}${k}=${v};%{endfor}"
+  for_v    = "%{ for v in var.l ~} ${v} %{~ endfor }"
+  strip    = "${~ var.x ~}|%{~ if true ~} t %{~ else ~} f %{~ endif ~}"
+  escapes  = "tab\tnl\ncr\rquote\"bs\\u\u00e9U\U0001F600"
+  literal  = "$${not} %%{not} $ % $$ %% ${"$"}"
+  nested   = "${"a${"b${"c"}"}"}"
+  nested2  = "%{ if "${var.a}" == "x" }${"y"}%{ endif }"
+  in_call  = lower("${upper("A")}")
+  dollars  = "cost: $5 and 100%"
+  empty    = ""
+  only_int = "${var.x}"
+  obj_in   = "${ {a = 1}.a }"
+  tup_in   = "${ [1, 2][0] }"
+  cond_in  = "${ var.a ? "x" : "y" }"
+  for_in   = "${ join(",", [for s in var.l : "<${s}>"]) }"
+  nested_dir = "%{ for x in var.l }%{ if x != "" }[${x}]%{ else }-%{ endif }%{ endfor }"
+}

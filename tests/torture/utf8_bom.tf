@@ -1,0 +1,4 @@
+﻿# starts with a BOM
+variable "x" {
+  default = "é"
+}
