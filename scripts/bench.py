@@ -76,7 +76,7 @@ def run_tffix_parse_print(texts: Sequence[str]) -> None:
     from tffix import parse_module
 
     for text in texts:
-        parse_module(text).code
+        _ = parse_module(text).code
 
 
 def run_tffix_parse(texts: Sequence[str]) -> None:
@@ -220,12 +220,19 @@ def report(figures: dict) -> str:
     v = figures["versions"]
     ex = figures["excluded"]
     lines = [
-        f"Python {v['python']} ({v['implementation']}), lark {v['lark']}, "
-        f"python-hcl2 {v['python-hcl2']} ({figures['hcl2_function']}), tffix {v['tffix']}",
-        f"corpus {figures['corpus']}, set {figures['set']}: {figures['files']} of {figures['files_total']} files, "
-        f"{figures['bytes'] / MB:.3f} of {figures['bytes_total'] / MB:.3f} MB; best of {figures['repeat']}",
-        f"excluded from both sides: {figures['files_total'] - figures['files']} files ({ex['hcl2_error']} python-hcl2 failures, {ex['tffix_error']} tffix parse errors, "
-        f"{ex['roundtrip_mismatch']} tffix round-trip mismatches; a file may count twice)",
+        (
+            f"Python {v['python']} ({v['implementation']}), lark {v['lark']}, "
+            f"python-hcl2 {v['python-hcl2']} ({figures['hcl2_function']}), tffix {v['tffix']}"
+        ),
+        (
+            f"corpus {figures['corpus']}, set {figures['set']}: {figures['files']} of {figures['files_total']} files, "
+            f"{figures['bytes'] / MB:.3f} of {figures['bytes_total'] / MB:.3f} MB; best of {figures['repeat']}"
+        ),
+        (
+            f"excluded from both sides: {figures['files_total'] - figures['files']} files "
+            f"({ex['hcl2_error']} python-hcl2 failures, {ex['tffix_error']} tffix parse errors, "
+            f"{ex['roundtrip_mismatch']} tffix round-trip mismatches; a file may count twice)"
+        ),
         "",
         f"{'measurement':<22} {'seconds':>9} {'MB/s':>8}",
     ]

@@ -10,8 +10,9 @@ Trivia (spaces, tabs, comments, meaningless newlines) never becomes a token: it
 is split between the previous token's ``trail`` and the next token's ``lead``
 (see ``Token``), so concatenating tokens reproduces the input exactly.
 
-Tokens are produced lazily: the parser pulls them one by one, so a syntax error
-early in a file is reported before the lexer trips over something later.
+Lexing is eager (``_lex_into`` fills a list), but a lexical error is raised
+only after the parser has taken the tokens before it, so a syntax error early in
+a file is still reported before the lexer trips over something later.
 """
 
 from __future__ import annotations
@@ -142,6 +143,30 @@ class _Frame:
         self.line_start = True  # for HEREDOC: at the start of a line
 
 
+_new_token = tuple.__new__
+
+# One match per token in code contexts: leading blanks, then the lexeme; the
+# group number (``lastindex``) says which.
+_CODE1 = re.compile(
+    r"([ \t]*)(?:"
+    r"(\r?\n)"  # 2 newline
+    r"|((?:#|//)(?:[^\r\n]|\r(?!\n))*)"  # 3 line comment
+    r"|(/\*[\s\S]*?\*/)"  # 4 block comment
+    rf"|({_NUMBER})"  # 5 number
+    rf"|({_IDENT})"  # 6 identifier
+    rf"|(<<-?({_IDENT})\r?\n)"  # 7 heredoc opener, 8 its marker
+    r'|(")'  # 9 quote
+    r"|(==|!=|>=|<=|&&|\|\||::|\.\.\.|=>|~\}|[{}\[\]().,*/%+\-=<>!?:])"  # 10 operator
+    r")"
+)
+_G_NL, _G_LINE, _G_BLOCK, _G_NUMBER, _G_IDENT, _G_HEREDOC, _G_QUOTE, _G_OP = 2, 3, 4, 5, 6, 7, 9, 10
+_BLANKS = re.compile(r"[ \t]+")
+_OPENERS = {"OBRACE", "OPAREN", "OBRACK"}
+# a quoted string with no escapes, no template sequences, no lone $ or %
+_SIMPLE_STRING = re.compile(r'([^"\\$%\r\n]*)"')
+_CLOSERS = {"CBRACE", "TEMPLATE_SEQ_END", "CPAREN", "CBRACK"}
+
+
 class Lexer:
     """Lexes ``text`` lazily; the mode stack lives here.
 
@@ -149,98 +174,169 @@ class Lexer:
     (after its lead) for error positions.
     """
 
+    _fast_strings = True
+
     def __init__(self, text: str, *, path: str | None = None) -> None:
         self.bom = BOM if text.startswith(BOM) else ""
         self.text = text[len(self.bom) :]
         self.path = path
-        self.kinds: list[str] = []
-        self.texts: list[str] = []
-        self.leads: list[str] = []
-        self.trails: list[str] = []
-        self.starts: list[int] = []
         self._trivia: list[str] = []
         self._trail_parts = -1  # how many trivia parts end the previous token's line
         self._stack = [_Frame(BODY, 0)]
+        self._pending: tuple[str, str, str] | None = None  # (kind, text, lead) awaiting its trail
+        self._last_pos = 0  # where the newest token starts
         self.produced: list[Token] = []  # filled by the parser, for error positions
-        self.contexts: list[str] = []  # per token, where it stood (see _context)
 
     # -- public -----------------------------------------------------------
-    def token(self, i: int) -> Token:
-        return Token(self.kinds[i], self.texts[i], self.leads[i], self.trails[i])
+    def replay(self, count: int) -> _TrackingLexer:
+        """A lexer over the same text that has yielded ``count`` tokens and kept
+        each one's offset (``starts``) and context letter (``contexts``) for
+        error messages; the fast path records neither."""
+        tracker = _TrackingLexer(self.bom + self.text, path=self.path)
+        tokens = iter(tracker)
+        try:
+            for _ in range(count):
+                next(tokens)
+        except (StopIteration, ParseError):
+            pass
+        return tracker
 
     def error(self, summary: str, detail: str, offset: int) -> ParseError:
         return ParseError(summary, detail, offset=offset, text=self.text, path=self.path)
 
     def __iter__(self) -> Iterator[Token]:
-        """Tokens in order. Each is yielded once the next one is lexed, because
-        only then is its ``trail`` known."""
-        previous = -1
-        for previous in self._indices():
-            if previous:
-                yield self.token(previous - 1)
-        if previous >= 0:
-            yield self.token(previous)
+        """Tokens in order. Lexing is eager, but a lexical error is raised only
+        after the tokens before it, as a lazy lexer would."""
+        out: list[Token] = []
+        try:
+            self._lex_into(out)
+        except ParseError as e:
+            yield from out
+            raise e from None
+        yield from out
 
-    def _indices(self) -> Iterator[int]:
+    def _lex_into(self, out: list[Token]) -> None:
+        """Appends the tokens to ``out``; raises ParseError at the first bad lexeme."""
         text = self.text
         pos = 0
         end = len(text)
         stack = self._stack
+        code_match = _CODE1.match
+        put = out.append
+        emit = self._emit
+        ops = _OPS
+        trivia = self._trivia
+        simple_string = _SIMPLE_STRING.match if self._fast_strings else None
         while pos < end:
             frame = stack[-1]
-            kind = frame.kind
-            if kind == QUOTED:
-                pos = yield from self._quoted(pos)
-            elif kind == HEREDOC:
-                pos = yield from self._heredoc(pos, frame)
+            fk = frame.kind
+            if fk == QUOTED:
+                done, pos = self._quoted(pos)
+            elif fk == HEREDOC:
+                done, pos = self._heredoc(pos, frame)
             else:
-                pos = yield from self._code(pos, frame)
-        yield from self._finish()
+                m = code_match(text, pos)
+                if m is None:  # blanks before something that is no token, or at the end
+                    b = _BLANKS.match(text, pos)
+                    if b is None:
+                        if text[pos].isidentifier():  # a non-ASCII ID_Start letter such as ℘
+                            start, pos = pos, self._ident_end(pos + 1)
+                            value = text[start:pos]
+                            done = emit(self._ident_kind(value, frame), value, start)
+                            if done is not None:
+                                put(done)
+                            continue
+                        raise self._invalid_character(pos)
+                    self._add_trivia(b.group(), newline=False)
+                    pos = b.end()
+                    continue
+                g = m.lastindex
+                start = m.end(1)
+                if start != pos:  # blanks: never a line's end, so no _add_trivia
+                    trivia.append(m.group(1))
+                pos = m.end()
+                value = m.group(g)
+                if g == _G_IDENT:
+                    if pos < end and text[pos] > "\x7f":
+                        pos = self._ident_end(pos)
+                        value = text[start:pos]
+                    if fk == CONTROL or value == "for":
+                        done = emit(self._ident_kind(value, frame), value, start)
+                    else:
+                        done = emit("IDENT", value, start)
+                elif g == _G_OP:
+                    kind = ops[value]
+                    if kind in _OPENERS:
+                        done = emit(kind, value, start)
+                        if kind == "OBRACE":
+                            if fk == BODY and not frame.in_value:
+                                stack.append(_Frame(BODY, start))
+                            elif _FOR_AHEAD.match(text, pos):
+                                stack.append(_Frame(NESTED, start, "}"))
+                            else:
+                                stack.append(_Frame(OBJECT, start))
+                        else:
+                            stack.append(_Frame(NESTED, start, ")" if kind == "OPAREN" else "]"))
+                    elif kind in _CLOSERS:
+                        if kind == "CBRACE":
+                            if fk == INTERP or fk == CONTROL:
+                                kind = "TEMPLATE_SEQ_END"
+                            # emit before popping: an unexpected closer is
+                            # reported in the context it tried to close
+                            done = emit(kind, value, start)
+                            if len(stack) > 1 and fk != NESTED or frame.closer == "}":
+                                stack.pop()
+                        elif kind == "TEMPLATE_SEQ_END":
+                            done = emit(kind, value, start)
+                            if fk == INTERP or fk == CONTROL:
+                                stack.pop()
+                        else:
+                            done = emit(kind, value, start)
+                            if fk == NESTED and frame.closer == value:
+                                stack.pop()
+                    else:
+                        done = emit(kind, value, start)
+                        if kind == "EQUAL" and fk == BODY:
+                            frame.in_value = True
+                elif g == _G_NL:
+                    if fk == BODY or fk == OBJECT:
+                        frame.in_value = False
+                        done = emit("NEWLINE", value, start)
+                        frame.saw_newline = True
+                    else:
+                        self._add_trivia(value, newline=True)
+                        continue
+                elif g == _G_QUOTE:
+                    done = emit("OQUOTE", value, start)
+                    sm = simple_string(text, pos) if simple_string else None
+                    if sm is None:
+                        stack.append(_Frame(QUOTED, start))
+                    else:  # "plain text": no frame needed
+                        if done is not None:
+                            put(done)
+                        literal = sm.group(1)
+                        if literal:
+                            put(emit("QUOTED_LIT", literal, pos))  # type: ignore[arg-type]
+                        pos = sm.end()
+                        done = emit("CQUOTE", '"', pos - 1)
+                elif g == _G_NUMBER:
+                    done = emit("NUMBER_LIT", value, start)
+                elif g == _G_HEREDOC:
+                    done = emit("OHEREDOC", value, start)
+                    heredoc = _Frame(HEREDOC, start)
+                    heredoc.marker = m.group(8)
+                    stack.append(heredoc)
+                else:  # comment
+                    self._add_trivia(value, newline=False)
+                    continue
+            if done is not None:
+                put(done)
+        done = self._finish()
+        if done is not None:
+            put(done)
+        put(self._flush())
 
     # -- code contexts ----------------------------------------------------
-    def _code(self, pos: int, frame: _Frame) -> Iterator[int]:
-        m = _CODE.match(self.text, pos)
-        if m is None:
-            if self.text[pos].isidentifier():  # a non-ASCII ID_Start letter such as ℘
-                end = self._ident_end(pos + 1)
-                yield self._emit(self._ident_kind(self.text[pos:end], frame), self.text[pos:end], pos)
-                return end
-            raise self._invalid_character(pos)
-        group = m.lastgroup
-        value = m.group()
-        if group == "ws" or group == "line_comment" or group == "block_comment":
-            self._add_trivia(value, newline=False)
-            return m.end()
-        if group == "nl":
-            if frame.kind in _NEWLINE_SENSITIVE:
-                frame.in_value = False
-                yield self._emit("NEWLINE", value, pos)
-                frame.saw_newline = True
-            else:
-                self._add_trivia(value, newline=True)
-            return m.end()
-        if group == "ident":
-            end = m.end()
-            if end < len(self.text) and self.text[end] > "\x7f":
-                end = self._ident_end(end)
-                value = self.text[pos:end]
-            yield self._emit(self._ident_kind(value, frame), value, pos)
-            return end
-        if group == "number":
-            yield self._emit("NUMBER_LIT", value, pos)
-            return m.end()
-        if group == "quote":
-            yield self._emit("OQUOTE", value, pos)
-            self._stack.append(_Frame(QUOTED, pos))
-            return m.end()
-        if group == "heredoc":
-            yield self._emit("OHEREDOC", value, pos)
-            heredoc = _Frame(HEREDOC, pos)
-            heredoc.marker = m.group("marker")
-            self._stack.append(heredoc)
-            return m.end()
-        return (yield from self._operator(value, pos, frame))
-
     def _ident_end(self, pos: int) -> int:
         """Extend an identifier over ID_Continue characters that Python's \\w
         misses (combining marks, middle dot...)."""
@@ -255,7 +351,7 @@ class Lexer:
         return pos
 
     def _ident_kind(self, value: str, frame: _Frame) -> str:
-        last = self.kinds[-1] if self.kinds else ""
+        last = self._pending[0] if self._pending else ""
         if last == "TEMPLATE_CONTROL" and frame.kind == CONTROL:
             try:
                 return _DIRECTIVES[value]
@@ -269,60 +365,22 @@ class Lexer:
             return "FOR"
         return "IDENT"
 
-    def _operator(self, value: str, pos: int, frame: _Frame) -> Iterator[int]:
-        kind = _OPS[value]
-        stack = self._stack
-        after = pos + len(value)
-        if kind == "OBRACE":
-            yield self._emit(kind, value, pos)
-            if frame.kind == BODY and not frame.in_value:
-                stack.append(_Frame(BODY, pos))
-            elif _FOR_AHEAD.match(self.text, after):
-                stack.append(_Frame(NESTED, pos, "}"))
-            else:
-                stack.append(_Frame(OBJECT, pos))
-        elif kind == "OPAREN" or kind == "OBRACK":
-            yield self._emit(kind, value, pos)
-            stack.append(_Frame(NESTED, pos, ")" if kind == "OPAREN" else "]"))
-        elif kind == "CBRACE":
-            if frame.kind in (INTERP, CONTROL):
-                kind = "TEMPLATE_SEQ_END"
-            # emit before popping: an unexpected closer is reported in the
-            # context it tried to close
-            yield self._emit(kind, value, pos)
-            if len(stack) > 1 and frame.kind != NESTED or frame.closer == "}":
-                stack.pop()
-        elif kind == "TEMPLATE_SEQ_END":
-            yield self._emit(kind, value, pos)
-            if frame.kind in (INTERP, CONTROL):
-                stack.pop()
-        elif kind == "CPAREN" or kind == "CBRACK":
-            yield self._emit(kind, value, pos)
-            if frame.kind == NESTED and frame.closer == value:
-                stack.pop()
-        else:
-            yield self._emit(kind, value, pos)
-            if kind == "EQUAL" and frame.kind == BODY:
-                frame.in_value = True
-        return after
-
     # -- template contexts ------------------------------------------------
-    def _quoted(self, pos: int) -> Iterator[int]:
+    def _quoted(self, pos: int) -> tuple[Token | None, int]:
         text = self.text
         m = _QUOTED_LIT.match(text, pos)
         if m is not None:
             value = m.group()
-            self._check_escapes(value, pos)
-            yield self._emit("QUOTED_LIT", value, pos)
-            return m.end()
+            if "\\" in value:
+                self._check_escapes(value, pos)
+            return self._emit("QUOTED_LIT", value, pos), m.end()
         ch = text[pos]
         if ch == '"':
             self._stack.pop()
-            yield self._emit("CQUOTE", ch, pos)
-            return pos + 1
+            return self._emit("CQUOTE", ch, pos), pos + 1
         m = _TEMPLATE_OPEN.match(text, pos)
         if m is not None:
-            return (yield from self._open_template_sequence(m, pos))
+            return self._open_template_sequence(m, pos)
         if ch == "\\":  # a backslash at the end of the line
             raise self.error(
                 "Invalid escape sequence", "Backslash must be followed by an escape sequence selector character.", pos
@@ -333,7 +391,7 @@ class Lexer:
             pos,
         )
 
-    def _heredoc(self, pos: int, frame: _Frame) -> Iterator[int]:
+    def _heredoc(self, pos: int, frame: _Frame) -> tuple[Token | None, int]:
         text = self.text
         if frame.line_start:
             eol = text.find("\n", pos)
@@ -342,26 +400,24 @@ class Lexer:
                 if line.strip(GO_SPACE) == frame.marker:
                     close = line[:-1] if line.endswith("\r") else line
                     self._stack.pop()
-                    yield self._emit("CHEREDOC", close, pos)
-                    return pos + len(close)
+                    return self._emit("CHEREDOC", close, pos), pos + len(close)
         m = _TEMPLATE_OPEN.match(text, pos)
         if m is not None:
-            return (yield from self._open_template_sequence(m, pos))
+            return self._open_template_sequence(m, pos)
         m = _HEREDOC_LIT.match(text, pos)
         value = m.group()
         if not value:  # a lone CR, or something the literal cannot hold
             raise self._invalid_character(pos)
         frame.line_start = value.endswith("\n")
-        yield self._emit("STRING_LIT", value, pos)
-        return m.end()
+        return self._emit("STRING_LIT", value, pos), m.end()
 
-    def _open_template_sequence(self, m: re.Match[str], pos: int) -> Iterator[int]:
+    def _open_template_sequence(self, m: re.Match[str], pos: int) -> tuple[Token | None, int]:
         interp = m.group(1) == "$"
         outer = self._stack[-1]
         outer.line_start = False
-        yield self._emit("TEMPLATE_INTERP" if interp else "TEMPLATE_CONTROL", m.group(), pos)
+        done = self._emit("TEMPLATE_INTERP" if interp else "TEMPLATE_CONTROL", m.group(), pos)
         self._stack.append(_Frame(INTERP if interp else CONTROL, pos))
-        return m.end()
+        return done, m.end()
 
     def _check_escapes(self, value: str, pos: int) -> None:
         if "\\" not in value:
@@ -391,32 +447,40 @@ class Lexer:
     def _add_trivia(self, value: str, *, newline: bool) -> None:
         trivia = self._trivia
         trivia.append(value)
-        if self._trail_parts == -1 and self.kinds:
+        if self._trail_parts == -1 and self._pending is not None:
             if newline:
-                # trivia before this part stays on the previous token's line
+                # trivia up to this line break stays on the previous token's line
                 self._trail_parts = len(trivia)
             elif "\n" in value:  # a block comment spanning lines: no trail
                 self._trail_parts = 0
 
-    def _emit(self, kind: str, value: str, pos: int) -> int:
+    def _emit(self, kind: str, value: str, pos: int) -> Token | None:
+        """Start token ``kind``; returns the previous token, now that its trail is known."""
         trivia = self._trivia
+        trail = ""
         if trivia:
             cut = self._trail_parts
             if cut > 0:
-                self.trails[-1] = "".join(trivia[:cut])
-                self.leads.append("".join(trivia[cut:]))
+                trail = "".join(trivia[:cut])
+                lead = "".join(trivia[cut:])
             else:
-                self.leads.append("".join(trivia))
+                lead = "".join(trivia)
             trivia.clear()
         else:
-            self.leads.append("")
+            lead = ""
         self._trail_parts = -1
-        self.contexts.append(self._context())
-        self.kinds.append(kind)
-        self.texts.append(value)
-        self.trails.append("")
-        self.starts.append(pos)
-        return len(self.kinds) - 1
+        self._last_pos = pos
+        previous = self._pending
+        self._pending = (kind, value, lead)
+        if previous is None:
+            return None
+        return _new_token(Token, (previous[0], previous[1], previous[2], trail))
+
+    def _flush(self) -> Token:
+        """The last token (EOF): nothing follows, so no trail."""
+        kind, value, lead = self._pending  # type: ignore[misc]
+        self._pending = None
+        return _new_token(Token, (kind, value, lead, ""))
 
     def _context(self) -> str:
         """A one-letter summary of the innermost context, for error messages:
@@ -434,9 +498,11 @@ class Lexer:
         return _CONTEXT_LETTERS[kind]
 
     def _offset_after_trivia(self) -> int:
-        return self.starts[-1] + len(self.texts[-1]) + sum(map(len, self._trivia)) if self.kinds else 0
+        if self._pending is None:
+            return 0
+        return self._last_pos + len(self._pending[1]) + sum(map(len, self._trivia))
 
-    def _finish(self) -> Iterator[int]:
+    def _finish(self) -> Token | None:
         frame = self._stack[-1]
         if len(self._stack) > 1:
             if frame.kind == NESTED:
@@ -445,7 +511,7 @@ class Lexer:
                 summary, detail = _UNCLOSED[frame.kind]
             at = len(self.text) if frame.kind in (QUOTED, HEREDOC) else frame.opened_at
             raise self.error(summary, detail, at)
-        yield self._emit("EOF", "", len(self.text))
+        return self._emit("EOF", "", len(self.text))
 
     def _invalid_character(self, pos: int) -> ParseError:
         ch = self.text[pos]
@@ -460,6 +526,22 @@ class Lexer:
         if ch in "&|":
             return self.error("Unsupported operator", detail, pos)
         return self.error("Invalid character", detail, pos)
+
+
+class _TrackingLexer(Lexer):
+    """Also records each token's offset and context letter (error messages)."""
+
+    _fast_strings = False
+
+    def __init__(self, text: str, *, path: str | None = None) -> None:
+        super().__init__(text, path=path)
+        self.starts: list[int] = []
+        self.contexts: list[str] = []
+
+    def _emit(self, kind: str, value: str, pos: int) -> Token | None:
+        self.contexts.append(self._context())
+        self.starts.append(pos)
+        return super()._emit(kind, value, pos)
 
 
 def tokenize(text: str, *, path: str | None = None) -> list[Token]:

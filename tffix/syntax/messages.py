@@ -29,8 +29,7 @@ _FOR = "Invalid 'for' expression"
 
 def _kind(item: Any) -> str | None:
     """The token kind of a value-stack entry, or None for a built node."""
-    kind = getattr(item, "type", None)
-    return kind if isinstance(kind, str) else None
+    return item.kind if type(item) is Token else None
 
 
 def _innermost(stack: list[Any]) -> tuple[int, bool, bool]:

@@ -1,0 +1,339 @@
+"""Reductions: turn the children of each grammar rule into CST nodes.
+
+One method per grammar rule or alias. Rules whose name starts with ``_`` are
+spliced into their parent, so methods see flat, ordered lists of ``Token``s
+and nodes. Checks the grammar cannot express (``in``/``if`` keywords, labels
+without interpolation, number syntax, directive nesting) raise ``BuildError``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..cst import nodes as n
+from .tokens import Token
+
+__all__ = ["Builder", "BuildError"]
+
+
+class BuildError(Exception):
+    """Raised inside a reduction; turned into a ParseError at the token."""
+
+    def __init__(self, summary: str, detail: str, token: Token) -> None:
+        super().__init__(summary)
+        self.summary, self.detail, self.token = summary, detail, token
+
+
+# What Go's big.Float accepts of the scanner's number tokens (`1.e5` included).
+_NUMBER_OK = re.compile(r"[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?\Z")
+_LITERAL_NAMES = frozenset({"true", "false", "null"})
+
+
+def _is(item: Any, kind: str) -> bool:
+    return type(item) is Token and item.kind == kind
+
+
+class _Pending:
+    """An attribute, block or object item whose owned trivia (comment lines
+    above, line break after) is decided by the enclosing body or object."""
+
+    __slots__ = ("cls", "args", "comma")
+
+    def __init__(self, cls: type, args: tuple) -> None:
+        self.cls = cls
+        self.args = args
+        self.comma: Token | None = None
+
+    def finish(self, leading: tuple[n.EmptyLine, ...], newline: Token | None) -> n.Node:
+        if self.cls is n.ObjectItem:
+            return n.ObjectItem(leading, *self.args, self.comma, newline)
+        return self.cls(leading, *self.args, newline)
+
+
+def _group_lines(children: list[Any]) -> tuple[Any, ...]:
+    """Turn a flat run of items and NEWLINE/COMMA tokens into body or object
+    items, applying the ownership table (tffix/cst/README.md)."""
+    items: list[Any] = []
+    comments: list[n.EmptyLine] = []  # comment-only lines waiting for an item
+    current: _Pending | None = None
+    leading: tuple[n.EmptyLine, ...] = ()
+    for child in children:
+        if type(child) is _Pending:
+            if current is not None:
+                items.append(current.finish(leading, None))
+            current, leading = child, tuple(comments)
+            comments = []
+            continue
+        tok = child
+        if tok.kind == "COMMA":
+            current.comma = tok  # type: ignore[union-attr]
+        elif current is not None:
+            items.append(current.finish(leading, tok))
+            current = None
+        elif tok.lead.strip():
+            comments.append(n.EmptyLine(tok))
+        else:
+            items.extend(comments)
+            comments = []
+            items.append(n.EmptyLine(tok))
+    if current is not None:
+        items.append(current.finish(leading, None))
+    items.extend(comments)
+    return tuple(items)
+
+
+def _elements(children: list[Any]) -> tuple[n.Element, ...]:
+    """Expressions separated by commas (a trailing comma allowed)."""
+    out: list[n.Element] = []
+    value = None
+    for child in children:
+        if type(child) is Token:
+            out.append(n.Element(value, child))
+            value = None
+        else:
+            if value is not None:
+                out.append(n.Element(value, None))
+            value = child
+    if value is not None:
+        out.append(n.Element(value, None))
+    return tuple(out)
+
+
+def _require_keyword(item: Any, word: str, summary: str, detail: str) -> Token:
+    tok = item
+    if tok.text != word:
+        raise BuildError(summary, detail, tok)
+    return tok
+
+
+class Builder:
+    """Lark callbacks, one per grammar rule or alias."""
+
+    # -- structure --------------------------------------------------------
+    def start(self, c: list[Any]) -> tuple[n.Body, Token]:
+        return n.Body(_group_lines(c[:-1])), c[-1]
+
+    def attribute(self, c: list[Any]) -> _Pending:
+        return _Pending(n.Attribute, (c[0], c[1], c[2]))
+
+    def block(self, c: list[Any]) -> _Pending:
+        labels = []
+        i = 1
+        while not _is(c[i], "OBRACE"):
+            label = c[i]
+            if type(label) is Token:
+                labels.append(label)
+            else:
+                _check_label(label)
+                labels.append(label)
+            i += 1
+        content = c[i + 1 : -1]
+        open_newline = None
+        if content and _is(content[0], "NEWLINE"):
+            open_newline = content[0]
+            content = content[1:]
+        body = n.Body(_group_lines(content))
+        return _Pending(n.Block, (c[0], tuple(labels), c[i], open_newline, body, c[-1]))
+
+    # -- operators --------------------------------------------------------
+    def conditional(self, c: list[Any]) -> n.Conditional:
+        return n.Conditional(c[0], c[1], c[2], c[3], c[4])
+
+    def binary_op(self, c: list[Any]) -> n.BinaryOp:
+        return n.BinaryOp(c[0], c[1], c[2])
+
+    def unary_op(self, c: list[Any]) -> n.UnaryOp:
+        return n.UnaryOp(c[0], c[1])
+
+    # -- traversals -------------------------------------------------------
+    def get_attr(self, c: list[Any]) -> n.GetAttr:
+        name = c[2]
+        if name.kind == "NUMBER_LIT" and "." in name.text:
+            raise BuildError(
+                "Invalid legacy index syntax",
+                "When using the legacy index syntax, chaining two indexes together is not permitted. "
+                f"Use the proper index syntax instead, like [{name.text.split('.')[0]}][{name.text.split('.')[1]}].",
+                name,
+            )
+        return n.GetAttr(c[0], c[1], name)
+
+    def index(self, c: list[Any]) -> n.Index:
+        return n.Index(c[0], c[1], c[2], c[3])
+
+    def splat(self, c: list[Any]) -> n.Splat:
+        return n.Splat(c[0], c[1], c[2], c[3] if len(c) > 3 else None)
+
+    # -- terms ------------------------------------------------------------
+    def literal(self, c: list[Any]) -> n.Literal:
+        tok = c[0]
+        if not _NUMBER_OK.match(tok.text):
+            raise BuildError("Invalid number literal", "Failed to recognize the value of this number literal.", tok)
+        return n.Literal(tok)
+
+    def variable(self, c: list[Any]) -> n.Literal | n.Variable:
+        tok = c[0]
+        return n.Literal(tok) if tok.text in _LITERAL_NAMES else n.Variable(tok)
+
+    def parens(self, c: list[Any]) -> n.Parens:
+        return n.Parens(c[0], c[1], c[2])
+
+    def function_call(self, c: list[Any]) -> n.FunctionCall:
+        i = 0
+        while not _is(c[i], "OPAREN"):
+            i += 1
+        args = c[i + 1 : -1]
+        ellipsis = None
+        if args and _is(args[-1], "ELLIPSIS"):
+            ellipsis = args.pop()
+        name = tuple(t for t in c[:i])
+        return n.FunctionCall(name, c[i], _elements(args), ellipsis, c[-1])
+
+    def tuple(self, c: list[Any]) -> n.Tuple:
+        return n.Tuple(c[0], _elements(c[1:-1]), c[-1])
+
+    def object(self, c: list[Any]) -> n.Object:
+        content = c[1:-1]
+        open_newline = None
+        if content and _is(content[0], "NEWLINE"):
+            open_newline = content[0]
+            content = content[1:]
+        return n.Object(c[0], open_newline, _group_lines(content), c[-1])
+
+    def object_item(self, c: list[Any]) -> _Pending:
+        return _Pending(n.ObjectItem, (c[0], c[1], c[2]))
+
+    def for_tuple(self, c: list[Any]) -> n.ForExpr:
+        return self._for(c)
+
+    def for_object(self, c: list[Any]) -> n.ForExpr:
+        return self._for(c)
+
+    def _for(self, c: list[Any]) -> n.ForExpr:
+        it = iter(c)
+        open_, for_kw = next(it), next(it)
+        key_var = comma = None
+        first = next(it)
+        second = next(it)
+        if second.kind == "COMMA":
+            key_var, comma, value_var = first, second, next(it)
+            in_kw = next(it)
+        else:
+            value_var, in_kw = first, c[3]
+        in_kw = _require_keyword(
+            in_kw, "in", "Invalid 'for' expression", "For expression requires the 'in' keyword after its name declarations."
+        )
+        collection = next(it)
+        colon = next(it)
+        rest = list(it)
+        close = rest.pop()
+        key_expr = arrow = ellipsis = if_kw = condition = None
+        if open_.kind == "OBRACE":
+            key_expr, arrow = rest.pop(0), rest.pop(0)
+        value_expr = rest.pop(0)
+        if rest and _is(rest[0], "ELLIPSIS"):
+            ellipsis = rest.pop(0)
+        if rest:
+            if_kw = _require_keyword(
+                rest[0], "if", "Invalid 'for' expression", "Extra characters after the end of the 'for' expression."
+            )
+            condition = rest[1]
+        return n.ForExpr(
+            open_, for_kw, key_var, comma, value_var, in_kw, collection, colon,
+            key_expr, arrow, value_expr, ellipsis, if_kw, condition, close,
+        )  # fmt: skip
+
+    # -- templates --------------------------------------------------------
+    def template(self, c: list[Any]) -> n.Template:
+        return n.Template(c[0], _nest_template(c[1:-1], c[-1]), c[-1])
+
+    def heredoc(self, c: list[Any]) -> n.Heredoc:
+        return n.Heredoc(c[0], _nest_template(c[1:-1], c[-1]), c[-1])
+
+    def interpolation(self, c: list[Any]) -> n.Interpolation:
+        return n.Interpolation(c[0], c[1], c[2])
+
+    def directive(self, c: list[Any]) -> tuple[Any, ...]:
+        return tuple(c)  # nested by _nest_template
+
+
+def _check_label(label: n.Template) -> None:
+    for part in label.parts:
+        if type(part) is not n.TemplateLiteral:
+            opener = part.open  # type: ignore[union-attr]
+            which = opener.text[0]
+            raise BuildError(
+                "Invalid string literal",
+                f'Template sequences are not allowed in this string. To include a literal "{which}", '
+                f'double it (as "{which}{which}") to escape it.',
+                opener,
+            )
+
+
+_UNBALANCED = "The control directives within this template are unbalanced."
+
+
+def _nest_template(parts: list[Any], end: Token) -> tuple[n.TemplatePart, ...]:
+    """Nest the flat directive markers into If/For directive nodes."""
+    out: list[Any] = []
+    # each frame: [opener tokens/exprs, parts so far, else-marker or None]
+    frames: list[list[Any]] = []
+    for part in parts:
+        if type(part) is Token:
+            out.append(n.TemplateLiteral(part))
+            continue
+        if type(part) is not tuple:
+            out.append(part)
+            continue
+        keyword = part[1]
+        kind = keyword.kind
+        if kind in ("IF", "FOR"):
+            frames.append([part, out, None])
+            out = []
+        elif kind == "ELSE":
+            if not frames or frames[-1][0][1].kind != "IF":
+                detail = "An else clause is not expected for a for directive." if frames else _UNBALANCED
+                raise BuildError("Unexpected else directive", detail, keyword)
+            if frames[-1][2] is not None:
+                raise BuildError("Unexpected else directive", "Already in the else clause for this if.", keyword)
+            frames[-1][2] = (part, out)
+            out = []
+        else:  # ENDIF / ENDFOR
+            want = "IF" if kind == "ENDIF" else "FOR"
+            if not frames or frames[-1][0][1].kind != want:
+                raise BuildError(f"Unexpected {keyword.text} directive", _UNBALANCED, keyword)
+            opener, outer, else_part = frames.pop()
+            end_node = n.EndDirective(part[0], keyword, part[2])
+            out = outer + [_directive_node(opener, else_part, out, end_node)]
+    if frames:
+        opener = frames[-1][0]
+        word = opener[1].text
+        raise BuildError(
+            "Unexpected end of template",
+            f"The {word} directive is missing its corresponding end{word} directive.",
+            opener[0],
+        )
+    return tuple(out)
+
+
+def _directive_node(opener: list[Any], else_part: Any, body: list[Any], end: n.EndDirective) -> n.Node:
+    if opener[1].kind == "IF":
+        then_parts, else_clause = body, None
+        if else_part is not None:
+            marker, then_parts = else_part
+            else_clause = n.ElseClause(marker[0], marker[1], marker[2], tuple(body))
+        return n.IfDirective(
+            opener[0], opener[1], opener[2], opener[3], tuple(then_parts), else_clause, end
+        )
+    key_var = comma = None
+    names = opener[2:-2]
+    if len(names) == 4:
+        key_var, comma = names[0], names[1]
+    value_var = names[-2]
+    in_kw = _require_keyword(
+        names[-1], "in", "Invalid 'for' directive", "For directive requires 'in' keyword after names."
+    )
+    return n.ForDirective(
+        opener[0], opener[1], key_var, comma, value_var, in_kw,
+        opener[-2], opener[-1], tuple(body), end,
+    )  # fmt: skip

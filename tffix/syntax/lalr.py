@@ -1,0 +1,211 @@
+"""Lark compiles ``grammars/hcl.lark`` into an LALR(1) table; ``drive`` runs
+that table over our tokens.
+
+Lark's own parse loop costs about 40% of a parse here: it wraps every token in
+a Lark ``Token``, hashes rule objects per reduction, performs one reduction per
+precedence level for every operand, and builds a ``Tree`` for every spliced
+``_rule``. The table is the same, so the language is the same; the loop below
+re-keys it by plain token-kind strings, skips chains of unit reductions, and
+hands our ``Token`` values straight to the builder. ``tests/test_lark_reference.py``
+checks it against Lark's own LALR parser on the whole corpus.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import lark
+
+from .builder import Builder
+from .errors import ParseError
+from .lexer import Lexer
+from .tokens import Token
+
+__all__ = ["drive", "grammar_text", "lark_parser", "Unexpected"]
+
+
+def grammar_text() -> str:
+    """The grammar, from the installed package or (in a checkout) ``grammars/``."""
+    try:
+        return resources.files("tffix").joinpath("grammars").joinpath("hcl.lark").read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError):
+        checkout = Path(__file__).resolve().parents[2] / "grammars" / "hcl.lark"
+        return checkout.read_text(encoding="utf-8")
+
+
+class _NoLexer(lark.lexer.Lexer):
+    """Lark wants a lexer class; ours is called by ``_drive`` instead."""
+
+    def __init__(self, conf: Any) -> None:
+        pass
+
+    def lex(self, *args: Any) -> Iterator[Any]:  # pragma: no cover - never called
+        raise NotImplementedError
+
+
+_local = threading.local()
+
+
+def lark_parser() -> lark.Lark:
+    """Lark's LALR parser for our grammar (one per thread)."""
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        parser = lark.Lark(
+            grammar_text(),
+            parser="lalr",
+            lexer=_NoLexer,
+            keep_all_tokens=True,
+            maybe_placeholders=False,
+        )
+        _local.parser = parser
+    return parser
+
+
+class Unexpected(Exception):
+    """No action for ``token`` (None: the end of input) in the current state."""
+
+    def __init__(self, token: Token | None, expected: set[str], stack: list[Any]) -> None:
+        self.token, self.expected, self.stack = token, expected, stack
+
+
+class _Tables:
+    """Lark's LALR table, re-keyed for a tight loop: per state, token kind ->
+    next state (shift, an int) or (size, callback, goto-name) (reduce)."""
+
+    def __init__(self, parser: lark.Lark) -> None:
+        inner = parser.parser.parser.parser  # ParsingFrontend -> LALR_Parser -> _Parser
+        table = inner.parse_table
+        builder = Builder()
+        made: dict[Any, Any] = {}
+        shift = lark.parsers.lalr_analysis.Shift
+        rows: dict[int, dict[str, Any]] = {}
+        for state, actions in table.states.items():
+            row: dict[str, Any] = {}
+            for key, (action, arg) in actions.items():
+                if action is shift:
+                    row[sys.intern(str(key))] = arg
+                else:
+                    cb = made.get(arg, False)
+                    if cb is False:
+                        cb = made[arg] = _callback(arg, builder)
+                    row[sys.intern(str(key))] = (len(arg.expansion), cb, sys.intern(str(arg.origin.name)))
+            rows[state] = row
+        self.rows = rows
+        self.chains: dict[tuple[int, int, str], int] = {}  # (below, top, kind) -> top after unit reductions
+        self.start = table.start_states["start"]
+        self.end = table.end_states["start"]
+
+
+def _identity(c: list[Any]) -> list[Any]:
+    return c
+
+
+def _callback(rule: Any, builder: Builder) -> Any:
+    """What a reduction by ``rule`` does with its children: None for a unit
+    rule (``?a: b``, the value stays); a list for an inlined ``_rule`` (the
+    parent splices it in); else the builder method, after splicing."""
+    expansion = rule.expansion
+    if rule.options.expand1 and not rule.alias and len(expansion) == 1:
+        return None
+    name = rule.alias or rule.origin.name
+    user = None if name.startswith("_") else getattr(builder, name)
+    spliced = [i for i, sym in enumerate(expansion) if not sym.is_term and sym.name.startswith("_")]
+    if not spliced:
+        return user or _identity
+    if spliced == [0]:  # left recursion: extend the list in place
+        def left(c: list[Any]) -> Any:
+            head = c[0]
+            head += c[1:]
+            return user(head) if user else head
+        return left
+    # e.g. block: lambda c: user([c[0], *c[1], c[2], *c[3], c[4]])
+    items = ", ".join(f"*c[{i}]" if i in spliced else f"c[{i}]" for i in range(len(expansion)))
+    body = f"user([{items}])" if user else f"[{items}]"
+    return eval(f"lambda c: {body}", {"user": user})  # built from the grammar only
+
+
+def _tables() -> _Tables:
+    tables = getattr(_local, "tables", None)
+    if tables is None:
+        tables = _local.tables = _Tables(lark_parser())
+    return tables
+
+
+def drive(lexer: Lexer) -> Any:
+    """Parse the lexer's tokens; returns what the ``start`` rule built."""
+    t = _tables()
+    rows = t.rows
+    chains = t.chains
+    states = [t.start]
+    values: list[Any] = []
+    produced = lexer.produced
+    append_state = states.append
+    append_value = values.append
+    tokens: list[Token] = []
+    error = None
+    try:
+        lexer._lex_into(tokens)
+    except ParseError as e:
+        error = e
+    for tok in tokens:
+        produced.append(tok)
+        kind = tok[0]
+        while True:
+            try:
+                act = rows[states[-1]][kind]
+            except KeyError:
+                raise Unexpected(tok, {k for k in rows[states[-1]] if k.isupper()}, values) from None
+            if type(act) is int:
+                append_state(act)
+                append_value(tok)
+                break
+            size, cb, origin = act
+            if cb is None:  # a chain of unit rules (expr -> or_expr -> ...): the value stays
+                key = (states[-2], states[-1], kind)
+                top = chains.get(key)
+                if top is None:
+                    below = states[-2]
+                    top = rows[below][origin]
+                    while True:
+                        a = rows[top].get(kind)
+                        if type(a) is not tuple or a[1] is not None:
+                            break
+                        top = rows[below][a[2]]
+                    chains[key] = top
+                states[-1] = top
+                continue
+            if size:
+                s = values[-size:]
+                del states[-size:]
+                del values[-size:]
+            else:
+                s = []
+            append_value(cb(s))
+            append_state(rows[states[-1]][origin])
+    if error is not None:
+        raise error
+    end = t.end
+    while True:
+        try:
+            act = rows[states[-1]]["$END"]
+        except KeyError:
+            raise Unexpected(None, {k for k in rows[states[-1]] if k.isupper()}, values) from None
+        size, cb, origin = act
+        if cb is None:
+            del states[-1]
+        else:
+            if size:
+                s = values[-size:]
+                del states[-size:]
+                del values[-size:]
+            else:
+                s = []
+            append_value(cb(s))
+        append_state(rows[states[-1]][origin])
+        if states[-1] == end:
+            return values[-1]
