@@ -1,0 +1,206 @@
+"""hclwrite's layout passes over a token stream: indentation, spacing between
+tokens, and alignment of ``=`` and trailing comments.
+
+This reproduces the behaviour of hclwrite's formatter (which ``terraform fmt``
+runs after its own rewrites), written from its documented behaviour and tests.
+A line is split into up to three cells: *lead* (everything up to the others),
+*assign* (from the first ``=`` when the rest of the line is bracket-balanced)
+and *comment* (a trailing ``#``/``//`` comment). Consecutive lines align their
+assign cells and, separately, their comment cells.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .tokens import FmtToken
+
+__all__ = ["layout"]
+
+_OPENS = frozenset({"OBRACE", "OBRACK", "OPAREN", "TEMPLATE_CONTROL", "TEMPLATE_INTERP"})
+_CLOSES = frozenset({"CBRACE", "CBRACK", "CPAREN", "TEMPLATE_SEQ_END"})
+_NIL = FmtToken("NIL", "")
+
+# After these, a minus is a negation and takes no space after it.
+_NEGATION_CONTEXT = frozenset(
+    {
+        "NIL", "OPAREN", "OBRACE", "OBRACK", "EQUAL", "COLON", "COMMA", "QUESTION",
+        "PLUS", "STAR", "SLASH", "PERCENT", "MINUS",
+        "EQUAL_OP", "NOT_EQUAL", "GREATER_THAN", "GREATER_THAN_EQ", "LESS_THAN", "LESS_THAN_EQ",
+        "AND", "OR", "BANG",
+    }
+)  # fmt: skip
+_TEMPLATE_TEXT = frozenset({"QUOTED_LIT", "STRING_LIT", "OQUOTE", "OHEREDOC"})
+_BEFORE_TEMPLATE_TEXT = frozenset({"QUOTED_LIT", "STRING_LIT", "CQUOTE", "CHEREDOC"})
+
+
+def _bracket_change(tok: FmtToken) -> int:
+    if tok.kind in _OPENS:
+        return 1
+    if tok.kind in _CLOSES:
+        return -1
+    return 0
+
+
+def _columns(tokens: list[FmtToken]) -> int:
+    """Width in columns: spaces plus characters, combining marks not counted
+    (hclwrite counts grapheme clusters)."""
+    width = 0
+    for tok in tokens:
+        width += tok.spaces
+        text = tok.text
+        width += len(text) if text.isascii() else sum(1 for ch in text if not unicodedata.combining(ch))
+    return width
+
+
+class _Line:
+    __slots__ = ("lead", "assign", "comment")
+
+    def __init__(self, lead: list[FmtToken]) -> None:
+        self.lead = lead
+        self.assign: list[FmtToken] | None = None
+        self.comment: list[FmtToken] | None = None
+
+
+def _lines(tokens: list[FmtToken]) -> list[_Line]:
+    lines: list[_Line] = []
+    start = 0
+    for i, tok in enumerate(tokens):
+        if tok.kind == "EOF":
+            lines.append(_Line(tokens[start:i]))
+            start = -1
+            break
+        if tok.ends_line:
+            lines.append(_Line(tokens[start : i + 1]))
+            start = i + 1
+    if start != -1 and start < len(tokens):
+        lines.append(_Line(tokens[start:]))
+    for line in lines:
+        lead = line.lead
+        if not lead:
+            continue
+        if len(lead) > 1 and lead[-1].kind == "COMMENT":
+            line.comment = lead[-1:]
+            lead = line.lead = lead[:-1]
+        for i, tok in enumerate(lead):
+            if i > 0 and tok.kind == "EQUAL":
+                # only a complete right-hand side joins an alignment group
+                if sum(_bracket_change(t) for t in lead[i:]) == 0:
+                    line.assign = lead[i:]
+                    line.lead = lead[:i]
+                break
+    return lines
+
+
+def _indent(lines: list[_Line]) -> None:
+    # Each entry: how many brackets a line opened. A line that closes more
+    # than the innermost entry pops entries until its closers are used up.
+    stack: list[int] = []
+    for line in lines:
+        if not line.lead:
+            continue
+        first = line.lead[0]
+        if first.kind == "NEWLINE":
+            first.spaces = 0
+            continue
+        net = 0
+        for tok in line.lead:
+            net += _bracket_change(tok)
+            if tok.kind == "OHEREDOC":
+                break
+        for tok in line.assign or ():
+            net += _bracket_change(tok)
+        if net > 0:
+            first.spaces = 2 * len(stack)
+            stack.append(net)
+            continue
+        closed = -net
+        while closed > 0 and stack:
+            if closed >= stack[-1]:
+                closed -= stack.pop()
+            else:
+                stack[-1] -= closed
+                closed = 0
+        first.spaces = 2 * len(stack)
+
+
+def _space_after(subject: FmtToken, before: FmtToken, after: FmtToken) -> bool:
+    s, a = subject.kind, after.kind
+    if a == "NEWLINE" or a == "NIL":
+        return False
+    if s == "IDENT" and a == "OPAREN":
+        return False
+    if (s == "IDENT" and a == "DOUBLE_COLON") or (s == "DOUBLE_COLON" and a == "IDENT"):
+        return False
+    if s == "DOT" or a == "DOT":
+        return False
+    if a == "COMMA" or a == "ELLIPSIS":
+        return False
+    if s == "COMMA":
+        return True
+    if s in _TEMPLATE_TEXT or a in _BEFORE_TEMPLATE_TEXT:
+        return False
+    if s == "IDENT" and subject.text == "in" and before.kind == "IDENT":
+        return True  # `for x in [a]`: keep the keyword apart from a tuple
+    if a == "OBRACK" and (s == "IDENT" or s == "NUMBER_LIT" or _bracket_change(subject) < 0):
+        return False
+    if s == "BANG":
+        return False
+    if s == "MINUS":
+        return before.kind not in _NEGATION_CONTEXT
+    if s == "OBRACE" or a == "CBRACE":
+        return not (s == "OBRACE" and a == "CBRACE")
+    if (s == "TEMPLATE_INTERP" or s == "TEMPLATE_CONTROL") and a == "OBRACE":
+        return True
+    if s == "CBRACE" and a == "TEMPLATE_SEQ_END":
+        return True
+    if s == "TEMPLATE_SEQ_END" and (a == "TEMPLATE_INTERP" or a == "TEMPLATE_CONTROL"):
+        return False
+    if _bracket_change(subject) > 0:
+        return False
+    if _bracket_change(after) < 0:
+        return False
+    return True
+
+
+def _space_cell(cell: list[FmtToken]) -> None:
+    for i in range(len(cell) - 1):
+        before = cell[i - 1] if i > 0 else _NIL
+        cell[i + 1].spaces = 1 if _space_after(cell[i], before, cell[i + 1]) else 0
+
+
+def _spaces(lines: list[_Line]) -> None:
+    for line in lines:
+        _space_cell(line.lead)
+        if line.assign:
+            line.assign[0].spaces = 1
+            _space_cell(line.assign)
+
+
+def _align(lines: list[_Line], cell: str, width_of) -> None:
+    """Give every run of consecutive lines that have ``cell`` one column for it."""
+    run: list[_Line] = []
+
+    def close() -> None:
+        widest = max(width_of(line) for line in run)
+        for line in run:
+            getattr(line, cell)[0].spaces = widest - width_of(line) + 1
+        run.clear()
+
+    for line in lines:
+        if getattr(line, cell) is None:
+            if run:
+                close()
+        else:
+            run.append(line)
+    if run:
+        close()
+
+
+def layout(tokens: list[FmtToken]) -> None:
+    """Set ``spaces`` on every token of a whole file, in place."""
+    lines = _lines(tokens)
+    _indent(lines)
+    _spaces(lines)
+    _align(lines, "assign", lambda line: _columns(line.lead))
+    _align(lines, "comment", lambda line: _columns(line.lead) + _columns(line.assign or []))

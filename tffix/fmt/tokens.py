@@ -1,0 +1,83 @@
+"""The token stream the formatter works on, with hclsyntax's boundaries.
+
+hclwrite (and so ``terraform fmt``) formats a flat list of hclsyntax tokens in
+which comments are tokens (a ``#`` or ``//`` comment includes its line break),
+every line break outside a comment is a ``NEWLINE`` token, even inside
+brackets, and each token knows only how many spaces come before it. Our CST
+keeps that whitespace as trivia instead; this module converts one into the other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..syntax.tokens import Token
+
+__all__ = ["FmtToken", "fmt_tokens", "render"]
+
+_TRIVIA = re.compile(r"(?P<ws>[ \t]+)|(?P<nl>\r?\n)|(?P<line>(?:#|//)(?:[^\r\n]|\r(?!\n))*)|(?P<block>/\*[\s\S]*?\*/)")
+
+# Our keyword kinds are plain identifiers to hclsyntax.
+_AS_IDENT = {"FOR": "IDENT", "IF": "IDENT", "ELSE": "IDENT", "ENDIF": "IDENT", "ENDFOR": "IDENT"}
+
+
+class FmtToken:
+    """A token as the formatter sees it: kind, text, and spaces before it."""
+
+    __slots__ = ("kind", "text", "spaces", "line_comment")
+
+    def __init__(self, kind: str, text: str, spaces: int = 0, line_comment: bool = False) -> None:
+        self.kind = kind
+        self.text = text
+        self.spaces = spaces
+        self.line_comment = line_comment  # a # or // comment (it ends its line)
+
+    @property
+    def ends_line(self) -> bool:
+        return self.kind == "NEWLINE" or (self.kind == "COMMENT" and self.text.endswith("\n"))
+
+    def __repr__(self) -> str:
+        return f"FmtToken({self.kind}, {self.text!r}, spaces={self.spaces})"
+
+
+def _trivia_tokens(trivia: str, out: list[FmtToken], pending: list[int]) -> None:
+    """Comments and line breaks of ``trivia`` as tokens; runs of blanks become
+    the next token's ``spaces`` (a tab counts one, as a byte distance would)."""
+    for m in _TRIVIA.finditer(trivia):
+        group = m.lastgroup
+        if group == "ws":
+            pending[0] += len(m.group())
+            continue
+        if group == "nl":
+            previous = out[-1] if out else None
+            if previous is not None and previous.line_comment and not previous.text.endswith("\n"):
+                previous.text += m.group()  # hclsyntax: the comment owns its line break
+            else:
+                out.append(FmtToken("NEWLINE", m.group(), pending[0]))
+        else:
+            out.append(FmtToken("COMMENT", m.group(), pending[0], line_comment=group == "line"))
+        pending[0] = 0
+
+
+def fmt_tokens(tokens: Iterable[Token]) -> list[FmtToken]:
+    """Formatter tokens for a module's tokens (the last one is EOF)."""
+    out: list[FmtToken] = []
+    pending = [0]
+    for tok in tokens:
+        if tok.lead:
+            _trivia_tokens(tok.lead, out, pending)
+        kind = tok.kind
+        previous = out[-1] if out else None
+        if kind == "NEWLINE" and previous is not None and previous.line_comment and not previous.text.endswith("\n"):
+            previous.text += tok.text
+        else:
+            out.append(FmtToken(_AS_IDENT.get(kind, kind), tok.text, pending[0]))
+        pending[0] = 0
+        if tok.trail:
+            _trivia_tokens(tok.trail, out, pending)
+    return out
+
+
+def render(tokens: list[FmtToken]) -> str:
+    return "".join(" " * tok.spaces + tok.text for tok in tokens)
