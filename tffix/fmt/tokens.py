@@ -60,13 +60,16 @@ def _trivia_tokens(trivia: str, out: list[FmtToken], pending: list[int]) -> None
         pending[0] = 0
 
 
-def fmt_tokens(tokens: Iterable[Token]) -> list[FmtToken]:
-    """Formatter tokens for a module's tokens (the last one is EOF)."""
+def fmt_tokens(tokens: Iterable[Token], index: dict[int, int] | None = None) -> list[FmtToken]:
+    """Formatter tokens for a module's tokens (the last one is EOF). ``index``,
+    when given, receives ``id(cst_token) -> position`` in the result."""
     out: list[FmtToken] = []
     pending = [0]
     for tok in tokens:
         if tok.lead:
             _trivia_tokens(tok.lead, out, pending)
+        if index is not None:
+            index[id(tok)] = len(out)
         kind = tok.kind
         previous = out[-1] if out else None
         if kind == "NEWLINE" and previous is not None and previous.line_comment and not previous.text.endswith("\n"):

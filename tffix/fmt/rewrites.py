@@ -1,0 +1,178 @@
+"""Terraform's own rewrites, which ``terraform fmt`` applies before hclwrite's
+layout. Each is a named pass over one attribute value or one block's labels,
+working on formatter tokens exactly as Terraform works on hclwrite tokens.
+
+- ``unwrap_interpolation``: an attribute whose whole value is ``"${ expr }"``
+  becomes ``expr`` (in parentheses when it spans lines).
+- ``legacy_type``: in a top-level ``variable`` block, ``type = "string"`` becomes
+  ``string``, ``"list"``/``"map"`` become ``list(string)``/``map(string)``, and a
+  bare ``list``/``map``/``set`` becomes ``list(any)``...
+- ``quote_labels``: block labels are written in quoted form.
+
+Deliberate deviations (we never lose data): a comment between block labels is
+kept where it is, where Terraform drops it; a quoted label holding a lone ``$`` or ``%``
+(which Terraform's label rewrite silently deletes) is left as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from ..cst import nodes as n
+from ..cst.values import template_text
+from .tokens import FmtToken
+
+__all__ = ["REWRITES", "rewrite_edits", "unwrap_interpolation", "legacy_type", "quote_labels"]
+
+Edit = tuple[int, int, list[FmtToken]]
+
+
+def unwrap_interpolation(tokens: list[FmtToken]) -> list[FmtToken] | None:
+    """``"${x}"`` -> ``x``; None when the value is not one interpolation."""
+    if len(tokens) < 5:
+        return None
+    if (tokens[0].kind, tokens[1].kind, tokens[-2].kind, tokens[-1].kind) != (
+        "OQUOTE", "TEMPLATE_INTERP", "TEMPLATE_SEQ_END", "CQUOTE",
+    ):  # fmt: skip
+        return None
+    inside = tokens[2:-2]
+    depth = 0
+    for tok in inside:
+        if tok.kind == "OQUOTE":
+            depth += 1
+        elif tok.kind == "CQUOTE":
+            depth -= 1
+        elif depth == 0 and tok.kind in ("TEMPLATE_INTERP", "TEMPLATE_SEQ_END", "QUOTED_LIT"):
+            return None  # "${a}${b}" or "x${a}": a real template
+    start, end = 0, len(inside)
+    while start < end and inside[start].kind == "NEWLINE":
+        start += 1
+    while end > start and inside[end - 1].kind == "NEWLINE":
+        end -= 1
+    trimmed = inside[start:end]
+    if not trimmed:
+        return None
+    multiline = any(tok.kind == "NEWLINE" for tok in trimmed)
+    parenthesised = trimmed[0].kind == "OPAREN" and trimmed[-1].kind == "CPAREN"
+    if multiline and not parenthesised:
+        trimmed = [FmtToken("OPAREN", "("), *trimmed, FmtToken("CPAREN", ")")]
+    return trimmed
+
+
+_LEGACY_QUOTED = {
+    "string": [("IDENT", "string")],
+    "list": [("IDENT", "list"), ("OPAREN", "("), ("IDENT", "string"), ("CPAREN", ")")],
+    "map": [("IDENT", "map"), ("OPAREN", "("), ("IDENT", "string"), ("CPAREN", ")")],
+}
+
+
+def legacy_type(tokens: list[FmtToken]) -> list[FmtToken] | None:
+    """Pre-0.12 type constraints to type expressions."""
+    kinds = [tok.kind for tok in tokens]
+    if kinds == ["IDENT"] and tokens[0].text in ("list", "map", "set"):
+        return [tokens[0], FmtToken("OPAREN", "("), FmtToken("IDENT", "any"), FmtToken("CPAREN", ")")]
+    if kinds == ["OQUOTE", "QUOTED_LIT", "CQUOTE"] and tokens[1].text in _LEGACY_QUOTED:
+        return [FmtToken(kind, text) for kind, text in _LEGACY_QUOTED[tokens[1].text]]
+    return None
+
+
+def _escape_label(value: str) -> str:
+    """hclwrite's quoting of a string value."""
+    out = []
+    for i, ch in enumerate(value):
+        if ch == "\n":
+            out.append("\\n")
+        elif ch == "\r":
+            out.append("\\r")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch in "$%":
+            out.append(ch * 2 if value[i + 1 : i + 2] == "{" else ch)
+        elif not ch.isprintable():
+            code = ord(ch)
+            out.append(f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _label_value(label: n.Label) -> str | None:
+    if type(label) is n.Token:
+        return label.text
+    raw = "".join(part.token.text for part in label.parts)  # type: ignore[union-attr]
+    if "$" in raw or "%" in raw:
+        return None  # Terraform would drop this label; keep it as written
+    return template_text(label)  # type: ignore[arg-type]
+
+
+def quote_labels(labels: list[tuple[n.Label, list[FmtToken]]], between: list[list[FmtToken]]) -> list[FmtToken] | None:
+    """Labels in quoted form. ``labels`` pairs each label with its tokens;
+    ``between[i]`` holds the tokens (comments) after label i, which stay put."""
+    values = [_label_value(label) for label, _ in labels]
+    if any(value is None for value in values):
+        return None
+    out: list[FmtToken] = []
+    for value, gap in zip(values, between):
+        out.append(FmtToken("OQUOTE", '"'))
+        out.append(FmtToken("QUOTED_LIT", _escape_label(value)))  # type: ignore[arg-type]
+        out.append(FmtToken("CQUOTE", '"'))
+        out.extend(gap)
+    return out
+
+
+def _first(node: object) -> n.Token:
+    return node if type(node) is n.Token else next(node.tokens())  # type: ignore[union-attr]
+
+
+def _last(node: object) -> n.Token:
+    if type(node) is n.Token:
+        return node
+    last = None
+    for last in node.tokens():  # type: ignore[union-attr]
+        pass
+    return last  # type: ignore[return-value]
+
+
+def _items(body: n.Body, in_blocks: tuple[str, ...]) -> Iterator[tuple[n.Node, tuple[str, ...]]]:
+    for item in body.items:
+        if type(item) is n.Attribute:
+            yield item, in_blocks
+        elif type(item) is n.Block:
+            yield item, in_blocks
+            yield from _items(item.body, (*in_blocks, item.type.text))
+
+
+def rewrite_edits(module: n.Module, tokens: list[FmtToken], index: dict[int, int]) -> list[Edit]:
+    """The replacements Terraform's rewrites make, as token-range edits."""
+    edits: list[Edit] = []
+    for item, in_blocks in _items(module.body, ()):
+        if type(item) is n.Attribute:
+            start, end = index[id(_first(item.value))], index[id(_last(item.value))] + 1
+            segment = tokens[start:end]
+            if in_blocks == ("variable",) and item.name.text == "type":
+                new = legacy_type(segment)
+            else:
+                new = unwrap_interpolation(segment)
+        elif item.labels:  # type: ignore[union-attr]
+            spans = [(index[id(_first(label))], index[id(_last(label))] + 1) for label in item.labels]  # type: ignore[union-attr]
+            start, end = spans[0][0], spans[-1][1]
+            parts = [(label, tokens[a:b]) for label, (a, b) in zip(item.labels, spans)]  # type: ignore[union-attr]
+            gaps = [tokens[b : nxt[0]] for (_, b), nxt in zip(spans, spans[1:])] + [[]]
+            new = quote_labels(parts, gaps)
+        else:
+            continue
+        if new is not None:
+            new[0].spaces = tokens[start].spaces
+            edits.append((start, end, new))
+    return edits
+
+
+REWRITES: dict[str, Callable[..., object]] = {
+    "unwrap_interpolation": unwrap_interpolation,
+    "legacy_type": legacy_type,
+    "quote_labels": quote_labels,
+}
