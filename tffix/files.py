@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-__all__ = ["HCL_SUFFIXES", "iter_files", "read_source"]
+__all__ = ["HCL_SUFFIXES", "FMT_SUFFIXES", "iter_files", "iter_fmt_files", "read_source", "write_atomic"]
 
 #: Native-syntax files: Terraform configuration, variables, tests, mocks,
 #: queries, and other .hcl files.
@@ -39,3 +43,44 @@ def read_source(path: Path) -> str:
     """The file's text, newlines untouched. Raises UnicodeDecodeError for
     bytes that are not UTF-8 (HCL files are UTF-8 by definition)."""
     return path.read_bytes().decode("utf-8")
+
+
+#: What ``tffix fmt`` formats (as ``terraform fmt`` does); JSON variants such
+#: as ``.tf.json`` are never touched.
+FMT_SUFFIXES = (".tf", ".tfvars", ".tftest.hcl", ".tfmock.hcl", ".tfquery.hcl")
+
+
+def iter_fmt_files(paths: Iterable[str | Path], *, recursive: bool) -> Iterator[Path]:
+    """Files named directly, and the formattable files in named directories
+    (their subdirectories too with ``recursive``). Hidden entries are skipped."""
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            yield path
+            continue
+        if recursive:
+            yield from _walk(path, FMT_SUFFIXES)
+            continue
+        for entry in sorted(path.iterdir(), key=lambda p: p.name):
+            if not entry.name.startswith(".") and entry.is_file() and entry.name.endswith(FMT_SUFFIXES):
+                yield entry
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace the file's content in one step: a temporary file beside the
+    target, then a rename, keeping the file's mode. A symlink is written
+    through (its target is replaced), never turned into a regular file."""
+    target = path.resolve()
+    mode = stat.S_IMODE(target.stat().st_mode)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tffix", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(text.encode("utf-8"))
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

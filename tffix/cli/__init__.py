@@ -6,6 +6,7 @@ import click
 
 from .. import __version__
 from .debug import debug
+from .fmt import fmt
 
 __all__ = ["main"]
 
@@ -16,11 +17,12 @@ def main() -> None:
     """tffix repairs Terraform code, keeping every byte it does not mean to change.
 
     \b
-    Exit codes:
-      0  success
-      1  the check failed (e.g. a round trip did not reproduce a file)
-      2  usage error or unreadable input
+    Exit codes (each command's --help has its own details):
+      0  success: nothing to change, or all changes written
+      1  a check failed: files would change, or a round trip did not match
+      2  usage error, unreadable or unparsable input, or internal error
     """
 
 
 main.add_command(debug)
+main.add_command(fmt)

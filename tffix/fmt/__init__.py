@@ -1,71 +1,60 @@
-"""Formatting identical to ``terraform fmt``."""
+"""Formatting identical to ``terraform fmt``.
+
+``format_source`` runs Terraform's rewrites (``rewrites.py``), then hclwrite's
+layout passes (``layout.py``) over a token stream shaped like hclsyntax's
+(``tokens.py``), then checks its own output: it must parse, formatting it again
+must change nothing, and its tokens must equal the rewritten input's.
+"""
 
 from __future__ import annotations
 
-from ..cst import nodes as n
 from ..cst.nodes import Module
-from ..syntax.errors import ParseError
 from ..syntax.parser import parse_module
+from .checks import SelfCheckError, check_unique_attributes, same_content
 from .layout import layout
 from .rewrites import rewrite_edits
 from .tokens import FmtToken, fmt_tokens, render
 
-__all__ = ["format_source", "format_module_text", "check_unique_attributes"]
+__all__ = ["format_source", "format_module", "SelfCheckError", "check_unique_attributes"]
 
 
-def format_module_text(module: Module) -> str:
-    """The text of ``module`` laid out as hclwrite does (no Terraform rewrites)."""
-    tokens = fmt_tokens(module.tokens())
-    layout(tokens)
-    return render(tokens)
-
-
-def _apply(tokens: list[FmtToken], edits: list[tuple[int, int, list[FmtToken]]]) -> list[FmtToken]:
-    for start, end, new in sorted(edits, key=lambda e: e[0], reverse=True):
+def _rewritten_tokens(module: Module) -> list[FmtToken]:
+    index: dict[int, int] = {}
+    tokens = fmt_tokens(module.tokens(), index)
+    for start, end, new in sorted(rewrite_edits(module, tokens, index), key=lambda e: e[0], reverse=True):
         tokens[start:end] = new
     return tokens
 
 
-def check_unique_attributes(module: Module, *, path: str | None = None) -> None:
-    """Terraform refuses a body that sets an argument twice, and so does fmt."""
-    def walk(body: n.Body) -> None:
-        seen: dict[str, n.Attribute] = {}
-        for item in body.items:
-            if type(item) is n.Attribute:
-                name = item.name.text
-                if name in seen:
-                    first = module.position(seen[name]).start
-                    at = module.position(item).start
-                    raise ParseError(
-                        "Attribute redefined",
-                        f'The argument "{name}" was already set at {path or "<input>"}:{first[0]},{first[1]}. '
-                        "Each argument may be set only once.",
-                        offset=_offset(module, at),
-                        text=module.code[len(module.bom):],
-                        path=path,
-                    )
-                seen[name] = item
-            elif type(item) is n.Block:
-                walk(item.body)
-
-    walk(module.body)
+def _format(module: Module) -> tuple[str, list[FmtToken]]:
+    tokens = _rewritten_tokens(module)
+    layout(tokens)
+    return render(tokens), tokens
 
 
-def _offset(module: Module, at: tuple[int, int]) -> int:
-    text = module.code[len(module.bom):]
-    line_start = 0
-    for _ in range(at[0] - 1):
-        line_start = text.index("\n", line_start) + 1
-    return line_start + at[1] - 1
+def format_module(module: Module, *, path: str | None = None) -> str:
+    """The text ``terraform fmt`` would write for ``module``.
+
+    Raises ParseError where Terraform refuses the file, and SelfCheckError
+    if the result fails the formatter's own checks.
+    """
+    check_unique_attributes(module, path=path)
+    result, tokens = _format(module)
+    if result == module.code:
+        return result  # unchanged input: trivially stable and equivalent
+    try:
+        again = parse_module(result, path=path)
+    except Exception as e:  # noqa: BLE001 - any failure here is our bug
+        raise SelfCheckError(f"{path or '<input>'}: formatted output does not parse: {e}") from e
+    second, second_tokens = _format(again)
+    if second != result:
+        raise SelfCheckError(f"{path or '<input>'}: formatting is not stable (a second run changes the output)")
+    if not same_content(tokens, second_tokens):
+        raise SelfCheckError(f"{path or '<input>'}: formatting changed more than whitespace and the named rewrites")
+    return result
 
 
 def format_source(text: str, *, filename: str | None = None) -> str:
-    """``text`` formatted as ``terraform fmt`` would. Raises ParseError, also
-    for an argument set twice in one body, which Terraform rejects."""
-    module = parse_module(text, path=filename)
-    check_unique_attributes(module, path=filename)
-    index: dict[int, int] = {}
-    tokens = fmt_tokens(module.tokens(), index)
-    tokens = _apply(tokens, rewrite_edits(module, tokens, index))
-    layout(tokens)
-    return render(tokens)
+    """``text`` formatted as ``terraform fmt`` would. Raises ParseError (bad
+    input, or an argument set twice) and SelfCheckError (a tffix bug)."""
+    return format_module(parse_module(text, path=filename), path=filename)
