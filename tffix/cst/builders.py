@@ -28,7 +28,7 @@ def with_first_token(node: Any, change: Any) -> Any:
 
 def first_token(node: Any) -> Token:
     """The first token of ``node`` (a node always has at least one)."""
-    return node if type(node) is Token else next(node.tokens())
+    return node if type(node) is Token else node.first_token()
 
 
 def _strip_lead(node: Any) -> Any:

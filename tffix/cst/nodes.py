@@ -50,11 +50,47 @@ class Node:
 
     def tokens(self) -> Iterator[Token]:
         """All tokens below this node, in source order."""
-        for child in self.children():
-            if type(child) is Token:
-                yield child
-            else:
-                yield from child.tokens()  # type: ignore[union-attr]
+        out: list[Token] = []
+        self._collect(out)
+        return iter(out)
+
+    def first_token(self) -> Token:
+        """The first token below this node (every node has one)."""
+        return self._edge_token(self.__match_args__)
+
+    def last_token(self) -> Token:
+        """The last token below this node."""
+        return self._edge_token(reversed(self.__match_args__), last=True)
+
+    def _edge_token(self, names: Any, last: bool = False) -> Token:
+        for name in names:
+            value = getattr(self, name)
+            if value is None or type(value) is str or value == ():
+                continue
+            if type(value) is tuple:
+                value = value[-1] if last else value[0]
+            if type(value) is Token:
+                return value
+            return value._edge_token(reversed(value.__match_args__) if last else value.__match_args__, last)
+        raise ValueError(f"{type(self).__name__} has no tokens")
+
+    def _collect(self, out: list[Token]) -> None:
+        append = out.append
+        for name in self.__match_args__:
+            value = getattr(self, name)
+            if value is None:
+                continue
+            kind = type(value)
+            if kind is Token:
+                append(value)
+            elif kind is tuple:
+                for item in value:
+                    if type(item) is Token:
+                        append(item)
+                    else:
+                        item._collect(out)
+            elif kind is not str:
+                value._collect(out)
 
     def _write(self, out: list[str]) -> None:
         append = out.append

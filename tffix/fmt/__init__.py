@@ -32,15 +32,16 @@ def _format(module: Module) -> tuple[str, list[FmtToken]]:
     return render(tokens), tokens
 
 
-def format_module(module: Module, *, path: str | None = None) -> str:
+def format_module(module: Module, *, path: str | None = None, source: str | None = None) -> str:
     """The text ``terraform fmt`` would write for ``module``.
 
     Raises ParseError where Terraform refuses the file, and SelfCheckError
-    if the result fails the formatter's own checks.
+    if the result fails the formatter's own checks. ``source``, when given,
+    is ``module.code`` (saves printing it again).
     """
     check_unique_attributes(module, path=path)
     result, tokens = _format(module)
-    if result == module.code:
+    if result == (module.code if source is None else source):
         return result  # unchanged input: trivially stable and equivalent
     try:
         again = parse_module(result, path=path)
@@ -57,4 +58,4 @@ def format_module(module: Module, *, path: str | None = None) -> str:
 def format_source(text: str, *, filename: str | None = None) -> str:
     """``text`` formatted as ``terraform fmt`` would. Raises ParseError (bad
     input, or an argument set twice) and SelfCheckError (a tffix bug)."""
-    return format_module(parse_module(text, path=filename), path=filename)
+    return format_module(parse_module(text, path=filename), path=filename, source=text)

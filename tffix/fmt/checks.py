@@ -17,7 +17,6 @@ class SelfCheckError(RuntimeError):
 
 def check_unique_attributes(module: n.Module, *, path: str | None = None) -> None:
     """Terraform refuses a body that sets an argument twice, and so does fmt."""
-    text = module.code[len(module.bom) :]
 
     def walk(body: n.Body) -> None:
         seen: dict[str, n.Attribute] = {}
@@ -25,6 +24,7 @@ def check_unique_attributes(module: n.Module, *, path: str | None = None) -> Non
             if type(item) is n.Attribute:
                 name = item.name.text
                 if name in seen:
+                    text = module.code[len(module.bom) :]
                     line, col = module.position(seen[name]).start
                     raise ParseError(
                         "Attribute redefined",

@@ -125,16 +125,11 @@ def quote_labels(labels: list[tuple[n.Label, list[FmtToken]]], between: list[lis
 
 
 def _first(node: object) -> n.Token:
-    return node if type(node) is n.Token else next(node.tokens())  # type: ignore[union-attr]
+    return node if type(node) is n.Token else node.first_token()  # type: ignore[union-attr]
 
 
 def _last(node: object) -> n.Token:
-    if type(node) is n.Token:
-        return node
-    last = None
-    for last in node.tokens():  # type: ignore[union-attr]
-        pass
-    return last  # type: ignore[return-value]
+    return node if type(node) is n.Token else node.last_token()  # type: ignore[union-attr]
 
 
 def _items(body: n.Body, in_blocks: tuple[str, ...]) -> Iterator[tuple[n.Node, tuple[str, ...]]]:
