@@ -20,7 +20,7 @@ __all__ = ["format_source", "format_module", "SelfCheckError", "check_unique_att
 
 def _rewritten_tokens(module: Module) -> list[FmtToken]:
     index: dict[int, int] = {}
-    tokens = fmt_tokens(module.tokens(), index)
+    tokens = fmt_tokens(module.tokens(), index, bom=module.bom)
     for start, end, new in sorted(rewrite_edits(module, tokens, index), key=lambda e: e[0], reverse=True):
         tokens[start:end] = new
     return tokens

@@ -11,7 +11,7 @@ assign cells and, separately, their comment cells.
 
 from __future__ import annotations
 
-import unicodedata
+import regex
 
 from .tokens import FmtToken
 
@@ -42,14 +42,20 @@ def _bracket_change(tok: FmtToken) -> int:
     return 0
 
 
+_GRAPHEME = regex.compile(r"\X")
+
+
 def _columns(tokens: list[FmtToken]) -> int:
-    """Width in columns: spaces plus characters, combining marks not counted
-    (hclwrite counts grapheme clusters)."""
+    """Width as hclwrite counts it: spaces plus grapheme clusters (so ``é``
+    written with a combining accent is one, a flag is one, ``\r\n`` is one)."""
     width = 0
     for tok in tokens:
         width += tok.spaces
         text = tok.text
-        width += len(text) if text.isascii() else sum(1 for ch in text if not unicodedata.combining(ch))
+        if text.isascii():
+            width += len(text) - text.count("\r\n")
+        else:
+            width += len(_GRAPHEME.findall(text))
     return width
 
 

@@ -9,9 +9,18 @@ working on formatter tokens exactly as Terraform works on hclwrite tokens.
   bare ``list``/``map``/``set`` becomes ``list(any)``...
 - ``quote_labels``: block labels are written in quoted form.
 
-Deliberate deviations (we never lose data): a comment between block labels is
-kept where it is, where Terraform drops it; a quoted label holding a lone ``$`` or ``%``
-(which Terraform's label rewrite silently deletes) is left as written.
+Deliberate deviations, each pinned by a ``golden/fmt/<case>.tffix.tf`` file:
+
+- a comment between a block's type and labels, or between labels, is kept where
+  it is; Terraform deletes it (we never lose data);
+- a quoted label holding ``$`` or ``%`` is left as written; Terraform's label
+  rewrite deletes the whole label;
+- an interpolation whose inner expression spans lines and merely starts with
+  ``(`` and ends with ``)`` (``(a)\n+ (b)``) is wrapped in parentheses;
+  Terraform's check looks at the two end tokens only and writes output that
+  does not parse;
+- nested interpolation-only strings (``"${"${x}"}"``) unwrap completely in one
+  run; Terraform removes one level per run, so its output is not stable.
 """
 
 from __future__ import annotations
@@ -53,10 +62,27 @@ def unwrap_interpolation(tokens: list[FmtToken]) -> list[FmtToken] | None:
     if not trimmed:
         return None
     multiline = any(tok.kind == "NEWLINE" for tok in trimmed)
-    parenthesised = trimmed[0].kind == "OPAREN" and trimmed[-1].kind == "CPAREN"
-    if multiline and not parenthesised:
+    if multiline and not _one_parenthesised_group(trimmed):
         trimmed = [FmtToken("OPAREN", "("), *trimmed, FmtToken("CPAREN", ")")]
-    return trimmed
+    again = unwrap_interpolation(trimmed)  # "${"${x}"}": Terraform needs two runs
+    return trimmed if again is None else again
+
+
+def _one_parenthesised_group(tokens: list[FmtToken]) -> bool:
+    """True when the first ``(`` closes at the last token. Terraform only
+    checks the first and last tokens, so ``(a)\n+ (b)`` lost its needed
+    parentheses and the result did not parse; we check the pairing."""
+    if tokens[0].kind != "OPAREN" or tokens[-1].kind != "CPAREN":
+        return False
+    depth = 0
+    for i, tok in enumerate(tokens):
+        if tok.kind in ("OPAREN", "OBRACK", "OBRACE", "TEMPLATE_INTERP", "TEMPLATE_CONTROL"):
+            depth += 1
+        elif tok.kind in ("CPAREN", "CBRACK", "CBRACE", "TEMPLATE_SEQ_END"):
+            depth -= 1
+            if depth == 0:
+                return i == len(tokens) - 1
+    return False
 
 
 _LEGACY_QUOTED = {

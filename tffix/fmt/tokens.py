@@ -60,11 +60,13 @@ def _trivia_tokens(trivia: str, out: list[FmtToken], pending: list[int]) -> None
         pending[0] = 0
 
 
-def fmt_tokens(tokens: Iterable[Token], index: dict[int, int] | None = None) -> list[FmtToken]:
+def fmt_tokens(tokens: Iterable[Token], index: dict[int, int] | None = None, *, bom: str = "") -> list[FmtToken]:
     """Formatter tokens for a module's tokens (the last one is EOF). ``index``,
-    when given, receives ``id(cst_token) -> position`` in the result."""
+    when given, receives ``id(cst_token) -> position`` in the result. A BOM
+    counts as whitespace before the first token, three bytes' worth, as in
+    hclsyntax's scanner (it then disappears, unless nothing resets that gap)."""
     out: list[FmtToken] = []
-    pending = [0]
+    pending = [len(bom.encode("utf-8"))]
     for tok in tokens:
         if tok.lead:
             _trivia_tokens(tok.lead, out, pending)

@@ -1,0 +1,7 @@
+resource "aws_instance" "web" {
+  ami           = "ami-123"
+  instance_type = "t3.micro"
+
+  monitoring    = true
+  ebs_optimized = false
+}

@@ -1,0 +1,6 @@
+locals {
+  a  = 1
+  bb = 2
+
+  ccc = 3
+}

@@ -1,0 +1,6 @@
+locals {
+  zones = [ # all zones
+    "a",    # first
+    "bbb",  # second
+  ]         # done
+}

@@ -1,0 +1,4 @@
+locals {
+  a = 1   /* note */   # first
+  bb = 2 # second
+}

@@ -1,0 +1,6 @@
+locals {
+        /* This comment
+   spans lines
+              and is ragged */
+  a = 1
+}

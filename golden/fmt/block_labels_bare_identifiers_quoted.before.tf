@@ -1,0 +1,7 @@
+resource aws_instance web {
+  ami = "ami-123"
+}
+variable region {}
+module vpc {
+  source = "./vpc"
+}

@@ -1,0 +1,4 @@
+resource "aws_instance" "web" /* kept */ {
+}
+data "aws_ami" "ubuntu" {
+}

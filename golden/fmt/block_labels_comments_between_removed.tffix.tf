@@ -1,0 +1,4 @@
+resource /* kind */ "aws_instance" /* name */ "web" /* kept */ {
+}
+data "aws_ami" /* between */ "ubuntu" {
+}

@@ -1,0 +1,5 @@
+resource "x" {}
+resource "x" {}
+resource "x" {}
+resource "x" "$" {}
+resource "x" "keep" {}

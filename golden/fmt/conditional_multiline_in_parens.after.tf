@@ -1,0 +1,10 @@
+locals {
+  a = (
+    var.enabled
+    ? "on"
+    : "off"
+  )
+  b = (var.enabled
+    ? "on"
+  : "off")
+}

@@ -1,0 +1,7 @@
+locals {
+a = 1 # one
+bbb = "x"   
+script = <<EOT
+  line
+EOT
+}

@@ -1,0 +1,5 @@
+locals {
+  a=1
+  name="x"
+  list=[1,2]
+}

@@ -1,0 +1,6 @@
+locals {
+  padded = format(<<EOT
+%s-%s
+EOT
+  , "a", "b")
+}

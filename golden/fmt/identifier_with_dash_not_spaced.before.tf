@@ -1,0 +1,4 @@
+locals {
+  a = local.blue-green
+  b = each.value.zone-1
+}

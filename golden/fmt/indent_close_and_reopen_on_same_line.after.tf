@@ -1,0 +1,7 @@
+locals {
+  merged = merge({
+    a = 1
+    }, {
+    b = 2
+  })
+}

@@ -1,0 +1,5 @@
+locals {
+  joined = join(",",
+var.first,
+          var.second)
+}

@@ -1,0 +1,7 @@
+locals {
+rules = [{
+ports = [(
+80
+)]
+}]
+}

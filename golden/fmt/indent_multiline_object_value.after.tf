@@ -1,0 +1,6 @@
+locals {
+  tags = {
+    Name = "web"
+    Team = "ops"
+  }
+}

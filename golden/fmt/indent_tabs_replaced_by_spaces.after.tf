@@ -1,0 +1,7 @@
+variable "size" {
+  type = number
+  validation {
+    condition     = var.size > 0
+    error_message = "Size must be positive."
+  }
+}

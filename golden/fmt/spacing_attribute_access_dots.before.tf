@@ -1,0 +1,3 @@
+output "ip" {
+  value = aws_instance . web. private_ip
+}

@@ -1,0 +1,3 @@
+locals {
+  inverted = {for k,v in var.map : v=>k}
+}

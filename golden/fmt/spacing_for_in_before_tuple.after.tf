@@ -1,0 +1,3 @@
+locals {
+  doubled = [for n in [1, 2, 3] : n * 2]
+}

@@ -1,0 +1,4 @@
+locals {
+  a = lower(var.name)
+  b = length(var.list)
+}

@@ -1,0 +1,3 @@
+locals {
+  label = "offset=${- var.offset}"
+}

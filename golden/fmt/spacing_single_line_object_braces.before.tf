@@ -1,0 +1,5 @@
+locals {
+  one = {name="a"}
+  two = {  }
+  nested = {outer={inner=1}}
+}

@@ -1,0 +1,4 @@
+locals {
+  greeting = "Hello, ${var.name}!"
+  path     = "${path.module}/files/${join("-", var.parts)}.txt"
+}

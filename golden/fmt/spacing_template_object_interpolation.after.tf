@@ -1,0 +1,3 @@
+locals {
+  dump = "cfg=${ { a = 1 } }"
+}

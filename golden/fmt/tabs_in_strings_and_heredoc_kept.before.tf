@@ -1,0 +1,6 @@
+locals {
+  a = "x	y"
+  b = <<EOT
+	indented	with tabs	
+EOT
+}

@@ -1,0 +1,6 @@
+# header   
+locals {
+  a = 1 # note  
+  // other	
+  b = 2   
+}

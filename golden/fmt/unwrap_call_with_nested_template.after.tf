@@ -1,0 +1,4 @@
+locals {
+  a = lower("${var.x}-suffix")
+  b = "literal"
+}

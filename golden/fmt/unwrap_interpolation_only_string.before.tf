@@ -1,0 +1,4 @@
+resource "aws_instance" "web" {
+  ami = "${var.ami}"
+  subnet_id = "${ element(var.subnets, 0) }"
+}

@@ -1,0 +1,4 @@
+locals {
+  a   = var.x # the x
+  bbb = 1     # one
+}

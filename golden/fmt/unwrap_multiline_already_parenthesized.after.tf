@@ -1,0 +1,4 @@
+locals {
+  pick = (var.a ?
+  var.b : var.c)
+}

@@ -1,0 +1,4 @@
+locals {
+  total = "${(var.a)
++ (var.b)}"
+}

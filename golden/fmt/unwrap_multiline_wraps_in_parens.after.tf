@@ -1,0 +1,9 @@
+locals {
+  pick = (var.a ?
+  var.b : var.c)
+  list = ([
+    1,
+    2
+  ])
+  single = var.x
+}

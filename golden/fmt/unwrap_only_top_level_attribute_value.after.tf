@@ -1,0 +1,5 @@
+locals {
+  list = ["${var.a}", "${var.b}"]
+  obj  = { key = "${var.a}" }
+  call = lower("${var.a}")
+}

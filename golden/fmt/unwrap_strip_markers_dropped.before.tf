@@ -1,0 +1,4 @@
+locals {
+  a = "${~var.x~}"
+  b = "${~ var.y}"
+}

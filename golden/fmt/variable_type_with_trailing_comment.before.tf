@@ -1,0 +1,6 @@
+variable "a" {
+  type = list # any element type
+}
+variable "b" {
+  type = "map" # legacy
+}
