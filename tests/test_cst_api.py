@@ -173,3 +173,20 @@ def test_walk_parents_and_deep_equals() -> None:
     assert deep_equals(parse_module(SRC), module) and parse_module(SRC) != module
     assert not deep_equals(parse_expression("1"), parse_expression("2"))
     assert type(parse_expression("true")) is Literal
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "a = " + "[" * 3000 + "]" * 3000 + "\n",
+        "b {\n" * 1500 + "}\n" * 1500,
+        "a = x" + ".b" * 5000 + "\n",
+        "a = " + "1 + " * 5000 + "1\n",
+    ],
+    ids=["tuples", "blocks", "traversal", "operators"],
+)
+def test_nesting_deeper_than_the_python_stack_round_trips(source: str) -> None:
+    module = parse_module(source)
+    assert module.code == source
+    assert "".join(t.code for t in module.tokens()) == source
+

@@ -51,7 +51,10 @@ class Node:
     def tokens(self) -> Iterator[Token]:
         """All tokens below this node, in source order."""
         out: list[Token] = []
-        self._collect(out)
+        try:
+            self._collect(out)
+        except RecursionError:  # nesting deeper than Python's stack: walk with our own
+            out = [piece for piece in _flatten(self) if type(piece) is Token]
         return iter(out)
 
     def first_token(self) -> Token:
@@ -120,7 +123,10 @@ class Node:
     def code(self) -> str:
         """The exact source text of this node, trivia included."""
         out: list[str] = []
-        self._write(out)
+        try:
+            self._write(out)
+        except RecursionError:  # nesting deeper than Python's stack: walk with our own
+            out = [p if type(p) is str else p.lead + p.text + p.trail for p in _flatten(self)]
         return "".join(out)
 
     def with_changes(self, **changes: Any) -> Self:
@@ -134,6 +140,22 @@ class Node:
     def __repr__(self) -> str:
         fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__)
         return f"{type(self).__name__}({fields})"
+
+
+def _flatten(root: Node) -> list[Token | str]:
+    """Tokens and string fields below ``root`` in order, without recursion."""
+    out: list[Token | str] = []
+    stack: list[Any] = [root]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is Token or kind is str:
+            out.append(item)
+        elif kind is tuple:
+            stack.extend(reversed(item))
+        elif item is not None:
+            stack.extend(reversed([getattr(item, name) for name in item.__match_args__]))
+    return out
 
 
 def deep_equals(a: object, b: object) -> bool:

@@ -9,6 +9,7 @@ must change nothing, and its tokens must equal the rewritten input's.
 from __future__ import annotations
 
 from ..cst.nodes import Module
+from ..syntax.errors import ParseError
 from ..syntax.parser import parse_module
 from .checks import SelfCheckError, check_unique_attributes, same_content
 from .layout import layout
@@ -58,4 +59,14 @@ def format_module(module: Module, *, path: str | None = None, source: str | None
 def format_source(text: str, *, filename: str | None = None) -> str:
     """``text`` formatted as ``terraform fmt`` would. Raises ParseError (bad
     input, or an argument set twice) and SelfCheckError (a tffix bug)."""
-    return format_module(parse_module(text, path=filename), path=filename, source=text)
+    module = parse_module(text, path=filename)
+    try:
+        return format_module(module, path=filename, source=text)
+    except RecursionError:
+        raise ParseError(
+            "Too deeply nested",
+            "The nesting of blocks or expressions is deeper than tffix can format.",
+            offset=0,
+            text=text,
+            path=filename,
+        ) from None

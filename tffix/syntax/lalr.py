@@ -117,11 +117,18 @@ def _callback(rule: Any, builder: Builder) -> Any:
     spliced = [i for i, sym in enumerate(expansion) if not sym.is_term and sym.name.startswith("_")]
     if not spliced:
         return user or _identity
-    if spliced == [0]:  # left recursion: extend the list in place
+    if spliced[0] == 0:  # left recursion (`x*` expands to `s: x | s x`): grow the list in place
+        rest = [(i, i in spliced) for i in range(1, len(expansion))]
+
         def left(c: list[Any]) -> Any:
             head = c[0]
-            head += c[1:]
+            for i, splice in rest:
+                if splice:
+                    head.extend(c[i])
+                else:
+                    head.append(c[i])
             return user(head) if user else head
+
         return left
     # e.g. block: lambda c: user([c[0], *c[1], c[2], *c[3], c[4]])
     items = ", ".join(f"*c[{i}]" if i in spliced else f"c[{i}]" for i in range(len(expansion)))
