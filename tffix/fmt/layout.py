@@ -15,7 +15,7 @@ import regex
 
 from .tokens import FmtToken
 
-__all__ = ["layout"]
+__all__ = ["layout", "Line"]
 
 _OPENS = frozenset({"OBRACE", "OBRACK", "OPAREN", "TEMPLATE_CONTROL", "TEMPLATE_INTERP"})
 _CLOSES = frozenset({"CBRACE", "CBRACK", "CPAREN", "TEMPLATE_SEQ_END"})
@@ -59,28 +59,36 @@ def _columns(tokens: list[FmtToken]) -> int:
     return width
 
 
-class _Line:
-    __slots__ = ("lead", "assign", "comment")
+class Line:
+    """One formatter line: its cells, and the alignment runs it belongs to
+    (lines whose ``assign_run`` / ``comment_run`` match are aligned together)."""
+
+    __slots__ = ("lead", "assign", "comment", "assign_run", "comment_run")
 
     def __init__(self, lead: list[FmtToken]) -> None:
         self.lead = lead
         self.assign: list[FmtToken] | None = None
         self.comment: list[FmtToken] | None = None
+        self.assign_run = -1
+        self.comment_run = -1
+
+    def tokens(self) -> list[FmtToken]:
+        return self.lead + (self.assign or []) + (self.comment or [])
 
 
-def _lines(tokens: list[FmtToken]) -> list[_Line]:
-    lines: list[_Line] = []
+def _lines(tokens: list[FmtToken]) -> list[Line]:
+    lines: list[Line] = []
     start = 0
     for i, tok in enumerate(tokens):
         if tok.kind == "EOF":
-            lines.append(_Line(tokens[start:i]))
+            lines.append(Line(tokens[start:i]))
             start = -1
             break
         if tok.ends_line:
-            lines.append(_Line(tokens[start : i + 1]))
+            lines.append(Line(tokens[start : i + 1]))
             start = i + 1
     if start != -1 and start < len(tokens):
-        lines.append(_Line(tokens[start:]))
+        lines.append(Line(tokens[start:]))
     for line in lines:
         lead = line.lead
         if not lead:
@@ -98,7 +106,7 @@ def _lines(tokens: list[FmtToken]) -> list[_Line]:
     return lines
 
 
-def _indent(lines: list[_Line]) -> None:
+def _indent(lines: list[Line]) -> None:
     # Each entry: how many brackets a line opened. A line that closes more
     # than the innermost entry pops entries until its closers are used up.
     stack: list[int] = []
@@ -175,7 +183,7 @@ def _space_cell(cell: list[FmtToken]) -> None:
         cell[i + 1].spaces = 1 if _space_after(cell[i], before, cell[i + 1]) else 0
 
 
-def _spaces(lines: list[_Line]) -> None:
+def _spaces(lines: list[Line]) -> None:
     for line in lines:
         _space_cell(line.lead)
         if line.assign:
@@ -183,14 +191,17 @@ def _spaces(lines: list[_Line]) -> None:
             _space_cell(line.assign)
 
 
-def _align(lines: list[_Line], cell: str, width_of) -> None:
+def _align(lines: list[Line], cell: str, width_of) -> None:
     """Give every run of consecutive lines that have ``cell`` one column for it."""
-    run: list[_Line] = []
+    run: list[Line] = []
+    number = [0]
 
     def close() -> None:
         widest = max(width_of(line) for line in run)
         for line in run:
             getattr(line, cell)[0].spaces = widest - width_of(line) + 1
+            setattr(line, f"{cell}_run", number[0])
+        number[0] += 1
         run.clear()
 
     for line in lines:
@@ -203,10 +214,12 @@ def _align(lines: list[_Line], cell: str, width_of) -> None:
         close()
 
 
-def layout(tokens: list[FmtToken]) -> None:
-    """Set ``spaces`` on every token of a whole file, in place."""
+def layout(tokens: list[FmtToken]) -> list[Line]:
+    """Set ``spaces`` on every token of a whole file, in place; returns the
+    formatter lines (the EOF token belongs to none)."""
     lines = _lines(tokens)
     _indent(lines)
     _spaces(lines)
     _align(lines, "assign", lambda line: _columns(line.lead))
     _align(lines, "comment", lambda line: _columns(line.lead) + _columns(line.assign or []))
+    return lines

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from ..syntax.tokens import Token
 
-__all__ = ["FmtToken", "fmt_tokens", "render"]
+__all__ = ["FmtToken", "fmt_tokens", "render", "render_original"]
 
 _TRIVIA = re.compile(r"(?P<ws>[ \t]+)|(?P<nl>\r?\n)|(?P<line>(?:#|//)(?:[^\r\n]|\r(?!\n))*)|(?P<block>/\*[\s\S]*?\*/)")
 
@@ -23,14 +23,16 @@ _AS_IDENT = {"FOR": "IDENT", "IF": "IDENT", "ELSE": "IDENT", "ENDIF": "IDENT", "
 
 
 class FmtToken:
-    """A token as the formatter sees it: kind, text, and spaces before it."""
+    """A token as the formatter sees it: kind, text, the spaces the layout
+    wants before it, and the whitespace the source had there (``ws``)."""
 
-    __slots__ = ("kind", "text", "spaces", "line_comment")
+    __slots__ = ("kind", "text", "spaces", "ws", "line_comment")
 
-    def __init__(self, kind: str, text: str, spaces: int = 0, line_comment: bool = False) -> None:
+    def __init__(self, kind: str, text: str, spaces: int = 0, line_comment: bool = False, ws: str = "") -> None:
         self.kind = kind
         self.text = text
         self.spaces = spaces
+        self.ws = ws
         self.line_comment = line_comment  # a # or // comment (it ends its line)
 
     @property
@@ -41,23 +43,38 @@ class FmtToken:
         return f"FmtToken({self.kind}, {self.text!r}, spaces={self.spaces})"
 
 
-def _trivia_tokens(trivia: str, out: list[FmtToken], pending: list[int]) -> None:
+class _Gap:
+    """Whitespace seen since the last token; ``extra`` counts a BOM's bytes."""
+
+    __slots__ = ("ws", "extra")
+
+    def __init__(self, extra: int = 0) -> None:
+        self.ws = ""
+        self.extra = extra
+
+    def take(self, kind: str, text: str, line_comment: bool = False) -> FmtToken:
+        tok = FmtToken(kind, text, len(self.ws) + self.extra, line_comment, self.ws)
+        self.ws = ""
+        self.extra = 0
+        return tok
+
+
+def _trivia_tokens(trivia: str, out: list[FmtToken], gap: _Gap) -> None:
     """Comments and line breaks of ``trivia`` as tokens; runs of blanks become
     the next token's ``spaces`` (a tab counts one, as a byte distance would)."""
     for m in _TRIVIA.finditer(trivia):
         group = m.lastgroup
         if group == "ws":
-            pending[0] += len(m.group())
+            gap.ws += m.group()
             continue
         if group == "nl":
             previous = out[-1] if out else None
-            if previous is not None and previous.line_comment and not previous.text.endswith("\n"):
+            if previous is not None and previous.line_comment and not previous.text.endswith("\n") and not gap.ws:
                 previous.text += m.group()  # hclsyntax: the comment owns its line break
-            else:
-                out.append(FmtToken("NEWLINE", m.group(), pending[0]))
+                continue
+            out.append(gap.take("NEWLINE", m.group()))
         else:
-            out.append(FmtToken("COMMENT", m.group(), pending[0], line_comment=group == "line"))
-        pending[0] = 0
+            out.append(gap.take("COMMENT", m.group(), line_comment=group == "line"))
 
 
 def fmt_tokens(tokens: Iterable[Token], index: dict[int, int] | None = None, *, bom: str = "") -> list[FmtToken]:
@@ -66,10 +83,10 @@ def fmt_tokens(tokens: Iterable[Token], index: dict[int, int] | None = None, *, 
     counts as whitespace before the first token, three bytes' worth, as in
     hclsyntax's scanner (it then disappears, unless nothing resets that gap)."""
     out: list[FmtToken] = []
-    pending = [len(bom.encode("utf-8"))]
+    gap = _Gap(len(bom.encode("utf-8")))
     for tok in tokens:
         if tok.lead:
-            _trivia_tokens(tok.lead, out, pending)
+            _trivia_tokens(tok.lead, out, gap)
         if index is not None:
             index[id(tok)] = len(out)
         kind = tok.kind
@@ -77,12 +94,16 @@ def fmt_tokens(tokens: Iterable[Token], index: dict[int, int] | None = None, *, 
         if kind == "NEWLINE" and previous is not None and previous.line_comment and not previous.text.endswith("\n"):
             previous.text += tok.text
         else:
-            out.append(FmtToken(_AS_IDENT.get(kind, kind), tok.text, pending[0]))
-        pending[0] = 0
+            out.append(gap.take(_AS_IDENT.get(kind, kind), tok.text))
         if tok.trail:
-            _trivia_tokens(tok.trail, out, pending)
+            _trivia_tokens(tok.trail, out, gap)
     return out
 
 
 def render(tokens: list[FmtToken]) -> str:
     return "".join(" " * tok.spaces + tok.text for tok in tokens)
+
+
+def render_original(tokens: list[FmtToken]) -> str:
+    """The source as it was (without a BOM): each token after its own whitespace."""
+    return "".join(tok.ws + tok.text for tok in tokens)
