@@ -128,6 +128,12 @@ _UNCLOSED_NESTED = {
 }
 
 
+def _is_ident(name: str) -> bool:
+    """HCL's identifier rule: ID_Start, then ID_Continue or '-' (Python's
+    identifier rule is the same Unicode classes, without the dash)."""
+    return name[:1].isidentifier() and ("a" + name.replace("-", "")).isidentifier()
+
+
 class _Frame:
     """One entry of the mode stack."""
 
@@ -154,7 +160,7 @@ _CODE1 = re.compile(
     r"|(/\*[\s\S]*?\*/)"  # 4 block comment
     rf"|({_NUMBER})"  # 5 number
     rf"|({_IDENT})"  # 6 identifier
-    rf"|(<<-?({_IDENT})\r?\n)"  # 7 heredoc opener, 8 its marker
+    r"|(<<-?(\S+)\r?\n)"  # 7 heredoc opener, 8 its marker (checked by _is_ident)
     r'|(")'  # 9 quote
     r"|(==|!=|>=|<=|&&|\|\||::|\.\.\.|=>|~\}|[{}\[\]().,*/%+\-=<>!?:])"  # 10 operator
     r")"
@@ -260,6 +266,9 @@ class Lexer:
                     if pos < end and text[pos] > "\x7f":
                         pos = self._ident_end(pos)
                         value = text[start:pos]
+                    if not value.isascii() and not _is_ident(value):
+                        bad = next(i for i in range(len(value)) if not _is_ident(value[: i + 1]))
+                        raise self._invalid_character(start + bad)
                     if fk == CONTROL or value == "for":
                         done = emit(self._ident_kind(value, frame), value, start)
                     else:
@@ -322,6 +331,12 @@ class Lexer:
                 elif g == _G_NUMBER:
                     done = emit("NUMBER_LIT", value, start)
                 elif g == _G_HEREDOC:
+                    if not _is_ident(m.group(8)):
+                        raise self.error(
+                            "Invalid expression",
+                            "Expected the start of an expression, but found an invalid expression token.",
+                            start,
+                        )
                     done = emit("OHEREDOC", value, start)
                     heredoc = _Frame(HEREDOC, start)
                     heredoc.marker = m.group(8)
