@@ -143,11 +143,15 @@ def _tables() -> _Tables:
     return tables
 
 
+_END = Token("$END", "")  # Lark's end-of-input terminal
+
+
 def drive(lexer: Lexer) -> Any:
     """Parse the lexer's tokens; returns what the ``start`` rule built."""
     t = _tables()
     rows = t.rows
     chains = t.chains
+    end = t.end
     states = [t.start]
     values: list[Any] = []
     produced = lexer.produced
@@ -158,15 +162,19 @@ def drive(lexer: Lexer) -> Any:
     try:
         lexer._lex_into(tokens)
     except ParseError as e:
-        error = e
+        error = e  # raised after the tokens before it, as a lazy lexer would
+    else:
+        tokens.append(_END)
     for tok in tokens:
-        produced.append(tok)
         kind = tok[0]
+        if tok is not _END:
+            produced.append(tok)
         while True:
             try:
                 act = rows[states[-1]][kind]
             except KeyError:
-                raise Unexpected(tok, {k for k in rows[states[-1]] if k.isupper()}, values) from None
+                found = None if tok is _END else tok
+                raise Unexpected(found, {k for k in rows[states[-1]] if k.isupper()}, values) from None
             if type(act) is int:
                 append_state(act)
                 append_value(tok)
@@ -185,34 +193,15 @@ def drive(lexer: Lexer) -> Any:
                         top = rows[below][a[2]]
                     chains[key] = top
                 states[-1] = top
-                continue
-            if size:
-                s = values[-size:]
-                del states[-size:]
-                del values[-size:]
             else:
-                s = []
-            append_value(cb(s))
-            append_state(rows[states[-1]][origin])
-    if error is not None:
-        raise error
-    end = t.end
-    while True:
-        try:
-            act = rows[states[-1]]["$END"]
-        except KeyError:
-            raise Unexpected(None, {k for k in rows[states[-1]] if k.isupper()}, values) from None
-        size, cb, origin = act
-        if cb is None:
-            del states[-1]
-        else:
-            if size:
-                s = values[-size:]
-                del states[-size:]
-                del values[-size:]
-            else:
-                s = []
-            append_value(cb(s))
-        append_state(rows[states[-1]][origin])
-        if states[-1] == end:
-            return values[-1]
+                if size:
+                    s = values[-size:]
+                    del states[-size:]
+                    del values[-size:]
+                else:
+                    s = []
+                append_value(cb(s))
+                append_state(rows[states[-1]][origin])
+            if tok is _END and states[-1] == end:
+                return values[-1]
+    raise error  # type: ignore[misc]
