@@ -476,10 +476,13 @@ class _Gen:
             if kind == "attr_splat" and attr_splat:
                 kind = "attr"  # "Nested splat expression not allowed"
             attr_splat = kind == "attr_splat" or attr_splat and kind in ("attr", "legacy")
-            previous = kind
+            previous_step, previous = previous, kind
             space = self.ws_any(nl) if self.maybe(10) else ""
             if kind == "attr":
-                out = _cat(out, space, ".", self.ident(keyword=True))
+                name = self.ident(keyword=True)
+                if previous_step == "legacy" and not space and name[:1] in "eE" and name[1:2].isdigit():
+                    name = "_" + name  # a.0.e1x would lex as the number 0.e1: invalid
+                out = _cat(out, space, ".", name)
             elif kind == "legacy":
                 out = _cat(out, space, ".", str(self.draw(st.integers(0, 12))))
             elif kind == "attr_splat":

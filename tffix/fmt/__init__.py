@@ -4,6 +4,11 @@
 layout passes (``layout.py``) over a token stream shaped like hclsyntax's
 (``tokens.py``), then checks its own output: it must parse, formatting it again
 must change nothing, and its tokens must equal the rewritten input's.
+
+Where Terraform 1.0.3 loses data or writes invalid or unstable output, the
+result deliberately differs; ``golden/fmt/README.md`` lists each case (label
+comments and labels holding ``$``/``%`` kept, ``true``/``false``/``null``
+index keys kept, interpolation unwrapping that stays valid and stable).
 """
 
 from __future__ import annotations

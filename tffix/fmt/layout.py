@@ -43,6 +43,10 @@ def _bracket_change(tok: FmtToken) -> int:
 
 
 _GRAPHEME = regex.compile(r"\X")
+# Unicode 15.1 joins Indic conjuncts (consonant + virama + consonant) into one
+# cluster (rule GB9c); the segmenter Terraform 1.0.3 uses predates that rule,
+# so each consonant after a virama counts as a cluster of its own.
+_CONJUNCT = regex.compile(r"[\u094D\u09CD\u0ACD\u0B4D\u0C4D\u0D4D][\p{Mn}\u200d]*\p{Lo}")
 
 
 def _columns(tokens: list[FmtToken]) -> int:
@@ -55,7 +59,7 @@ def _columns(tokens: list[FmtToken]) -> int:
         if text.isascii():
             width += len(text) - text.count("\r\n")
         else:
-            width += len(_GRAPHEME.findall(text))
+            width += len(_GRAPHEME.findall(text)) + len(_CONJUNCT.findall(text))
     return width
 
 

@@ -137,15 +137,17 @@ def _label_value(label: n.Label) -> str | None:
 
 def quote_labels(labels: list[tuple[n.Label, list[FmtToken]]], between: list[list[FmtToken]]) -> list[FmtToken] | None:
     """Labels in quoted form. ``labels`` pairs each label with its tokens;
-    ``between[i]`` holds the tokens (comments) after label i, which stay put."""
-    values = [_label_value(label) for label, _ in labels]
-    if any(value is None for value in values):
-        return None
+    ``between[i]`` holds the tokens (comments) after label i, which stay put.
+    A label Terraform would delete (it holds ``$`` or ``%``) stays as written."""
     out: list[FmtToken] = []
-    for value, gap in zip(values, between):
-        out.append(FmtToken("OQUOTE", '"'))
-        out.append(FmtToken("QUOTED_LIT", _escape_label(value)))  # type: ignore[arg-type]
-        out.append(FmtToken("CQUOTE", '"'))
+    for (label, tokens), gap in zip(labels, between):
+        value = _label_value(label)
+        if value is None:
+            out.extend(tokens)
+        else:
+            out.append(FmtToken("OQUOTE", '"'))
+            out.append(FmtToken("QUOTED_LIT", _escape_label(value)))
+            out.append(FmtToken("CQUOTE", '"'))
         out.extend(gap)
     return out
 

@@ -1,0 +1,6 @@
+locals {
+  x = a[true]
+  y = a[null]
+  z = a[1]
+  v = a[false].b
+}
