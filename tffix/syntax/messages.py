@@ -135,10 +135,9 @@ def _body_message(kind: str, prev: str | None, stack: list[Any]) -> tuple[str, s
     top = stack[-1] if stack else None
     top_kind = _kind(top)
     below = _kind(stack[-2]) if len(stack) > 1 else None
-    at_item_name = top_kind == "IDENT" and (below in (None, "NEWLINE", "OBRACE") or below is None and len(stack) == 1)
+    at_item_name = top_kind == "IDENT" and (len(stack) == 1 or below in ("NEWLINE", "OBRACE"))
     if at_item_name and kind != "EQUAL":
-        if len(stack) == 1 or below in ("NEWLINE", "OBRACE"):
-            return _EQUALS_HINT
+        return _EQUALS_HINT
     if top is not None and (top_kind == "IDENT" or top_kind is None) and prev in ("IDENT", "CQUOTE"):
         if kind == "EQUAL":
             return (
