@@ -54,6 +54,8 @@ BAD = [
     ('a = "\\u12"\n', "Invalid escape sequence", 1, 6),
     ('a = "x\\uD83D"\n', "Invalid escape sequence", 1, 7),
     ("a = 1.2.3\n", "Invalid number literal", 1, 5),
+    ("a = b.*.*\n", "Nested splat expression not allowed", 1, 9),
+    ("a = b.*.c.*\n", "Nested splat expression not allowed", 1, 11),
     ("a = b.0.1\n", "Invalid legacy index syntax", 1, 7),
     ('resource "a_${b}" "c" {\n}\n', "Invalid string literal", 1, 13),
     ("a = $b\n", "Invalid character", 1, 5),

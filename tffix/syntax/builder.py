@@ -162,6 +162,16 @@ class Builder:
         return n.Index(c[0], c[1], c[2], c[3])
 
     def splat(self, c: list[Any]) -> n.Splat:
+        if c[1].kind == "DOT":  # `.*` inside the traversal of another `.*`
+            inner = c[0]
+            while type(inner) is n.GetAttr:
+                inner = inner.obj
+            if type(inner) is n.Splat and inner.open.kind == "DOT":
+                raise BuildError(
+                    "Nested splat expression not allowed",
+                    "A splat expression (*) cannot be used inside another attribute-only splat expression.",
+                    c[2],
+                )
         return n.Splat(c[0], c[1], c[2], c[3] if len(c) > 3 else None)
 
     # -- terms ------------------------------------------------------------
