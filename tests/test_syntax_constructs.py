@@ -1112,3 +1112,17 @@ def test_identifier_with_combining_mark() -> None:
 def test_identifier_with_middle_dot() -> None:
     attr = only(mod("a\u00b7b = 1\n").body)
     assert attr.name.text == "a\u00b7b"
+
+
+def test_grammar_declares_exactly_the_lexer_token_kinds() -> None:
+    import re
+
+    from tffix.syntax.lalr import grammar_text
+    from tffix.syntax.tokens import KINDS
+
+    declared = set()
+    for line in grammar_text().splitlines():
+        if line.startswith("%declare"):
+            declared.update(line.split()[1:])
+    assert declared == set(KINDS)
+    assert not re.search(r'^\s*[A-Z_]+\s*:', grammar_text(), re.M)  # no regex terminals

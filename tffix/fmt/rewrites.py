@@ -25,13 +25,13 @@ Deliberate deviations, each pinned by a ``golden/fmt/<case>.tffix.tf`` file:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from ..cst import nodes as n
 from ..cst.values import template_text
 from .tokens import FmtToken
 
-__all__ = ["REWRITES", "rewrite_edits", "unwrap_interpolation", "legacy_type", "quote_labels"]
+__all__ = ["rewrite_edits", "unwrap_interpolation", "legacy_type", "quote_labels"]
 
 Edit = tuple[int, int, list[FmtToken]]
 
@@ -192,10 +192,3 @@ def rewrite_edits(module: n.Module, tokens: list[FmtToken], index: dict[int, int
             new[0].spaces = tokens[start].spaces
             edits.append((start, end, new))
     return edits
-
-
-REWRITES: dict[str, Callable[..., object]] = {
-    "unwrap_interpolation": unwrap_interpolation,
-    "legacy_type": legacy_type,
-    "quote_labels": quote_labels,
-}

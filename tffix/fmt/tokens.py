@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from ..syntax.tokens import Token
 
-__all__ = ["FmtToken", "fmt_tokens", "render", "render_original"]
+__all__ = ["FmtToken", "fmt_tokens", "render"]
 
 _TRIVIA = re.compile(r"(?P<ws>[ \t]+)|(?P<nl>\r?\n)|(?P<line>(?:#|//)(?:[^\r\n]|\r(?!\n))*)|(?P<block>/\*[\s\S]*?\*/)")
 
@@ -102,8 +102,3 @@ def fmt_tokens(tokens: Iterable[Token], index: dict[int, int] | None = None, *, 
 
 def render(tokens: list[FmtToken]) -> str:
     return "".join(" " * tok.spaces + tok.text for tok in tokens)
-
-
-def render_original(tokens: list[FmtToken]) -> str:
-    """The source as it was (without a BOM): each token after its own whitespace."""
-    return "".join(tok.ws + tok.text for tok in tokens)
