@@ -28,13 +28,14 @@ def iter_files(paths: Iterable[str | Path], suffixes: tuple[str, ...] = HCL_SUFF
             yield path
 
 
-def _walk(directory: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
+def _walk(directory: Path, suffixes: tuple[str, ...], *, recursive: bool = True) -> Iterator[Path]:
     entries = sorted(directory.iterdir(), key=lambda p: p.name)
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir() and not entry.is_symlink():
-            yield from _walk(entry, suffixes)
+            if recursive:
+                yield from _walk(entry, suffixes)
         elif entry.is_file() and entry.name.endswith(suffixes):
             yield entry
 
@@ -58,12 +59,7 @@ def iter_fmt_files(paths: Iterable[str | Path], *, recursive: bool) -> Iterator[
         if not path.is_dir():
             yield path
             continue
-        if recursive:
-            yield from _walk(path, FMT_SUFFIXES)
-            continue
-        for entry in sorted(path.iterdir(), key=lambda p: p.name):
-            if not entry.name.startswith(".") and entry.is_file() and entry.name.endswith(FMT_SUFFIXES):
-                yield entry
+        yield from _walk(path, FMT_SUFFIXES, recursive=recursive)
 
 
 def write_atomic(path: Path, text: str) -> None:

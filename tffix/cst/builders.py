@@ -9,7 +9,7 @@ from ..syntax.errors import ParseError
 from ..syntax.parser import parse_module
 from .nodes import Attribute, Block, Body, Expression, Token
 
-__all__ = ["parse_expression", "parse_body", "parse_attribute", "parse_block", "with_first_token", "first_token"]
+__all__ = ["parse_expression", "parse_body", "parse_attribute", "parse_block", "with_first_token", "first_token", "last_token"]
 
 
 def with_first_token(node: Any, change: Any) -> Any:
@@ -29,6 +29,11 @@ def with_first_token(node: Any, change: Any) -> Any:
 def first_token(node: Any) -> Token:
     """The first token of ``node`` (a node always has at least one)."""
     return node if type(node) is Token else node.first_token()
+
+
+def last_token(node: Any) -> Token:
+    """The last token of ``node``."""
+    return node if type(node) is Token else node.last_token()
 
 
 def _strip_lead(node: Any) -> Any:

@@ -54,7 +54,7 @@ class Node:
         try:
             self._collect(out)
         except RecursionError:  # nesting deeper than Python's stack: walk with our own
-            out = [piece for piece in _flatten(self) if type(piece) is Token]
+            out = _flatten(self)
         return iter(out)
 
     def first_token(self) -> Token:
@@ -95,39 +95,10 @@ class Node:
             elif kind is not str:
                 value._collect(out)
 
-    def _write(self, out: list[str]) -> None:
-        append = out.append
-        for name in self.__match_args__:
-            value = getattr(self, name)
-            if value is None:
-                continue
-            kind = type(value)
-            if kind is Token:
-                append(value[2])
-                append(value[1])
-                append(value[3])
-            elif kind is tuple:
-                for item in value:
-                    if type(item) is Token:
-                        append(item[2])
-                        append(item[1])
-                        append(item[3])
-                    else:
-                        item._write(out)
-            elif kind is str:
-                append(value)
-            else:
-                value._write(out)
-
     @property
     def code(self) -> str:
         """The exact source text of this node, trivia included."""
-        out: list[str] = []
-        try:
-            self._write(out)
-        except RecursionError:  # nesting deeper than Python's stack: walk with our own
-            out = [p if type(p) is str else p.lead + p.text + p.trail for p in _flatten(self)]
-        return "".join(out)
+        return "".join([tok[2] + tok[1] + tok[3] for tok in self.tokens()])
 
     def with_changes(self, **changes: Any) -> Self:
         return dataclasses.replace(self, **changes)
@@ -142,18 +113,18 @@ class Node:
         return f"{type(self).__name__}({fields})"
 
 
-def _flatten(root: Node) -> list[Token | str]:
-    """Tokens and string fields below ``root`` in order, without recursion."""
-    out: list[Token | str] = []
+def _flatten(root: Node) -> list[Token]:
+    """Tokens below ``root`` in order, without recursion."""
+    out: list[Token] = []
     stack: list[Any] = [root]
     while stack:
         item = stack.pop()
         kind = type(item)
-        if kind is Token or kind is str:
+        if kind is Token:
             out.append(item)
         elif kind is tuple:
             stack.extend(reversed(item))
-        elif item is not None:
+        elif item is not None and kind is not str:
             stack.extend(reversed([getattr(item, name) for name in item.__match_args__]))
     return out
 
@@ -532,6 +503,10 @@ class Module(Node):
     bom: str
     body: Body
     eof: Token
+
+    @property
+    def code(self) -> str:
+        return self.bom + Node.code.fget(self)  # type: ignore[attr-defined]
 
     def attribute(self, name: str) -> Attribute | None:
         return self.body.attribute(name)

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..cst import nodes as n
+from ..cst.builders import first_token, last_token
 from ..cst.values import template_text
 from .tokens import FmtToken
 
@@ -152,14 +153,6 @@ def quote_labels(labels: list[tuple[n.Label, list[FmtToken]]], between: list[lis
     return out
 
 
-def _first(node: object) -> n.Token:
-    return node if type(node) is n.Token else node.first_token()  # type: ignore[union-attr]
-
-
-def _last(node: object) -> n.Token:
-    return node if type(node) is n.Token else node.last_token()  # type: ignore[union-attr]
-
-
 def _items(body: n.Body, in_blocks: tuple[str, ...]) -> Iterator[tuple[n.Node, tuple[str, ...]]]:
     for item in body.items:
         if type(item) is n.Attribute:
@@ -174,14 +167,14 @@ def rewrite_edits(module: n.Module, tokens: list[FmtToken], index: dict[int, int
     edits: list[Edit] = []
     for item, in_blocks in _items(module.body, ()):
         if type(item) is n.Attribute:
-            start, end = index[id(_first(item.value))], index[id(_last(item.value))] + 1
+            start, end = index[id(first_token(item.value))], index[id(last_token(item.value))] + 1
             segment = tokens[start:end]
             if in_blocks == ("variable",) and item.name.text == "type":
                 new = legacy_type(segment)
             else:
                 new = unwrap_interpolation(segment)
         elif item.labels:  # type: ignore[union-attr]
-            spans = [(index[id(_first(label))], index[id(_last(label))] + 1) for label in item.labels]  # type: ignore[union-attr]
+            spans = [(index[id(first_token(label))], index[id(last_token(label))] + 1) for label in item.labels]  # type: ignore[union-attr]
             start, end = spans[0][0], spans[-1][1]
             parts = [(label, tokens[a:b]) for label, (a, b) in zip(item.labels, spans)]  # type: ignore[union-attr]
             gaps = [tokens[b : nxt[0]] for (_, b), nxt in zip(spans, spans[1:])] + [[]]
