@@ -65,9 +65,15 @@ def iter_fmt_files(paths: Iterable[str | Path], *, recursive: bool) -> Iterator[
 def write_atomic(path: Path, text: str) -> None:
     """Replace the file's content in one step: a temporary file beside the
     target, then a rename, keeping the file's mode. A symlink is written
-    through (its target is replaced), never turned into a regular file."""
+    through (its target is replaced), never turned into a regular file.
+    A new file gets the mode the umask allows."""
     target = path.resolve()
-    mode = stat.S_IMODE(target.stat().st_mode)
+    if target.exists():
+        mode = stat.S_IMODE(target.stat().st_mode)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tffix", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as f:

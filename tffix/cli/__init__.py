@@ -7,6 +7,8 @@ import click
 from .. import __version__
 from .debug import debug
 from .fmt import fmt
+from .lint import apply, check
+from .rules import explain, rules
 
 __all__ = ["main"]
 
@@ -26,3 +28,7 @@ def main() -> None:
 
 main.add_command(debug)
 main.add_command(fmt)
+main.add_command(check)
+main.add_command(apply)
+main.add_command(rules)
+main.add_command(explain)

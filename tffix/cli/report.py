@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
 
 import click
 
-__all__ = ["Report", "EXIT_OK", "EXIT_CHANGES", "EXIT_ERROR", "EXIT_CODES_HELP"]
+from ..rules.base import Diagnostic
+from .render import diagnostic_json, render_text
+
+__all__ = ["Report", "LintReport", "EXIT_OK", "EXIT_CHANGES", "EXIT_ERROR", "EXIT_CODES_HELP", "LINT_EXIT_CODES_HELP"]
 
 EXIT_OK = 0  # clean, or everything fixed
 EXIT_CHANGES = 1  # findings remain, or --check / --diff found files to change
@@ -53,5 +57,98 @@ class Report:
         if self.failed:
             return EXIT_ERROR
         if self.check_only and self.changed:
+            return EXIT_CHANGES
+        return EXIT_OK
+
+
+LINT_EXIT_CODES_HELP = """\b
+Exit codes:
+  0  no findings left (everything clean, or all fixed)
+  1  findings remain, or a dry run would change files
+  2  a file could not be read or parsed, bad option or config, or internal error"""
+
+
+@dataclass
+class LintReport:
+    """Output and exit code of ``tffix check`` / ``tffix apply``.
+
+    Findings go to ``out`` as text as they come, or as one JSON document at
+    the end; in stdin mode (``out`` is then stderr) the fixed text owns
+    stdout. A failure in one file is counted and the run goes on."""
+
+    output_format: str = "text"
+    dry_run: bool = False
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    findings: int = 0
+    fixable: int = 0
+    unsafe_fixable: int = 0
+    fixes_applied: int = 0
+    files_fixed: int = 0
+    files_would_change: int = 0
+    failed: int = 0
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    changes: list[dict[str, str]] = field(default_factory=list)
+
+    def finding(self, diag: Diagnostic, text: str | None, *, fixable: bool, unsafe_fixable: bool) -> None:
+        self.findings += 1
+        self.fixable += fixable
+        self.unsafe_fixable += unsafe_fixable
+        if self.output_format == "json":
+            self.documents.append(diagnostic_json(diag, fixable=fixable))
+        else:
+            click.echo(render_text(diag, text, fixable=fixable), file=self.out, nl=False)
+
+    def failure(self, message: str) -> None:
+        self.failed += 1
+        click.echo(message, err=True)
+
+    def fixed(self, files: int, fixes: int) -> None:
+        self.files_fixed += files
+        self.fixes_applied += fixes
+
+    def would_change(self, path: str, diff: str) -> None:
+        self.files_would_change += 1
+        if self.output_format == "json":
+            self.changes.append({"path": path, "diff": diff})
+        else:
+            click.echo(diff, file=sys.stdout, nl=False)
+
+    def finish(self, *, applying: bool) -> None:
+        if self.output_format == "json":
+            click.echo(json.dumps({"findings": self.documents, "changes": self.changes, "summary": self._summary_json()}, indent=2), file=self.out)
+            return
+        click.echo(self._summary_line(applying), file=self.out)
+
+    def _summary_json(self) -> dict[str, int]:
+        return {
+            "findings": self.findings,
+            "fixable": self.fixable,
+            "fixes_applied": self.fixes_applied,
+            "files_fixed": self.files_fixed,
+            "files_would_change": self.files_would_change,
+            "errors": self.failed,
+        }
+
+    def _summary_line(self, applying: bool) -> str:
+        left = f"{self.findings} finding{'s' * (self.findings != 1)} left"
+        if applying and self.dry_run:
+            head = f"{self.files_would_change} file{'s' * (self.files_would_change != 1)} would be fixed"
+            return f"{head} ({self.fixes_applied} fix{'es' * (self.fixes_applied != 1)}), {left}"
+        if applying:
+            head = f"{self.files_fixed} file{'s' * (self.files_fixed != 1)} fixed"
+            return f"{head} ({self.fixes_applied} fix{'es' * (self.fixes_applied != 1)}), {left}"
+        line = f"Found {self.findings} finding{'s' * (self.findings != 1)}"
+        hints = []
+        if self.fixable:
+            hints.append(f"{self.fixable} fixable with `tffix apply`")
+        if self.unsafe_fixable:
+            hints.append(f"{self.unsafe_fixable} more with `--unsafe-fixes`")
+        return line + (f" ({'; '.join(hints)})" if hints else "") + "."
+
+    @property
+    def exit_code(self) -> int:
+        if self.failed:
+            return EXIT_ERROR
+        if self.findings or (self.dry_run and self.files_would_change):
             return EXIT_CHANGES
         return EXIT_OK

@@ -3,7 +3,7 @@
 from .nodes import *  # noqa: F403
 from .nodes import __all__ as _node_names
 from .builders import parse_attribute, parse_block, parse_body, parse_expression, with_first_token
-from .positions import CodeRange, position, positions
+from .positions import CodeRange, Spans, position, positions, spans
 from .values import NotLiteral, literal_value, template_text
 from .visitor import REMOVE, Transformer, Visitor, parents, remove, replace, visit, walk
 
@@ -11,6 +11,6 @@ __all__ = [
     *_node_names,
     "NotLiteral", "literal_value", "template_text",
     "parse_attribute", "parse_block", "parse_body", "parse_expression", "with_first_token",
-    "CodeRange", "position", "positions",
+    "CodeRange", "Spans", "position", "positions", "spans",
     "REMOVE", "Transformer", "Visitor", "parents", "remove", "replace", "visit", "walk",
 ]  # fmt: skip

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .nodes import EmptyLine, Module, Node, Token
 
-__all__ = ["CodeRange", "positions", "position"]
+__all__ = ["CodeRange", "positions", "position", "Spans", "spans"]
 
 # Tokens that end lines or the file: not part of what a node "is".
 _EDGE_KINDS = frozenset({"NEWLINE", "EOF"})
@@ -28,13 +28,22 @@ class _Collector:
     def __init__(self, module: Module) -> None:
         self.offset = len(module.bom)
         self.spans: dict[int, tuple[int, int]] = {}
+        self.owned: dict[int, tuple[int, int]] = {}
+        self.tokens: dict[int, tuple[int, int]] = {}
 
     def node(self, node: Node) -> tuple[int, int] | None:
+        begin = self.offset
+        span = self._node(node)
+        self.owned[id(node)] = (begin, self.offset)
+        return span
+
+    def _node(self, node: Node) -> tuple[int, int] | None:
         first = last = None
         for child in node.children():
             if type(child) is Token:
                 self.offset += len(child.lead)
                 span = (self.offset, self.offset + len(child.text))
+                self.tokens[id(child)] = span
                 self.offset += len(child.text) + len(child.trail)
                 if child.kind in _EDGE_KINDS:
                     continue
@@ -75,6 +84,25 @@ def positions(module: Module) -> dict[int, CodeRange]:
         return line, offset - starts[line - 1] + 1
 
     return {key: CodeRange(at(a), at(b)) for key, (a, b) in collector.spans.items()}
+
+
+@dataclass(frozen=True)
+class Spans:
+    """Character offsets into ``module.code`` for every node: ``text`` covers
+    the node's tokens (as ``CodeRange`` does); ``owned`` also covers the trivia
+    the node owns (comment lines above it, its trailing comment and line
+    break), which is what must go when the node is deleted. Tokens appear in
+    ``text`` too (their text without trivia)."""
+
+    text: dict[int, tuple[int, int]]
+    owned: dict[int, tuple[int, int]]
+
+
+def spans(module: Module) -> Spans:
+    """Offsets of every node of ``module`` (see ``Spans``)."""
+    collector = _Collector(module)
+    collector.node(module)
+    return Spans({**collector.tokens, **collector.spans}, collector.owned)
 
 
 def position(module: Module, node: Node) -> CodeRange:

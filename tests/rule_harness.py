@@ -1,0 +1,68 @@
+"""Running rules the way `tffix apply` does, on in-memory modules, for the
+rule example and golden tests."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from tffix.engine.run import ModuleRun, run_module
+from tffix.fmt import format_source
+from tffix.settings import Settings
+from tffix.syntax.parser import parse_module
+
+DIRECTORY = Path("module")
+
+
+def settings_for(rule: str, options: dict[str, Any]) -> Settings:
+    """Settings from a golden case's options file: `profile`, `unsafe-fixes`,
+    `select`, and `[options]` for the rule under test."""
+    known = {"profile", "unsafe-fixes", "select", "options"}
+    unknown = set(options) - known
+    assert not unknown, f"unknown keys in options file: {unknown}"
+    return Settings(
+        select=tuple(options.get("select", [rule])),
+        profile=options.get("profile", "default"),
+        unsafe_fixes=options.get("unsafe-fixes", False),
+        options={rule: options.get("options", {})},
+    )
+
+
+def read_options(path: Path) -> dict[str, Any]:
+    return tomllib.loads(path.read_text("utf-8")) if path.exists() else {}
+
+
+def run(files: dict[str, str], settings: Settings, *, fix: bool = True, existing: tuple[str, ...] = ()) -> ModuleRun:
+    texts = {DIRECTORY / name: text for name, text in files.items()}
+    on_disk = frozenset(texts) | {DIRECTORY / name for name in existing}
+    return run_module(DIRECTORY, texts, settings, fix=fix, existing=on_disk)
+
+
+def outputs(result: ModuleRun) -> dict[str, str]:
+    return {path.name: text for path, text in result.texts.items()}
+
+
+def assert_sound(before: dict[str, str], after: dict[str, str], settings: Settings, *, existing: tuple[str, ...] = ()) -> None:
+    """What every fix must guarantee: output parses; files that were
+    fmt-clean stay fmt-clean; a second run has nothing left to fix."""
+    for name, text in after.items():
+        if name.endswith(".tf"):
+            parse_module(text, path=name)
+            if name not in before or _fmt_clean(before[name]):
+                assert format_source(text) == text, f"{name} is not fmt-clean after the fix:\n{text}"
+    again = run(after, settings, existing=existing)
+    assert not again.internal_errors, again.internal_errors
+    assert outputs(again) == after, "a second run changed the files again"
+
+
+def _fmt_clean(text: str) -> bool:
+    try:
+        return format_source(text) == text
+    except Exception:  # noqa: BLE001 - unparsable input is simply not clean
+        return False

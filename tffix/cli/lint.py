@@ -1,0 +1,165 @@
+"""``tffix check`` and ``tffix apply``: run the rules, report, fix."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..engine.discover import ModuleSource, discover, load_directory
+from ..engine.run import ModuleRun, run_module
+from ..files import write_atomic
+from ..rules.base import Applicability
+from ..rules.profiles import PROFILES
+from ..settings import Settings
+from .diff import unified_diff
+from .report import LINT_EXIT_CODES_HELP, LintReport
+
+__all__ = ["check", "apply"]
+
+STDIN_DEFAULT_NAME = "<stdin>.tf"
+
+
+def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part for value in values for part in value.split(",") if part.strip())
+
+
+def _common(command: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.argument("paths", nargs=-1),
+        click.option("--select", multiple=True, metavar="CODES", help="Only these rules (codes or names, comma-separated)."),
+        click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (codes or names)."),
+        click.option("--profile", type=click.Choice(sorted(PROFILES)), default="default", show_default=True,
+                     help="default: production-safe; ephemeral: QA/test stacks that must be self-contained and destroyable."),
+        click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that are correct but may change the plan."),
+        click.option("--emit-import-blocks", is_flag=True,
+                     help="With iam-role-managed-policy-arns: add import {} blocks so the plan stays a no-op (root modules)."),
+        click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True),
+        click.option("--stdin-filename", metavar="PATH", help="The path of the buffer read from `-` (its folder is the module)."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _settings(select: tuple[str, ...], ignore: tuple[str, ...], profile: str, unsafe_fixes: bool, emit_import_blocks: bool) -> Settings:
+    options = {"iam-role-managed-policy-arns": {"emit_import_blocks": True}} if emit_import_blocks else {}
+    settings = Settings(_codes(select), _codes(ignore), profile, unsafe_fixes, options)
+    try:
+        settings.rules()
+    except ValueError as e:
+        raise click.UsageError(str(e)) from None
+    return settings
+
+
+@click.command("check", epilog=LINT_EXIT_CODES_HELP)
+@_common
+def check(paths: tuple[str, ...], output_format: str, stdin_filename: str | None, **flags: Any) -> None:
+    """Report findings in Terraform modules (PATHS: files or directories,
+    recursively; default the current directory; `-` reads standard input).
+
+    Each directory of .tf files is one module: rules see all its files.
+    Findings print as `path:line:col: CODE message`, `[*]` marking those
+    `tffix apply` fixes with the given options.
+    """
+    settings = _settings(**flags)
+    report = LintReport(output_format=output_format)
+    _run(paths, settings, report, fix=False, dry_run=False, stdin_filename=stdin_filename)
+
+
+@click.command("apply", epilog=LINT_EXIT_CODES_HELP)
+@_common
+@click.option("--dry-run", "--diff", "dry_run", is_flag=True, help="Print a unified diff of the fixes; write nothing.")
+def apply(paths: tuple[str, ...], output_format: str, stdin_filename: str | None, dry_run: bool, **flags: Any) -> None:
+    """Fix findings in place: safe fixes, and unsafe ones with --unsafe-fixes
+    (or when the profile intends them). Only the lines of the fixed items
+    change; new code is formatted as `terraform fmt` would.
+
+    With `-`, the fixed buffer goes to standard output and findings to
+    standard error; --stdin-filename names the file, whose folder gives the
+    module context (fixes that would edit other files are not applied).
+    """
+    settings = _settings(**flags)
+    report = LintReport(output_format=output_format, dry_run=dry_run)
+    _run(paths, settings, report, fix=True, dry_run=dry_run, stdin_filename=stdin_filename)
+
+
+def _run(paths: tuple[str, ...], settings: Settings, report: LintReport, *, fix: bool, dry_run: bool, stdin_filename: str | None) -> None:
+    if "-" in paths:
+        if len(paths) > 1:
+            raise click.UsageError("`-` (standard input) cannot be combined with other paths")
+        report.out = sys.stderr
+        _stdin(settings, report, fix=fix, dry_run=dry_run, name=stdin_filename)
+    else:
+        modules, errors = discover(paths or (".",))
+        for error in errors:
+            report.failure(error)
+        for source in modules:
+            _module(source, settings, report, fix=fix, dry_run=dry_run)
+    report.finish(applying=fix)
+    sys.exit(report.exit_code)
+
+
+def _report_run(run: ModuleRun, settings: Settings, report: LintReport) -> None:
+    for error in run.parse_errors:
+        report.failure(str(error))
+    for message in run.internal_errors:
+        report.failure(message)
+    for diag in run.remaining:
+        allowed = diag.fix is not None and settings.allows(diag.name, diag.fix)
+        unsafe = diag.fix is not None and not allowed and diag.fix.applicability is Applicability.UNSAFE
+        report.finding(diag, run.texts.get(diag.path), fixable=allowed, unsafe_fixable=unsafe)
+
+
+def _module(source: ModuleSource, settings: Settings, report: LintReport, *, fix: bool, dry_run: bool) -> None:
+    for error in source.errors:
+        report.failure(error)
+    if not source.targets:
+        return
+    run = run_module(source.directory, source.texts, settings, fix=fix, targets=source.targets, existing=source.existing)
+    changed = run.changed()
+    for path in changed:
+        before = run.original.get(path)
+        if dry_run:
+            report.would_change(str(path), unified_diff(str(path), before or "", run.texts[path], new_file=before is None))
+        else:
+            _write(source.directory, path, run.texts[path], report)
+    if fix:
+        report.fixed(0 if dry_run else len(changed), len(run.applied))
+    _report_run(run, settings, report)
+
+
+def _write(directory: Path, path: Path, text: str, report: LintReport) -> None:
+    """Write atomically, refusing a symlink that leads out of the module."""
+    root = directory.resolve()
+    if path.is_symlink() and not path.resolve().is_relative_to(root):
+        report.failure(f"{path}: not written: it is a symlink to a file outside {directory}")
+        return
+    try:
+        write_atomic(path, text)
+    except OSError as e:
+        report.failure(f"{path}: not written: {e.strerror}")
+
+
+def _stdin(settings: Settings, report: LintReport, *, fix: bool, dry_run: bool, name: str | None) -> None:
+    try:
+        text = sys.stdin.buffer.read().decode("utf-8")
+    except UnicodeDecodeError as e:
+        report.failure(f"<stdin>: not UTF-8 ({e.reason} at byte {e.start})")
+        return
+    path = Path(name) if name else Path(STDIN_DEFAULT_NAME)
+    source = load_directory(path.parent) if name else ModuleSource(path.parent)
+    texts = {**source.texts, path: text}
+    run = run_module(path.parent, texts, settings, fix=fix, targets={path}, writable={path}, may_create=False, existing=source.existing)
+    result = run.texts[path]
+    if fix:
+        if dry_run:
+            if result != text:
+                report.would_change(str(path), unified_diff(str(path), text, result))
+        else:
+            click.echo(result, nl=False)  # unchanged text on errors too: an editor must never lose its buffer
+        report.fixed(int(result != text and not dry_run), len(run.applied))
+    _report_run(run, settings, report)

@@ -1,0 +1,71 @@
+"""From command-line paths to modules: each directory holding ``.tf`` files
+is one Terraform module, read whole so rules see all of it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..files import _walk, read_source
+from .module import MODULE_SUFFIX
+
+__all__ = ["ModuleSource", "discover", "load_directory"]
+
+
+@dataclass
+class ModuleSource:
+    """A module to process: ``texts`` has every readable ``.tf`` file of the
+    directory; findings are reported for ``targets`` only."""
+
+    directory: Path
+    texts: dict[Path, str] = field(default_factory=dict)
+    targets: set[Path] = field(default_factory=set)
+    existing: frozenset[Path] = frozenset()
+    errors: list[str] = field(default_factory=list)
+
+
+def load_directory(directory: Path) -> ModuleSource:
+    source = ModuleSource(directory)
+    try:
+        entries = sorted(directory.iterdir(), key=lambda p: p.name) if directory.is_dir() else []
+    except OSError as e:
+        source.errors.append(f"{directory}: {e.strerror}")
+        entries = []
+    source.existing = frozenset(directory / entry.name for entry in entries)
+    for entry in entries:
+        path = directory / entry.name
+        if entry.name.startswith(".") or not entry.name.endswith(MODULE_SUFFIX) or not entry.is_file():
+            continue
+        try:
+            source.texts[path] = read_source(path)
+        except UnicodeDecodeError as e:
+            source.errors.append(f"{path}: not UTF-8 ({e.reason} at byte {e.start})")
+        except OSError as e:
+            source.errors.append(f"{path}: {e.strerror}")
+    return source
+
+
+def discover(paths: Iterable[str]) -> tuple[list[ModuleSource], list[str]]:
+    """Modules for ``paths`` (files or directories, directories recursively,
+    hidden entries skipped as ``terraform fmt -recursive`` does), in path
+    order, and errors for paths that do not exist."""
+    modules: dict[Path, ModuleSource] = {}
+    errors: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = list(_walk(path, (MODULE_SUFFIX,)))
+        elif path.exists():
+            files = [path] if path.name.endswith(MODULE_SUFFIX) else []
+        else:
+            errors.append(f"{raw}: no such file or directory")
+            continue
+        for file in files:
+            directory = file.parent
+            if directory not in modules:
+                modules[directory] = load_directory(directory)
+            module = modules[directory]
+            if file in module.texts:
+                module.targets.add(file)
+    return [modules[d] for d in sorted(modules)], errors

@@ -1,0 +1,67 @@
+"""Applying text edits to one file and tidying only the lines they touched.
+
+Edits are spliced into the text as the rule saw it; then the lines holding
+new text (and, where text was deleted, the lines on both sides of the cut,
+whose alignment may change) are formatted with the formatter's region API.
+Every other byte of the file stays as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..fmt.region import format_lines
+from ..rules._hcl import newline_style
+from ..rules.base import Edit
+
+__all__ = ["splice", "touched_lines", "apply_edits"]
+
+_LONE_LF = re.compile(r"(?<!\r)\n")
+
+
+def splice(text: str, edits: Iterable[Edit]) -> tuple[str, list[tuple[int, int, bool]]]:
+    """``text`` with non-overlapping ``edits`` applied, and for each edit the
+    ``(start, end, deleted)`` range its new text occupies in the result."""
+    crlf = newline_style(text) == "\r\n"
+    out: list[str] = []
+    ranges: list[tuple[int, int, bool]] = []
+    cursor = 0
+    size = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < cursor:
+            raise ValueError(f"overlapping edits at offset {edit.start}")
+        kept = text[cursor : edit.start]
+        out.append(kept)
+        size += len(kept)
+        new = _LONE_LF.sub("\r\n", edit.text) if crlf else edit.text  # rules write \n; keep CRLF files CRLF
+        out.append(new)
+        removed = text[edit.start : edit.end]
+        ranges.append((size, size + len(new), bool(removed)))
+        size += len(new)
+        cursor = edit.end
+    out.append(text[cursor:])
+    return "".join(out), ranges
+
+
+def touched_lines(text: str, ranges: Iterable[tuple[int, int, bool]]) -> set[int]:
+    """1-based lines of ``text`` that hold the edited ranges."""
+    lines: set[int] = set()
+    for start, end, deleted in ranges:
+        first = text.count("\n", 0, start) + 1
+        # new text ending in a line break does not touch the next line
+        stop = end - 1 if end > start and text[end - 1] == "\n" else end
+        last = first + text.count("\n", start, max(start, stop))
+        lines.update(range(first, last + 1))
+        if deleted:
+            lines.update({first - 1, last + 1} - {0})
+    return lines
+
+
+def apply_edits(text: str, edits: Iterable[Edit], *, filename: str | None = None) -> str:
+    """Splice ``edits`` into ``text`` and format the touched lines.
+
+    Raises ParseError when the result does not parse (a rule's bug) and
+    SelfCheckError when formatting fails its own checks."""
+    result, ranges = splice(text, edits)
+    return format_lines(result, touched_lines(result, ranges), filename=filename)

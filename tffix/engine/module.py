@@ -1,0 +1,190 @@
+"""A Terraform module as rules see it: every ``.tf`` file of one directory.
+
+Terraform reads all ``.tf`` files of a directory as one configuration, so a
+variable declared in ``variables.tf`` is visible from ``main.tf``; rules get
+the whole module and may edit several files or add one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from ..cst import nodes as n
+from ..cst.positions import Spans, spans
+from ..rules.base import Applicability, Diagnostic, Edit, Fix, Rule
+from ..syntax.errors import ParseError
+from ..syntax.parser import parse_module
+
+__all__ = ["SourceFile", "TerraformModule", "MODULE_SUFFIX", "fix"]
+
+#: Files that make up a module (``.tf.json`` is JSON, never edited).
+MODULE_SUFFIX = ".tf"
+
+
+@dataclass
+class SourceFile:
+    """One file's text and tree, with the offset helpers rules build edits with."""
+
+    path: Path
+    text: str
+    tree: n.Module | None = None
+    error: ParseError | None = None
+
+    @classmethod
+    def parse(cls, path: Path, text: str) -> SourceFile:
+        try:
+            return cls(path, text, parse_module(text, path=str(path)))
+        except ParseError as e:
+            return cls(path, text, None, e)
+        except RecursionError:
+            error = ParseError("Too deeply nested", "tffix cannot analyse this file.", offset=0, text=text, path=str(path))
+            return cls(path, text, None, error)
+
+    @cached_property
+    def _spans(self) -> Spans:
+        assert self.tree is not None
+        return spans(self.tree)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        at = self.text.find("\n")
+        while at != -1:
+            starts.append(at + 1)
+            at = self.text.find("\n", at + 1)
+        return starts
+
+    def span(self, node: n.Node) -> tuple[int, int]:
+        """Offsets of the node's own text."""
+        return self._spans.text[id(node)]
+
+    def owned_span(self, node: n.Node) -> tuple[int, int]:
+        """Offsets of the node with the comments and line break it owns."""
+        return self._spans.owned[id(node)]
+
+    def location(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset; a BOM is not a column."""
+        line = bisect_right(self._line_starts, offset)
+        column = offset - self._line_starts[line - 1] + 1
+        if line == 1 and self.text.startswith("\ufeff"):
+            column -= 1
+        return line, column
+
+    def source(self, node: n.Node) -> str:
+        start, end = self.span(node)
+        return self.text[start:end]
+
+    def line_indent(self, offset: int) -> str:
+        """The whitespace that starts the line holding ``offset``."""
+        start = self._line_starts[bisect_right(self._line_starts, offset) - 1]
+        line = self.text[start:offset]
+        return line[: len(line) - len(line.lstrip(" \t"))]
+
+    # -- edits -----------------------------------------------------------
+
+    def replace(self, node: n.Node, text: str) -> Edit:
+        start, end = self.span(node)
+        return Edit(self.path, start, end, text)
+
+    def remove(self, item: n.Node) -> Edit:
+        """Delete an item with its comment lines and line break."""
+        start, end = self.owned_span(item)
+        return Edit(self.path, start, end, "")
+
+    def insert_before(self, item: n.Node, text: str) -> Edit:
+        start = self.owned_span(item)[0]
+        return Edit(self.path, start, start, text)
+
+    def insert_after(self, item: n.Node, text: str) -> Edit:
+        end = self.owned_span(item)[1]
+        return Edit(self.path, end, end, text)
+
+    def append(self, text: str) -> Edit:
+        """Add ``text`` (whole lines) at the end, after a blank line."""
+        body = self.text
+        if not body.strip():
+            sep = ""
+        else:
+            sep = "\n" if body.endswith("\n") else "\n\n"
+        return Edit(self.path, len(body), len(body), sep + text)
+
+
+@dataclass
+class TerraformModule:
+    """The ``.tf`` files of one directory, keyed by path."""
+
+    directory: Path
+    files: dict[Path, SourceFile] = field(default_factory=dict)
+    #: paths that exist on disk in the directory (any suffix): new files must not clash
+    existing: frozenset[Path] = frozenset()
+
+    @classmethod
+    def from_texts(cls, directory: Path, texts: Mapping[Path, str], existing: frozenset[Path] = frozenset()) -> TerraformModule:
+        files = {path: SourceFile.parse(path, text) for path, text in sorted(texts.items()) if path.name.endswith(MODULE_SUFFIX)}
+        return cls(directory, files, existing | frozenset(texts))
+
+    @property
+    def complete(self) -> bool:
+        """False when a file failed to parse: module-wide facts (which
+        variables exist) may then be wrong, so fixes that rely on them hold back."""
+        return all(f.tree is not None for f in self.files.values())
+
+    def parsed(self) -> Iterator[SourceFile]:
+        return (f for f in self.files.values() if f.tree is not None)
+
+    def blocks(self, type: str, *labels: str | None) -> Iterator[tuple[SourceFile, n.Block]]:
+        """Top-level blocks of every file, e.g. ``blocks("resource", "aws_iam_role")``."""
+        for file in self.parsed():
+            for block in file.tree.blocks(type, *labels):  # type: ignore[union-attr]
+                yield file, block
+
+    @cached_property
+    def variables(self) -> dict[str, tuple[SourceFile, n.Block]]:
+        out: dict[str, tuple[SourceFile, n.Block]] = {}
+        for file, block in self.blocks("variable"):
+            if block.labels:
+                out.setdefault(block.label_values[0], (file, block))
+        return out
+
+    def variables_file(self) -> Path:
+        """Where a new variable goes: ``variables.tf`` when present, else the
+        file holding the most variables, else a new ``variables.tf``."""
+        conventional = self.directory / "variables.tf"
+        if conventional in self.files:
+            return conventional
+        counts: dict[Path, int] = {}
+        for file, _ in self.variables.values():
+            counts[file.path] = counts.get(file.path, 0) + 1
+        if counts:
+            return max(sorted(counts), key=lambda p: counts[p])
+        return conventional
+
+    def new_file_edit(self, path: Path, text: str) -> Edit:
+        """Append to ``path`` when it is a module file, else create it."""
+        if path in self.files:
+            return self.files[path].append(text)
+        return Edit(path, 0, 0, text, create=True)
+
+    def diagnostic(
+        self,
+        rule: Rule,
+        file: SourceFile,
+        node: n.Node,
+        message: str,
+        *,
+        fix: Fix | None = None,
+    ) -> Diagnostic:
+        start, end = file.span(node)
+        return Diagnostic(
+            rule.code, rule.name, rule.severity, message, file.path,
+            file.location(start), file.location(end), (start, end), fix,
+        )  # fmt: skip
+
+
+def fix(message: str, applicability: Applicability, *edits: Edit) -> Fix:
+    """Shorthand used by rules."""
+    return Fix(message, tuple(edits), applicability)

@@ -1,0 +1,187 @@
+"""Running rules over one module, and the checked fixed-point apply loop.
+
+Each pass parses every file, runs every rule, and applies the allowed fixes
+that do not overlap (a fix's edits go in together or not at all). Then it
+starts again on the new text, until a pass has nothing to apply. A fix whose
+output does not parse is dropped and reported as that rule's internal error;
+a fix whose finding is still there afterwards likewise; and if passes keep
+finding work after ``MAX_PASSES``, the run stops and names the rules.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..fmt.checks import SelfCheckError
+from ..rules.base import Diagnostic, Edit, Rule
+from ..settings import Settings
+from ..syntax.errors import ParseError
+from .edits import apply_edits
+from .module import TerraformModule
+
+__all__ = ["ModuleRun", "run_module", "MAX_PASSES"]
+
+MAX_PASSES = 10
+
+
+@dataclass
+class ModuleRun:
+    """What happened to one module. ``texts`` holds the final text of every
+    file (new files included); ``original`` the text as read."""
+
+    directory: Path
+    original: dict[Path, str]
+    texts: dict[Path, str]
+    remaining: list[Diagnostic] = field(default_factory=list)
+    applied: list[Diagnostic] = field(default_factory=list)
+    parse_errors: list[ParseError] = field(default_factory=list)
+    internal_errors: list[str] = field(default_factory=list)
+
+    def changed(self) -> list[Path]:
+        return sorted(p for p, text in self.texts.items() if self.original.get(p) != text)
+
+
+def _check(module: TerraformModule, rules: Iterable[Rule], errors: list[str]) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for rule in rules:
+        try:
+            found.extend(rule.check(module))
+        except Exception as e:  # noqa: BLE001 - a crashing rule must not stop the run
+            errors.append(f"{module.directory}: internal error in {rule.code} ({rule.name}): {type(e).__name__}: {e}")
+    return sorted(found, key=lambda d: (str(d.path), d.offsets, d.code))
+
+
+def _non_overlapping(candidates: list[Diagnostic]) -> list[Diagnostic]:
+    chosen: list[Diagnostic] = []
+    taken: list[Edit] = []
+    for diag in candidates:
+        assert diag.fix is not None
+        if any(edit.overlaps(other) for edit in diag.fix.edits for other in taken):
+            continue  # left for the next pass, which sees the new text
+        chosen.append(diag)
+        taken.extend(diag.fix.edits)
+    return chosen
+
+
+def _apply(texts: dict[Path, str], fixes: list[Diagnostic]) -> dict[Path, str]:
+    """New texts of the files the fixes edit. Raises ParseError/SelfCheckError."""
+    by_path: dict[Path, list[Edit]] = {}
+    for diag in fixes:
+        assert diag.fix is not None
+        for edit in diag.fix.edits:
+            by_path.setdefault(edit.path, []).append(edit)
+    return {path: apply_edits(texts.get(path, ""), edits, filename=str(path)) for path, edits in by_path.items()}
+
+
+class _Pass:
+    """State shared by the passes of one run."""
+
+    def __init__(self, settings: Settings, writable: set[Path], existing: frozenset[Path], creatable: set[Path]) -> None:
+        self.settings = settings
+        self.writable = writable
+        self.existing = existing
+        self.creatable = creatable
+        self.banned: set[tuple[str, str, str]] = set()
+        self.errors: list[str] = []
+
+    def candidates(self, diags: list[Diagnostic], texts: dict[Path, str]) -> list[Diagnostic]:
+        out = []
+        for diag in diags:
+            fix = diag.fix
+            if fix is None or not self.settings.allows(diag.name, fix) or diag.fingerprint in self.banned:
+                continue
+            if not all(e.path in self.writable or (e.create and e.path.parent in self.creatable) for e in fix.edits):
+                continue  # e.g. an editor buffer on stdin: other files cannot change
+            clash = [e.path for e in fix.edits if e.create and (e.path in self.existing or e.path in texts)]
+            if clash:
+                self.ban(diag, f"its fix would overwrite {clash[0]}")
+                continue
+            out.append(diag)
+        return out
+
+    def ban(self, diag: Diagnostic, why: str) -> None:
+        self.banned.add(diag.fingerprint)
+        self.errors.append(f"{diag.path}:{diag.start[0]}:{diag.start[1]}: internal error in {diag.code} ({diag.name}): {why}; fix not applied")
+
+    def apply(self, texts: dict[Path, str], chosen: list[Diagnostic]) -> tuple[dict[Path, str], list[Diagnostic]]:
+        """Apply ``chosen``; fixes that break their file are banned and left out."""
+        try:
+            return _apply(texts, chosen), chosen
+        except (ParseError, SelfCheckError, ValueError):
+            pass
+        good = []
+        for diag in chosen:
+            try:
+                _apply(texts, [diag])
+                good.append(diag)
+            except (ParseError, SelfCheckError, ValueError) as e:
+                self.ban(diag, f"its fix would write code that does not parse ({e})")
+        try:
+            return _apply(texts, good), good
+        except (ParseError, SelfCheckError, ValueError) as e:
+            for diag in good:
+                self.ban(diag, f"fixes together would write code that does not parse ({e})")
+            return {}, []
+
+
+def run_module(
+    directory: Path,
+    texts: dict[Path, str],
+    settings: Settings,
+    *,
+    fix: bool,
+    targets: set[Path] | None = None,
+    writable: set[Path] | None = None,
+    may_create: bool = True,
+    existing: frozenset[Path] = frozenset(),
+) -> ModuleRun:
+    """Check (and with ``fix``, repair) the module made of ``texts``.
+
+    ``targets`` limits the reported findings to some files (default: all);
+    ``writable`` the files fixes may edit (default: every file of the module,
+    since a fix for one file may declare a variable in another);
+    ``may_create`` whether fixes may add files to ``directory``; ``existing``
+    the paths already on disk there, which a new file must not replace."""
+    targets = set(texts) if targets is None else targets
+    creatable = {directory} if may_create else set()
+    state = _Pass(settings, set(texts if writable is None else writable), existing, creatable)
+    rules = settings.rules()
+    run = ModuleRun(directory, dict(texts), dict(texts))
+    module = TerraformModule.from_texts(directory, run.texts, existing)
+    diags = _check(module, rules, state.errors)
+    expected: Counter[tuple[str, str, str]] = Counter()
+    for _ in range(MAX_PASSES if fix else 0):
+        _verify_gone(diags, expected, state)
+        chosen = _non_overlapping(state.candidates(diags, run.texts))
+        new_texts, chosen = state.apply(run.texts, chosen)
+        if not chosen:
+            break
+        run.texts.update(new_texts)
+        run.applied.extend(chosen)
+        expected = Counter(d.fingerprint for d in diags)
+        expected.subtract(d.fingerprint for d in chosen)
+        module = TerraformModule.from_texts(directory, run.texts, existing)
+        diags = _check(module, rules, state.errors)
+    else:
+        if fix:
+            names = sorted({f"{d.code} ({d.name})" for d in diags if d.fix and state.settings.allows(d.name, d.fix)})
+            if names:
+                state.errors.append(f"{directory}: fixes did not converge after {MAX_PASSES} passes: {', '.join(names)}")
+    run.remaining = [d for d in diags if d.path in targets]
+    run.parse_errors = [f.error for f in module.files.values() if f.error is not None and f.path in targets]
+    run.internal_errors = state.errors
+    return run
+
+
+def _verify_gone(diags: list[Diagnostic], expected: Counter[tuple[str, str, str]], state: _Pass) -> None:
+    """A finding whose fix was applied must be gone in the next pass."""
+    if not expected:
+        return
+    seen = Counter(d.fingerprint for d in diags)
+    for diag in diags:
+        key = diag.fingerprint
+        if key in expected and seen[key] > max(expected[key], 0) and key not in state.banned:
+            state.ban(diag, "the finding is still there after its fix")

@@ -1,0 +1,245 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..cst import nodes as n
+from ..engine.module import SourceFile, TerraformModule, fix
+from .base import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity
+from ._hcl import function_calls, references, string_value
+
+__all__ = ["BackendWithDynamicValues"]
+
+STRATEGIES = ("comment-out", "partial-configuration")
+_PLACEHOLDER = re.compile(r"replace[_-]?me|change[_-]?me|<[^<>]+>|(^|[^a-z])your[-_]", re.I)
+
+
+@dataclass
+class _Offender:
+    item: n.Attribute | n.Block
+    why: str
+
+
+class BackendWithDynamicValues(Rule):
+    """Backend or cloud block using variables, functions or placeholders
+
+    ## What it does
+    Finds `backend` and `cloud` blocks in `terraform {}` whose arguments use a
+    variable, local, `path.*`, `terraform.workspace`, any other reference,
+    a function call or an interpolation, or hold a placeholder such as
+    `REPLACE_ME`, `CHANGEME`, `<bucket-name>` or `your-bucket`.
+
+    ## Why is this bad?
+    Terraform configures the backend before it evaluates anything else, so it
+    only accepts literal values: `terraform init` fails with "Variables not
+    allowed" or "Functions may not be called here". A placeholder passes init
+    and then fails on the first state access, against a bucket nobody owns.
+
+    ## Example
+    ```hcl
+    terraform {
+      backend "s3" {
+        bucket = "terraform-state-${var.environment_suffix}"
+        key    = "app/terraform.tfstate"
+        region = "us-east-1"
+      }
+    }
+    ```
+
+    Use instead (partial configuration, the `default` profile's strategy):
+    ```hcl
+    terraform {
+      backend "s3" {
+        key    = "app/terraform.tfstate"
+        region = "us-east-1"
+      }
+    }
+    ```
+    with the removed arguments in a new `main.s3.tfbackend.example` file, their
+    original expressions kept in comments, passed at init time with
+    `terraform init -backend-config=main.s3.tfbackend`.
+
+    ## Fix safety
+    Both strategies are unsafe: they change where state lives or how `init`
+    is run. `partial-configuration` keeps the backend with its static
+    arguments and moves the others to `<file>.<backend>.tfbackend.example`; it
+    never overwrites an existing file (the finding is then display-only), and
+    a `cloud` block, which partial configuration does not cover, is only
+    reported. `comment-out` (the `ephemeral` profile's strategy, and the fix
+    it intends: QA stacks keep state locally) turns the block into comments
+    that keep its text verbatim, headed by how to restore it with
+    `terraform init -backend-config=...`. Hard-coded real names are fine.
+
+    ## References
+    - https://developer.hashicorp.com/terraform/language/backend#partial-configuration
+    - https://developer.hashicorp.com/terraform/language/backend/s3
+    - https://developer.hashicorp.com/terraform/cli/commands/init#backend-initialization
+    """
+
+    code = "TFX103"
+    name = "backend-with-dynamic-values"
+    severity = Severity.ERROR
+    fixable = Applicability.UNSAFE
+    options = {
+        "strategy": Option(
+            "partial-configuration",
+            "comment-out: turn the block into comments (state falls back to local); "
+            "partial-configuration: move the dynamic arguments to a .tfbackend.example file.",
+        ),
+    }
+
+    valid = (
+        'terraform {\n  backend "s3" {\n    bucket = "acme-terraform-state"\n    key    = "app/terraform.tfstate"\n    region = "us-east-1"\n  }\n}\n',
+        'terraform {\n  backend "s3" {}\n}\n',
+        'terraform {\n  required_version = ">= 1.0"\n}\n',
+    )
+    invalid = (
+        Example(
+            'terraform {\n  backend "s3" {\n    bucket = "state-${var.env}"\n    key    = "app.tfstate"\n  }\n}\n',
+            'terraform {\n  # backend "s3" commented out by tffix (TFX103): Terraform does not allow\n'
+            "  # variables, functions or placeholders in backend configuration, so state\n"
+            "  # is local until it is restored. To restore it, uncomment the block, delete\n"
+            "  # the bucket argument from it, and run:\n"
+            '  #   terraform init -backend-config="bucket=VALUE"\n'
+            '  # backend "s3" {\n  #   bucket = "state-${var.env}"\n  #   key    = "app.tfstate"\n  # }\n}\n',
+            unsafe=True,
+            options={"strategy": "comment-out"},
+        ),
+        Example(
+            'terraform {\n  backend "s3" {\n    bucket = "bucket-REPLACE_ME"\n  }\n}\n',
+            'terraform {\n  # backend "s3" commented out by tffix (TFX103): Terraform does not allow\n'
+            "  # variables, functions or placeholders in backend configuration, so state\n"
+            "  # is local until it is restored. To restore it, uncomment the block, delete\n"
+            "  # the bucket argument from it, and run:\n"
+            '  #   terraform init -backend-config="bucket=VALUE"\n'
+            '  # backend "s3" {\n  #   bucket = "bucket-REPLACE_ME"\n  # }\n}\n',
+            profile="ephemeral",
+        ),
+    )
+
+    def __init__(self, **settings: object) -> None:
+        super().__init__(**settings)
+        if self.settings["strategy"] not in STRATEGIES:
+            raise ValueError(f"{self.code} ({self.name}): strategy must be one of {', '.join(STRATEGIES)}")
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        for file, terraform in module.blocks("terraform"):
+            for block in terraform.body.blocks():
+                if block.type.text not in ("backend", "cloud"):
+                    continue
+                offenders = list(_offenders(block.body))
+                if offenders:
+                    yield self._diagnostic(module, file, block, offenders)
+
+    def _diagnostic(self, module: TerraformModule, file: SourceFile, block: n.Block, offenders: list[_Offender]) -> Diagnostic:
+        what = _title(block)
+        details = "; ".join(f"{_name(o.item)}: {o.why}" for o in offenders)
+        message = f"{what} cannot be initialised ({details})"
+        anchor = offenders[0].item
+        target: n.Node = anchor.value if type(anchor) is n.Attribute else anchor.type  # type: ignore[assignment]
+        if self.settings["strategy"] == "comment-out":
+            edit = _comment_out(file, block, offenders)
+            return module.diagnostic(self, file, target, message, fix=fix(f"Comment out {what}", Applicability.UNSAFE, edit))
+        if block.type.text == "cloud":
+            message += "; set it with TF_CLOUD_ORGANIZATION / TF_WORKSPACE or comment it out"
+            return module.diagnostic(self, file, target, message)
+        example = module.directory / f"{file.path.stem}.{block.label_values[0] if block.labels else 'backend'}.tfbackend.example"
+        if example in module.existing:
+            return module.diagnostic(self, file, target, f"{message}; {example.name} exists, so tffix will not write it")
+        edits = [file.remove(o.item) for o in offenders]
+        edits.append(Edit(example, 0, 0, _example_file(file, block, offenders), create=True))
+        return module.diagnostic(
+            self, file, target, f"{message}; move them to {example.name} (partial configuration)",
+            fix=fix(f"Move the dynamic arguments to {example.name}", Applicability.UNSAFE, *edits),
+        )  # fmt: skip
+
+
+def _offenders(body: n.Body) -> Iterator[_Offender]:
+    for item in body.items:
+        if type(item) is n.Attribute:
+            why = _why(item.value)
+            if why:
+                yield _Offender(item, why)
+        elif isinstance(item, n.Block):
+            inner = list(_offenders(item.body))
+            if inner:
+                yield _Offender(item, "; ".join(f"{_name(o.item)}: {o.why}" for o in inner))
+
+
+def _why(expr: n.Node) -> str | None:
+    refs = sorted({".".join(p for p in ref if p != "[]") for ref in references(expr)})
+    if refs:
+        return "uses " + ", ".join(refs[:3]) + (" ..." if len(refs) > 3 else "")
+    calls = sorted({call.function_name + "()" for call in function_calls(expr)})
+    if calls:
+        return "calls " + ", ".join(calls)
+    for node in _strings(expr):
+        text = string_value(node)
+        if text is None:
+            return "uses an interpolation"
+        if _PLACEHOLDER.search(text):
+            return f'placeholder "{text}"'
+    return None
+
+
+def _strings(expr: n.Node) -> Iterator[n.Template | n.Heredoc]:
+    from ..cst.visitor import walk
+
+    return (node for node in walk(expr) if type(node) in (n.Template, n.Heredoc))  # type: ignore[misc]
+
+
+def _title(block: n.Block) -> str:
+    return f'backend "{block.label_values[0]}"' if block.type.text == "backend" and block.labels else block.type.text
+
+
+def _name(item: n.Attribute | n.Block) -> str:
+    return item.name.text if type(item) is n.Attribute else item.type.text  # type: ignore[union-attr]
+
+
+def _block_lines(file: SourceFile, block: n.Block) -> tuple[int, int, str]:
+    """Offsets from the start of the block's first line to the end of its
+    last one (line break excluded), and its indentation."""
+    start, end = file.span(block)
+    indent = file.line_indent(start)
+    return start - len(indent), end, indent
+
+
+def _comment_out(file: SourceFile, block: n.Block, offenders: list[_Offender]) -> Edit:
+    start, end, indent = _block_lines(file, block)
+    names = [_name(o.item) for o in offenders]
+    flags = " ".join(f'-backend-config="{name}=VALUE"' for name in names)
+    noun = "argument" if len(names) == 1 else "arguments"
+    header = (
+        f"{_title(block)} commented out by tffix (TFX103): Terraform does not allow\n"
+        "variables, functions or placeholders in backend configuration, so state\n"
+        "is local until it is restored. To restore it, uncomment the block, delete\n"
+        f"the {', '.join(names)} {noun} from it, and run:\n"
+        f"  terraform init {flags}\n"
+    )
+    text = "".join(indent + "# " + line + "\n" for line in header.splitlines())
+    for line in re.split(r"(?<=\n)", file.text[start:end]):  # each line keeps its own line break
+        body = line.rstrip("\r\n")
+        stripped = body[len(indent) :] if body.startswith(indent) else body.lstrip(" \t")
+        text += (indent + "# " + stripped).rstrip() + line[len(body) :]
+    return Edit(file.path, start, end, text)
+
+
+def _example_file(file: SourceFile, block: n.Block, offenders: list[_Offender]) -> str:
+    backend = block.label_values[0] if block.labels else "backend"
+    name = f"{file.path.stem}.{backend}.tfbackend"
+    out = [
+        f'# Settings for the "{backend}" backend, moved out of {file.path.name} by tffix (TFX103):',
+        "# a backend block cannot use variables, functions or placeholders.",
+        f"# Copy this file to {name}, fill in real values, and run",
+        f"#   terraform init -backend-config={name}",
+        "",
+    ]
+    for offender in offenders:
+        start, end = file.owned_span(offender.item)
+        original = file.text[start:end].rstrip("\r\n")
+        out += ["# " + line.strip() if line.strip() else "#" for line in original.splitlines()]
+        if type(offender.item) is n.Attribute:
+            out.append(f'{offender.item.name.text} = ""')
+        out.append("")
+    return "\n".join(out)

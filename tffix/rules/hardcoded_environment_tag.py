@@ -1,0 +1,247 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..cst import nodes as n
+from ..engine.module import SourceFile, TerraformModule, fix
+from .base import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity
+from ._hcl import string_value
+
+__all__ = ["HardcodedEnvironmentTag"]
+
+#: Attributes holding a tag map (``tags_all`` is computed: never written).
+TAG_ATTRIBUTES = ("tags", "volume_tags", "recovery_point_tags")
+#: Blocks holding one tag as ``key``/``value`` (ASG ``tag``, backup ``selection_tag``).
+TAG_BLOCKS = ("tag", "selection_tag")
+#: Resources whose tag fields force replacement when they change.
+REPLACING = ("aws_backup_selection",)
+
+
+@dataclass
+class _Site:
+    file: SourceFile
+    value: n.Template
+    literal: str
+    where: str
+    always_unsafe: bool
+
+
+class HardcodedEnvironmentTag(Rule):
+    """Hard-coded environment name in tags
+
+    ## What it does
+    Finds an environment-like tag (`Environment`, `Env`, `Stage`; the keys are
+    configurable) whose value is a plain string naming an environment
+    (`production`, `staging`, `dev`, `qa`, `test`, `uat`, ...) in provider
+    `default_tags`, resource and data `tags` (also inside `merge(...)`,
+    nested blocks such as `tag_specifications`, and backup
+    `recovery_point_tags`), `locals` holding tag maps, `aws_autoscaling_group`
+    `tag {}` blocks and `aws_backup_selection` `selection_tag` blocks.
+
+    ## Why is this bad?
+    The same code is deployed to several environments, but every copy says
+    `production`: cost reports, ABAC policies and backup selections that key
+    on the tag then match the wrong resources. A backup selection filtering on
+    a hard-coded value misses resources tagged from a variable.
+
+    ## Example
+    ```hcl
+    provider "aws" {
+      default_tags {
+        tags = {
+          Environment = "production" # the only place that says so
+          Project     = var.project_name
+        }
+      }
+    }
+    ```
+
+    Use instead:
+    ```hcl
+    provider "aws" {
+      default_tags {
+        tags = {
+          Environment = var.environment # the only place that says so
+          Project     = var.project_name
+        }
+      }
+    }
+
+    variable "environment" {
+      description = "Deployment environment, used in tags."
+      type        = string
+      default     = "production"
+    }
+    ```
+
+    ## Fix safety
+    The literal becomes a reference to an existing variable from the
+    `variables` option (`environment`, `env`, `stage`, `environment_suffix`, in
+    that order), or to a new `variable "environment"` added to `variables.tf`
+    (or the file holding the other variables) with the replaced literal as its
+    default. The fix is safe when the variable's default equals the literal,
+    so the plan does not change; otherwise (an existing variable with another
+    or no default) it is unsafe. It is always unsafe in `aws_backup_selection`,
+    whose fields force replacement. When one module uses two different
+    literals, no single default keeps the plan, so the finding is
+    display-only. The comment beside the value is kept. `.tfvars` files,
+    `Name`-like keys, `tags_all` and strings with interpolation are never
+    touched.
+
+    ## References
+    - https://registry.terraform.io/providers/hashicorp/aws/latest/docs#default_tags
+    - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/backup_selection
+    - https://developer.hashicorp.com/terraform/language/values/variables
+    """
+
+    code = "TFX101"
+    name = "hardcoded-environment-tag"
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    options = {
+        "keys": Option(["environment", "env", "stage"], "Tag keys that name the environment (case-insensitive)."),
+        "values": Option(
+            [
+                "production", "prod", "prd", "live", "staging", "stage", "stg", "development", "dev",
+                "qa", "test", "testing", "uat", "preprod", "pre-prod", "nonprod", "non-prod", "sandbox", "demo",
+            ],
+            "String values that name an environment (case-insensitive).",
+        ),  # fmt: skip
+        "variables": Option(
+            ["environment", "env", "stage", "environment_suffix"],
+            "Existing variables to use, in order of preference.",
+        ),
+        "new_variable": Option("environment", "Name of the variable to add when none of `variables` exists."),
+    }
+
+    valid = (
+        'resource "aws_s3_bucket" "a" {\n  tags = {\n    Environment = var.environment\n    Name        = "production"\n  }\n}\n',
+        'resource "aws_s3_bucket" "a" {\n  tags = {\n    Environment = "prod-${var.suffix}"\n  }\n}\n',
+        'resource "aws_s3_bucket" "a" {\n  tags = {\n    Environment = "customer-facing"\n  }\n}\n',
+    )
+    invalid = (
+        Example(
+            'resource "aws_s3_bucket" "a" {\n  tags = {\n    Environment = "production"\n  }\n}\n\n'
+            'variable "environment" {\n  type    = string\n  default = "production"\n}\n',
+            'resource "aws_s3_bucket" "a" {\n  tags = {\n    Environment = var.environment\n  }\n}\n\n'
+            'variable "environment" {\n  type    = string\n  default = "production"\n}\n',
+        ),
+        Example(
+            'resource "aws_s3_bucket" "a" {\n  tags = {\n    Env = "dev" # note\n  }\n}\n\n'
+            'variable "environment_suffix" {\n  type = string\n}\n',
+            'resource "aws_s3_bucket" "a" {\n  tags = {\n    Env = var.environment_suffix # note\n  }\n}\n\n'
+            'variable "environment_suffix" {\n  type = string\n}\n',
+            unsafe=True,
+        ),
+        Example(
+            'resource "aws_s3_bucket" "a" {\n  tags = { Environment = "prod" }\n}\n\n'
+            'resource "aws_s3_bucket" "b" {\n  tags = { Environment = "dev" }\n}\n',
+        ),
+    )
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        sites = list(self._sites(module))
+        if not sites:
+            return
+        literals = sorted({site.literal for site in sites})
+        for site in sites:
+            message = f'hard-coded environment "{site.literal}" in {site.where}'
+            if len(literals) > 1:
+                others = ", ".join(f'"{x}"' for x in literals if x != site.literal)
+                message += f" (the module also hard-codes {others}: pick one variable by hand)"
+                yield module.diagnostic(self, site.file, site.value, message)
+                continue
+            yield self._with_fix(module, site, message)
+
+    def _with_fix(self, module: TerraformModule, site: _Site, message: str) -> Diagnostic:
+        existing = next((name for name in self.settings["variables"] if name in module.variables), None)
+        if existing is not None:
+            _, block = module.variables[existing]
+            default = block.body.attribute("default")
+            same = default is not None and string_value(default.value) == site.literal
+            safe = same and not site.always_unsafe
+            edit = site.file.replace(site.value, f"var.{existing}")
+            applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+            how = "" if same else f' (its default is not "{site.literal}", so the plan may change)'
+            return module.diagnostic(
+                self, site.file, site.value, f"{message}; use var.{existing}{how}",
+                fix=fix(f"Use var.{existing}", applicability, edit),
+            )  # fmt: skip
+        name = self.settings["new_variable"]
+        edits: list[Edit] = [site.file.replace(site.value, f"var.{name}"), self._declare(module, name, site.literal)]
+        if not module.complete:
+            applicability = Applicability.DISPLAY_ONLY  # a file failed to parse: it may declare the variable
+        else:
+            applicability = Applicability.UNSAFE if site.always_unsafe else Applicability.SAFE
+        return module.diagnostic(
+            self, site.file, site.value, f'{message}; use a variable (new var.{name}, default "{site.literal}")',
+            fix=fix(f'Use new variable "{name}" defaulting to "{site.literal}"', applicability, *edits),
+        )  # fmt: skip
+
+    def _declare(self, module: TerraformModule, name: str, default: str) -> Edit:
+        quoted = default.replace("\\", "\\\\").replace('"', '\\"').replace("${", "$${").replace("%{", "%%{")
+        text = (
+            f'variable "{name}" {{\n'
+            f'  description = "Deployment environment, used in tags."\n'
+            f"  type        = string\n"
+            f'  default     = "{quoted}"\n'
+            f"}}\n"
+        )
+        return module.new_file_edit(module.variables_file(), text)
+
+    # -- where environment tags live ---------------------------------------
+
+    def _sites(self, module: TerraformModule) -> Iterator[_Site]:
+        for file in module.parsed():
+            for block in file.tree.body.blocks():  # type: ignore[union-attr]
+                kind = block.type.text
+                if kind in ("resource", "data", "provider"):
+                    labels = block.label_values
+                    always_unsafe = kind == "resource" and bool(labels) and labels[0] in REPLACING
+                    owner = ".".join(labels[:2]) if kind != "provider" else f'provider "{labels[0] if labels else ""}"'
+                    yield from self._body(file, block.body, owner, always_unsafe)
+                elif kind == "locals":
+                    for attr in block.body.attributes():
+                        if "tags" in attr.name.text.lower():
+                            yield from self._tag_map(file, attr.value, f"local.{attr.name.text}", False)
+
+    def _body(self, file: SourceFile, body: n.Body, owner: str, always_unsafe: bool) -> Iterator[_Site]:
+        for item in body.items:
+            if type(item) is n.Attribute and item.name.text in TAG_ATTRIBUTES:
+                yield from self._tag_map(file, item.value, f"{owner} {item.name.text}", always_unsafe)
+            elif isinstance(item, n.Block):
+                if item.type.text in TAG_BLOCKS:
+                    site = self._tag_block(file, item, owner, always_unsafe)
+                    if site is not None:
+                        yield site
+                else:
+                    yield from self._body(file, item.body, owner, always_unsafe)
+
+    def _tag_map(self, file: SourceFile, expr: n.Node, where: str, always_unsafe: bool) -> Iterator[_Site]:
+        if type(expr) is n.Object:
+            for item in expr.items:
+                if type(item) is n.ObjectItem and self._is_key(item.key_name):
+                    site = self._site(file, item.value, where, always_unsafe)
+                    if site is not None:
+                        yield site
+        elif type(expr) is n.FunctionCall and expr.function_name == "merge":
+            for arg in expr.args:
+                yield from self._tag_map(file, arg.value, where, always_unsafe)
+
+    def _tag_block(self, file: SourceFile, block: n.Block, owner: str, always_unsafe: bool) -> _Site | None:
+        key, value = block.body.attribute("key"), block.body.attribute("value")
+        if key is None or value is None or not self._is_key(string_value(key.value)):
+            return None
+        return self._site(file, value.value, f"{owner} {block.type.text}", always_unsafe)
+
+    def _site(self, file: SourceFile, value: n.Node, where: str, always_unsafe: bool) -> _Site | None:
+        if type(value) is not n.Template:
+            return None
+        text = string_value(value)
+        if text is None or text.lower() not in {v.lower() for v in self.settings["values"]}:
+            return None
+        return _Site(file, value, text, where, always_unsafe)
+
+    def _is_key(self, key: str | None) -> bool:
+        return key is not None and key.lower() in {k.lower() for k in self.settings["keys"]}

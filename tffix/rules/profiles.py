@@ -1,0 +1,53 @@
+"""Profiles: which rules run, with which options, and which unsafe fixes the
+setting intends.
+
+``default`` is for code that manages real, long-lived infrastructure: nothing
+that could change a plan is applied without ``--unsafe-fixes``. ``ephemeral``
+is for QA and test stacks that must be self-contained and destroyable (the
+setting of the seed reviews): state stays local and data protection is off,
+so those fixes are what the user wants there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Profile", "PROFILES", "get_profile"]
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    description: str
+    #: rule name -> option overrides
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: rule names whose unsafe fixes this profile applies without --unsafe-fixes
+    intended_unsafe: frozenset[str] = frozenset()
+    #: rule names left out of this profile (none yet: every rule runs everywhere)
+    excluded: frozenset[str] = frozenset()
+
+
+PROFILES: dict[str, Profile] = {
+    profile.name: profile
+    for profile in (
+        Profile(
+            "default",
+            "Production-safe: only fixes that keep the plan unchanged are applied by default.",
+            options={"backend-with-dynamic-values": {"strategy": "partial-configuration"}},
+        ),
+        Profile(
+            "ephemeral",
+            "QA and test stacks that must be self-contained and destroyable: local state, no destroy protection.",
+            options={"backend-with-dynamic-values": {"strategy": "comment-out"}},
+            intended_unsafe=frozenset({"backend-with-dynamic-values"}),
+        ),
+    )
+}
+
+
+def get_profile(name: str) -> Profile:
+    try:
+        return PROFILES[name]
+    except KeyError:
+        raise ValueError(f"unknown profile {name!r} (choose from {', '.join(PROFILES)})") from None

@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..cst import nodes as n
+from ..engine.module import SourceFile, TerraformModule, fix
+from .base import Applicability, Diagnostic, Edit, Example, Rule, Severity
+from ._hcl import has_block, nested_blocks, string_value
+
+__all__ = ["S3LifecycleRuleWithoutFilter"]
+
+
+class S3LifecycleRuleWithoutFilter(Rule):
+    """S3 lifecycle rule without `filter`, or with the deprecated rule-level `prefix`
+
+    ## What it does
+    Finds `rule` blocks of `aws_s3_bucket_lifecycle_configuration` (including
+    the `content` of `dynamic "rule"`) that have no `filter`, or that use the
+    deprecated rule-level `prefix` argument.
+
+    ## Why is this bad?
+    Since AWS provider 5.0, exactly one of `filter` and `prefix` is required in
+    each rule; a rule with neither gets a warning on every plan that the
+    provider documents as becoming an error. Rule-level `prefix` is
+    deprecated. S3 itself treats a rule without a filter, with `filter {}`, and
+    with an empty prefix the same way: the rule applies to every object.
+
+    ## Example
+    ```hcl
+    resource "aws_s3_bucket_lifecycle_configuration" "logs" {
+      bucket = aws_s3_bucket.logs.id
+
+      rule {
+        id     = "expire"
+        status = "Enabled"
+
+        expiration {
+          days = 30
+        }
+      }
+    }
+    ```
+
+    Use instead:
+    ```hcl
+    resource "aws_s3_bucket_lifecycle_configuration" "logs" {
+      bucket = aws_s3_bucket.logs.id
+
+      rule {
+        id     = "expire"
+        status = "Enabled"
+
+        filter {}
+
+        expiration {
+          days = 30
+        }
+      }
+    }
+    ```
+
+    ## Fix safety
+    Inserting `filter {}` is safe: the provider documents it as identical to
+    no filter, so the plan does not change. It goes after `id`/`status`,
+    following the blank-line style of the rule.
+
+    Moving a rule-level `prefix = X` into `filter { prefix = X }` is unsafe:
+    it is the same rule, but the provider plans a one-time in-place update. S3
+    rejects a configuration that mixes rule-level prefixes with filters, so
+    every rule of the resource moves together (rules with neither get
+    `filter {}` in the same fix). A rule with both `prefix` and `filter` is
+    invalid in a way only the author can settle: display-only. The inline
+    `lifecycle_rule` of `aws_s3_bucket` is a different, deprecated schema and
+    is never touched.
+
+    ## References
+    - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_lifecycle_configuration
+    - https://docs.aws.amazon.com/AmazonS3/latest/userguide/intro-lifecycle-rules.html
+    """
+
+    code = "TFX102"
+    name = "s3-lifecycle-rule-without-filter"
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+
+    valid = (
+        'resource "aws_s3_bucket_lifecycle_configuration" "a" {\n  rule {\n    id     = "x"\n    status = "Enabled"\n    filter {}\n  }\n}\n',
+        'resource "aws_s3_bucket_lifecycle_configuration" "a" {\n  rule {\n    id = "x"\n    filter {\n      prefix = "logs/"\n    }\n  }\n}\n',
+        'resource "aws_s3_bucket" "a" {\n  lifecycle_rule {\n    enabled = true\n  }\n}\n',
+    )
+    invalid = (
+        Example(
+            'resource "aws_s3_bucket_lifecycle_configuration" "a" {\n  rule {\n    id     = "x"\n    status = "Enabled"\n    expiration {\n      days = 1\n    }\n  }\n}\n',
+            'resource "aws_s3_bucket_lifecycle_configuration" "a" {\n  rule {\n    id     = "x"\n    status = "Enabled"\n    filter {}\n    expiration {\n      days = 1\n    }\n  }\n}\n',
+        ),
+        Example(
+            'resource "aws_s3_bucket_lifecycle_configuration" "a" {\n  rule {\n    id     = "x"\n    prefix = "logs/"\n    status = "Enabled"\n  }\n}\n',
+            'resource "aws_s3_bucket_lifecycle_configuration" "a" {\n  rule {\n    id = "x"\n    filter {\n      prefix = "logs/"\n    }\n    status = "Enabled"\n  }\n}\n',
+            unsafe=True,
+        ),
+    )
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        for file, resource in module.blocks("resource", "aws_s3_bucket_lifecycle_configuration"):
+            yield from self._resource(module, file, resource)
+
+    def _resource(self, module: TerraformModule, file: SourceFile, resource: n.Block) -> Iterator[Diagnostic]:
+        rules = list(nested_blocks(resource.body, "rule"))
+        with_prefix = [r for r in rules if r.body.attribute("prefix") is not None]
+        if with_prefix:
+            yield from self._prefixed(module, file, rules, with_prefix)
+            return
+        for rule in rules:
+            if not has_block(rule.body, "filter"):
+                edit = _insert_filter(file, rule, "filter {}")
+                message = f"lifecycle rule{_rule_label(rule)} has no `filter`; add `filter {{}}` (applies to all objects)"
+                yield module.diagnostic(self, file, rule.type, message, fix=fix("Add `filter {}`", Applicability.SAFE, edit))
+
+    def _prefixed(
+        self, module: TerraformModule, file: SourceFile, rules: list[n.Block], with_prefix: list[n.Block]
+    ) -> Iterator[Diagnostic]:
+        both = [r for r in with_prefix if has_block(r.body, "filter")]
+        for rule in both:
+            message = f"lifecycle rule{_rule_label(rule)} sets both `prefix` and `filter`; keep one (move the prefix into the filter)"
+            yield module.diagnostic(self, file, rule.body.attribute("prefix"), message)  # type: ignore[arg-type]
+        if both:
+            return
+        edits: list[Edit] = []
+        for rule in rules:
+            prefix = rule.body.attribute("prefix")
+            if prefix is None:
+                edits.append(_insert_filter(file, rule, "filter {}"))
+            else:
+                edits.append(_prefix_into_filter(file, prefix))
+        moved = fix("Move rule-level `prefix` into `filter { prefix = ... }` for every rule", Applicability.UNSAFE, *edits)
+        for rule in with_prefix:
+            message = f"lifecycle rule{_rule_label(rule)} uses the deprecated rule-level `prefix`; use `filter {{ prefix = ... }}`"
+            yield module.diagnostic(self, file, rule.body.attribute("prefix"), message, fix=moved)  # type: ignore[arg-type]
+        for rule in rules:
+            if rule not in with_prefix and not has_block(rule.body, "filter"):
+                message = f"lifecycle rule{_rule_label(rule)} has no `filter`; add `filter {{}}` (applies to all objects)"
+                yield module.diagnostic(self, file, rule.type, message, fix=moved)
+
+
+def _rule_label(rule: n.Block) -> str:
+    ident = rule.body.attribute("id")
+    text = string_value(ident.value) if ident is not None else None
+    return f' "{text}"' if text else ""
+
+
+def _insert_filter(file: SourceFile, rule: n.Block, text: str) -> Edit:
+    """``filter {}`` after ``id``/``status``, keeping the blank-line style:
+    when a blank line follows the anchor, the new block gets one above it too."""
+    items = rule.body.items
+    anchors = [i for i, item in enumerate(items) if type(item) is n.Attribute and item.name.text in ("id", "status")]
+    start, end = file.span(rule)
+    if rule.open_newline is None:  # one-line `rule { id = "x" }` (no labels): open it up
+        brace = file.text.index("{", start)
+        inner = file.text[brace + 1 : end - 1].strip()
+        return Edit(file.path, brace, end, "{\n" + (inner + "\n" if inner else "") + text + "\n}")
+    if anchors:
+        anchor = items[anchors[-1]]
+        follows = items[anchors[-1] + 1] if anchors[-1] + 1 < len(items) else None
+        blank = type(follows) is n.EmptyLine and follows.comment is None
+        return file.insert_after(anchor, ("\n" if blank else "") + text + "\n")
+    first = next((item for item in items if type(item) is not n.EmptyLine), None)
+    if first is None:
+        line_start = end - 1 - len(rule.close.lead)
+        return Edit(file.path, line_start, line_start, text + "\n")
+    return file.insert_before(first, text + "\n")
+
+
+def _prefix_into_filter(file: SourceFile, prefix: n.Attribute) -> Edit:
+    """Replace ``prefix = X  # note`` by a filter block holding it, the
+    trailing comment kept on the moved line."""
+    start = file.span(prefix)[0]
+    end = file.owned_span(prefix)[1]
+    line = file.text[start:end].rstrip("\r\n")
+    return Edit(file.path, start, end, "filter {\n" + line + "\n}\n")

@@ -1,0 +1,56 @@
+"""The settings of one run: which rules, which profile, which fixes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .rules.base import Applicability, Fix, Rule
+from .rules.profiles import Profile, get_profile
+from .rules.registry import resolve, rule_classes
+
+__all__ = ["Settings"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """``select`` / ``ignore`` hold rule codes or names (empty ``select``:
+    every rule of the profile); ``options`` maps a rule code or name to
+    option overrides, which win over the profile's."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    profile: str = "default"
+    unsafe_fixes: bool = False
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def profile_obj(self) -> Profile:
+        return get_profile(self.profile)
+
+    def rules(self) -> list[Rule]:
+        """Instances of the selected rules, configured. Raises ValueError for
+        an unknown code, name, option or profile."""
+        profile = self.profile_obj
+        chosen = [resolve(key) for key in self.select] if self.select else [
+            cls for cls in rule_classes() if cls.name not in profile.excluded
+        ]
+        ignored = {resolve(key) for key in self.ignore}
+        overrides: dict[type[Rule], dict[str, Any]] = {}
+        for key, values in self.options.items():
+            overrides.setdefault(resolve(key), {}).update(values)
+        out = []
+        for cls in dict.fromkeys(chosen):
+            if cls in ignored:
+                continue
+            options = {**profile.options.get(cls.name, {}), **overrides.get(cls, {})}
+            out.append(cls(**options))
+        return out
+
+    def allows(self, rule_name: str, fix: Fix) -> bool:
+        """Whether ``tffix apply`` with these settings applies ``fix``."""
+        if fix.applicability is Applicability.SAFE:
+            return True
+        if fix.applicability is Applicability.UNSAFE:
+            return self.unsafe_fixes or rule_name in self.profile_obj.intended_unsafe
+        return False
