@@ -90,9 +90,20 @@ class SourceFile:
         start, end = self.span(node)
         return Edit(self.path, start, end, text)
 
-    def remove(self, item: n.Node) -> Edit:
-        """Delete an item with its comment lines and line break."""
+    def remove(self, item: n.Node, within: n.Body | None = None) -> Edit:
+        """Delete an item with its comment lines and line break. Given its
+        body, a blank line that would be left doubled (or stranded at the
+        body's end) goes too."""
         start, end = self.owned_span(item)
+        if within is not None:
+            items = within.items
+            at = next(i for i, x in enumerate(items) if x is item)
+            before = items[at - 1] if at else None
+            after = items[at + 1] if at + 1 < len(items) else None
+            if _blank(after) and (at == 0 or _blank(before)):
+                end = self.owned_span(after)[1]  # type: ignore[arg-type]
+            elif after is None and _blank(before):
+                start = self.owned_span(before)[0]  # type: ignore[arg-type]
         return Edit(self.path, start, end, "")
 
     def insert_before(self, item: n.Node, text: str) -> Edit:
@@ -111,6 +122,10 @@ class SourceFile:
         else:
             sep = "\n" if body.endswith("\n") else "\n\n"
         return Edit(self.path, len(body), len(body), sep + text)
+
+
+def _blank(item: object) -> bool:
+    return type(item) is n.EmptyLine and item.comment is None
 
 
 @dataclass

@@ -11,12 +11,14 @@ __all__ = ["rule_classes", "resolve"]
 def rule_classes() -> tuple[type[Rule], ...]:
     from .backend_with_dynamic_values import BackendWithDynamicValues
     from .hardcoded_environment_tag import HardcodedEnvironmentTag
+    from .iam_role_managed_policy_arns import IamRoleManagedPolicyArns
     from .s3_lifecycle_rule_without_filter import S3LifecycleRuleWithoutFilter
 
     return (
         HardcodedEnvironmentTag,
         S3LifecycleRuleWithoutFilter,
         BackendWithDynamicValues,
+        IamRoleManagedPolicyArns,
     )
 
 

@@ -1,0 +1,53 @@
+"""The rules over every module of the real corpus: no internal error, and
+applying every fix (unsafe ones too, in both profiles) gives files that parse,
+stay fmt-clean where they were, and leave nothing to fix on a second run."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import CORPUS, CORPUS_SETS
+from tffix.engine.discover import discover
+from tffix.engine.run import run_module
+from tffix.fmt import format_source
+from tffix.settings import Settings
+from tffix.syntax.parser import parse_module
+
+PROFILES = ("default", "ephemeral")
+
+
+def _fmt_clean(text: str) -> bool:
+    try:
+        return format_source(text) == text
+    except Exception:  # noqa: BLE001 - unparsable or rejected input is not clean
+        return False
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+@pytest.mark.parametrize("corpus_set", CORPUS_SETS)
+def test_apply_everything_over_the_corpus(corpus_set: str, profile: str) -> None:
+    settings = Settings(profile=profile, unsafe_fixes=True)
+    modules, errors = discover([str(CORPUS / corpus_set)])
+    assert not errors and len(modules) > 100
+    for source in modules:
+        run = run_module(source.directory, source.texts, settings, fix=True, targets=source.targets, existing=source.existing)
+        assert not run.internal_errors, run.internal_errors
+        for path in run.changed():
+            text = run.texts[path]
+            if path.name.endswith(".tf"):
+                parse_module(text, path=str(path))
+                before = run.original.get(path)
+                if before is None or _fmt_clean(before):
+                    assert _fmt_clean(text), f"{path} was fmt-clean and is not after the fixes"
+        again = run_module(source.directory, {p: t for p, t in run.texts.items() if p.name.endswith(".tf")}, settings,
+                           fix=False, existing=source.existing | frozenset(run.texts))  # fmt: skip
+        left = [d for d in again.remaining if d.fix is not None and settings.allows(d.name, d.fix)]
+        assert not left, [f"{d.path}:{d.start}: {d.code} {d.message}" for d in left]
+
+
+@pytest.mark.parametrize("corpus_set", CORPUS_SETS)
+def test_check_finishes_without_internal_errors(corpus_set: str) -> None:
+    modules, _ = discover([str(CORPUS / corpus_set)])
+    for source in modules:
+        run = run_module(source.directory, source.texts, Settings(), fix=False, targets=source.targets, existing=source.existing)
+        assert not run.internal_errors, run.internal_errors
