@@ -137,6 +137,7 @@ def run_module(
     writable: set[Path] | None = None,
     may_create: bool = True,
     existing: frozenset[Path] = frozenset(),
+    rules: list[Rule] | None = None,
 ) -> ModuleRun:
     """Check (and with ``fix``, repair) the module made of ``texts``.
 
@@ -144,11 +145,12 @@ def run_module(
     ``writable`` the files fixes may edit (default: every file of the module,
     since a fix for one file may declare a variable in another);
     ``may_create`` whether fixes may add files to ``directory``; ``existing``
-    the paths already on disk there, which a new file must not replace."""
+    the paths already on disk there, which a new file must not replace;
+    ``rules`` overrides the settings' rule selection (tests use it)."""
     targets = set(texts) if targets is None else targets
     creatable = {directory} if may_create else set()
     state = _Pass(settings, set(texts if writable is None else writable), existing, creatable)
-    rules = settings.rules()
+    rules = settings.rules() if rules is None else rules
     run = ModuleRun(directory, dict(texts), dict(texts))
     module = TerraformModule.from_texts(directory, run.texts, existing)
     diags = _check(module, rules, state.errors)
