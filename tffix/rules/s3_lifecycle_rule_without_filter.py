@@ -128,10 +128,10 @@ class S3LifecycleRuleWithoutFilter(Rule):
         edits: list[Edit] = []
         for rule in rules:
             prefix = rule.body.attribute("prefix")
-            if prefix is None:
+            if prefix is not None:
+                edits.append(_prefix_into_filter(file, rule, prefix))
+            elif not has_block(rule.body, "filter"):
                 edits.append(_insert_filter(file, rule, "filter {}"))
-            else:
-                edits.append(_prefix_into_filter(file, prefix))
         moved = fix("Move rule-level `prefix` into `filter { prefix = ... }` for every rule", Applicability.UNSAFE, *edits)
         for rule in with_prefix:
             message = f"lifecycle rule{_rule_label(rule)} uses the deprecated rule-level `prefix`; use `filter {{ prefix = ... }}`"
@@ -170,9 +170,12 @@ def _insert_filter(file: SourceFile, rule: n.Block, text: str) -> Edit:
     return file.insert_before(first, text + "\n")
 
 
-def _prefix_into_filter(file: SourceFile, prefix: n.Attribute) -> Edit:
+def _prefix_into_filter(file: SourceFile, rule: n.Block, prefix: n.Attribute) -> Edit:
     """Replace ``prefix = X  # note`` by a filter block holding it, the
     trailing comment kept on the moved line."""
+    if rule.open_newline is None:  # one-line `rule { prefix = "x" }`: open it up
+        brace = file.text.index("{", file.span(rule)[0])
+        return Edit(file.path, brace, file.span(rule)[1], "{\nfilter {\n" + file.source(prefix) + "\n}\n}")
     start = file.span(prefix)[0]
     end = file.owned_span(prefix)[1]
     line = file.text[start:end].rstrip("\r\n")

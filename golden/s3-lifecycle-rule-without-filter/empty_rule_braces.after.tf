@@ -1,0 +1,7 @@
+resource "aws_s3_bucket_lifecycle_configuration" "a" {
+  bucket = "my-bucket"
+
+  rule {
+    filter {}
+  }
+}

@@ -1,0 +1,11 @@
+resource "aws_s3_bucket_lifecycle_configuration" "logs" {
+  bucket = aws_s3_bucket.logs.id
+
+  rule {
+    filter {}
+    # delete after a month
+    expiration {
+      days = 30
+    }
+  }
+}

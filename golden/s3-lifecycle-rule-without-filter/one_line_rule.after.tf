@@ -1,0 +1,8 @@
+resource "aws_s3_bucket_lifecycle_configuration" "a" {
+  bucket = "my-bucket"
+
+  rule {
+    id = "x"
+    filter {}
+  }
+}

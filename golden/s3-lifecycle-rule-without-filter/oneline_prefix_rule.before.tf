@@ -1,0 +1,5 @@
+resource "aws_s3_bucket_lifecycle_configuration" "a" {
+  bucket = "my-bucket"
+
+  rule { prefix = "logs/" }
+}

@@ -1,0 +1,17 @@
+resource "aws_s3_bucket_lifecycle_configuration" "logs" {
+  bucket = aws_s3_bucket.logs.id
+
+  rule {
+    id     = "logs"
+    prefix = "logs/"
+    status = "Enabled"
+
+    filter {
+      prefix = "access/"
+    }
+
+    expiration {
+      days = 30
+    }
+  }
+}

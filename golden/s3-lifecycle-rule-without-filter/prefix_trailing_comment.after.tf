@@ -1,0 +1,15 @@
+resource "aws_s3_bucket_lifecycle_configuration" "logs" {
+  bucket = aws_s3_bucket.logs.id
+
+  rule {
+    id     = "logs"
+    status = "Enabled"
+    filter {
+      prefix = "logs/" # only the access logs
+    }
+
+    expiration {
+      days = 30
+    }
+  }
+}

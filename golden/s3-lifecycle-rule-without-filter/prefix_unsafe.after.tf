@@ -1,0 +1,15 @@
+resource "aws_s3_bucket_lifecycle_configuration" "logs" {
+  bucket = aws_s3_bucket.logs.id
+
+  rule {
+    id = "logs"
+    filter {
+      prefix = "logs/"
+    }
+    status = "Enabled"
+
+    expiration {
+      days = 30
+    }
+  }
+}

@@ -1,0 +1,13 @@
+resource "aws_s3_bucket_lifecycle_configuration" "logs" {
+  bucket = aws_s3_bucket.logs.id
+
+  rule {
+    id     = "logs"
+    prefix = "logs/"
+    status = "Enabled"
+
+    expiration {
+      days = 30
+    }
+  }
+}
