@@ -5,8 +5,9 @@ from dataclasses import dataclass
 
 from ..cst import nodes as n
 from ..engine.module import SourceFile, TerraformModule, fix
-from .base import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity
 from ._hcl import string_value
+from ._variables import use_variable
+from .base import Applicability, Diagnostic, Example, Option, Rule, Severity
 
 __all__ = ["HardcodedEnvironmentTag"]
 
@@ -155,40 +156,25 @@ class HardcodedEnvironmentTag(Rule):
             yield self._with_fix(module, site, message)
 
     def _with_fix(self, module: TerraformModule, site: _Site, message: str) -> Diagnostic:
-        existing = next((name for name in self.settings["variables"] if name in module.variables), None)
-        if existing is not None:
-            _, block = module.variables[existing]
-            default = block.body.attribute("default")
-            same = default is not None and string_value(default.value) == site.literal
-            safe = same and not site.always_unsafe
-            edit = site.file.replace(site.value, f"var.{existing}")
-            applicability = Applicability.SAFE if safe else Applicability.UNSAFE
-            how = "" if same else f' (its default is not "{site.literal}", so the plan may change)'
-            return module.diagnostic(
-                self, site.file, site.value, f"{message}; use var.{existing}{how}",
-                fix=fix(f"Use var.{existing}", applicability, edit),
-            )  # fmt: skip
-        name = self.settings["new_variable"]
-        edits: list[Edit] = [site.file.replace(site.value, f"var.{name}"), self._declare(module, name, site.literal)]
-        if not module.complete:
-            applicability = Applicability.DISPLAY_ONLY  # a file failed to parse: it may declare the variable
-        else:
-            applicability = Applicability.UNSAFE if site.always_unsafe else Applicability.SAFE
-        return module.diagnostic(
-            self, site.file, site.value, f'{message}; use a variable (new var.{name}, default "{site.literal}")',
-            fix=fix(f'Use new variable "{name}" defaulting to "{site.literal}"', applicability, *edits),
+        use = use_variable(
+            module, site.file, site.value, self.settings["variables"],
+            new_name=self.settings["new_variable"], type="string", description="Deployment environment, used in tags.",
         )  # fmt: skip
-
-    def _declare(self, module: TerraformModule, name: str, default: str) -> Edit:
-        quoted = default.replace("\\", "\\\\").replace('"', '\\"').replace("${", "$${").replace("%{", "%%{")
-        text = (
-            f'variable "{name}" {{\n'
-            f'  description = "Deployment environment, used in tags."\n'
-            f"  type        = string\n"
-            f'  default     = "{quoted}"\n'
-            f"}}\n"
+        if use.new and not module.complete:
+            applicability = Applicability.DISPLAY_ONLY  # a file failed to parse: it may declare the variable
+        elif use.keeps_plan and not site.always_unsafe:
+            applicability = Applicability.SAFE
+        else:
+            applicability = Applicability.UNSAFE
+        if use.new:
+            message += f'; use a variable (new var.{use.name}, default "{site.literal}")'
+        else:
+            message += f"; use var.{use.name}"
+            if not use.keeps_plan:
+                message += f' (its default is not "{site.literal}", so the plan may change)'
+        return module.diagnostic(
+            self, site.file, site.value, message, fix=fix(f"Use var.{use.name}", applicability, *use.edits)
         )
-        return module.new_file_edit(module.variables_file(), text)
 
     # -- where environment tags live ---------------------------------------
 

@@ -39,8 +39,11 @@ PROFILES: dict[str, Profile] = {
         Profile(
             "ephemeral",
             "QA and test stacks that must be self-contained and destroyable: local state, no destroy protection.",
-            options={"backend-with-dynamic-values": {"strategy": "comment-out"}},
-            intended_unsafe=frozenset({"backend-with-dynamic-values"}),
+            options={
+                "backend-with-dynamic-values": {"strategy": "comment-out"},
+                "destroy-blocking-database-settings": {"strategy": "flip"},
+            },
+            intended_unsafe=frozenset({"backend-with-dynamic-values", "destroy-blocking-database-settings"}),
         ),
     )
 }

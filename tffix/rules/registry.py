@@ -10,15 +10,23 @@ __all__ = ["rule_classes", "resolve"]
 
 def rule_classes() -> tuple[type[Rule], ...]:
     from .backend_with_dynamic_values import BackendWithDynamicValues
+    from .destroy_blocking_database_settings import DestroyBlockingDatabaseSettings
     from .hardcoded_environment_tag import HardcodedEnvironmentTag
+    from .iam_policy_without_document import IamPolicyWithoutDocument
     from .iam_role_managed_policy_arns import IamRoleManagedPolicyArns
+    from .iam_role_object_reference import IamRoleObjectReference
     from .s3_lifecycle_rule_without_filter import S3LifecycleRuleWithoutFilter
+    from .user_data_base64encode import UserDataBase64encode
 
     return (
         HardcodedEnvironmentTag,
         S3LifecycleRuleWithoutFilter,
         BackendWithDynamicValues,
         IamRoleManagedPolicyArns,
+        DestroyBlockingDatabaseSettings,
+        UserDataBase64encode,
+        IamPolicyWithoutDocument,
+        IamRoleObjectReference,
     )
 
 

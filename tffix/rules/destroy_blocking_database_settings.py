@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..cst import nodes as n
+from ..engine.module import SourceFile, TerraformModule, fix
+from ._variables import use_variable
+from .base import Applicability, Diagnostic, Example, Option, Rule, Severity
+
+__all__ = ["DestroyBlockingDatabaseSettings"]
+
+DATABASES = ("aws_db_instance", "aws_rds_cluster", "aws_docdb_cluster", "aws_neptune_cluster")
+#: argument -> (the literal that blocks destroy, the literal that does not)
+SETTINGS = {"deletion_protection": ("true", "false"), "skip_final_snapshot": ("false", "true")}
+STRATEGIES = ("variable", "flip")
+
+
+class DestroyBlockingDatabaseSettings(Rule):
+    """Database settings that block `terraform destroy`
+
+    ## What it does
+    Finds `deletion_protection = true` and `skip_final_snapshot = false` (or
+    `skip_final_snapshot` left out, whose default is `false`, with no
+    `final_snapshot_identifier`) on `aws_db_instance`, `aws_rds_cluster`,
+    `aws_docdb_cluster` and `aws_neptune_cluster`.
+
+    ## Why is this bad?
+    In stacks that must be destroyable (QA, previews, tests) these settings
+    make `terraform destroy` fail: deletion protection refuses the delete,
+    and a final snapshot needs `final_snapshot_identifier`, which is missing
+    ("final_snapshot_identifier is required when skip_final_snapshot is
+    false"). In production they are exactly right, so the choice belongs in
+    a variable, not a literal.
+
+    ## Example
+    ```hcl
+    resource "aws_db_instance" "main" {
+      identifier          = "app"
+      deletion_protection = true
+      skip_final_snapshot = false
+    }
+    ```
+
+    Use instead (the `default` profile's safe fix):
+    ```hcl
+    resource "aws_db_instance" "main" {
+      identifier          = "app"
+      deletion_protection = var.deletion_protection
+      skip_final_snapshot = var.skip_final_snapshot
+    }
+
+    variable "deletion_protection" {
+      description = "Protect the database from deletion (turn off for destroyable stacks)."
+      type        = bool
+      default     = true
+    }
+
+    variable "skip_final_snapshot" {
+      description = "Skip the final snapshot on destroy (turn on for destroyable stacks)."
+      type        = bool
+      default     = false
+    }
+    ```
+
+    ## Fix safety
+    In the `default` profile, the literal becomes a variable whose default is
+    the old value: safe, the plan does not change, and each environment can
+    choose. An existing variable of that name with another default makes it
+    unsafe. A missing `skip_final_snapshot` is only reported there. Flipping
+    the value (`strategy = "flip"`, the `ephemeral` profile's strategy and a
+    fix that profile intends) is never done silently elsewhere: it turns off
+    data protection. `aws_rds_cluster_instance` has neither argument and is
+    not checked.
+
+    ## References
+    - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#deletion_protection
+    - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster#skip_final_snapshot
+    """
+
+    code = "TFX105"
+    name = "destroy-blocking-database-settings"
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+    options = {
+        "strategy": Option("variable", "variable: move the value into a variable (safe); flip: set the destroyable value (unsafe)."),
+    }
+
+    valid = (
+        'resource "aws_db_instance" "a" {\n  deletion_protection = false\n  skip_final_snapshot = true\n}\n',
+        'resource "aws_db_instance" "a" {\n  deletion_protection       = var.protect\n  final_snapshot_identifier = "a-final"\n}\n',
+        'resource "aws_rds_cluster_instance" "a" {\n  cluster_identifier = aws_rds_cluster.a.id\n}\n',
+    )
+    invalid = (
+        Example(
+            'resource "aws_db_instance" "a" {\n  deletion_protection = true\n  skip_final_snapshot = true\n}\n',
+            'resource "aws_db_instance" "a" {\n  deletion_protection = false\n  skip_final_snapshot = true\n}\n',
+            profile="ephemeral",
+        ),
+        Example(
+            'resource "aws_rds_cluster" "a" {\n  engine = "aurora-postgresql"\n}\n',
+            'resource "aws_rds_cluster" "a" {\n  engine              = "aurora-postgresql"\n  skip_final_snapshot = true\n}\n',
+            profile="ephemeral",
+        ),
+        Example(
+            'resource "aws_db_instance" "a" {\n  skip_final_snapshot = true\n  deletion_protection = true\n}\n\n'
+            'variable "deletion_protection" {\n  type    = bool\n  default = true\n}\n',
+            'resource "aws_db_instance" "a" {\n  skip_final_snapshot = true\n  deletion_protection = var.deletion_protection\n}\n\n'
+            'variable "deletion_protection" {\n  type    = bool\n  default = true\n}\n',
+        ),
+    )
+
+    def __init__(self, **settings: object) -> None:
+        super().__init__(**settings)
+        if self.settings["strategy"] not in STRATEGIES:
+            raise ValueError(f"{self.code} ({self.name}): strategy must be one of {', '.join(STRATEGIES)}")
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        for kind in DATABASES:
+            for file, block in module.blocks("resource", kind):
+                label = ".".join(block.label_values[:2])
+                for argument, (blocking, _) in SETTINGS.items():
+                    attr = block.body.attribute(argument)
+                    if attr is not None and file.source(attr.value) == blocking:
+                        yield self._literal(module, file, label, attr)
+                missing = block.body.attribute("skip_final_snapshot") is None
+                if missing and block.body.attribute("final_snapshot_identifier") is None:
+                    yield self._missing(module, file, label, block)
+
+    def _literal(self, module: TerraformModule, file: SourceFile, label: str, attr: n.Attribute) -> Diagnostic:
+        argument = attr.name.text
+        blocking, destroyable = SETTINGS[argument]
+        message = f"{label}: `{argument} = {blocking}` blocks `terraform destroy`"
+        if self.settings["strategy"] == "flip":
+            edit = file.replace(attr.value, destroyable)
+            return module.diagnostic(self, file, attr.value, message, fix=fix(f"Set {argument} = {destroyable}", Applicability.UNSAFE, edit))
+        description = {
+            "deletion_protection": "Protect the database from deletion (turn off for destroyable stacks).",
+            "skip_final_snapshot": "Skip the final snapshot on destroy (turn on for destroyable stacks).",
+        }[argument]
+        use = use_variable(module, file, attr.value, [argument], new_name=argument, type="bool", description=description)
+        if use.new and not module.complete:
+            applicability = Applicability.DISPLAY_ONLY
+        else:
+            applicability = Applicability.SAFE if use.keeps_plan else Applicability.UNSAFE
+        return module.diagnostic(
+            self, file, attr.value, f"{message}; make it a variable (var.{use.name}) so destroyable stacks can turn it off",
+            fix=fix(f"Use var.{use.name}", applicability, *use.edits),
+        )  # fmt: skip
+
+    def _missing(self, module: TerraformModule, file: SourceFile, label: str, block: n.Block) -> Diagnostic:
+        message = f"{label}: no `skip_final_snapshot` (default false) and no `final_snapshot_identifier`: `terraform destroy` fails"
+        if self.settings["strategy"] != "flip":
+            return module.diagnostic(self, file, block.labels[1], message)
+        last = [item for item in block.body.items if type(item) is not n.EmptyLine]
+        if block.open_newline is None or not last:
+            return module.diagnostic(self, file, block.labels[1], message)
+        edit = file.insert_after(_last_attribute(block) or last[-1], "skip_final_snapshot = true\n")
+        return module.diagnostic(self, file, block.labels[1], message, fix=fix("Add skip_final_snapshot = true", Applicability.UNSAFE, edit))
+
+
+def _last_attribute(block: n.Block) -> n.Attribute | None:
+    """Arguments go after the last argument of the leading run, before nested blocks."""
+    found = None
+    for item in block.body.items:
+        if isinstance(item, n.Block):
+            break
+        if type(item) is n.Attribute:
+            found = item
+    return found

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..cst import nodes as n
+from ..engine.module import TerraformModule, fix
+from .base import Applicability, Diagnostic, Example, Rule, Severity
+
+__all__ = ["UserDataBase64encode"]
+
+#: Resources with both `user_data` (text) and `user_data_base64`.
+RESOURCES = ("aws_instance", "aws_spot_instance_request", "aws_launch_configuration")
+ENCODERS = ("base64encode", "base64gzip", "filebase64")
+
+
+class UserDataBase64encode(Rule):
+    """Base64-encoded value in `user_data`
+
+    ## What it does
+    Finds `user_data = base64encode(...)` (or `base64gzip`, `filebase64`) on
+    `aws_instance`, `aws_spot_instance_request` and
+    `aws_launch_configuration`.
+
+    ## Why is this bad?
+    `user_data` takes the script as text and encodes it itself. A value that
+    already looks like base64 is passed through, so this works by a guess the
+    provider makes, and what the author wrote is hidden behind an encoded
+    blob; gzip data through `user_data` is documented as unsupported. The
+    argument for encoded data is `user_data_base64`. `aws_launch_template` is
+    different: its `user_data` must be base64, so it is never reported.
+
+    ## Example
+    ```hcl
+    resource "aws_instance" "web" {
+      ami       = data.aws_ami.al2.id
+      user_data = base64encode(templatefile("${path.module}/init.sh", {}))
+    }
+    ```
+
+    Use instead:
+    ```hcl
+    resource "aws_instance" "web" {
+      ami              = data.aws_ami.al2.id
+      user_data_base64 = base64encode(templatefile("${path.module}/init.sh", {}))
+    }
+    ```
+
+    ## Fix safety
+    Unsafe: the same bytes reach EC2, but the argument changes, so the plan
+    shows an update of `user_data`/`user_data_base64`, and changing user data
+    stops and starts the instance (or replaces it with
+    `user_data_replace_on_change`). The value is kept as written; dropping
+    the encoder to use plain `user_data`, as the seed review did, is the
+    author's call.
+
+    ## References
+    - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/instance#user_data
+    - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/launch_template#user_data
+    """
+
+    code = "TFX106"
+    name = "user-data-base64encode"
+    severity = Severity.WARNING
+    fixable = Applicability.UNSAFE
+
+    valid = (
+        'resource "aws_launch_template" "a" {\n  user_data = base64encode("echo hi")\n}\n',
+        'resource "aws_instance" "a" {\n  user_data = <<-EOF\n    echo hi\n  EOF\n}\n',
+        'resource "aws_instance" "a" {\n  user_data_base64 = base64encode("echo hi")\n}\n',
+    )
+    invalid = (
+        Example(
+            'resource "aws_instance" "a" {\n  ami       = "ami-1"\n  user_data = base64encode("echo hi") # boot\n}\n',
+            'resource "aws_instance" "a" {\n  ami              = "ami-1"\n  user_data_base64 = base64encode("echo hi") # boot\n}\n',
+            unsafe=True,
+        ),
+        Example(
+            'resource "aws_instance" "a" {\n  user_data        = base64encode("a")\n  user_data_base64 = "Yg=="\n}\n',
+        ),
+    )
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        for kind in RESOURCES:
+            for file, block in module.blocks("resource", kind):
+                attr = block.body.attribute("user_data")
+                if attr is None or type(attr.value) is not n.FunctionCall or attr.value.function_name not in ENCODERS:
+                    continue
+                label = ".".join(block.label_values[:2])
+                message = f"{label}: `user_data` holds {attr.value.function_name}(...); base64 data belongs in `user_data_base64`"
+                if block.body.attribute("user_data_base64") is not None:
+                    yield module.diagnostic(self, file, attr.name, message + " (which is also set: keep one)")
+                    continue
+                edit = file.replace(attr.name, "user_data_base64")  # type: ignore[arg-type]
+                yield module.diagnostic(self, file, attr.name, message, fix=fix("Rename to user_data_base64", Applicability.UNSAFE, edit))
