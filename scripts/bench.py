@@ -308,6 +308,26 @@ def report_fmt(f: dict) -> str:
     return "\n".join(lines)
 
 
+#: checkov 3.3 over corpus/dev on the project's machine (issue 4); not re-run here.
+CHECKOV_SECONDS = 338.0
+
+
+def bench_check(corpus: Path, repeat: int) -> dict:
+    """``tffix check`` over ``dev`` as one process: every rule, every module."""
+    tree = corpus / "dev"
+    size = sum(p.stat().st_size for p in tree.rglob("*.tf"))
+    seconds = best_process_time([sys.executable, "-m", "tffix", "check", "--format", "json", str(tree)], repeat)
+    return {"tree": str(tree), "bytes": size, "tffix_seconds": seconds, "checkov_seconds_reported": CHECKOV_SECONDS}
+
+
+def report_check(f: dict) -> str:
+    return "\n".join([
+        "", f"rules: tffix check over {f['tree']} ({f['bytes'] / MB:.3f} MB), one process",
+        f"{'tffix check':<22} {f['tffix_seconds']:>9.3f} {f['bytes'] / f['tffix_seconds'] / MB:>8.3f}",
+        f"(checkov 3.3 took {f['checkov_seconds_reported']:.0f} s on these files, as reported in issue 4; not re-run)",
+    ])  # fmt: skip
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus root (default: %(default)s)")
@@ -317,6 +337,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     + ", ".join(m.key for m in measurements()))  # fmt: skip
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--no-fmt", action="store_true", help="skip the formatter section")
+    ap.add_argument("--no-check", action="store_true", help="skip the rules section")
     args = ap.parse_args(argv)
     if args.repeat < 1:
         ap.error("--repeat must be at least 1")
@@ -326,6 +347,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     figures = bench(args.corpus, args.which, args.repeat, args.only)
     if not args.no_fmt:
         figures["fmt"] = bench_fmt(args.corpus, args.repeat)
+    if not args.no_check:
+        figures["check"] = bench_check(args.corpus, args.repeat)
     if args.json:
         json.dump(figures, sys.stdout, indent=2)
         print()
@@ -333,6 +356,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(report(figures))
         if "fmt" in figures:
             print(report_fmt(figures["fmt"]))
+        if "check" in figures:
+            print(report_check(figures["check"]))
     return 0
 
 
