@@ -178,6 +178,11 @@ class TerraformModule:
             return max(sorted(counts), key=lambda p: counts[p])
         return conventional
 
+    @property
+    def has_auto_tfvars(self) -> bool:
+        """Whether Terraform loads variable values from files in the folder."""
+        return any(p.name == "terraform.tfvars" or p.name.endswith(".auto.tfvars") for p in self.existing)
+
     def new_file_edit(self, path: Path, text: str) -> Edit:
         """Append to ``path`` when it is a module file, else create it."""
         if path in self.files:

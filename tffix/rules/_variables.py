@@ -20,6 +20,8 @@ class VariableUse:
     new: bool
     #: the variable's default is the literal's text: the plan does not change
     keeps_plan: bool
+    #: the variable has a default at all
+    has_default: bool
 
 
 def use_variable(
@@ -33,15 +35,20 @@ def use_variable(
     description: str,
 ) -> VariableUse:
     """Edits replacing ``literal`` by ``var.<name>``: the first existing
-    variable among ``candidates``, else a new ``variable "<new_name>"``
-    declared in the module's variables file with the literal as default."""
+    variable among ``candidates`` (or ``new_name`` itself), else a new
+    ``variable "<new_name>"`` declared in the module's variables file with the
+    literal as default.
+
+    An auto-loaded ``terraform.tfvars`` / ``*.auto.tfvars`` beside the module
+    may set the variable, so then the plan is not known to stay the same."""
     wanted = file.source(literal)
-    for name in candidates:
+    tfvars = module.has_auto_tfvars
+    for name in [*candidates, new_name]:
         if name in module.variables:
             var_file, block = module.variables[name]
             default = block.body.attribute("default")
             same = default is not None and var_file.source(default.value) == wanted
-            return VariableUse(name, (file.replace(literal, f"var.{name}"),), False, same)
+            return VariableUse(name, (file.replace(literal, f"var.{name}"),), False, same and not tfvars, default is not None)
     declaration = (
         f'variable "{new_name}" {{\n'
         f'  description = "{description}"\n'
@@ -50,4 +57,4 @@ def use_variable(
         f"}}\n"
     )
     edits = (file.replace(literal, f"var.{new_name}"), module.new_file_edit(module.variables_file(), declaration))
-    return VariableUse(new_name, edits, True, True)
+    return VariableUse(new_name, edits, True, not tfvars, True)

@@ -170,8 +170,10 @@ class HardcodedEnvironmentTag(Rule):
             message += f'; use a variable (new var.{use.name}, default "{site.literal}")'
         else:
             message += f"; use var.{use.name}"
-            if not use.keeps_plan:
-                message += f' (its default is not "{site.literal}", so the plan may change)'
+            if not use.has_default:
+                message += " (it has no default, so the plan may change)"
+            elif not use.keeps_plan:
+                message += f' (its default is not "{site.literal}" or a .tfvars file sets it, so the plan may change)'
         return module.diagnostic(
             self, site.file, site.value, message, fix=fix(f"Use var.{use.name}", applicability, *use.edits)
         )
@@ -185,7 +187,7 @@ class HardcodedEnvironmentTag(Rule):
                 if kind in ("resource", "data", "provider"):
                     labels = block.label_values
                     always_unsafe = kind == "resource" and bool(labels) and labels[0] in REPLACING
-                    owner = ".".join(labels[:2]) if kind != "provider" else f'provider "{labels[0] if labels else ""}"'
+                    owner = {"resource": "", "data": "data."}.get(kind, "provider.") + ".".join(labels[:2])
                     yield from self._body(file, block.body, owner, always_unsafe)
                 elif kind == "locals":
                     for attr in block.body.attributes():

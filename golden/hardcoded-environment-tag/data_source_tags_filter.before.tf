@@ -1,0 +1,22 @@
+variable "environment" {
+  type    = string
+  default = "prod"
+}
+
+data "aws_vpc" "main" {
+  tags = {
+    Environment = "prod"
+  }
+}
+
+data "aws_subnets" "private" {
+  filter {
+    name   = "vpc-id"
+    values = [data.aws_vpc.main.id]
+  }
+
+  tags = {
+    Tier        = "private"
+    Environment = "prod"
+  }
+}

@@ -1,0 +1,7 @@
+# Input variables.
+
+variable "environment" {
+  description = "Deployment environment, used in tags."
+  type        = string
+  default     = "prod"
+}

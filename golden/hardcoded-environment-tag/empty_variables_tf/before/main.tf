@@ -1,0 +1,5 @@
+data "aws_vpc" "main" {
+  tags = {
+    Environment = "prod"
+  }
+}

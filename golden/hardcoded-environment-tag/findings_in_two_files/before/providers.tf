@@ -1,0 +1,9 @@
+provider "aws" {
+  region = "us-east-1"
+
+  default_tags {
+    tags = {
+      Env = "prd"
+    }
+  }
+}

@@ -1,0 +1,13 @@
+variable "env" {
+  type    = string
+  default = "dev"
+}
+
+resource "aws_sns_topic" "alerts" {
+  name = "alerts"
+
+  tags = {
+    env   = var.env
+    owner = "sre"
+  }
+}

@@ -1,0 +1,4 @@
+variable "bucket_name" {
+  description = "Name of the log bucket."
+  type        = string
+}

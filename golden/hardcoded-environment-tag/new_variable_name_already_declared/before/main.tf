@@ -1,0 +1,7 @@
+resource "aws_s3_bucket" "a" {
+  bucket = "a"
+
+  tags = {
+    Environment = "prod"
+  }
+}

@@ -1,0 +1,17 @@
+terraform {
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.0"
+    }
+  }
+}
+
+resource "aws_sqs_queue" "jobs" {
+  name = "jobs"
+
+  tags = {
+    Environment = "dev"
+    Team        = "platform"
+  }
+}

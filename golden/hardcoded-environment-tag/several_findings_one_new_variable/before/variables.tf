@@ -1,0 +1,4 @@
+variable "ami_id" {
+  description = "AMI for the app instance."
+  type        = string
+}

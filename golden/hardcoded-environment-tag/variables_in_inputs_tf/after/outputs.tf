@@ -1,0 +1,3 @@
+output "table_arn" {
+  value = aws_dynamodb_table.orders.arn
+}

@@ -1,0 +1,10 @@
+variable "table_name" {
+  description = "DynamoDB table name."
+  type        = string
+}
+
+variable "read_capacity" {
+  description = "Unused in on-demand mode."
+  type        = number
+  default     = 5
+}
