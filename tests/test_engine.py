@@ -137,3 +137,13 @@ def test_touched_lines_include_both_sides_of_a_deletion() -> None:
     out, ranges = splice(text, [Edit(D, 6, 12, "")])
     assert out == "a = 1\nc = 3\n"
     assert touched_lines(out, ranges) == {1, 2, 3}
+
+
+def test_a_file_created_in_one_pass_can_grow_in_the_next() -> None:
+    """Two fixes each declare a variable in a new variables.tf: the second
+    waits a pass (same insertion point) and then appends to the new file."""
+    text = 'resource "aws_db_instance" "a" {\n  deletion_protection = true\n  skip_final_snapshot = false\n}\n'
+    run = run_module(D, {D / "main.tf": text}, Settings(select=("TFX105",)), fix=True)
+    assert not run.internal_errors and not run.remaining
+    declared = run.texts[D / "variables.tf"]
+    assert declared.count('variable "deletion_protection"') == 1 and declared.count('variable "skip_final_snapshot"') == 1

@@ -162,6 +162,7 @@ def run_module(
         if not chosen:
             break
         run.texts.update(new_texts)
+        state.writable.update(p for p in new_texts if p not in run.original)  # a file made in pass 1 may grow in pass 2
         run.applied.extend(chosen)
         expected = Counter(d.fingerprint for d in diags)
         expected.subtract(d.fingerprint for d in chosen)

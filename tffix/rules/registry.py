@@ -16,6 +16,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .iam_role_managed_policy_arns import IamRoleManagedPolicyArns
     from .iam_role_object_reference import IamRoleObjectReference
     from .s3_lifecycle_rule_without_filter import S3LifecycleRuleWithoutFilter
+    from .timestamp_in_resource_argument import TimestampInResourceArgument
     from .user_data_base64encode import UserDataBase64encode
 
     return (
@@ -27,6 +28,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
         UserDataBase64encode,
         IamPolicyWithoutDocument,
         IamRoleObjectReference,
+        TimestampInResourceArgument,
     )
 
 
