@@ -16,6 +16,7 @@ __all__ = [
     "references",
     "function_calls",
     "newline_style",
+    "last_leading_attribute",
 ]
 
 
@@ -98,3 +99,15 @@ def newline_style(text: str) -> str:
     """The line break a file mostly uses, for text a fix adds."""
     crlf = text.count("\r\n")
     return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+
+
+def last_leading_attribute(block: n.Block) -> n.Attribute | None:
+    """The last argument before the block's first nested block: where a new
+    argument goes, by Terraform's style (arguments first, then blocks)."""
+    found = None
+    for item in block.body.items:
+        if isinstance(item, n.Block):
+            break
+        if type(item) is n.Attribute:
+            found = item
+    return found

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from ..cst import nodes as n
 from ..engine.module import SourceFile, TerraformModule, fix
+from ._hcl import last_leading_attribute
 from ._variables import use_variable
 from .base import Applicability, Diagnostic, Example, Option, Rule, Severity
 
@@ -154,16 +155,5 @@ class DestroyBlockingDatabaseSettings(Rule):
         last = [item for item in block.body.items if type(item) is not n.EmptyLine]
         if block.open_newline is None or not last:
             return module.diagnostic(self, file, block.labels[1], message)
-        edit = file.insert_after(_last_attribute(block) or last[-1], "skip_final_snapshot = true\n")
+        edit = file.insert_after(last_leading_attribute(block) or last[-1], "skip_final_snapshot = true\n")
         return module.diagnostic(self, file, block.labels[1], message, fix=fix("Add skip_final_snapshot = true", Applicability.UNSAFE, edit))
-
-
-def _last_attribute(block: n.Block) -> n.Attribute | None:
-    """Arguments go after the last argument of the leading run, before nested blocks."""
-    found = None
-    for item in block.body.items:
-        if isinstance(item, n.Block):
-            break
-        if type(item) is n.Attribute:
-            found = item
-    return found

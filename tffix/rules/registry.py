@@ -9,12 +9,15 @@ __all__ = ["rule_classes", "resolve"]
 
 
 def rule_classes() -> tuple[type[Rule], ...]:
+    from .aurora_serverless_v2_misconfiguration import AuroraServerlessV2Misconfiguration
     from .backend_with_dynamic_values import BackendWithDynamicValues
     from .destroy_blocking_database_settings import DestroyBlockingDatabaseSettings
     from .hardcoded_environment_tag import HardcodedEnvironmentTag
     from .iam_policy_without_document import IamPolicyWithoutDocument
     from .iam_role_managed_policy_arns import IamRoleManagedPolicyArns
     from .iam_role_object_reference import IamRoleObjectReference
+    from .public_lambda_function_url import PublicLambdaFunctionUrl
+    from .rds_password_forbidden_characters import RdsPasswordForbiddenCharacters
     from .s3_lifecycle_rule_without_filter import S3LifecycleRuleWithoutFilter
     from .timestamp_in_resource_argument import TimestampInResourceArgument
     from .user_data_base64encode import UserDataBase64encode
@@ -29,6 +32,9 @@ def rule_classes() -> tuple[type[Rule], ...]:
         IamPolicyWithoutDocument,
         IamRoleObjectReference,
         TimestampInResourceArgument,
+        AuroraServerlessV2Misconfiguration,
+        PublicLambdaFunctionUrl,
+        RdsPasswordForbiddenCharacters,
     )
 
 

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..cst import nodes as n
+from ..engine.module import TerraformModule
+from ._hcl import string_value
+from .base import Diagnostic, Example, Rule, Severity
+
+__all__ = ["PublicLambdaFunctionUrl"]
+
+
+class PublicLambdaFunctionUrl(Rule):
+    """Lambda function URL open to anyone, from any origin
+
+    ## What it does
+    Finds `aws_lambda_function_url` with `authorization_type = "NONE"` whose
+    `cors` allows every origin (`allow_origins = ["*"]`).
+
+    ## Why is this bad?
+    Anyone on the internet can invoke the function, and any web page can call
+    it from a visitor's browser: the function pays for and answers every
+    request. That is right for a public webhook, rarely for anything else.
+
+    ## Example
+    ```hcl
+    resource "aws_lambda_function_url" "api" {
+      function_name      = aws_lambda_function.api.function_name
+      authorization_type = "NONE"
+
+      cors {
+        allow_origins = ["*"]
+      }
+    }
+    ```
+
+    Use instead:
+    ```hcl
+    resource "aws_lambda_function_url" "api" {
+      function_name      = aws_lambda_function.api.function_name
+      authorization_type = "AWS_IAM"
+
+      cors {
+        allow_origins = ["https://app.example.com"]
+      }
+    }
+    ```
+
+    ## Fix safety
+    Display-only: callers must sign requests with `AWS_IAM`, and the allowed
+    origins are the author's to name.
+
+    ## References
+    - https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html
+    - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function_url
+    """
+
+    code = "TFX111"
+    name = "public-lambda-function-url"
+    severity = Severity.WARNING
+    fixable = None
+
+    valid = (
+        'resource "aws_lambda_function_url" "a" {\n  authorization_type = "AWS_IAM"\n  cors {\n    allow_origins = ["*"]\n  }\n}\n',
+        'resource "aws_lambda_function_url" "a" {\n  authorization_type = "NONE"\n  cors {\n    allow_origins = ["https://x.example"]\n  }\n}\n',
+    )
+    invalid = (Example('resource "aws_lambda_function_url" "a" {\n  authorization_type = "NONE"\n  cors {\n    allow_origins = ["*"]\n  }\n}\n'),)
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        for file, block in module.blocks("resource", "aws_lambda_function_url"):
+            auth = block.body.attribute("authorization_type")
+            if auth is None or string_value(auth.value) != "NONE":
+                continue
+            cors = block.body.block("cors")
+            origins = cors.body.attribute("allow_origins") if cors is not None else None
+            if origins is None or type(origins.value) is not n.Tuple:
+                continue
+            if any(string_value(e.value) == "*" for e in origins.value.elements):
+                label = ".".join(block.label_values[:2])
+                yield module.diagnostic(self, file, auth.value, f'{label}: anyone can invoke it (authorization_type "NONE") from any origin (cors "*")')
