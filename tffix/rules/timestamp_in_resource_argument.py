@@ -131,10 +131,14 @@ class TimestampInResourceArgument(Rule):
         return file.replace(call, f"formatdate({SNAPSHOT_FORMAT}, {fixed})")
 
 
+#: Meta-arguments: Terraform itself rejects an unknown value in these.
+META = ("count", "for_each", "depends_on", "provider")
+
+
 def _arguments(body: n.Body) -> Iterator[n.Attribute]:
     """Top-level arguments, then those of nested blocks (not meta blocks)."""
     for item in body.items:
-        if type(item) is n.Attribute:
+        if type(item) is n.Attribute and item.name.text not in META:
             yield item
         elif isinstance(item, n.Block) and item.type.text not in ("lifecycle", "provisioner", "connection"):
             yield from _arguments(item.body)
