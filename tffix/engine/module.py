@@ -157,6 +157,16 @@ class TerraformModule:
             for block in file.tree.blocks(type, *labels):  # type: ignore[union-attr]
                 yield file, block
 
+    def is_override(self, file: SourceFile) -> bool:
+        """``override.tf`` and ``*_override.tf`` merge into the blocks they name."""
+        return file.path.name == "override.tf" or file.path.name.endswith("_override.tf")
+
+    def overrides(self, block: n.Block) -> Iterator[n.Block]:
+        """Blocks in override files that Terraform merges into ``block``."""
+        for file in self.parsed():
+            if self.is_override(file):
+                yield from file.tree.blocks(block.type.text, *block.label_values)  # type: ignore[union-attr]
+
     @cached_property
     def variables(self) -> dict[str, tuple[SourceFile, n.Block]]:
         out: dict[str, tuple[SourceFile, n.Block]] = {}

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..cst import nodes as n
 from ..engine.module import TerraformModule
 from .base import Diagnostic, Example, Rule, Severity
 
@@ -60,6 +61,14 @@ class IamPolicyWithoutDocument(Rule):
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
         for kind in RESOURCES:
             for file, block in module.blocks("resource", kind):
-                if block.body.attribute("policy") is None and len(block.labels) >= 2:
+                if len(block.labels) < 2 or module.is_override(file):
+                    continue
+                given = [b.body.attribute("policy") for b in (block, *module.overrides(block))]
+                if not any(attr is not None and not _is_null(attr.value) for attr in given):
                     label = ".".join(block.label_values[:2])
                     yield module.diagnostic(self, file, block.labels[1], f"{label} has no `policy`: write the document it needs, or remove it")
+
+
+def _is_null(expr: n.Node) -> bool:
+    """``policy = null`` is the same as leaving it out."""
+    return type(expr) is n.Literal and expr.token.text == "null"

@@ -87,12 +87,16 @@ class IamRoleObjectReference(Rule):
     )
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        multi = {b.label_values[1] for _, b in module.blocks("resource", "aws_iam_role")
+                 if len(b.labels) > 1 and (b.body.attribute("count") or b.body.attribute("for_each"))}  # fmt: skip
         for file, block in module.blocks("resource"):
             if len(block.labels) < 2:
                 continue
             kind = block.label_values[0]
-            for attr in block.body.attributes():
-                wanted = WANTS.get((kind, attr.name.text)) or ("arn" if attr.name.text.endswith("role_arn") else None)
+            for attr, top in _arguments(block.body):
+                wanted = (WANTS.get((kind, attr.name.text)) if top else None) or (
+                    "arn" if attr.name.text.endswith("role_arn") else None
+                )
                 if wanted is None:
                     continue
                 values = [e.value for e in attr.value.elements] if type(attr.value) is n.Tuple else [attr.value]
@@ -102,5 +106,18 @@ class IamRoleObjectReference(Rule):
                         continue
                     text = file.source(value)
                     message = f"`{kind}.{attr.name.text}` wants a role {wanted}, not the role object `{text}`"
+                    if path[1] in multi and len(path) == 2:
+                        # a counted role needs an instance key first, which only the author knows
+                        yield module.diagnostic(self, file, value, message + " (the role has count/for_each: pick an instance)")
+                        continue
                     edit = file.replace(value, f"{text}.{wanted}")
                     yield module.diagnostic(self, file, value, message, fix=fix(f"Use {text}.{wanted}", Applicability.SAFE, edit))
+
+
+def _arguments(body: n.Body, top: bool = True) -> Iterator[tuple[n.Attribute, bool]]:
+    """Arguments of a resource and of its nested blocks (``top`` tells which)."""
+    for item in body.items:
+        if type(item) is n.Attribute:
+            yield item, top
+        elif isinstance(item, n.Block) and item.type.text != "lifecycle":
+            yield from _arguments(item.body, False)

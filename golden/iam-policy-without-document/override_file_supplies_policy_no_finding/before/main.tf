@@ -1,0 +1,4 @@
+resource "aws_iam_role_policy" "s3" {
+  name = "s3"
+  role = aws_iam_role.lambda.name
+}

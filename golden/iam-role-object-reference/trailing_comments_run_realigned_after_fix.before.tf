@@ -1,0 +1,16 @@
+resource "aws_lambda_function" "api" {
+  function_name = "api"
+  role          = aws_iam_role.api # execution role
+  handler       = "index.handler"  # entry point
+  runtime       = "nodejs20.x"     # LTS
+  filename      = "build/api.zip"  # built by CI
+}
+
+resource "aws_iam_policy_attachment" "read_only" {
+  name = "read-only"
+  roles = [
+    aws_iam_role.api,      # lambda
+    aws_iam_role.worker_a, # batch
+  ]
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
