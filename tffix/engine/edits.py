@@ -20,10 +20,12 @@ __all__ = ["splice", "touched_lines", "apply_edits"]
 _LONE_LF = re.compile(r"(?<!\r)\n")
 
 
-def splice(text: str, edits: Iterable[Edit]) -> tuple[str, list[tuple[int, int, bool]]]:
+def splice(text: str, edits: Iterable[Edit], *, newline: str = "\n") -> tuple[str, list[tuple[int, int, bool]]]:
     """``text`` with non-overlapping ``edits`` applied, and for each edit the
-    ``(start, end, deleted)`` range its new text occupies in the result."""
-    crlf = newline_style(text) == "\r\n"
+    ``(start, end, deleted)`` range its new text occupies in the result.
+    Line breaks in new text follow the file's style (``newline`` for a new
+    or empty file)."""
+    crlf = (newline_style(text) if text else newline) == "\r\n"
     out: list[str] = []
     ranges: list[tuple[int, int, bool]] = []
     cursor = 0
@@ -58,10 +60,10 @@ def touched_lines(text: str, ranges: Iterable[tuple[int, int, bool]]) -> set[int
     return lines
 
 
-def apply_edits(text: str, edits: Iterable[Edit], *, filename: str | None = None) -> str:
+def apply_edits(text: str, edits: Iterable[Edit], *, filename: str | None = None, newline: str = "\n") -> str:
     """Splice ``edits`` into ``text`` and format the touched lines.
 
     Raises ParseError when the result does not parse (a rule's bug) and
     SelfCheckError when formatting fails its own checks."""
-    result, ranges = splice(text, edits)
+    result, ranges = splice(text, edits, newline=newline)
     return format_lines(result, touched_lines(result, ranges), filename=filename)

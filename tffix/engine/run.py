@@ -19,6 +19,7 @@ from ..fmt.checks import SelfCheckError
 from ..rules.base import Diagnostic, Edit, Rule
 from ..settings import Settings
 from ..syntax.errors import ParseError
+from ..rules._hcl import newline_style
 from .edits import apply_edits
 from .module import TerraformModule
 
@@ -73,7 +74,11 @@ def _apply(texts: dict[Path, str], fixes: list[Diagnostic]) -> dict[Path, str]:
         assert diag.fix is not None
         for edit in diag.fix.edits:
             by_path.setdefault(edit.path, []).append(edit)
-    return {path: apply_edits(texts.get(path, ""), edits, filename=str(path)) for path, edits in by_path.items()}
+    newline = newline_style("".join(texts.values()))  # a new file follows the module's line breaks
+    return {
+        path: apply_edits(texts.get(path, ""), edits, filename=str(path), newline=newline)
+        for path, edits in by_path.items()
+    }
 
 
 class _Pass:

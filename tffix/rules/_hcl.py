@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from typing import TYPE_CHECKING
+
 from ..cst import nodes as n
 from ..cst.values import template_text
+from .base import Edit
+
+if TYPE_CHECKING:
+    from ..engine.module import SourceFile
 
 __all__ = [
     "string_value",
@@ -16,7 +22,7 @@ __all__ = [
     "references",
     "function_calls",
     "newline_style",
-    "last_leading_attribute",
+    "insert_argument",
 ]
 
 
@@ -101,13 +107,26 @@ def newline_style(text: str) -> str:
     return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
 
 
-def last_leading_attribute(block: n.Block) -> n.Attribute | None:
-    """The last argument before the block's first nested block: where a new
-    argument goes, by Terraform's style (arguments first, then blocks)."""
-    found = None
+def insert_argument(file: SourceFile, block: n.Block, line: str) -> Edit | None:
+    """An edit adding the argument ``line`` to a multi-line ``block``, by
+    Terraform's style: after the last one-line argument of the leading group
+    (arguments come before nested blocks, and a multi-line value such as a
+    ``tags`` map ends its group), else above the first nested block with a
+    blank line. None for a one-line block."""
+    if block.open_newline is None:
+        return None
+    anchor = None
     for item in block.body.items:
         if isinstance(item, n.Block):
             break
         if type(item) is n.Attribute:
-            found = item
-    return found
+            if "\n" in file.source(item):
+                break
+            anchor = item
+    if anchor is not None:
+        return file.insert_after(anchor, line + "\n")
+    first = next((item for item in block.body.items if type(item) is not n.EmptyLine), None)
+    if first is not None:
+        return file.insert_before(first, line + "\n\n" if isinstance(first, n.Block) else line + "\n")
+    start = file.span(block)[1] - 1 - len(block.close.lead)
+    return Edit(file.path, start, start, line + "\n")

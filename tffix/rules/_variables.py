@@ -33,15 +33,17 @@ def use_variable(
     new_name: str,
     type: str,
     description: str,
+    default: str | None = None,
 ) -> VariableUse:
     """Edits replacing ``literal`` by ``var.<name>``: the first existing
     variable among ``candidates`` (or ``new_name`` itself), else a new
     ``variable "<new_name>"`` declared in the module's variables file with the
-    literal as default.
+    literal as default (``default``, when given, is the literal's canonical
+    text, e.g. ``true`` for ``"true"``).
 
     An auto-loaded ``terraform.tfvars`` / ``*.auto.tfvars`` beside the module
     may set the variable, so then the plan is not known to stay the same."""
-    wanted = file.source(literal)
+    wanted = file.source(literal) if default is None else default
     tfvars = module.has_auto_tfvars
     for name in [*candidates, new_name]:
         if name in module.variables:

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..cst import nodes as n
 from ..engine.module import SourceFile, TerraformModule, fix
-from ._hcl import last_leading_attribute
+from ._hcl import insert_argument
 from ._variables import use_variable
 from .base import Applicability, Diagnostic, Example, Option, Rule, Severity
 
@@ -119,18 +119,21 @@ class DestroyBlockingDatabaseSettings(Rule):
         for kind in DATABASES:
             for file, block in module.blocks("resource", kind):
                 label = ".".join(block.label_values[:2])
+                named = _given(block, "final_snapshot_identifier")
                 for argument, (blocking, _) in SETTINGS.items():
                     attr = block.body.attribute(argument)
-                    if attr is not None and file.source(attr.value) == blocking:
-                        yield self._literal(module, file, label, attr)
-                missing = block.body.attribute("skip_final_snapshot") is None
-                if missing and block.body.attribute("final_snapshot_identifier") is None:
+                    if attr is not None and file.source(attr.value).strip('"') == blocking:
+                        yield self._literal(module, file, label, attr, named)
+                if not _given(block, "skip_final_snapshot") and not named:
                     yield self._missing(module, file, label, block)
 
-    def _literal(self, module: TerraformModule, file: SourceFile, label: str, attr: n.Attribute) -> Diagnostic:
+    def _literal(self, module: TerraformModule, file: SourceFile, label: str, attr: n.Attribute, named: bool) -> Diagnostic:
         argument = attr.name.text
         blocking, destroyable = SETTINGS[argument]
-        message = f"{label}: `{argument} = {blocking}` blocks `terraform destroy`"
+        if argument == "skip_final_snapshot" and named:
+            message = f"{label}: `{argument} = {blocking}` makes destroy leave a snapshot behind (and fail once one of that name exists)"
+        else:
+            message = f"{label}: `{argument} = {blocking}` blocks `terraform destroy`"
         if self.settings["strategy"] == "flip":
             edit = file.replace(attr.value, destroyable)
             return module.diagnostic(self, file, attr.value, message, fix=fix(f"Set {argument} = {destroyable}", Applicability.UNSAFE, edit))
@@ -138,13 +141,16 @@ class DestroyBlockingDatabaseSettings(Rule):
             "deletion_protection": "Protect the database from deletion (turn off for destroyable stacks).",
             "skip_final_snapshot": "Skip the final snapshot on destroy (turn on for destroyable stacks).",
         }[argument]
-        use = use_variable(module, file, attr.value, [argument], new_name=argument, type="bool", description=description)
+        use = use_variable(
+            module, file, attr.value, [argument], new_name=argument, type="bool", description=description, default=blocking
+        )
         if use.new and not module.complete:
             applicability = Applicability.DISPLAY_ONLY
         else:
             applicability = Applicability.SAFE if use.keeps_plan else Applicability.UNSAFE
+        caveat = "" if use.keeps_plan else f" (var.{use.name} has no default of {blocking} here, so the plan changes)"
         return module.diagnostic(
-            self, file, attr.value, f"{message}; make it a variable (var.{use.name}) so destroyable stacks can turn it off",
+            self, file, attr.value, f"{message}; make it a variable (var.{use.name}) so destroyable stacks can turn it off{caveat}",
             fix=fix(f"Use var.{use.name}", applicability, *use.edits),
         )  # fmt: skip
 
@@ -152,8 +158,13 @@ class DestroyBlockingDatabaseSettings(Rule):
         message = f"{label}: no `skip_final_snapshot` (default false) and no `final_snapshot_identifier`: `terraform destroy` fails"
         if self.settings["strategy"] != "flip":
             return module.diagnostic(self, file, block.labels[1], message)
-        last = [item for item in block.body.items if type(item) is not n.EmptyLine]
-        if block.open_newline is None or not last:
+        edit = insert_argument(file, block, "skip_final_snapshot = true")
+        if edit is None:
             return module.diagnostic(self, file, block.labels[1], message)
-        edit = file.insert_after(last_leading_attribute(block) or last[-1], "skip_final_snapshot = true\n")
         return module.diagnostic(self, file, block.labels[1], message, fix=fix("Add skip_final_snapshot = true", Applicability.UNSAFE, edit))
+
+
+def _given(block: n.Block, name: str) -> bool:
+    """The argument is set to something other than ``null``."""
+    attr = block.body.attribute(name)
+    return attr is not None and not (type(attr.value) is n.Literal and attr.value.token.text == "null")

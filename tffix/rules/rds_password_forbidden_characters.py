@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..cst import nodes as n
 from ..engine.module import SourceFile, TerraformModule, fix
-from ._hcl import last_leading_attribute, references, string_value
+from ._hcl import insert_argument, references, string_value
 from .base import Applicability, Diagnostic, Example, Rule, Severity
 
 __all__ = ["RdsPasswordForbiddenCharacters"]
@@ -116,10 +116,9 @@ class RdsPasswordForbiddenCharacters(Rule):
         quoted = '"' + ALLOWED_SPECIAL + '"'
         if override is None:
             message = f"{label} (the password of {user}) can contain @, / or \" which RDS rejects; set override_special"
-            last = last_leading_attribute(password)
-            if last is None:
+            edit = insert_argument(file, password, f"override_special = {quoted}")
+            if edit is None:
                 return module.diagnostic(self, file, password.labels[1], message)
-            edit = file.insert_after(last, f"override_special = {quoted}\n")
         else:
             text = string_value(override.value)
             if text is None or not any(ch in FORBIDDEN for ch in text):

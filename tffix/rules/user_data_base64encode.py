@@ -10,7 +10,7 @@ __all__ = ["UserDataBase64encode"]
 
 #: Resources with both `user_data` (text) and `user_data_base64`.
 RESOURCES = ("aws_instance", "aws_spot_instance_request", "aws_launch_configuration")
-ENCODERS = ("base64encode", "base64gzip", "filebase64")
+ENCODERS = ("base64encode", "base64gzip", "filebase64", "textencodebase64")
 
 
 class UserDataBase64encode(Rule):
@@ -83,12 +83,22 @@ class UserDataBase64encode(Rule):
         for kind in RESOURCES:
             for file, block in module.blocks("resource", kind):
                 attr = block.body.attribute("user_data")
-                if attr is None or type(attr.value) is not n.FunctionCall or attr.value.function_name not in ENCODERS:
+                call = _encoder(attr.value) if attr is not None else None
+                if attr is None or call is None:
                     continue
                 label = ".".join(block.label_values[:2])
-                message = f"{label}: `user_data` holds {attr.value.function_name}(...); base64 data belongs in `user_data_base64`"
+                message = f"{label}: `user_data` holds {call.function_name}(...); base64 data belongs in `user_data_base64`"
                 if block.body.attribute("user_data_base64") is not None:
-                    yield module.diagnostic(self, file, attr.name, message + " (which is also set: keep one)")
+                    yield module.diagnostic(self, file, attr.name, message + " (which is also set: the two conflict, keep one)")
                     continue
                 edit = file.replace(attr.name, "user_data_base64")  # type: ignore[arg-type]
                 yield module.diagnostic(self, file, attr.name, message, fix=fix("Rename to user_data_base64", Applicability.UNSAFE, edit))
+
+
+def _encoder(expr: n.Node) -> n.FunctionCall | None:
+    """The encoding call a value consists of, also in the legacy ``"${f(x)}"`` form."""
+    if type(expr) is n.Template and len(expr.parts) == 1 and type(expr.parts[0]) is n.Interpolation:
+        expr = expr.parts[0].expr
+    if type(expr) is n.FunctionCall and expr.function_name in ENCODERS:
+        return expr
+    return None

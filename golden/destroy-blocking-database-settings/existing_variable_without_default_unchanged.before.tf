@@ -1,0 +1,15 @@
+variable "deletion_protection" {
+  description = "Protect the database from deletion."
+  type        = bool
+}
+
+resource "aws_db_instance" "app" {
+  identifier          = "app"
+  engine              = "postgres"
+  instance_class      = "db.t3.micro"
+  allocated_storage   = 20
+  username            = "app"
+  password            = random_password.db.result
+  deletion_protection = true
+  skip_final_snapshot = true
+}

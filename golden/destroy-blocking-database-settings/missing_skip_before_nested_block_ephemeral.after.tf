@@ -1,0 +1,17 @@
+resource "aws_rds_cluster" "serverless" {
+  cluster_identifier  = "app-serverless"
+  engine              = "aurora-postgresql"
+  engine_mode         = "provisioned"
+  master_username     = "app"
+  master_password     = random_password.db.result
+  skip_final_snapshot = true
+
+  serverlessv2_scaling_configuration {
+    min_capacity = 0.5
+    max_capacity = 2
+  }
+
+  tags = {
+    Name = "app-serverless"
+  }
+}

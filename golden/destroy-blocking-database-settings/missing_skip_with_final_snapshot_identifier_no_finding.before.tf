@@ -1,0 +1,9 @@
+resource "aws_db_instance" "app" {
+  identifier                = "app"
+  engine                    = "postgres"
+  instance_class            = "db.t3.micro"
+  allocated_storage         = 20
+  username                  = "app"
+  password                  = random_password.db.result
+  final_snapshot_identifier = "app-final"
+}

@@ -1,0 +1,23 @@
+variable "app_name" {
+  description = "Name prefix for all resources."
+  type        = string
+  default     = "tap"
+}
+
+variable "db_instance_class" {
+  description = "RDS instance class."
+  type        = string
+  default     = "db.t3.micro"
+}
+
+variable "deletion_protection" {
+  description = "Protect the database from deletion (turn off for destroyable stacks)."
+  type        = bool
+  default     = true
+}
+
+variable "skip_final_snapshot" {
+  description = "Skip the final snapshot on destroy (turn on for destroyable stacks)."
+  type        = bool
+  default     = false
+}

@@ -1,0 +1,5 @@
+resource "aws_instance" "web" {
+  ami              = data.aws_ami.al2.id
+  instance_type    = "t3.micro"
+  user_data_base64 = filebase64("${path.module}/scripts/init.sh")
+}

@@ -1,0 +1,5 @@
+resource "aws_instance" "windows" {
+  ami           = data.aws_ami.windows_2022.id
+  instance_type = "t3.large"
+  user_data     = textencodebase64(file("${path.module}/bootstrap.ps1"), "UTF-16LE")
+}
