@@ -90,21 +90,36 @@ class SourceFile:
         start, end = self.span(node)
         return Edit(self.path, start, end, text)
 
-    def remove(self, item: n.Node, within: n.Body | None = None) -> Edit:
-        """Delete an item with its comment lines and line break. Given its
-        body, a blank line that would be left doubled (or stranded at the
-        body's end) goes too."""
+    def remove(self, item: n.Node) -> Edit:
+        """Delete an item with its comment lines and line break."""
         start, end = self.owned_span(item)
-        if within is not None:
-            items = within.items
-            at = next(i for i, x in enumerate(items) if x is item)
-            before = items[at - 1] if at else None
-            after = items[at + 1] if at + 1 < len(items) else None
-            if _blank(after) and (at == 0 or _blank(before)):
-                end = self.owned_span(after)[1]  # type: ignore[arg-type]
-            elif after is None and _blank(before):
-                start = self.owned_span(before)[0]  # type: ignore[arg-type]
         return Edit(self.path, start, end, "")
+
+    def remove_items(self, items: list[n.Node], within: n.Body) -> list[Edit]:
+        """Delete items of one body together, with their comment lines and
+        line breaks, leaving the blank lines around them as a reader would:
+        none at the start or end of the body, at most one in between."""
+        gone = {id(item) for item in items}
+        body = within.items
+        edits: list[Edit] = []
+        i = 0
+        while i < len(body):
+            if id(body[i]) not in gone:
+                i += 1
+                continue
+            j = i  # widen to the blank lines on both sides of this run of removed items
+            while j < len(body) and (id(body[j]) in gone or _blank(body[j])):
+                j += 1
+            while i > 0 and _blank(body[i - 1]):
+                i -= 1
+            run = list(body[i:j])
+            keep = next((x for x in run if _blank(x)), None) if 0 < i and j < len(body) else None
+            parts = [run] if keep is None else [run[: run.index(keep)], run[run.index(keep) + 1 :]]
+            for part in parts:
+                if part:
+                    edits.append(Edit(self.path, self.owned_span(part[0])[0], self.owned_span(part[-1])[1], ""))
+            i = j
+        return edits
 
     def insert_before(self, item: n.Node, text: str) -> Edit:
         start = self.owned_span(item)[0]

@@ -147,7 +147,7 @@ class BackendWithDynamicValues(Rule):
         example = module.directory / f"{file.path.stem}.{block.label_values[0] if block.labels else 'backend'}.tfbackend.example"
         if example in module.existing:
             return module.diagnostic(self, file, target, f"{message}; {example.name} exists, so tffix will not write it")
-        edits = [file.remove(o.item, block.body) for o in offenders]
+        edits = file.remove_items([o.item for o in offenders], block.body)
         edits.append(Edit(example, 0, 0, _example_file(file, block, offenders), create=True))
         return module.diagnostic(
             self, file, target, f"{message}; move them to {example.name} (partial configuration)",

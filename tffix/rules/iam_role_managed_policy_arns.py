@@ -133,7 +133,7 @@ class IamRoleManagedPolicyArns(Rule):
             return
         texts: list[str] = []
         imports: list[str] = []
-        edits: list[Edit] = []
+        edits: list[Edit] = file.remove_items([x for x in (arns, *inline) if x is not None], role.body)
         if arns is not None:
             built = self._attachments(file, role, arns, taken)
             if built is None:
@@ -141,12 +141,10 @@ class IamRoleManagedPolicyArns(Rule):
                 return
             texts.append(built[0])
             imports += built[1]
-            edits.append(file.remove(arns, role.body))
         for block in inline:
             text, imported = self._inline(file, role, block, taken)
             texts.append(text)
             imports += imported
-            edits.append(file.remove(block, role.body))
         if self.settings["emit_import_blocks"] and _looks_like_root(module):
             texts += imports
         edits.append(file.insert_after(role, "".join("\n" + text for text in texts)))
@@ -162,6 +160,8 @@ class IamRoleManagedPolicyArns(Rule):
             return "`managed_policy_arns = []` detaches every policy; remove it only if that is not needed"
         if any(not any(True for i in b.body.items if type(i) is not n.EmptyLine) for b in inline):
             return "an empty `inline_policy {}` removes every inline policy; remove it only if that is not needed"
+        if any(b.body.attribute("name") is None for b in inline):
+            return "an inline policy without `name` would be re-created under a new generated name, leaving the old one; name it first"
         return None
 
     # -- managed_policy_arns ------------------------------------------------
@@ -171,7 +171,8 @@ class IamRoleManagedPolicyArns(Rule):
     ) -> tuple[str, list[str]] | None:
         label = role.label_values[1]
         name = _free_name(taken, "aws_iam_role_policy_attachment", label)
-        lead = _leading_comments(file, arns)
+        opener = arns.value.open.trail if type(arns.value) is n.Tuple else ""
+        lead = _leading_comments(file, arns, opener)
         role_ref = f"aws_iam_role.{label}.name"
         path = traversal(arns.value)
         if path is not None and path[0] == "var" and len(path) == 2:
@@ -184,8 +185,9 @@ class IamRoleManagedPolicyArns(Rule):
         if type(arns.value) is not n.Tuple:
             return None
         entries = []
+        single = len(arns.value.elements) == 1
         for element in arns.value.elements:
-            key = _key(element.value)
+            key = _key(element.value) or ("" if single else None)  # one ARN needs no for_each key
             if key is None:
                 return None
             above = _comment_lines(element.value.first_token().lead if isinstance(element.value, n.Node) else "")
@@ -220,7 +222,8 @@ class IamRoleManagedPolicyArns(Rule):
         suffix = re.sub(r"[^A-Za-z0-9_]", "_", literal) if literal else "inline"
         name = _free_name(taken, "aws_iam_role_policy", f"{label}_{suffix}")
         inner = _body_text(file, block)
-        text = f'{_leading_comments(file, block)}resource "aws_iam_role_policy" "{name}" {{\n  role = aws_iam_role.{label}.name\n{inner}}}\n'
+        beside = block.open_newline.lead if block.open_newline is not None else ""
+        text = f'{_leading_comments(file, block, beside)}resource "aws_iam_role_policy" "{name}" {{\n  role = aws_iam_role.{label}.name\n{inner}}}\n'
         imports = [_import(f"aws_iam_role_policy.{name}", label, f'"{literal}"', sep=":")] if literal else []
         return text, imports
 
@@ -255,7 +258,8 @@ def _key(expr: n.Node) -> str | None:
 
 
 def _map_key(key: str) -> str:
-    return key if _IDENT.match(key) else _quote(key)
+    # keywords would read as values or expressions, not as keys
+    return key if _IDENT.match(key) and key not in ("null", "true", "false", "for", "in", "if") else _quote(key)
 
 
 def _quote(key: str) -> str:
@@ -267,10 +271,12 @@ def _import(to: str, role_label: str, arn: str, sep: str = "/") -> str:
     return f'import {{\n  to = {to}\n  id = "${{aws_iam_role.{role_label}.name}}{sep}{arn_text}"\n}}\n'
 
 
-def _leading_comments(file: SourceFile, item: n.Attribute | n.Block) -> str:
-    """The comment lines above an item and its trailing comment, to go above
-    its new home."""
+def _leading_comments(file: SourceFile, item: n.Attribute | n.Block, beside_open: str = "") -> str:
+    """The comment lines above an item, a comment beside its opening bracket
+    or brace, and its trailing comment, in source order, to go above its new
+    home."""
     lines = [line.newline.lead.strip() for line in item.leading]
+    lines += _comment_lines(beside_open)
     if item.trailing_comment:
         lines.append(item.trailing_comment)
     return "".join(line + "\n" for line in lines if line)

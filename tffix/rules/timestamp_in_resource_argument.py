@@ -106,7 +106,7 @@ class TimestampInResourceArgument(Rule):
             return module.diagnostic(self, file, calls[0], message + hint)
         skip = block.body.attribute("skip_final_snapshot")
         if skip is not None and file.source(skip.value) == "true":
-            edit = file.remove(attr, block.body)
+            (edit,) = file.remove_items([attr], block.body)
             return module.diagnostic(
                 self, file, calls[0], message + "; it is unused with skip_final_snapshot = true",
                 fix=fix("Remove final_snapshot_identifier", Applicability.SAFE, edit),

@@ -1,0 +1,19 @@
+resource "aws_iam_role" "ecs_task" {
+  name               = "ecs-task"
+  assume_role_policy = data.aws_iam_policy_document.assume.json
+}
+
+resource "aws_iam_role_policy" "ecs_task_secrets" {
+  role = aws_iam_role.ecs_task.name
+  name = "secrets"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["secretsmanager:GetSecretValue"]
+        Resource = aws_secretsmanager_secret.db.arn
+      },
+    ]
+  })
+}

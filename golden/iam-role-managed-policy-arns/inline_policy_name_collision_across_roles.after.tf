@@ -1,0 +1,21 @@
+resource "aws_iam_role" "a_b" {
+  name               = "a-b"
+  assume_role_policy = data.aws_iam_policy_document.assume.json
+}
+
+resource "aws_iam_role_policy" "a_b_c" {
+  role   = aws_iam_role.a_b.name
+  name   = "c"
+  policy = data.aws_iam_policy_document.c.json
+}
+
+resource "aws_iam_role" "a" {
+  name               = "a"
+  assume_role_policy = data.aws_iam_policy_document.assume.json
+}
+
+resource "aws_iam_role_policy" "a_b_c_2" {
+  role   = aws_iam_role.a.name
+  name   = "b_c"
+  policy = data.aws_iam_policy_document.b_c.json
+}
