@@ -109,8 +109,8 @@ def _report_run(run: ModuleRun, settings: Settings, report: LintReport) -> None:
     for message in run.internal_errors:
         report.failure(message)
     for diag in run.remaining:
-        allowed = diag.fix is not None and settings.allows(diag.name, diag.fix)
-        unsafe = diag.fix is not None and not allowed and diag.fix.applicability is Applicability.UNSAFE
+        allowed = id(diag) in run.fixable
+        unsafe = diag.fix is not None and not settings.allows(diag.name, diag.fix) and diag.fix.applicability is Applicability.UNSAFE
         report.finding(diag, run.texts.get(diag.path), fixable=allowed, unsafe_fixable=unsafe)
 
 
@@ -119,29 +119,45 @@ def _module(source: ModuleSource, settings: Settings, report: LintReport, *, fix
         report.failure(error)
     if not source.targets:
         return
-    run = run_module(source.directory, source.texts, settings, fix=fix, targets=source.targets, existing=source.existing)
-    changed = run.changed()
-    for path in changed:
+    run = run_module(
+        source.directory, source.texts, settings,
+        fix=fix, targets=source.targets, existing=source.existing, unreadable=source.unreadable,
+    )  # fmt: skip
+    failed: set[Path] = set()
+    for path in run.changed():
         before = run.original.get(path)
-        if dry_run:
+        refusal = _refusal(source.directory, path)
+        if refusal:
+            report.failure(f"{path}: {'would not be' if dry_run else 'not'} written: {refusal}")
+            failed.add(path)
+        elif dry_run:
             report.would_change(str(path), unified_diff(str(path), before or "", run.texts[path], new_file=before is None))
-        else:
-            _write(source.directory, path, run.texts[path], report)
+        elif not _write(path, run.texts[path], report):
+            failed.add(path)
+    if failed:  # fixes that did not land: their findings are still there
+        undone = [d for d in run.applied if d.fix is not None and d.fix.paths & failed]
+        run.applied = [d for d in run.applied if d not in undone]
+        run.remaining = undone + run.remaining
+        run.texts.update({p: run.original[p] for p in failed if p in run.original})
     if fix:
-        report.fixed(0 if dry_run else len(changed), len(run.applied))
+        report.fixed(0 if dry_run else len(set(run.changed()) - failed), len(run.applied))
     _report_run(run, settings, report)
 
 
-def _write(directory: Path, path: Path, text: str, report: LintReport) -> None:
-    """Write atomically, refusing a symlink that leads out of the module."""
-    root = directory.resolve()
-    if path.is_symlink() and not path.resolve().is_relative_to(root):
-        report.failure(f"{path}: not written: it is a symlink to a file outside {directory}")
-        return
+def _refusal(directory: Path, path: Path) -> str | None:
+    """Why a file must not be written: a symlink leading out of the module."""
+    if path.is_symlink() and not path.resolve().is_relative_to(directory.resolve()):
+        return f"it is a symlink to a file outside {directory}"
+    return None
+
+
+def _write(path: Path, text: str, report: LintReport) -> bool:
     try:
         write_atomic(path, text)
+        return True
     except OSError as e:
         report.failure(f"{path}: not written: {e.strerror}")
+        return False
 
 
 def _stdin(settings: Settings, report: LintReport, *, fix: bool, dry_run: bool, name: str | None) -> None:

@@ -23,6 +23,7 @@ class ModuleSource:
     targets: set[Path] = field(default_factory=set)
     existing: frozenset[Path] = frozenset()
     errors: list[str] = field(default_factory=list)
+    unreadable: frozenset[Path] = frozenset()
 
 
 def load_directory(directory: Path) -> ModuleSource:
@@ -39,10 +40,12 @@ def load_directory(directory: Path) -> ModuleSource:
             continue
         try:
             source.texts[path] = read_source(path)
+            continue
         except UnicodeDecodeError as e:
             source.errors.append(f"{path}: not UTF-8 ({e.reason} at byte {e.start})")
         except OSError as e:
             source.errors.append(f"{path}: {e.strerror}")
+        source.unreadable |= {path}
     return source
 
 
@@ -50,7 +53,7 @@ def discover(paths: Iterable[str]) -> tuple[list[ModuleSource], list[str]]:
     """Modules for ``paths`` (files or directories, directories recursively,
     hidden entries skipped as ``terraform fmt -recursive`` does), in path
     order, and errors for paths that do not exist."""
-    modules: dict[Path, ModuleSource] = {}
+    modules: dict[Path, ModuleSource] = {}  # by resolved directory: one module named twice is one module
     errors: list[str] = []
     for raw in paths:
         path = Path(raw)
@@ -62,10 +65,11 @@ def discover(paths: Iterable[str]) -> tuple[list[ModuleSource], list[str]]:
             errors.append(f"{raw}: no such file or directory")
             continue
         for file in files:
-            directory = file.parent
-            if directory not in modules:
-                modules[directory] = load_directory(directory)
-            module = modules[directory]
-            if file in module.texts:
-                module.targets.add(file)
-    return [modules[d] for d in sorted(modules)], errors
+            key = file.parent.resolve()
+            if key not in modules:
+                modules[key] = load_directory(file.parent)
+            module = modules[key]
+            same = module.directory / file.name  # the path as first named
+            if same in module.texts:
+                module.targets.add(same)
+    return sorted(modules.values(), key=lambda m: str(m.directory)), errors

@@ -151,17 +151,26 @@ class TerraformModule:
     files: dict[Path, SourceFile] = field(default_factory=dict)
     #: paths that exist on disk in the directory (any suffix): new files must not clash
     existing: frozenset[Path] = frozenset()
+    #: module files that could not be read (not UTF-8, no permission)
+    unreadable: frozenset[Path] = frozenset()
 
     @classmethod
-    def from_texts(cls, directory: Path, texts: Mapping[Path, str], existing: frozenset[Path] = frozenset()) -> TerraformModule:
+    def from_texts(
+        cls,
+        directory: Path,
+        texts: Mapping[Path, str],
+        existing: frozenset[Path] = frozenset(),
+        unreadable: frozenset[Path] = frozenset(),
+    ) -> TerraformModule:
         files = {path: SourceFile.parse(path, text) for path, text in sorted(texts.items()) if path.name.endswith(MODULE_SUFFIX)}
-        return cls(directory, files, existing | frozenset(texts))
+        return cls(directory, files, existing | frozenset(texts), unreadable)
 
     @property
     def complete(self) -> bool:
-        """False when a file failed to parse: module-wide facts (which
-        variables exist) may then be wrong, so fixes that rely on them hold back."""
-        return all(f.tree is not None for f in self.files.values())
+        """False when a file failed to parse or to be read: module-wide facts
+        (which variables exist) may then be wrong, so fixes that rely on them
+        hold back."""
+        return not self.unreadable and all(f.tree is not None for f in self.files.values())
 
     def parsed(self) -> Iterator[SourceFile]:
         return (f for f in self.files.values() if f.tree is not None)

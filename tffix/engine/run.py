@@ -40,6 +40,8 @@ class ModuleRun:
     applied: list[Diagnostic] = field(default_factory=list)
     parse_errors: list[ParseError] = field(default_factory=list)
     internal_errors: list[str] = field(default_factory=list)
+    #: ids of the remaining findings whose fix this run could apply
+    fixable: set[int] = field(default_factory=set)
 
     def changed(self) -> list[Path]:
         return sorted(p for p, text in self.texts.items() if self.original.get(p) != text)
@@ -92,14 +94,21 @@ class _Pass:
         self.banned: set[tuple[str, str, str]] = set()
         self.errors: list[str] = []
 
+    def may_apply(self, diag: Diagnostic) -> bool:
+        """The settings allow the fix and it only edits files this run may write."""
+        fix = diag.fix
+        if fix is None or not self.settings.allows(diag.name, fix) or diag.fingerprint in self.banned:
+            return False
+        # e.g. an editor buffer on stdin: other files cannot change
+        return all(e.path in self.writable or (e.create and e.path.parent in self.creatable) for e in fix.edits)
+
     def candidates(self, diags: list[Diagnostic], texts: dict[Path, str]) -> list[Diagnostic]:
         out = []
         for diag in diags:
-            fix = diag.fix
-            if fix is None or not self.settings.allows(diag.name, fix) or diag.fingerprint in self.banned:
+            if not self.may_apply(diag):
                 continue
-            if not all(e.path in self.writable or (e.create and e.path.parent in self.creatable) for e in fix.edits):
-                continue  # e.g. an editor buffer on stdin: other files cannot change
+            fix = diag.fix
+            assert fix is not None
             clash = [e.path for e in fix.edits if e.create and (e.path in self.existing or e.path in texts)]
             if clash:
                 self.ban(diag, f"its fix would overwrite {clash[0]}")
@@ -143,6 +152,7 @@ def run_module(
     may_create: bool = True,
     existing: frozenset[Path] = frozenset(),
     rules: list[Rule] | None = None,
+    unreadable: frozenset[Path] = frozenset(),
 ) -> ModuleRun:
     """Check (and with ``fix``, repair) the module made of ``texts``.
 
@@ -151,13 +161,15 @@ def run_module(
     since a fix for one file may declare a variable in another);
     ``may_create`` whether fixes may add files to ``directory``; ``existing``
     the paths already on disk there, which a new file must not replace;
-    ``rules`` overrides the settings' rule selection (tests use it)."""
+    ``rules`` overrides the settings' rule selection (tests use it);
+    ``unreadable`` names module files that could not be read, which makes
+    the module incomplete, as a parse error does."""
     targets = set(texts) if targets is None else targets
     creatable = {directory} if may_create else set()
     state = _Pass(settings, set(texts if writable is None else writable), existing, creatable)
     rules = settings.rules() if rules is None else rules
     run = ModuleRun(directory, dict(texts), dict(texts))
-    module = TerraformModule.from_texts(directory, run.texts, existing)
+    module = TerraformModule.from_texts(directory, run.texts, existing, unreadable)
     diags = _check(module, rules, state.errors)
     expected: Counter[tuple[str, str, str]] = Counter()
     for _ in range(MAX_PASSES if fix else 0):
@@ -171,7 +183,7 @@ def run_module(
         run.applied.extend(chosen)
         expected = Counter(d.fingerprint for d in diags)
         expected.subtract(d.fingerprint for d in chosen)
-        module = TerraformModule.from_texts(directory, run.texts, existing)
+        module = TerraformModule.from_texts(directory, run.texts, existing, unreadable)
         diags = _check(module, rules, state.errors)
     else:
         if fix:
@@ -179,6 +191,7 @@ def run_module(
             if names:
                 state.errors.append(f"{directory}: fixes did not converge after {MAX_PASSES} passes: {', '.join(names)}")
     run.remaining = [d for d in diags if d.path in targets]
+    run.fixable = {id(d) for d in run.remaining if state.may_apply(d)}
     run.parse_errors = [f.error for f in module.files.values() if f.error is not None and f.path in targets]
     run.internal_errors = state.errors
     return run
