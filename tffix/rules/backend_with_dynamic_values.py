@@ -12,7 +12,11 @@ from ._hcl import function_calls, references, string_value
 __all__ = ["BackendWithDynamicValues"]
 
 STRATEGIES = ("comment-out", "partial-configuration")
-_PLACEHOLDER = re.compile(r"replace[_-]?me|change[_-]?me|<[^<>]+>|(^|[^a-z])your[-_]", re.I)
+# whole words only: "acme-replacement" and "exchange-messages" are real names
+_PLACEHOLDER = re.compile(r"(?<![a-z0-9])(replace[_-]?me|change[_-]?me)(?![a-z])|<[^<>]+>|(^|[^a-z])your[-_]", re.I)
+#: what replaces each argument of a `cloud` block at init time
+CLOUD_ENV = {"organization": "TF_CLOUD_ORGANIZATION", "hostname": "TF_CLOUD_HOSTNAME", "workspaces": "TF_WORKSPACE",
+             "project": "TF_CLOUD_PROJECT", "token": "TF_TOKEN_<hostname>"}  # fmt: skip
 
 
 @dataclass
@@ -69,7 +73,11 @@ class BackendWithDynamicValues(Rule):
     reported. `comment-out` (the `ephemeral` profile's strategy, and the fix
     it intends: QA stacks keep state locally) turns the block into comments
     that keep its text verbatim, headed by how to restore it with
-    `terraform init -backend-config=...`. Hard-coded real names are fine.
+    `terraform init -backend-config=...` (object values such as `assume_role`
+    keep their static parts; a `cloud` block is restored with
+    `TF_CLOUD_ORGANIZATION` / `TF_WORKSPACE` instead, since
+    `-backend-config` does not apply to it). Hard-coded real names are fine;
+    placeholders are matched as whole words (`acme-replacement` is a name).
 
     ## References
     - https://developer.hashicorp.com/terraform/language/backend#partial-configuration
@@ -97,9 +105,9 @@ class BackendWithDynamicValues(Rule):
     invalid = (
         Example(
             'terraform {\n  backend "s3" {\n    bucket = "state-${var.env}"\n    key    = "app.tfstate"\n  }\n}\n',
-            'terraform {\n  # backend "s3" commented out by tffix (TFX103): Terraform does not allow\n'
-            "  # variables, functions or placeholders in backend configuration, so state\n"
-            "  # is local until it is restored. To restore it, uncomment the block, delete\n"
+            'terraform {\n  # backend "s3" commented out by tffix (TFX103): it used values Terraform\n'
+            "  # cannot use there (variables, functions) or placeholders, so state is\n"
+            "  # local until it is restored. To restore it, uncomment the block, delete\n"
             "  # the bucket argument from it, and run:\n"
             '  #   terraform init -backend-config="bucket=VALUE"\n'
             '  # backend "s3" {\n  #   bucket = "state-${var.env}"\n  #   key    = "app.tfstate"\n  # }\n}\n',
@@ -108,9 +116,9 @@ class BackendWithDynamicValues(Rule):
         ),
         Example(
             'terraform {\n  backend "s3" {\n    bucket = "bucket-REPLACE_ME"\n  }\n}\n',
-            'terraform {\n  # backend "s3" commented out by tffix (TFX103): Terraform does not allow\n'
-            "  # variables, functions or placeholders in backend configuration, so state\n"
-            "  # is local until it is restored. To restore it, uncomment the block, delete\n"
+            'terraform {\n  # backend "s3" commented out by tffix (TFX103): it used values Terraform\n'
+            "  # cannot use there (variables, functions) or placeholders, so state is\n"
+            "  # local until it is restored. To restore it, uncomment the block, delete\n"
             "  # the bucket argument from it, and run:\n"
             '  #   terraform init -backend-config="bucket=VALUE"\n'
             '  # backend "s3" {\n  #   bucket = "bucket-REPLACE_ME"\n  # }\n}\n',
@@ -149,8 +157,9 @@ class BackendWithDynamicValues(Rule):
             return module.diagnostic(self, file, target, f"{message}; {example.name} exists, so tffix will not write it")
         edits = file.remove_items([o.item for o in offenders], block.body)
         edits.append(Edit(example, 0, 0, _example_file(file, block, offenders), create=True))
+        them = "them" if len(offenders) > 1 else "it"
         return module.diagnostic(
-            self, file, target, f"{message}; move them to {example.name} (partial configuration)",
+            self, file, target, f"{message}; move {them} to {example.name} (partial configuration)",
             fix=fix(f"Move the dynamic arguments to {example.name}", Applicability.UNSAFE, *edits),
         )  # fmt: skip
 
@@ -190,7 +199,42 @@ def _strings(expr: n.Node) -> Iterator[n.Template | n.Heredoc]:
 
 
 def _title(block: n.Block) -> str:
-    return f'backend "{block.label_values[0]}"' if block.type.text == "backend" and block.labels else block.type.text
+    return f'backend "{block.label_values[0]}"' if block.type.text == "backend" and block.labels else "cloud block"
+
+
+def _listing(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _items(item: n.Attribute | n.Block) -> list[n.Attribute] | None:
+    """The arguments of an object value or a nested block, else None."""
+    if type(item) is n.Attribute:
+        if type(item.value) is not n.Object:
+            return None
+        return [i for i in item.value.items if type(i) is n.ObjectItem]  # type: ignore[misc]
+    return list(item.body.attributes())  # type: ignore[union-attr]
+
+
+def _key(item: n.Attribute | n.ObjectItem) -> str:
+    return item.name.text if type(item) is n.Attribute else (item.key_name or "?")  # type: ignore[union-attr]
+
+
+def _flag_value(file: SourceFile, item: n.Attribute | n.Block) -> str:
+    """The value to pass with -backend-config: VALUE, or for an object the
+    static parts kept and the others as VALUE (a string is not an object)."""
+    parts = _items(item)
+    if parts is None:
+        return "VALUE"
+    shown = [f'{_key(p)}={file.source(p.value) if _why(p.value) is None else chr(34) + "VALUE" + chr(34)}' for p in parts]
+    return "{" + ", ".join(shown) + "}"
+
+
+def _example_value(file: SourceFile, item: n.Attribute | n.Block) -> str:
+    parts = _items(item)
+    if parts is None:
+        return '""'
+    inner = "".join(f'  {_key(p)} = {file.source(p.value) if _why(p.value) is None else chr(34) * 2}\n' for p in parts)
+    return "{\n" + inner + "}"
 
 
 def _name(item: n.Attribute | n.Block) -> str:
@@ -208,14 +252,23 @@ def _block_lines(file: SourceFile, block: n.Block) -> tuple[int, int, str]:
 def _comment_out(file: SourceFile, block: n.Block, offenders: list[_Offender]) -> Edit:
     start, end, indent = _block_lines(file, block)
     names = [_name(o.item) for o in offenders]
-    flags = " ".join(f'-backend-config="{name}=VALUE"' for name in names)
-    noun = "argument" if len(names) == 1 else "arguments"
+    kinds = {"argument" if type(o.item) is n.Attribute else "block" for o in offenders}
+    noun = "/".join(sorted(kinds)) + ("s" if len(names) > 1 else "")
+    if block.type.text == "cloud":
+        command = " ".join(f"{CLOUD_ENV.get(name, name.upper())}=VALUE" for name in names) + " terraform init"
+    else:
+        flags = []
+        for o in offenders:
+            value = _flag_value(file, o.item)
+            quote = "'" if value.startswith("{") else '"'
+            flags.append(f"-backend-config={quote}{_name(o.item)}={value}{quote}")
+        command = "terraform init " + " ".join(flags)
     header = (
-        f"{_title(block)} commented out by tffix (TFX103): Terraform does not allow\n"
-        "variables, functions or placeholders in backend configuration, so state\n"
-        "is local until it is restored. To restore it, uncomment the block, delete\n"
-        f"the {', '.join(names)} {noun} from it, and run:\n"
-        f"  terraform init {flags}\n"
+        f"{_title(block)} commented out by tffix (TFX103): it used values Terraform\n"
+        "cannot use there (variables, functions) or placeholders, so state is\n"
+        "local until it is restored. To restore it, uncomment the block, delete\n"
+        f"the {_listing(names)} {noun} from it, and run:\n"
+        f"  {command}\n"
     )
     text = "".join(indent + "# " + line + "\n" for line in header.splitlines())
     for line in re.split(r"(?<=\n)", file.text[start:end]):  # each line keeps its own line break
@@ -237,9 +290,9 @@ def _example_file(file: SourceFile, block: n.Block, offenders: list[_Offender]) 
     ]
     for offender in offenders:
         start, end = file.owned_span(offender.item)
-        original = file.text[start:end].rstrip("\r\n")
-        out += ["# " + line.strip() if line.strip() else "#" for line in original.splitlines()]
-        if type(offender.item) is n.Attribute:
-            out.append(f'{offender.item.name.text} = ""')
+        lines = file.text[start:end].rstrip("\r\n").splitlines()
+        depth = min((len(x) - len(x.lstrip(" \t")) for x in lines if x.strip()), default=0)
+        out += [("# " + line[depth:]).rstrip() if line.strip() else "#" for line in lines]  # nesting kept
+        out.append(f"{_name(offender.item)} = {_example_value(file, offender.item)}")
         out.append("")
     return "\n".join(out)

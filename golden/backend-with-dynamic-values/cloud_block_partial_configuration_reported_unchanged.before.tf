@@ -1,0 +1,9 @@
+terraform {
+  cloud {
+    organization = var.org
+
+    workspaces {
+      name = "x"
+    }
+  }
+}

@@ -1,0 +1,6 @@
+terraform {
+  backend "s3" {
+    bucket = "acme-terraform-state"
+    region = "us-east-1"
+  }
+}

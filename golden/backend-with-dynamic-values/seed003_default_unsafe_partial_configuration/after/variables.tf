@@ -1,0 +1,3 @@
+variable "environment_suffix" {
+  type = string
+}

@@ -1,0 +1,13 @@
+terraform {
+  # backend "s3" commented out by tffix (TFX103): it used values Terraform
+  # cannot use there (variables, functions) or placeholders, so state is
+  # local until it is restored. To restore it, uncomment the block, delete
+  # the bucket and dynamodb_table arguments from it, and run:
+  #   terraform init -backend-config="bucket=VALUE" -backend-config="dynamodb_table=VALUE"
+  # backend "s3" {
+  #   bucket         = "your-bucket"
+  #   key            = "app/terraform.tfstate"
+  #   region         = "us-east-1"
+  #   dynamodb_table = "your-terraform-lock-table"
+  # }
+}
