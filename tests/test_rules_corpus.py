@@ -51,3 +51,19 @@ def test_check_finishes_without_internal_errors(corpus_set: str) -> None:
     for source in modules:
         run = run_module(source.directory, source.texts, Settings(), fix=False, targets=source.targets, existing=source.existing)
         assert not run.internal_errors, run.internal_errors
+
+
+def test_fmt_rewrite_rules_agree_with_the_formatter() -> None:
+    """TFX113/TFX114 fix what `terraform fmt` rewrites: on the old-style
+    corpus, formatting the fixed file gives what formatting the original
+    gives."""
+    modules, _ = discover([str(CORPUS / "rough")])
+    settings = Settings(select=("TFX113", "TFX114"))
+    changed = 0
+    for source in modules:
+        run = run_module(source.directory, source.texts, settings, fix=True, targets=source.targets, existing=source.existing)
+        assert not run.internal_errors, run.internal_errors
+        for path in run.changed():
+            changed += 1
+            assert format_source(run.texts[path]) == format_source(run.original[path]), path
+    assert changed > 100  # the rough set is full of 0.11-style code

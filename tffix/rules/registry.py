@@ -13,6 +13,8 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .backend_with_dynamic_values import BackendWithDynamicValues
     from .destroy_blocking_database_settings import DestroyBlockingDatabaseSettings
     from .hardcoded_environment_tag import HardcodedEnvironmentTag
+    from .interpolation_only_expression import InterpolationOnlyExpression
+    from .legacy_type_constraint import LegacyTypeConstraint
     from .iam_policy_without_document import IamPolicyWithoutDocument
     from .iam_role_managed_policy_arns import IamRoleManagedPolicyArns
     from .iam_role_object_reference import IamRoleObjectReference
@@ -35,6 +37,8 @@ def rule_classes() -> tuple[type[Rule], ...]:
         AuroraServerlessV2Misconfiguration,
         PublicLambdaFunctionUrl,
         RdsPasswordForbiddenCharacters,
+        InterpolationOnlyExpression,
+        LegacyTypeConstraint,
     )
 
 

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..engine.module import TerraformModule, fix
+from ..fmt.rewrites import unwrap_interpolation
+from ._fmt_rewrite import attributes, rewritten
+from .base import Applicability, Diagnostic, Example, Rule, Severity
+
+__all__ = ["InterpolationOnlyExpression"]
+
+
+class InterpolationOnlyExpression(Rule):
+    """Interpolation-only string such as `"${var.name}"`
+
+    ## What it does
+    Finds arguments whose whole value is one interpolation in a string,
+    `"${expr}"`: the Terraform 0.11 way of writing `expr`.
+
+    ## Why is this bad?
+    Since Terraform 0.12 the wrapper is redundant and deprecated: it hides the
+    value's type (a list or map reads as a string), and Terraform warns
+    "Interpolation-only expressions are deprecated". `terraform fmt` removes
+    it; this rule reports it, so `tffix check` shows it in CI.
+
+    ## Example
+    ```hcl
+    resource "aws_instance" "web" {
+      ami = "${var.ami_id}"
+    }
+    ```
+
+    Use instead:
+    ```hcl
+    resource "aws_instance" "web" {
+      ami = var.ami_id
+    }
+    ```
+
+    ## Fix safety
+    Safe: the value and its type are the same. The fix is the formatter's
+    own rewrite (a value spanning lines is put in parentheses), so it agrees
+    with `tffix fmt` and `terraform fmt`.
+
+    ## References
+    - https://developer.hashicorp.com/terraform/language/expressions/strings#interpolation
+    - https://developer.hashicorp.com/terraform/cli/commands/fmt
+    """
+
+    code = "TFX113"
+    name = "interpolation-only-expression"
+    severity = Severity.WARNING
+    fixable = Applicability.SAFE
+
+    valid = ('resource "a" "b" {\n  x = "prefix-${var.y}"\n  z = var.y\n}\n',)
+    invalid = (
+        Example(
+            'resource "a" "b" {\n  x = "${var.y}" # note\n}\n',
+            'resource "a" "b" {\n  x = var.y # note\n}\n',
+        ),
+    )
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        for file in module.parsed():
+            for attr, _ in attributes(file.tree.body):  # type: ignore[union-attr]
+                new = rewritten(attr.value, unwrap_interpolation)
+                if new is None:
+                    continue
+                message = f"`{attr.name.text}` is an interpolation-only string; write `{_short(new)}`"
+                yield module.diagnostic(self, file, attr.value, message, fix=fix("Unwrap", Applicability.SAFE, file.replace(attr.value, new)))
+
+
+def _short(text: str) -> str:
+    line = text.splitlines()[0] if text else text
+    return line if len(line) <= 60 and "\n" not in text else line[:57] + "..."
