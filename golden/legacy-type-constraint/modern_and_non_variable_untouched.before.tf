@@ -1,0 +1,7 @@
+variable "ok" {
+  type = map(string)
+}
+
+resource "x" "y" {
+  type = "list"
+}

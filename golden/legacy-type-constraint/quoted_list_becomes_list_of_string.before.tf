@@ -1,0 +1,4 @@
+variable "subnets" {
+  type    = "list"
+  default = []
+}
