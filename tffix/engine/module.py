@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..cst import nodes as n
 from ..cst.positions import Spans, spans
-from ..rules.base import Applicability, Diagnostic, Edit, Fix, Rule
+from ..rules.base import Applicability, Diagnostic, Edit, Fix, Rule, Severity
 from ..syntax.errors import ParseError
 from ..syntax.parser import parse_module
 
@@ -231,10 +231,11 @@ class TerraformModule:
         message: str,
         *,
         fix: Fix | None = None,
+        severity: Severity | None = None,
     ) -> Diagnostic:
         start, end = file.span(node)
         return Diagnostic(
-            rule.code, rule.name, rule.severity, message, file.path,
+            rule.code, rule.name, severity or rule.severity, message, file.path,
             file.location(start), file.location(end), (start, end), fix,
         )  # fmt: skip
 

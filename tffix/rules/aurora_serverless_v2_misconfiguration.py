@@ -102,7 +102,8 @@ class AuroraServerlessV2Misconfiguration(Rule):
             classes[cluster].append(instance_class)
             _, cluster_block = clusters[cluster]
             if instance_class == SERVERLESS and not _has(cluster_block, "serverlessv2_scaling_configuration"):
-                message = f"a db.serverless instance in aws_rds_cluster.{cluster}, which has no serverlessv2_scaling_configuration"
+                label = ".".join(instance.label_values[:2])
+                message = f"{label} is db.serverless, but aws_rds_cluster.{cluster} has no serverlessv2_scaling_configuration"
                 yield module.diagnostic(self, file, attr.value, message)  # type: ignore[union-attr]
         for name, (file, cluster) in clusters.items():
             yield from self._cluster(module, file, name, cluster, classes[name])
@@ -117,7 +118,8 @@ class AuroraServerlessV2Misconfiguration(Rule):
         if v1 is not None and mode == "provisioned":
             yield module.diagnostic(self, file, v1.type, f"aws_rds_cluster.{name}: scaling_configuration is Serverless v1 and needs engine_mode \"serverless\"; for v2 use serverlessv2_scaling_configuration")
         if v2 is not None and classes and all(c is not None and c != SERVERLESS for c in classes):
-            yield module.diagnostic(self, file, v2.type, f"aws_rds_cluster.{name}: serverlessv2_scaling_configuration is unused: no instance is db.serverless")
+            message = f"aws_rds_cluster.{name}: serverlessv2_scaling_configuration is unused: no instance is db.serverless"
+            yield module.diagnostic(self, file, v2.type, message, severity=Severity.INFO)
 
 
 def _cluster_of(instance: n.Block) -> str | None:

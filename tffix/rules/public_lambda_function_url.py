@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..cst import nodes as n
 from ..engine.module import TerraformModule
-from ._hcl import string_value
+from ._hcl import nested_blocks, string_value
 from .base import Diagnostic, Example, Rule, Severity
 
 __all__ = ["PublicLambdaFunctionUrl"]
@@ -71,10 +71,13 @@ class PublicLambdaFunctionUrl(Rule):
             auth = block.body.attribute("authorization_type")
             if auth is None or string_value(auth.value) != "NONE":
                 continue
-            cors = block.body.block("cors")
-            origins = cors.body.attribute("allow_origins") if cors is not None else None
-            if origins is None or type(origins.value) is not n.Tuple:
-                continue
-            if any(string_value(e.value) == "*" for e in origins.value.elements):
+            if any(_all_origins(cors) for cors in nested_blocks(block.body, "cors")):
                 label = ".".join(block.label_values[:2])
                 yield module.diagnostic(self, file, auth.value, f'{label}: anyone can invoke it (authorization_type "NONE") from any origin (cors "*")')
+
+
+def _all_origins(cors: n.Block) -> bool:
+    origins = cors.body.attribute("allow_origins")
+    if origins is None or type(origins.value) is not n.Tuple:
+        return False
+    return any(string_value(e.value) == "*" for e in origins.value.elements)

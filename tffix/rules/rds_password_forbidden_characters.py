@@ -16,8 +16,10 @@ PASSWORDS = {
     "aws_docdb_cluster": "master_password",
 }
 FORBIDDEN = '/"@ '
-#: the printable specials RDS accepts
+#: random_password's default special set minus what RDS rejects
 ALLOWED_SPECIAL = "!#$%&*()-_=+[]{}<>:?"
+#: RDS for Oracle also rejects & and '
+ORACLE_FORBIDDEN = "&'"
 
 
 class RdsPasswordForbiddenCharacters(Rule):
@@ -28,13 +30,14 @@ class RdsPasswordForbiddenCharacters(Rule):
     `aws_rds_cluster` and `aws_docdb_cluster` to the `random_password` they
     use, and finds it when its special characters can include `/`, `"`, `@`
     or a space: the default set (`special` left on, no `override_special`) or
-    an `override_special` holding one of them.
+    an `override_special` holding one of them (and `&` or `'` for Oracle).
 
     ## Why is this bad?
     RDS and DocumentDB reject master passwords with those characters
     ("The parameter MasterUserPassword is not a valid password"). The default
-    special set of `random_password` includes `@` and `/`, so the apply fails
-    at random, only when the generated password happens to contain one.
+    special set of `random_password` (`!@#$%&*()-_=+[]{}<>:?`) includes `@`
+    (and `&`, which RDS for Oracle rejects), so the apply fails at random,
+    only when the generated password happens to contain one.
 
     ## Example
     ```hcl
@@ -60,7 +63,9 @@ class RdsPasswordForbiddenCharacters(Rule):
     ```
 
     ## Fix safety
-    Unsafe: changing `override_special` replaces the `random_password`, so a
+    Unsafe: the default set becomes `override_special` without the rejected
+    characters; an existing `override_special` loses only the rejected ones.
+    Changing `override_special` replaces the `random_password`, so a
     new password is generated and the database's password changes on the next
     apply. Better still, let RDS own the secret with
     `manage_master_user_password = true` and drop the generated password.
@@ -103,26 +108,35 @@ class RdsPasswordForbiddenCharacters(Rule):
                     if len(ref) >= 2 and ref[0] == "random_password" and ref[1] in passwords and ref[1] not in reported:
                         reported.add(ref[1])
                         file, password = passwords[ref[1]]
-                        diag = self._password(module, file, password, f"{kind}.{db.label_values[1]}")
+                        engine = db.body.attribute("engine")
+                        oracle = engine is not None and (string_value(engine.value) or "").startswith("oracle")
+                        diag = self._password(module, file, password, f"{kind}.{db.label_values[1]}", oracle)
                         if diag is not None:
                             yield diag
 
-    def _password(self, module: TerraformModule, file: SourceFile, password: n.Block, user: str) -> Diagnostic | None:
+    def _password(self, module: TerraformModule, file: SourceFile, password: n.Block, user: str, oracle: bool) -> Diagnostic | None:
         special = password.body.attribute("special")
-        if special is not None and file.source(special.value) == "false":
+        if special is not None and file.source(special.value).strip('"') == "false":
             return None
         override = password.body.attribute("override_special")
         label = f"random_password.{password.label_values[1]}"
-        quoted = '"' + ALLOWED_SPECIAL + '"'
+        forbidden = FORBIDDEN + (ORACLE_FORBIDDEN if oracle else "")
+        quoted = _quoted("".join(ch for ch in ALLOWED_SPECIAL if ch not in forbidden))
         if override is None:
-            message = f"{label} (the password of {user}) can contain @, / or \" which RDS rejects; set override_special"
+            which = "@ or &" if oracle else "@"
+            message = f"{label} (the password of {user}) can contain {which}, which RDS rejects; set override_special"
             edit = insert_argument(file, password, f"override_special = {quoted}")
             if edit is None:
                 return module.diagnostic(self, file, password.labels[1], message)
         else:
             text = string_value(override.value)
-            if text is None or not any(ch in FORBIDDEN for ch in text):
+            if text is None or not any(ch in forbidden for ch in text):
                 return None
             message = f"{label}: override_special holds characters RDS rejects (the password of {user})"
-            edit = file.replace(override.value, quoted)
+            kept = "".join(ch for ch in text if ch not in forbidden)
+            edit = file.replace(override.value, _quoted(kept) if kept else quoted)
         return module.diagnostic(self, file, password.labels[1], message, fix=fix("Use RDS-safe special characters", Applicability.UNSAFE, edit))
+
+
+def _quoted(chars: str) -> str:
+    return '"' + chars.replace("\\", "\\\\").replace('"', '\\"').replace("${", "$${").replace("%{", "%%{") + '"'

@@ -90,9 +90,9 @@ class TimestampInResourceArgument(Rule):
             if len(block.labels) < 2:
                 continue
             ignored = _ignored(block)
-            for attr in _arguments(block.body):
+            for attr, outer in _arguments(block.body):
                 calls = [c for c in function_calls(attr.value) if c.function_name == "timestamp"]
-                if not calls or "all" in ignored or attr.name.text in ignored:
+                if not calls or "all" in ignored or (outer or attr.name.text) in ignored:
                     continue
                 yield self._finding(module, file, block, attr, calls)
 
@@ -105,13 +105,16 @@ class TimestampInResourceArgument(Rule):
             hint = "; pin it with a time_static resource or lifecycle ignore_changes"
             return module.diagnostic(self, file, calls[0], message + hint)
         skip = block.body.attribute("skip_final_snapshot")
-        if skip is not None and file.source(skip.value) == "true":
+        if skip is not None and file.source(skip.value).strip('"') == "true":
             (edit,) = file.remove_items([attr], block.body)
             return module.diagnostic(
                 self, file, calls[0], message + "; it is unused with skip_final_snapshot = true",
                 fix=fix("Remove final_snapshot_identifier", Applicability.SAFE, edit),
             )  # fmt: skip
-        name = f"{block.label_values[1]}_final_snapshot"
+        kind, label = block.label_values[:2]
+        twins = [b for _, b in module.blocks("resource", None, label) if b.body.attribute("final_snapshot_identifier")]
+        # two databases named alike (aws_rds_cluster.main, aws_db_instance.main) need distinct names
+        name = f"{label}_final_snapshot" if len(twins) < 2 else f"{kind.removeprefix('aws_')}_{label}_final_snapshot"
         taken = {b.label_values[1] for _, b in module.blocks("resource", "time_static") if len(b.labels) > 1}
         if name in taken:
             return module.diagnostic(self, file, calls[0], message + f"; time_static.{name} exists already: pin it by hand")
@@ -135,13 +138,14 @@ class TimestampInResourceArgument(Rule):
 META = ("count", "for_each", "depends_on", "provider")
 
 
-def _arguments(body: n.Body) -> Iterator[n.Attribute]:
-    """Top-level arguments, then those of nested blocks (not meta blocks)."""
+def _arguments(body: n.Body, outer: str | None = None) -> Iterator[tuple[n.Attribute, str | None]]:
+    """Arguments with the top-level nested block they sit in (None at the
+    top): ``ignore_changes`` names top-level arguments and blocks."""
     for item in body.items:
-        if type(item) is n.Attribute and item.name.text not in META:
-            yield item
+        if type(item) is n.Attribute and (outer or item.name.text not in META):
+            yield item, outer
         elif isinstance(item, n.Block) and item.type.text not in ("lifecycle", "provisioner", "connection"):
-            yield from _arguments(item.body)
+            yield from _arguments(item.body, outer or item.type.text)
 
 
 def _ignored(block: n.Block) -> set[str]:

@@ -1,0 +1,8 @@
+resource "aws_rds_cluster" "main" {
+  cluster_identifier          = "app-aurora"
+  engine                      = "aurora-postgresql"
+  engine_mode                 = "provisioned"
+  master_username             = "app"
+  manage_master_user_password = true
+  skip_final_snapshot         = true
+}

@@ -1,0 +1,23 @@
+variable "instance_class" {
+  type    = string
+  default = "db.r6g.large"
+}
+
+resource "aws_rds_cluster" "main" {
+  cluster_identifier          = "app-aurora"
+  engine                      = "aurora-postgresql"
+  master_username             = "app"
+  manage_master_user_password = true
+  skip_final_snapshot         = true
+
+  serverlessv2_scaling_configuration {
+    min_capacity = 0.5
+    max_capacity = 2
+  }
+}
+
+resource "aws_rds_cluster_instance" "main" {
+  cluster_identifier = aws_rds_cluster.main.id
+  instance_class     = var.instance_class
+  engine             = aws_rds_cluster.main.engine
+}

@@ -1,0 +1,11 @@
+resource "aws_lambda_function_url" "api" {
+  function_name      = aws_lambda_function.api.function_name
+  authorization_type = "NONE"
+
+  cors {
+    allow_origins = [
+      "https://app.example.com",
+      "*",
+    ]
+  }
+}

@@ -1,0 +1,16 @@
+resource "random_password" "db" {
+  length = 24
+}
+
+locals {
+  db_password = random_password.db.result
+}
+
+resource "aws_db_instance" "main" {
+  identifier        = "app-db"
+  engine            = "mysql"
+  instance_class    = "db.t3.micro"
+  allocated_storage = 20
+  username          = "admin"
+  password          = local.db_password
+}

@@ -1,0 +1,11 @@
+resource "aws_db_instance" "main" {
+  identifier                = "app-db"
+  engine                    = "mysql"
+  instance_class            = "db.t3.micro"
+  allocated_storage         = 20
+  final_snapshot_identifier = "app-db-final-${timestamp()}"
+
+  lifecycle {
+    ignore_changes = all
+  }
+}

@@ -1,0 +1,9 @@
+resource "aws_db_instance" "main" {
+  identifier                = "app-db"
+  engine                    = "mysql"
+  instance_class            = "db.t3.micro"
+  allocated_storage         = 20
+  final_snapshot_identifier = "app-db-final-${formatdate("YYYYMMDDhhmmss", time_static.main_final_snapshot.rfc3339)}"
+}
+
+resource "time_static" "main_final_snapshot" {}

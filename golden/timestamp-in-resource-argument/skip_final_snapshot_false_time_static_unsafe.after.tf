@@ -1,0 +1,15 @@
+resource "aws_db_instance" "main" {
+  identifier          = "app-db"
+  engine              = "postgres"
+  instance_class      = "db.t3.micro"
+  allocated_storage   = 20
+  skip_final_snapshot = false
+
+  final_snapshot_identifier = "app-db-final-${formatdate("YYYYMMDDhhmmss", time_static.main_final_snapshot.rfc3339)}"
+}
+
+resource "time_static" "main_final_snapshot" {}
+
+output "endpoint" {
+  value = aws_db_instance.main.endpoint
+}

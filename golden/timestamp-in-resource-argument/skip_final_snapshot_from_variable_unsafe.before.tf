@@ -1,0 +1,13 @@
+variable "skip_final_snapshot" {
+  type    = bool
+  default = true
+}
+
+resource "aws_db_instance" "main" {
+  identifier                = "app-db"
+  engine                    = "mysql"
+  instance_class            = "db.t3.micro"
+  allocated_storage         = 20
+  skip_final_snapshot       = var.skip_final_snapshot
+  final_snapshot_identifier = "app-db-final-${timestamp()}"
+}

@@ -1,0 +1,5 @@
+resource "time_static" "main_final_snapshot" {
+  triggers = {
+    engine = "mysql"
+  }
+}
