@@ -14,15 +14,19 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .destroy_blocking_database_settings import DestroyBlockingDatabaseSettings
     from .hardcoded_environment_tag import HardcodedEnvironmentTag
     from .interpolation_only_expression import InterpolationOnlyExpression
+    from .lambda_package_outside_terraform import LambdaPackageOutsideTerraform
     from .legacy_type_constraint import LegacyTypeConstraint
+    from .hardcoded_resource_name import HardcodedResourceName
     from .iam_policy_without_document import IamPolicyWithoutDocument
     from .iam_role_managed_policy_arns import IamRoleManagedPolicyArns
     from .iam_role_object_reference import IamRoleObjectReference
+    from .non_production_cost import NonProductionCost
     from .public_lambda_function_url import PublicLambdaFunctionUrl
     from .rds_password_forbidden_characters import RdsPasswordForbiddenCharacters
     from .s3_lifecycle_rule_without_filter import S3LifecycleRuleWithoutFilter
     from .timestamp_in_resource_argument import TimestampInResourceArgument
     from .user_data_base64encode import UserDataBase64encode
+    from .wildcard_log_write_permissions import WildcardLogWritePermissions
 
     return (
         HardcodedEnvironmentTag,
@@ -39,6 +43,10 @@ def rule_classes() -> tuple[type[Rule], ...]:
         RdsPasswordForbiddenCharacters,
         InterpolationOnlyExpression,
         LegacyTypeConstraint,
+        LambdaPackageOutsideTerraform,
+        WildcardLogWritePermissions,
+        HardcodedResourceName,
+        NonProductionCost,
     )
 
 

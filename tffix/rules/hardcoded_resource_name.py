@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..engine.module import TerraformModule, fix
+from ._hcl import string_value
+from .base import Applicability, Diagnostic, Example, Option, Rule, Severity
+
+__all__ = ["HardcodedResourceName"]
+
+#: (resource type, argument) pairs whose value must be unique per account/region
+NAMES = {
+    ("aws_s3_bucket", "bucket"), ("aws_db_instance", "identifier"), ("aws_rds_cluster", "cluster_identifier"),
+    ("aws_lambda_function", "function_name"), ("aws_iam_role", "name"), ("aws_iam_policy", "name"),
+    ("aws_dynamodb_table", "name"), ("aws_sqs_queue", "name"), ("aws_sns_topic", "name"),
+    ("aws_cloudwatch_log_group", "name"), ("aws_ecs_cluster", "name"), ("aws_ecr_repository", "name"),
+    ("aws_kms_alias", "name"), ("aws_secretsmanager_secret", "name"), ("aws_lb", "name"),
+    ("aws_elasticache_replication_group", "replication_group_id"), ("aws_kinesis_stream", "name"),
+    ("aws_sfn_state_machine", "name"), ("aws_db_subnet_group", "name"), ("aws_iam_user", "name"),
+}  # fmt: skip
+
+
+class HardcodedResourceName(Rule):
+    """Resource name that clashes between environments
+
+    ## What it does
+    In a module that declares an environment variable (`environment_suffix`,
+    `environment`, `env`, `stage`; configurable), finds names that must be
+    unique in an account or region (`bucket`, `identifier`,
+    `cluster_identifier`, `function_name`, IAM and queue `name`, ...) written
+    as a plain string.
+
+    ## Why is this bad?
+    Deploying the module a second time, for another environment in the same
+    account, fails with "already exists" (S3 bucket names are even global).
+    The module already has the variable that tells environments apart.
+
+    ## Example
+    ```hcl
+    variable "environment_suffix" {
+      type = string
+    }
+
+    resource "aws_s3_bucket" "logs" {
+      bucket = "acme-logs"
+    }
+    ```
+
+    Use instead:
+    ```hcl
+    variable "environment_suffix" {
+      type = string
+    }
+
+    resource "aws_s3_bucket" "logs" {
+      bucket = "acme-logs-${var.environment_suffix}"
+    }
+    ```
+
+    ## Fix safety
+    Unsafe: a new name forces the resource to be replaced (data in a bucket
+    or database does not move). Information only, since one environment per
+    account is a valid setup.
+
+    ## References
+    - https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+    - https://developer.hashicorp.com/terraform/language/values/variables
+    """
+
+    code = "TFX117"
+    name = "hardcoded-resource-name"
+    severity = Severity.INFO
+    fixable = Applicability.UNSAFE
+    options = {"variables": Option(["environment_suffix", "environment", "env", "stage"], "Environment variables, in order of preference.")}
+
+    valid = (
+        'resource "aws_s3_bucket" "a" {\n  bucket = "acme-logs"\n}\n',
+        'variable "env" {}\n\nresource "aws_s3_bucket" "a" {\n  bucket = "acme-logs-${var.env}"\n}\n',
+    )
+    invalid = (
+        Example(
+            'variable "env" {}\n\nresource "aws_sqs_queue" "a" {\n  name = "jobs" # queue\n}\n',
+            'variable "env" {}\n\nresource "aws_sqs_queue" "a" {\n  name = "jobs-${var.env}" # queue\n}\n',
+            unsafe=True,
+        ),
+    )
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        variable = next((v for v in self.settings["variables"] if v in module.variables), None)
+        if variable is None:
+            return
+        for file, block in module.blocks("resource"):
+            if len(block.labels) < 2:
+                continue
+            for kind, argument in NAMES:
+                if block.label_values[0] != kind:
+                    continue
+                attr = block.body.attribute(argument)
+                text = string_value(attr.value) if attr is not None else None
+                if attr is None or not text or "$" in file.source(attr.value):
+                    continue
+                new = file.source(attr.value)[:-1] + f'-${{var.{variable}}}"'
+                message = f"{kind}.{block.label_values[1]}: {argument} \"{text}\" is the same in every environment; add var.{variable}"
+                yield module.diagnostic(self, file, attr.value, message, fix=fix(f"Append -${{var.{variable}}}", Applicability.UNSAFE, file.replace(attr.value, new)))

@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..cst import nodes as n
+from ..engine.module import SourceFile, TerraformModule, fix
+from ._hcl import function_calls, string_value
+from .base import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity
+
+__all__ = ["LambdaPackageOutsideTerraform"]
+
+RESOURCES = ("aws_lambda_function", "aws_lambda_layer_version")
+_MODULE_PREFIX = re.compile(r"^\$\{path\.module\}/")
+
+
+class LambdaPackageOutsideTerraform(Rule):
+    """Lambda deployment package that must be built before Terraform runs
+
+    ## What it does
+    Finds `aws_lambda_function` and `aws_lambda_layer_version` whose
+    `filename` (or `filebase64sha256(...)` in `source_code_hash`) names a
+    `.zip` that is not in the module's folder.
+
+    ## Why is this bad?
+    The archive comes from a build step outside Terraform. On a fresh checkout
+    or in CI, `plan` fails with "no such file", and a stale zip deploys old
+    code without anyone noticing. `data "archive_file"` builds the archive
+    during the plan from the sources in the repository.
+
+    ## Example
+    ```hcl
+    resource "aws_lambda_function" "main" {
+      function_name    = "app"
+      filename         = "${path.module}/lambda/function.zip"
+      source_code_hash = filebase64sha256("${path.module}/lambda/function.zip")
+    }
+    ```
+
+    Use instead:
+    ```hcl
+    data "archive_file" "main" {
+      type        = "zip"
+      source_dir  = "${path.module}/lambda/src"
+      output_path = "${path.module}/lambda/function.zip"
+    }
+
+    resource "aws_lambda_function" "main" {
+      function_name    = "app"
+      filename         = data.archive_file.main.output_path
+      source_code_hash = data.archive_file.main.output_base64sha256
+    }
+    ```
+
+    ## Fix safety
+    Display-only unless the `sources` option maps the zip (as written after
+    `${path.module}/`) to its source folder, e.g.
+    `sources = { "lambda/function.zip" = "lambda/src" }`; then the fix adds
+    the `archive_file` data source and points the function at it. It is
+    unsafe: the archive tffix cannot see may differ from what the sources
+    build, so the code hash, and the deployed code, can change. No finding
+    when the zip is committed.
+
+    ## References
+    - https://registry.terraform.io/providers/hashicorp/archive/latest/docs/data-sources/file
+    - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function#filename
+    """
+
+    code = "TFX115"
+    name = "lambda-package-outside-terraform"
+    severity = Severity.WARNING
+    fixable = Applicability.UNSAFE
+    options = {"sources": Option({}, "Map of zip path (relative to the module) to the folder it is built from.")}
+
+    valid = (
+        'data "archive_file" "a" {\n  type        = "zip"\n  source_dir  = "src"\n  output_path = "a.zip"\n}\n\n'
+        'resource "aws_lambda_function" "a" {\n  filename = data.archive_file.a.output_path\n}\n',
+        'resource "aws_lambda_function" "a" {\n  s3_bucket = "artifacts"\n  s3_key    = "a.zip"\n}\n',
+    )
+    invalid = (
+        Example('resource "aws_lambda_function" "a" {\n  filename = "build/a.zip"\n}\n'),
+        Example(
+            'resource "aws_lambda_function" "a" {\n  filename         = "${path.module}/a.zip"\n'
+            '  source_code_hash = filebase64sha256("${path.module}/a.zip")\n}\n',
+            'data "archive_file" "a" {\n  type        = "zip"\n  source_dir  = "${path.module}/src"\n'
+            '  output_path = "${path.module}/a.zip"\n}\n\n'
+            'resource "aws_lambda_function" "a" {\n  filename         = data.archive_file.a.output_path\n'
+            "  source_code_hash = data.archive_file.a.output_base64sha256\n}\n",
+            unsafe=True,
+            options={"sources": {"a.zip": "src"}},
+        ),
+    )
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        for kind in RESOURCES:
+            for file, block in module.blocks("resource", kind):
+                attr = block.body.attribute("filename")
+                zip_path = _zip(attr.value) if attr is not None else None
+                hash_attr = block.body.attribute("source_code_hash")
+                if zip_path is None and hash_attr is not None:
+                    calls = [c for c in function_calls(hash_attr.value) if c.function_name == "filebase64sha256" and c.args]
+                    zip_path = _zip(calls[0].args[0].value) if calls else None
+                    attr = hash_attr if zip_path is not None else attr
+                if zip_path is None or attr is None or _committed(module, zip_path):
+                    continue
+                yield self._finding(module, file, block, attr, zip_path)
+
+    def _finding(self, module: TerraformModule, file: SourceFile, block: n.Block, attr: n.Attribute, zip_path: str) -> Diagnostic:
+        label = ".".join(block.label_values[:2])
+        message = f'{label}: "{zip_path}" is not in the repository; build it with data "archive_file"'
+        source = self.settings["sources"].get(zip_path)
+        name = block.label_values[1]
+        taken = any(True for _ in module.blocks("data", "archive_file", name))
+        if source is None or taken or block.body.attribute("filename") is None:
+            hint = "" if source is not None else ' (map its source folder with the "sources" option to fix it)'
+            return module.diagnostic(self, file, attr.value, message + hint)
+        prefix = "${path.module}/"
+        edits: list[Edit] = [
+            file.insert_before(block, (
+                f'data "archive_file" "{name}" {{\n  type        = "zip"\n'
+                f'  source_dir  = "{prefix}{source}"\n  output_path = "{prefix}{zip_path}"\n}}\n\n'
+            )),  # fmt: skip
+            file.replace(block.body.attribute("filename").value, f"data.archive_file.{name}.output_path"),  # type: ignore[union-attr]
+        ]
+        hash_attr = block.body.attribute("source_code_hash")
+        if hash_attr is not None:
+            edits.append(file.replace(hash_attr.value, f"data.archive_file.{name}.output_base64sha256"))
+        return module.diagnostic(self, file, attr.value, message, fix=fix('Build it with data "archive_file"', Applicability.UNSAFE, *edits))
+
+
+def _zip(expr: n.Node) -> str | None:
+    """The zip's path relative to the module, for `"x.zip"` and `"${path.module}/x.zip"`."""
+    if type(expr) is not n.Template:
+        return None
+    text = "".join(
+        part.token.text if type(part) is n.TemplateLiteral else "${" + _source(part) + "}" for part in expr.parts
+    )
+    text = _MODULE_PREFIX.sub("", text)
+    if "${" in text or not text.endswith(".zip"):
+        return None
+    return text
+
+
+def _source(part: n.Node) -> str:
+    return "".join(t.lead + t.text + t.trail for t in part.tokens())[2:-1].strip()  # inside ${ }
+
+
+def _committed(module: TerraformModule, zip_path: str) -> bool:
+    path = module.directory / Path(zip_path)
+    return path in module.existing or path.exists()

@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..cst import nodes as n
+from ..engine.module import SourceFile, TerraformModule
+from ..syntax.errors import ParseError
+from ..syntax.parser import parse_module
+from ._hcl import string_value, traversal
+from .base import Diagnostic, Example, Option, Rule, Severity
+
+__all__ = ["NonProductionCost"]
+
+NON_PRODUCTION = ("dev", "development", "test", "testing", "qa", "staging", "stage", "stg", "sandbox", "uat", "demo", "nonprod", "non-prod")
+
+
+class NonProductionCost(Rule):
+    """Production-sized networking or database in a non-production environment
+
+    ## What it does
+    When the module's environment is known to be non-production (the default
+    of an `environment`-like variable, or its value in `terraform.tfvars` /
+    `*.auto.tfvars` beside the module; never guessed from names), reports a
+    NAT gateway per subnet or zone (`count`/`for_each` on `aws_nat_gateway`)
+    and more than one Aurora instance per cluster.
+
+    ## Why is this bad?
+    A NAT gateway costs about $32 a month plus data processing, each; a
+    second Aurora instance doubles the database bill. Development and test
+    stacks rarely need the availability these buy.
+
+    ## Example
+    ```hcl
+    variable "environment" {
+      default = "dev"
+    }
+
+    resource "aws_nat_gateway" "main" {
+      count     = length(var.public_subnet_ids)
+      subnet_id = var.public_subnet_ids[count.index]
+    }
+    ```
+
+    Use instead:
+    ```hcl
+    variable "environment" {
+      default = "dev"
+    }
+
+    resource "aws_nat_gateway" "main" {
+      count     = var.environment == "prod" ? length(var.public_subnet_ids) : 1
+      subnet_id = var.public_subnet_ids[count.index]
+    }
+    ```
+
+    ## Fix safety
+    Display-only information: availability against cost is the team's call,
+    and the route tables that use the gateways must change with them.
+
+    ## References
+    - https://aws.amazon.com/vpc/pricing/
+    - https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.AuroraHighAvailability.html
+    """
+
+    code = "TFX118"
+    name = "non-production-cost"
+    severity = Severity.INFO
+    fixable = None
+    options = {"variables": Option(["environment", "env", "stage", "environment_suffix"], "Variables that name the environment.")}
+
+    valid = (
+        'variable "environment" {\n  default = "prod"\n}\n\nresource "aws_nat_gateway" "a" {\n  count = 3\n}\n',
+        'resource "aws_nat_gateway" "a" {\n  count = 3\n}\n',
+    )
+    invalid = (
+        Example('variable "env" {\n  default = "dev"\n}\n\nresource "aws_nat_gateway" "a" {\n  count = length(var.subnets)\n}\n'),
+        Example(
+            'variable "env" {\n  default = "qa"\n}\n\nresource "aws_rds_cluster" "c" {}\n\n'
+            'resource "aws_rds_cluster_instance" "i" {\n  count              = 2\n  cluster_identifier = aws_rds_cluster.c.id\n}\n'
+        ),
+    )
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        environment = self._environment(module)
+        if environment is None or environment.lower() not in NON_PRODUCTION:
+            return
+        where = f'the environment is "{environment}"'
+        for file, block in module.blocks("resource", "aws_nat_gateway"):
+            meta = block.body.attribute("count") or block.body.attribute("for_each")
+            if meta is not None and not (type(meta.value) is n.Literal and meta.value.token.text in ("0", "1")):
+                yield module.diagnostic(self, file, meta.name, f"{'.'.join(block.label_values[:2])}: one NAT gateway per subnet, but {where}; one shared gateway costs a fraction")
+        per_cluster: dict[str, list[tuple[SourceFile, n.Block, int]]] = {}
+        for file, block in module.blocks("resource", "aws_rds_cluster_instance"):
+            attr = block.body.attribute("cluster_identifier")
+            path = traversal(attr.value) if attr is not None else None
+            if not path or path[0] != "aws_rds_cluster" or len(path) < 2:
+                continue
+            count = block.body.attribute("count")
+            number = int(count.value.token.text) if count is not None and type(count.value) is n.Literal and count.value.token.text.isdigit() else 1
+            per_cluster.setdefault(path[1], []).append((file, block, number))
+        for cluster, instances in per_cluster.items():
+            total = sum(number for _, _, number in instances)
+            if total > 1:
+                file, block, _ = instances[0]
+                yield module.diagnostic(self, file, block.labels[1], f"aws_rds_cluster.{cluster} has {total} instances, but {where}; one is enough outside production")
+
+    def _environment(self, module: TerraformModule) -> str | None:
+        for name in self.settings["variables"]:
+            value = _tfvars_value(module, name)
+            if value is None and name in module.variables:
+                _, block = module.variables[name]
+                default = block.body.attribute("default")
+                value = string_value(default.value) if default is not None else None
+            if value is not None:
+                return value
+        return None
+
+
+def _tfvars_value(module: TerraformModule, name: str) -> str | None:
+    """The variable's value in an auto-loaded .tfvars file on disk (later files win, as in Terraform)."""
+    found = None
+    files = sorted(p for p in module.existing if p.name == "terraform.tfvars") + sorted(
+        p for p in module.existing if p.name.endswith(".auto.tfvars")
+    )
+    for path in files:
+        try:
+            tree = parse_module(path.read_text("utf-8"), path=str(path))
+        except (OSError, UnicodeDecodeError, ParseError):
+            continue
+        attr = tree.attribute(name)
+        if attr is not None and string_value(attr.value) is not None:
+            found = string_value(attr.value)
+    return found
