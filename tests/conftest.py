@@ -39,3 +39,21 @@ def read(path: Path) -> str:
 def corpus() -> Path:
     assert CORPUS.is_dir(), f"corpus missing at {CORPUS}"
     return CORPUS
+
+
+def run_cli(*args: str, stdin: str | bytes | None = None, cwd: Path | None = None):
+    """``tffix ARGS`` through click's runner, optionally from another folder."""
+    import os
+
+    from click.testing import CliRunner
+
+    from tffix.cli import main
+
+    runner = CliRunner()
+    old = os.getcwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        return runner.invoke(main, list(args), input=stdin)
+    finally:
+        os.chdir(old)

@@ -10,22 +10,14 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from conftest import run_cli
 from tffix.cli import main
 
 UGLY = 'a=1\nbb = "${var.x}"\n'
 PRETTY = "a  = 1\nbb = var.x\n"
 
 
-def _run(*args: str, stdin: str | None = None, cwd: Path | None = None):
-    runner = CliRunner()
-    if cwd is None:
-        return runner.invoke(main, list(args), input=stdin)
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return runner.invoke(main, list(args), input=stdin)
-    finally:
-        os.chdir(old)
+_run = run_cli
 
 
 def test_formats_files_in_place_and_lists_them(tmp_path: Path) -> None:

@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import run_cli
 from click.testing import CliRunner, Result
 
 from tffix.cli import main
@@ -99,16 +101,11 @@ FINDING_LINE = re.compile(
 )
 
 
-def _run(*args: str, stdin: str | bytes | None = None, cwd: Path | None = None) -> Result:
-    runner = CliRunner()
-    if cwd is None:
-        return runner.invoke(main, list(args), input=stdin)
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return runner.invoke(main, list(args), input=stdin)
-    finally:
-        os.chdir(old)
+_run = run_cli
+
+# The ephemeral profile also gives advice on names (TFX117); these tests are
+# about the fixes, so they leave that rule out.
+EPHEMERAL = ("--profile", "ephemeral", "--ignore", "hardcoded-resource-name")
 
 
 def _module(directory: Path, **files: str) -> Path:
@@ -188,7 +185,7 @@ def test_check_marks_only_fixable_findings_and_unsafe_only_with_unsafe_fixes(tmp
     assert unsafe.stdout.splitlines()[-1] == "Found 3 findings (3 fixable with `tffix apply`)."
 
     # the ephemeral profile intends the backend fix: fixable without --unsafe-fixes
-    ephemeral = _run("check", "--profile", "ephemeral", str(tmp_path))
+    ephemeral = _run("check", *EPHEMERAL, str(tmp_path))
     assert {m["code"]: bool(m["mark"]) for m in _findings(ephemeral.stdout)}["TFX103"] is True
 
 
@@ -306,7 +303,7 @@ def test_apply_unsafe_fixes_applies_the_backend_fix(tmp_path: Path) -> None:
 
 def test_apply_ephemeral_profile_comments_out_the_backend(tmp_path: Path) -> None:
     _module(tmp_path, main_tf=CLEAN, variables_tf=VARIABLES, backend_tf=BACKEND)
-    result = _run("apply", "--profile", "ephemeral", str(tmp_path))
+    result = _run("apply", *EPHEMERAL, str(tmp_path))
     assert result.exit_code == 0, result.output
     backend = (tmp_path / "backend.tf").read_text()
     assert backend.startswith('terraform {\n  # backend "s3" commented out by tffix (TFX103)')
@@ -336,14 +333,14 @@ def test_apply_is_idempotent(tmp_path: Path) -> None:
     assert _snapshot(tmp_path) == after_first  # not even rewritten with the same bytes
 
     # with every finding fixable, the second run is clean
-    ephemeral_first = _run("apply", "--profile", "ephemeral", str(tmp_path))
+    ephemeral_first = _run("apply", *EPHEMERAL, str(tmp_path))
     assert ephemeral_first.exit_code == 0
     settled = _snapshot(tmp_path)
-    again = _run("apply", "--profile", "ephemeral", str(tmp_path))
+    again = _run("apply", *EPHEMERAL, str(tmp_path))
     assert again.exit_code == 0
     assert again.stdout == "0 files fixed (0 fixes), 0 findings left\n"
     assert _snapshot(tmp_path) == settled
-    assert _run("check", "--profile", "ephemeral", str(tmp_path)).exit_code == 0
+    assert _run("check", *EPHEMERAL, str(tmp_path)).exit_code == 0
 
 
 # -- --dry-run / --diff ----------------------------------------------------
@@ -766,7 +763,7 @@ def test_crlf_files_stay_crlf(tmp_path: Path) -> None:
     (module / "main.tf").write_bytes((TAGGED + "\n" + LIFECYCLE).replace("\n", "\r\n").encode())
     (module / "variables.tf").write_bytes(VARIABLES.replace("\n", "\r\n").encode())
     (module / "backend.tf").write_bytes(BACKEND.replace("\n", "\r\n").encode())
-    result = _run("apply", "--profile", "ephemeral", str(module))
+    result = _run("apply", *EPHEMERAL, str(module))
     assert result.exit_code == 0, result.output
     main_bytes = (module / "main.tf").read_bytes()
     assert main_bytes == (TAGGED_FIXED + "\n" + LIFECYCLE_FIXED).replace("\n", "\r\n").encode()
@@ -774,7 +771,7 @@ def test_crlf_files_stay_crlf(tmp_path: Path) -> None:
     assert b'# backend "s3" commented out' in backend
     assert re.search(rb"(?<!\r)\n", backend) is None, backend  # every line break is still CRLF
     assert (module / "variables.tf").read_bytes() == VARIABLES.replace("\n", "\r\n").encode()
-    again = _run("apply", "--profile", "ephemeral", str(module))
+    again = _run("apply", *EPHEMERAL, str(module))
     assert again.exit_code == 0 and again.stdout.startswith("0 files fixed")
 
 
@@ -788,7 +785,7 @@ def test_help_documents_exit_codes(command: str) -> None:
     text = result.output
     assert "Exit codes:" in text
     assert re.search(r"^\s+0\s+no findings left", text, re.MULTILINE)
-    assert re.search(r"^\s+1\s+findings remain", text, re.MULTILINE)
+    assert re.search(r"^\s+1\s+error or warning findings remain", text, re.MULTILINE)
     assert re.search(r"^\s+2\s+.*pars", text, re.MULTILINE)
     if command == "apply":
         assert "--dry-run, --diff" in text and "--unsafe-fixes" in text and "--stdin-filename" in text
@@ -802,3 +799,19 @@ def test_console_entry_point_runs(tmp_path: Path) -> None:
     )  # fmt: skip
     assert proc.returncode == 1
     assert proc.stdout.startswith(f"{tmp_path / 'lifecycle.tf'}:4:3: TFX102 [*] ")
+
+
+def test_info_findings_are_reported_but_do_not_fail_the_run(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text(
+        'variable "environment" {\n  default = "dev"\n}\n\nresource "aws_nat_gateway" "a" {\n  count = 3\n}\n'
+    )
+    result = _run("check", "--select", "non-production-cost", str(tmp_path))
+    assert "TFX118" in result.output and "1 finding" in result.output
+    assert result.exit_code == 0
+
+
+def test_info_rules_are_opt_in_for_the_default_profile(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text('variable "env" {}\n\nresource "aws_sqs_queue" "a" {\n  name = "jobs"\n}\n')
+    assert "TFX117" not in _run("check", str(tmp_path)).output
+    assert "TFX117" in _run("check", "--profile", "ephemeral", str(tmp_path)).output
+    assert "TFX117" in _run("check", "--select", "TFX117", str(tmp_path)).output

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 import click
 
-from ..rules.base import Diagnostic
+from ..rules.base import Diagnostic, Severity
 from .render import diagnostic_json, render_text
 
 __all__ = ["Report", "LintReport", "EXIT_OK", "EXIT_CHANGES", "EXIT_ERROR", "EXIT_CODES_HELP", "LINT_EXIT_CODES_HELP"]
@@ -63,8 +63,8 @@ class Report:
 
 LINT_EXIT_CODES_HELP = """\b
 Exit codes:
-  0  no findings left (everything clean, or all fixed)
-  1  findings remain, or a dry run would change files
+  0  no findings left (everything clean, or all fixed; info findings never fail)
+  1  error or warning findings remain, or a dry run would change files
   2  a file could not be read or parsed, bad option or config, or internal error"""
 
 
@@ -80,6 +80,8 @@ class LintReport:
     dry_run: bool = False
     out: TextIO = field(default_factory=lambda: sys.stdout)
     findings: int = 0
+    #: findings of error or warning severity: only these fail the run
+    failing: int = 0
     fixable: int = 0
     unsafe_fixable: int = 0
     fixes_applied: int = 0
@@ -91,6 +93,7 @@ class LintReport:
 
     def finding(self, diag: Diagnostic, text: str | None, *, fixable: bool, unsafe_fixable: bool) -> None:
         self.findings += 1
+        self.failing += diag.severity is not Severity.INFO
         self.fixable += fixable
         self.unsafe_fixable += unsafe_fixable
         if self.output_format == "json":
@@ -149,6 +152,6 @@ class LintReport:
     def exit_code(self) -> int:
         if self.failed:
             return EXIT_ERROR
-        if self.findings or (self.dry_run and self.files_would_change):
+        if self.failing or (self.dry_run and self.files_would_change):
             return EXIT_CHANGES
         return EXIT_OK

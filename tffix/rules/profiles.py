@@ -24,7 +24,7 @@ class Profile:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: rule names whose unsafe fixes this profile applies without --unsafe-fixes
     intended_unsafe: frozenset[str] = frozenset()
-    #: rule names left out of this profile (none yet: every rule runs everywhere)
+    #: rule names left out of this profile (still available with --select)
     excluded: frozenset[str] = frozenset()
 
 
@@ -35,6 +35,8 @@ PROFILES: dict[str, Profile] = {
             "default",
             "Production-safe: only fixes that keep the plan unchanged are applied by default.",
             options={"backend-with-dynamic-values": {"strategy": "partial-configuration"}},
+            # advice that is right for throwaway stacks and noise for most production code
+            excluded=frozenset({"wildcard-log-write-permissions", "hardcoded-resource-name", "non-production-cost"}),
         ),
         Profile(
             "ephemeral",
