@@ -116,10 +116,13 @@ class LambdaPackageOutsideTerraform(Rule):
             hint = "" if source is not None else ' (map its source folder with the "sources" option to fix it)'
             return module.diagnostic(self, file, attr.value, message + hint)
         prefix = "${path.module}/"
+        inside = zip_path.startswith(source.rstrip("/") + "/")
+        # a zip written inside its own source folder would be packed into itself
+        excludes = f'  excludes    = ["{zip_path[len(source.rstrip("/")) + 1 :]}"]\n' if inside else ""
         edits: list[Edit] = [
             file.insert_before(block, (
                 f'data "archive_file" "{name}" {{\n  type        = "zip"\n'
-                f'  source_dir  = "{prefix}{source}"\n  output_path = "{prefix}{zip_path}"\n}}\n\n'
+                f'  source_dir  = "{prefix}{source}"\n  output_path = "{prefix}{zip_path}"\n{excludes}}}\n\n'
             )),  # fmt: skip
             file.replace(block.body.attribute("filename").value, f"data.archive_file.{name}.output_path"),  # type: ignore[union-attr]
         ]

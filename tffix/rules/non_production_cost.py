@@ -87,7 +87,7 @@ class NonProductionCost(Rule):
         where = f'the environment is "{environment}"'
         for file, block in module.blocks("resource", "aws_nat_gateway"):
             meta = block.body.attribute("count") or block.body.attribute("for_each")
-            if meta is not None and not (type(meta.value) is n.Literal and meta.value.token.text in ("0", "1")):
+            if meta is not None and _per_subnet(meta):
                 yield module.diagnostic(self, file, meta.name, f"{'.'.join(block.label_values[:2])}: one NAT gateway per subnet, but {where}; one shared gateway costs a fraction")
         per_cluster: dict[str, list[tuple[SourceFile, n.Block, int]]] = {}
         for file, block in module.blocks("resource", "aws_rds_cluster_instance"):
@@ -131,3 +131,18 @@ def _tfvars_value(module: TerraformModule, name: str) -> str | None:
         if attr is not None and string_value(attr.value) is not None:
             found = string_value(attr.value)
     return found
+
+
+def _per_subnet(meta: n.Attribute) -> bool:
+    """``count = length(...)``, a literal above 1, or ``for_each`` over a
+    collection; a conditional (``env == "prod" ? n : 1``) already chose."""
+    from ..cst.visitor import walk
+
+    value = meta.value
+    if any(type(node) is n.Conditional for node in walk(value)):
+        return False
+    if meta.name.text == "for_each":
+        return True
+    if type(value) is n.Literal:
+        return value.token.text.isdigit() and int(value.token.text) > 1
+    return type(value) is n.FunctionCall and value.function_name == "length"
