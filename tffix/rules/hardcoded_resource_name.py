@@ -17,6 +17,9 @@ NAMES = {
     ("aws_kms_alias", "name"), ("aws_secretsmanager_secret", "name"), ("aws_lb", "name"),
     ("aws_elasticache_replication_group", "replication_group_id"), ("aws_kinesis_stream", "name"),
     ("aws_sfn_state_machine", "name"), ("aws_db_subnet_group", "name"), ("aws_iam_user", "name"),
+    ("aws_rds_cluster_instance", "identifier"), ("aws_iam_instance_profile", "name"), ("aws_lb_target_group", "name"),
+    ("aws_cloudwatch_metric_alarm", "alarm_name"), ("aws_cloudwatch_event_rule", "name"),
+    ("aws_elasticache_cluster", "cluster_id"), ("aws_backup_vault", "name"), ("aws_backup_plan", "name"),
 }  # fmt: skip
 
 
@@ -99,6 +102,9 @@ class HardcodedResourceName(Rule):
                 text = string_value(attr.value) if attr is not None else None
                 if attr is None or not text or "$" in file.source(attr.value):
                     continue
-                new = file.source(attr.value)[:-1] + f'-${{var.{variable}}}"'
+                quoted = file.source(attr.value)[:-1]
+                suffix = f"-${{var.{variable}}}"
+                # FIFO queues and topics must keep ".fifo" at the end
+                new = (quoted[:-5] + suffix + ".fifo" if quoted.endswith(".fifo") else quoted + suffix) + '"'
                 message = f"{kind}.{block.label_values[1]}: {argument} \"{text}\" is the same in every environment; add var.{variable}"
                 yield module.diagnostic(self, file, attr.value, message, fix=fix(f"Append -${{var.{variable}}}", Applicability.UNSAFE, file.replace(attr.value, new)))

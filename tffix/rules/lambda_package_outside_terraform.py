@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..cst import nodes as n
 from ..engine.module import SourceFile, TerraformModule, fix
-from ._hcl import function_calls, string_value
+from ._hcl import function_calls, references
 from .base import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity
 
 __all__ = ["LambdaPackageOutsideTerraform"]
@@ -93,6 +93,8 @@ class LambdaPackageOutsideTerraform(Rule):
     )
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        built = _built(module)  # zip path -> the archive_file that writes it
+        claimed: dict[str, str] = {}  # this pass's new archive_file names, by zip path
         for kind in RESOURCES:
             for file, block in module.blocks("resource", kind):
                 attr = block.body.attribute("filename")
@@ -104,17 +106,41 @@ class LambdaPackageOutsideTerraform(Rule):
                     attr = hash_attr if zip_path is not None else attr
                 if zip_path is None or attr is None or _committed(module, zip_path):
                     continue
-                yield self._finding(module, file, block, attr, zip_path)
+                if zip_path in built:
+                    diag = self._use_builder(module, file, block, attr, zip_path, built[zip_path])
+                    if diag is not None:
+                        yield diag
+                    continue
+                yield self._finding(module, file, block, attr, zip_path, claimed)
 
-    def _finding(self, module: TerraformModule, file: SourceFile, block: n.Block, attr: n.Attribute, zip_path: str) -> Diagnostic:
+    def _use_builder(self, module: TerraformModule, file: SourceFile, block: n.Block, attr: n.Attribute, zip_path: str, name: str) -> Diagnostic | None:
+        """The zip is an archive_file's output: fine when the function refers
+        to that data source (so Terraform builds it first), else repoint it."""
+        if any(ref[:3] == ("data", "archive_file", name) for ref in references(block)):
+            return None
+        label = ".".join(block.label_values[:2])
+        message = f'{label}: "{zip_path}" is built by data.archive_file.{name}; refer to it so Terraform builds it first'
+        edits = _repoint(file, block, name)
+        if not edits:
+            return module.diagnostic(self, file, attr.value, message)
+        return module.diagnostic(self, file, attr.value, message, fix=fix(f"Use data.archive_file.{name}", Applicability.SAFE, *edits))
+
+    def _finding(
+        self, module: TerraformModule, file: SourceFile, block: n.Block, attr: n.Attribute, zip_path: str, claimed: dict[str, str]
+    ) -> Diagnostic:
         label = ".".join(block.label_values[:2])
         message = f'{label}: "{zip_path}" is not in the repository; build it with data "archive_file"'
         source = self.settings["sources"].get(zip_path)
         name = block.label_values[1]
-        taken = any(True for _ in module.blocks("data", "archive_file", name))
-        if source is None or taken or block.body.attribute("filename") is None:
-            hint = "" if source is not None else ' (map its source folder with the "sources" option to fix it)'
-            return module.diagnostic(self, file, attr.value, message + hint)
+        if source is None:
+            return module.diagnostic(self, file, attr.value, message + ' (map its source folder with the "sources" option to fix it)')
+        if zip_path in claimed:  # another function's fix builds it in this pass; the next pass repoints this one
+            return module.diagnostic(self, file, attr.value, message + f" (data.archive_file.{claimed[zip_path]} will build it)")
+        taken = any(True for _ in module.blocks("data", "archive_file", name)) or name in claimed.values()
+        if taken or block.body.attribute("filename") is None:
+            why = f'data.archive_file.{name} exists already' if taken else "`filename` is not a path"
+            return module.diagnostic(self, file, attr.value, message + f" ({why}: do it by hand)")
+        claimed[zip_path] = name
         prefix = "${path.module}/"
         inside = zip_path.startswith(source.rstrip("/") + "/")
         # a zip written inside its own source folder would be packed into itself
@@ -124,12 +150,30 @@ class LambdaPackageOutsideTerraform(Rule):
                 f'data "archive_file" "{name}" {{\n  type        = "zip"\n'
                 f'  source_dir  = "{prefix}{source}"\n  output_path = "{prefix}{zip_path}"\n{excludes}}}\n\n'
             )),  # fmt: skip
-            file.replace(block.body.attribute("filename").value, f"data.archive_file.{name}.output_path"),  # type: ignore[union-attr]
+            *_repoint(file, block, name),
         ]
-        hash_attr = block.body.attribute("source_code_hash")
-        if hash_attr is not None:
-            edits.append(file.replace(hash_attr.value, f"data.archive_file.{name}.output_base64sha256"))
         return module.diagnostic(self, file, attr.value, message, fix=fix('Build it with data "archive_file"', Applicability.UNSAFE, *edits))
+
+
+def _repoint(file: SourceFile, block: n.Block, name: str) -> list[Edit]:
+    edits = []
+    filename = block.body.attribute("filename")
+    if filename is not None and _zip(filename.value) is not None:
+        edits.append(file.replace(filename.value, f"data.archive_file.{name}.output_path"))
+    hash_attr = block.body.attribute("source_code_hash")
+    if hash_attr is not None and any(c.function_name == "filebase64sha256" for c in function_calls(hash_attr.value)):
+        edits.append(file.replace(hash_attr.value, f"data.archive_file.{name}.output_base64sha256"))
+    return edits
+
+
+def _built(module: TerraformModule) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for _, data in module.blocks("data", "archive_file"):
+        path = data.body.attribute("output_path")
+        zip_path = _zip(path.value) if path is not None else None
+        if zip_path is not None and len(data.labels) > 1:
+            out.setdefault(zip_path, data.label_values[1])
+    return out
 
 
 def _zip(expr: n.Node) -> str | None:

@@ -95,8 +95,7 @@ class NonProductionCost(Rule):
             path = traversal(attr.value) if attr is not None else None
             if not path or path[0] != "aws_rds_cluster" or len(path) < 2:
                 continue
-            count = block.body.attribute("count")
-            number = int(count.value.token.text) if count is not None and type(count.value) is n.Literal and count.value.token.text.isdigit() else 1
+            number = _instances(block)
             per_cluster.setdefault(path[1], []).append((file, block, number))
         for cluster, instances in per_cluster.items():
             total = sum(number for _, _, number in instances)
@@ -142,7 +141,29 @@ def _per_subnet(meta: n.Attribute) -> bool:
     if any(type(node) is n.Conditional for node in walk(value)):
         return False
     if meta.name.text == "for_each":
-        return True
+        size = _literal_size(value)
+        return size is None or size > 1
     if type(value) is n.Literal:
         return value.token.text.isdigit() and int(value.token.text) > 1
     return type(value) is n.FunctionCall and value.function_name == "length"
+
+
+def _literal_size(expr: n.Node) -> int | None:
+    """Elements of a literal list, set or map (``toset([...])`` too), else None."""
+    if type(expr) is n.FunctionCall and expr.function_name in ("toset", "tomap", "tolist") and len(expr.args) == 1:
+        expr = expr.args[0].value
+    if type(expr) is n.Tuple:
+        return len(expr.elements)
+    if type(expr) is n.Object:
+        return sum(1 for item in expr.items if type(item) is n.ObjectItem)
+    return None
+
+
+def _instances(block: n.Block) -> int:
+    """How many instances a resource block makes, when the code says (else 1)."""
+    count = block.body.attribute("count")
+    if count is not None and type(count.value) is n.Literal and count.value.token.text.isdigit():
+        return int(count.value.token.text)
+    for_each = block.body.attribute("for_each")
+    size = _literal_size(for_each.value) if for_each is not None else None
+    return size if size is not None else 1

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from fnmatch import fnmatchcase
 
 from ..cst import nodes as n
 from ..cst.visitor import walk
@@ -88,10 +89,11 @@ class WildcardLogWritePermissions(Rule):
         actions, resources = _value(node, action_key), _value(node, resource_key)
         if actions is None or resources is None or "Deny" in (*_values(node, "Effect"), *_values(node, "effect")):
             return None
-        granted = [a for a in _values_of(actions) if a.lower() in (*WRITE_ACTIONS, "logs:*")]
+        # patterns such as logs:Put* grant the same; a bare "*" is not about logs
+        granted = [a for a in _values_of(actions) if a != "*" and any(fnmatchcase(w, a.lower()) for w in WRITE_ACTIONS)]
         if not granted or "*" not in _values_of(resources):
             return None
-        return module.diagnostic(self, file, resources, f"{', '.join(granted)} allowed on every log group (Resource \"*\"); scope it to the log group's ARN")
+        return module.diagnostic(self, file, resources, f"{', '.join(granted)} allowed on every log group ({resource_key} \"*\"); scope it to the log group's ARN")
 
 
 def _value(node: n.Object | n.Block, key: str) -> n.Node | None:

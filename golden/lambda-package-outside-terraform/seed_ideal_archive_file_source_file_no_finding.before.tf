@@ -1,0 +1,14 @@
+data "archive_file" "lambda" {
+  type        = "zip"
+  source_file = "${path.module}/lambda/index.py"
+  output_path = "${path.module}/lambda/function.zip"
+}
+
+resource "aws_lambda_function" "main" {
+  function_name    = "app-${var.environment_suffix}"
+  role             = aws_iam_role.lambda.arn
+  handler          = "index.handler"
+  runtime          = "python3.11"
+  filename         = data.archive_file.lambda.output_path
+  source_code_hash = data.archive_file.lambda.output_base64sha256
+}
