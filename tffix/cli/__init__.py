@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .config_cmd import config
 from .debug import debug
 from .fmt import fmt
 from .lint import apply, check
@@ -32,3 +33,4 @@ main.add_command(check)
 main.add_command(apply)
 main.add_command(rules)
 main.add_command(explain)
+main.add_command(config)

@@ -14,7 +14,9 @@ from ..engine.run import ModuleRun, run_module
 from ..files import write_atomic
 from ..rules.base import Applicability
 from ..rules.profiles import PROFILES
+from ..config import ConfigError
 from ..settings import Settings
+from .resolve import Resolver
 from .diff import unified_diff
 from .report import LINT_EXIT_CODES_HELP, LintReport
 
@@ -32,8 +34,12 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
         click.argument("paths", nargs=-1),
         click.option("--select", multiple=True, metavar="CODES", help="Only these rules (codes or names, comma-separated)."),
         click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (codes or names)."),
-        click.option("--profile", type=click.Choice(sorted(PROFILES)), default="default", show_default=True,
-                     help="default: production-safe; ephemeral: QA/test stacks that must be self-contained and destroyable."),
+        click.option("--profile", type=click.Choice(sorted(PROFILES)), default=None,
+                     help="default: production-safe; ephemeral: QA/test stacks that must be self-contained and "
+                          "destroyable. [default: from the config file, else default]"),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Use this config file instead of the nearest .tffix.toml / pyproject.toml."),
+        click.option("--isolated", is_flag=True, help="Ignore all config files."),
         click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that are correct but may change the plan."),
         click.option("--emit-import-blocks", is_flag=True,
                      help="With iam-role-managed-policy-arns: add import {} blocks so the plan stays a no-op (root modules)."),
@@ -45,14 +51,25 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def _settings(select: tuple[str, ...], ignore: tuple[str, ...], profile: str, unsafe_fixes: bool, emit_import_blocks: bool) -> Settings:
+def _settings(
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    profile: str | None,
+    unsafe_fixes: bool,
+    emit_import_blocks: bool,
+    config_path: Path | None,
+    isolated: bool,
+) -> Resolver:
     options = {"iam-role-managed-policy-arns": {"emit_import_blocks": True}} if emit_import_blocks else {}
-    settings = Settings(_codes(select), _codes(ignore), profile, unsafe_fixes, options)
+    flags = Settings(_codes(select), _codes(ignore), profile or "default", unsafe_fixes, options)
     try:
-        settings.rules()
+        flags.rules()
     except ValueError as e:
         raise click.UsageError(str(e)) from None
-    return settings
+    try:
+        return Resolver(flags, profile_given=profile is not None, config_path=config_path, isolated=isolated)
+    except ConfigError as e:
+        raise click.UsageError(str(e)) from None
 
 
 @click.command("check", epilog=LINT_EXIT_CODES_HELP)
@@ -65,9 +82,9 @@ def check(paths: tuple[str, ...], output_format: str, stdin_filename: str | None
     Findings print as `path:line:col: CODE message`, `[*]` marking those
     `tffix apply` fixes with the given options.
     """
-    settings = _settings(**flags)
+    resolver = _settings(**flags)
     report = LintReport(output_format=output_format)
-    _run(paths, settings, report, fix=False, dry_run=False, stdin_filename=stdin_filename)
+    _run(paths, resolver, report, fix=False, dry_run=False, stdin_filename=stdin_filename)
 
 
 @click.command("apply", epilog=LINT_EXIT_CODES_HELP)
@@ -82,25 +99,42 @@ def apply(paths: tuple[str, ...], output_format: str, stdin_filename: str | None
     standard error; --stdin-filename names the file, whose folder gives the
     module context (fixes that would edit other files are not applied).
     """
-    settings = _settings(**flags)
+    resolver = _settings(**flags)
     report = LintReport(output_format=output_format, dry_run=dry_run)
-    _run(paths, settings, report, fix=True, dry_run=dry_run, stdin_filename=stdin_filename)
+    _run(paths, resolver, report, fix=True, dry_run=dry_run, stdin_filename=stdin_filename)
 
 
-def _run(paths: tuple[str, ...], settings: Settings, report: LintReport, *, fix: bool, dry_run: bool, stdin_filename: str | None) -> None:
+def _run(paths: tuple[str, ...], resolver: Resolver, report: LintReport, *, fix: bool, dry_run: bool, stdin_filename: str | None) -> None:
     if "-" in paths:
         if len(paths) > 1:
             raise click.UsageError("`-` (standard input) cannot be combined with other paths")
         report.out = sys.stderr
-        _stdin(settings, report, fix=fix, dry_run=dry_run, name=stdin_filename)
+        folder = Path(stdin_filename).parent if stdin_filename else Path(".")
+        settings = _resolve(resolver, folder, report)
+        if settings is not None:
+            _stdin(settings, report, fix=fix, dry_run=dry_run, name=stdin_filename)
     else:
         modules, errors = discover(paths or (".",))
         for error in errors:
             report.failure(error)
         for source in modules:
+            settings = _resolve(resolver, source.directory, report)
+            if settings is None:
+                continue
+            config = resolver.config_for(source.directory)
+            source.targets = {p for p in source.targets if not config.excludes(p)}
             _module(source, settings, report, fix=fix, dry_run=dry_run)
     report.finish(applying=fix)
     sys.exit(report.exit_code)
+
+
+def _resolve(resolver: Resolver, directory: Path, report: LintReport) -> Settings | None:
+    """The folder's settings, or None after reporting a bad config file."""
+    try:
+        return resolver.for_directory(directory)
+    except (ConfigError, ValueError) as e:
+        report.failure(f"config error: {e}")
+        return None
 
 
 def _report_run(run: ModuleRun, settings: Settings, report: LintReport) -> None:

@@ -142,6 +142,10 @@ class Rule:
         unknown = set(settings) - set(self.options)
         if unknown:
             raise ValueError(f"{self.code} ({self.name}) has no option {', '.join(sorted(unknown))}")
+        for key, value in settings.items():
+            wanted = type(self.options[key].default)
+            if not isinstance(value, wanted) or (wanted is int and isinstance(value, bool)):
+                raise ValueError(f"{self.code} ({self.name}) option {key} must be a {wanted.__name__}, not {type(value).__name__}")
         self.settings = {key: settings.get(key, option.default) for key, option in self.options.items()}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

@@ -1,0 +1,49 @@
+"""Settings per module folder: the nearest config file, then the command
+line on top."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from ..config import Config, find_config, load_config
+from ..settings import Settings
+
+__all__ = ["Resolver"]
+
+
+class Resolver:
+    """Finds and caches config files; ``for_directory`` merges the command
+    line's explicit options over the file's settings for that folder."""
+
+    def __init__(self, flags: Settings, *, profile_given: bool, config_path: Path | None, isolated: bool) -> None:
+        self.flags = flags
+        self.profile_given = profile_given
+        self.isolated = isolated
+        self.explicit = load_config(config_path) if config_path is not None else None
+        self._cache: dict[Path | None, Config] = {}
+
+    def config_for(self, directory: Path) -> Config:
+        """Raises ConfigError for a bad file."""
+        if self.explicit is not None:
+            return self.explicit
+        path = None if self.isolated else find_config(directory)
+        if path not in self._cache:
+            self._cache[path] = load_config(path)
+        return self._cache[path]
+
+    def for_directory(self, directory: Path) -> Settings:
+        base = self.config_for(directory).settings_for(directory)
+        options = {key: dict(value) for key, value in base.options.items()}
+        for key, value in self.flags.options.items():
+            options.setdefault(key, {}).update(value)
+        merged = replace(
+            base,
+            select=self.flags.select or base.select,
+            ignore=self.flags.ignore or base.ignore,
+            profile=self.flags.profile if self.profile_given else base.profile,
+            unsafe_fixes=self.flags.unsafe_fixes or base.unsafe_fixes,
+            options=options,
+        )
+        merged.rules()  # raises ValueError for a bad combination
+        return merged

@@ -1,0 +1,199 @@
+"""Configuration files: ``.tffix.toml`` or ``[tool.tffix]`` in ``pyproject.toml``.
+
+The nearest file above a module's folder wins (no merging across files, as
+with ruff). Keys, all optional::
+
+    profile = "default"            # or "ephemeral"
+    select = ["TFX101", "s3-lifecycle-rule-without-filter"]
+    ignore = ["TFX117"]
+    unsafe-fixes = false
+    exclude = ["legacy/**", "**/generated_*.tf"]   # globs, relative to the file
+
+    [rules.backend-with-dynamic-values]   # or [rules.TFX103]: rule options
+    strategy = "comment-out"
+
+    [[overrides]]                          # later entries win
+    paths = ["envs/qa/**"]
+    profile = "ephemeral"
+
+Command-line options win over the file. An unknown key or a bad value is a
+``ConfigError`` naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+from .rules.profiles import PROFILES
+from .rules.registry import resolve
+from .settings import Settings
+
+__all__ = ["ConfigError", "Config", "find_config", "load_config", "CONFIG_NAMES"]
+
+CONFIG_NAMES = (".tffix.toml", "pyproject.toml")
+_SETTING_KEYS = {"profile", "select", "ignore", "unsafe-fixes", "rules"}
+_TOP_KEYS = _SETTING_KEYS | {"exclude", "overrides"}
+
+
+class ConfigError(ValueError):
+    """A configuration file that cannot be used; the message names file and key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """One configuration file, validated."""
+
+    path: Path | None
+    values: dict[str, Any] = field(default_factory=dict)
+    overrides: tuple[dict[str, Any], ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path is not None else Path(".")
+
+    def settings_for(self, directory: Path) -> Settings:
+        """The settings for a module folder: the file's values, then each
+        override whose ``paths`` match the folder."""
+        values = dict(self.values)
+        rules = {key: dict(opts) for key, opts in values.pop("rules", {}).items()}
+        relative = _relative(directory, self.root)
+        for override in self.overrides:
+            if any(_matches(relative, pattern) for pattern in override["paths"]):
+                for key, value in override.items():
+                    if key == "rules":
+                        for rule, opts in value.items():
+                            rules.setdefault(rule, {}).update(opts)
+                    elif key != "paths":
+                        values[key] = value
+        return Settings(
+            select=tuple(values.get("select", ())),
+            ignore=tuple(values.get("ignore", ())),
+            profile=values.get("profile", "default"),
+            unsafe_fixes=bool(values.get("unsafe-fixes", False)),
+            options=rules,
+        )
+
+    def excludes(self, path: Path) -> bool:
+        relative = _relative(path, self.root)
+        return any(_matches(relative, pattern) for pattern in self.exclude)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _matches(relative: str, pattern: str) -> bool:
+    """Glob match on the path or any of its parent folders (``legacy/**``
+    covers everything below ``legacy``)."""
+    pattern = pattern.rstrip("/")
+    parts = relative.split("/")
+    candidates = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+    return any(fnmatch.fnmatchcase(c, pattern) or fnmatch.fnmatchcase(c, pattern.removesuffix("/**")) for c in candidates)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file in ``start`` or a folder above it."""
+    folder = start.resolve()
+    if folder.is_file():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if path.is_file() and (name != "pyproject.toml" or _has_tool_section(path)):
+                return path
+    return None
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        return "tffix" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load_config(path: Path | None) -> Config:
+    """Read and validate a configuration file (None: the built-in defaults)."""
+    if path is None:
+        return Config(None)
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read: {e.strerror}") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise ConfigError(f"{path}: not valid TOML: {e}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("tffix", {})
+        where = f"{path}: [tool.tffix]"
+    else:
+        where = str(path)
+    _check_keys(where, data, _TOP_KEYS)
+    values = _check_settings(where, {k: v for k, v in data.items() if k in _SETTING_KEYS})
+    exclude = _strings(where, "exclude", data.get("exclude", []))
+    overrides = []
+    raw = data.get("overrides", [])
+    if not isinstance(raw, list) or not all(isinstance(o, dict) for o in raw):
+        raise ConfigError(f"{where}: overrides: must be an array of tables ([[overrides]])")
+    for number, override in enumerate(raw, 1):
+        spot = f"{where}: overrides[{number}]"
+        _check_keys(spot, override, _SETTING_KEYS | {"paths"})
+        if "paths" not in override:
+            raise ConfigError(f"{spot}: paths: required (globs of the folders it applies to)")
+        checked = _check_settings(spot, {k: v for k, v in override.items() if k != "paths"})
+        checked["paths"] = _strings(spot, "paths", override["paths"])
+        overrides.append(checked)
+    return Config(path, values, tuple(overrides), tuple(exclude))
+
+
+def _check_keys(where: str, data: dict[str, Any], allowed: set[str]) -> None:
+    for key in data:
+        if key not in allowed:
+            raise ConfigError(f"{where}: unknown key {key!r} (allowed: {', '.join(sorted(allowed))})")
+
+
+def _strings(where: str, key: str, value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: {key}: must be a list of strings")
+    return value
+
+
+def _check_settings(where: str, data: dict[str, Any]) -> dict[str, Any]:
+    out = dict(data)
+    if "profile" in data and data["profile"] not in PROFILES:
+        raise ConfigError(f"{where}: profile: unknown profile {data['profile']!r} (choose from {', '.join(PROFILES)})")
+    for key in ("select", "ignore"):
+        if key in data:
+            for code in _strings(where, key, data[key]):
+                try:
+                    resolve(code)
+                except ValueError as e:
+                    raise ConfigError(f"{where}: {key}: {e}") from None
+    if "unsafe-fixes" in data and not isinstance(data["unsafe-fixes"], bool):
+        raise ConfigError(f"{where}: unsafe-fixes: must be true or false")
+    rules = data.get("rules", {})
+    if not isinstance(rules, dict):
+        raise ConfigError(f"{where}: rules: must be a table of rule tables ([rules.NAME])")
+    for key, options in rules.items():
+        try:
+            cls = resolve(key)
+        except ValueError as e:
+            raise ConfigError(f"{where}: rules.{key}: {e}") from None
+        if not isinstance(options, dict):
+            raise ConfigError(f"{where}: rules.{key}: must be a table of options")
+        try:
+            cls(**options)
+        except (TypeError, ValueError) as e:
+            raise ConfigError(f"{where}: rules.{key}: {e}") from None
+    return out
