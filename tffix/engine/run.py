@@ -20,7 +20,9 @@ from ..rules.base import Diagnostic, Edit, Rule
 from ..settings import Settings
 from ..syntax.errors import ParseError
 from ..rules._hcl import newline_style
+from ..rules.unused_suppression import UnusedSuppression
 from .edits import apply_edits
+from .suppressions import apply_suppressions
 from .module import TerraformModule
 
 __all__ = ["ModuleRun", "run_module", "MAX_PASSES"]
@@ -48,12 +50,17 @@ class ModuleRun:
 
 
 def _check(module: TerraformModule, rules: Iterable[Rule], errors: list[str]) -> list[Diagnostic]:
+    rules = list(rules)
     found: list[Diagnostic] = []
     for rule in rules:
         try:
             found.extend(rule.check(module))
         except Exception as e:  # noqa: BLE001 - a crashing rule must not stop the run
             errors.append(f"{module.directory}: internal error in {rule.code} ({rule.name}): {type(e).__name__}: {e}")
+    found, directives = apply_suppressions(module.parsed(), found)
+    for rule in rules:
+        if isinstance(rule, UnusedSuppression):
+            found.extend(rule.report(module, directives, {r.code for r in rules}))
     return sorted(found, key=lambda d: (str(d.path), d.offsets, d.code))
 
 

@@ -25,10 +25,12 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .rds_password_forbidden_characters import RdsPasswordForbiddenCharacters
     from .s3_lifecycle_rule_without_filter import S3LifecycleRuleWithoutFilter
     from .timestamp_in_resource_argument import TimestampInResourceArgument
+    from .unused_suppression import UnusedSuppression
     from .user_data_base64encode import UserDataBase64encode
     from .wildcard_log_write_permissions import WildcardLogWritePermissions
 
     return (
+        UnusedSuppression,
         HardcodedEnvironmentTag,
         S3LifecycleRuleWithoutFilter,
         BackendWithDynamicValues,

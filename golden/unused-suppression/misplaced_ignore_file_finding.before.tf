@@ -1,0 +1,3 @@
+locals {}
+
+# tffix:ignore-file TFX101

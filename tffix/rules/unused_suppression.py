@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..engine.module import SourceFile, TerraformModule
+from .base import Diagnostic, Example, Rule, Severity
+
+__all__ = ["UnusedSuppression"]
+
+
+class UnusedSuppression(Rule):
+    """`tffix:ignore` comment that is unused, expired or misplaced
+
+    ## What it does
+    Reports `tffix:ignore` comments that suppress nothing (the finding was
+    fixed or never there), whose `exp:YYYY-MM-DD` date has passed, and
+    `tffix:ignore-file` comments that come after the first block of the file.
+    Comments for other tools (`tflint-ignore`, `checkov:skip`, `trivy:ignore`)
+    are honoured for rules with a peer ID but never reported here.
+
+    ## Why is this bad?
+    A stale suppression hides the next real finding at that place, and an
+    expired one no longer suppresses anything while still reading as if it
+    did. An exception that outlives its reason should be looked at again.
+
+    ## Example
+    ```hcl
+    resource "aws_s3_bucket" "logs" {
+      bucket = "logs" # tffix:ignore TFX117 exp:2024-01-31 -- until the rename
+    }
+    ```
+
+    Use instead (the exception renewed, or the comment removed):
+    ```hcl
+    resource "aws_s3_bucket" "logs" {
+      bucket = "logs" # tffix:ignore TFX117 exp:2027-01-31 -- until the rename
+    }
+    ```
+
+    ## Fix safety
+    Display-only: whether to renew, remove or act on the finding is the
+    author's call. Unused suppressions are only reported for rules that ran,
+    so `--select` never makes a valid suppression look unused.
+
+    ## References
+    - https://github.com/terraform-linters/tflint/blob/master/docs/user-guide/annotations.md
+    - https://aquasecurity.github.io/trivy/latest/docs/scanner/misconfiguration/#skipping-resources-by-inline-comments
+    """
+
+    code = "TFX001"
+    name = "unused-suppression"
+    severity = Severity.WARNING
+    fixable = None
+
+    valid = ("# tffix:ignore-file TFX101 -- generated file\nlocals {}\n",)
+    invalid = (
+        Example('resource "aws_s3_bucket" "a" {\n  bucket = "a" # tffix:ignore TFX117 exp:2000-01-01\n}\n'),
+        Example('locals {}\n\n# tffix:ignore-file TFX101\n'),
+    )
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        return iter(())  # the engine reports suppressions, after the other rules ran
+
+    def report(self, module: TerraformModule, directives: dict[Path, list], active: set[str]) -> Iterator[Diagnostic]:
+        today = datetime.date.today()
+        for path, suppressions in directives.items():
+            file = module.files[path]
+            for s in suppressions:
+                if not s.own:
+                    continue
+                codes = ", ".join(sorted(s.codes))
+                if s.misplaced:
+                    message = f"`tffix:ignore-file {codes}` must come before the first block of the file"
+                elif s.expires is not None and s.expires < today:
+                    message = f"suppression of {codes} expired on {s.expires.isoformat()}"
+                elif not s.used and ("all" in s.codes or s.codes <= active):
+                    message = f"suppression of {codes} is unused: nothing here is reported"
+                else:
+                    continue
+                yield self._at(module, file, s, message)
+
+    def _at(self, module: TerraformModule, file: SourceFile, s: object, message: str) -> Diagnostic:
+        start, end = s.offsets  # type: ignore[attr-defined]
+        return Diagnostic(self.code, self.name, self.severity, message, file.path, file.location(start), file.location(end), (start, end))
