@@ -9,6 +9,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Result and table caches in a folder of this test session, never the user's."""
+    import os
+
+    os.environ["TFFIX_CACHE_DIR"] = str(tmp_path_factory.mktemp("tffix-cache"))
 CORPUS = ROOT.parent / "shared" / "corpus"
 CORPUS_SETS = ("dev", "dev-unformatted", "rough")
 

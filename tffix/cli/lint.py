@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 import click
 
 from ..engine.discover import ModuleSource, discover, load_directory
+from ..engine.batch import Job, run_jobs
 from ..engine.run import ModuleRun, run_module
 from ..files import write_atomic
 from ..rules.base import Applicability
@@ -40,6 +42,9 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
                      help="Use this config file instead of the nearest .tffix.toml / pyproject.toml."),
         click.option("--isolated", is_flag=True, help="Ignore all config files."),
+        click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                     help="Modules processed in parallel. [default: all cores]"),
+        click.option("--no-cache", is_flag=True, help="Do not read or write the result cache."),
         click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that are correct but may change the plan."),
         click.option("--emit-import-blocks", is_flag=True,
                      help="With iam-role-managed-policy-arns: add import {} blocks so the plan stays a no-op (root modules)."),
@@ -59,6 +64,8 @@ def _settings(
     emit_import_blocks: bool,
     config_path: Path | None,
     isolated: bool,
+    jobs: int | None,
+    no_cache: bool,
 ) -> Resolver:
     options = {"iam-role-managed-policy-arns": {"emit_import_blocks": True}} if emit_import_blocks else {}
     flags = Settings(_codes(select), _codes(ignore), profile or "default", unsafe_fixes, options)
@@ -67,9 +74,12 @@ def _settings(
     except ValueError as e:
         raise click.UsageError(str(e)) from None
     try:
-        return Resolver(flags, profile_given=profile is not None, config_path=config_path, isolated=isolated)
+        resolver = Resolver(flags, profile_given=profile is not None, config_path=config_path, isolated=isolated)
     except ConfigError as e:
         raise click.UsageError(str(e)) from None
+    resolver.jobs = jobs or os.cpu_count() or 1
+    resolver.use_cache = not no_cache
+    return resolver
 
 
 @click.command("check", epilog=LINT_EXIT_CODES_HELP)
@@ -117,13 +127,19 @@ def _run(paths: tuple[str, ...], resolver: Resolver, report: LintReport, *, fix:
         modules, errors = discover(paths or (".",))
         for error in errors:
             report.failure(error)
+        jobs = []
         for source in modules:
             settings = _resolve(resolver, source.directory, report)
             if settings is None:
                 continue
+            for error in source.errors:
+                report.failure(error)
             config = resolver.config_for(source.directory)
             source.targets = {p for p in source.targets if not config.excludes(p)}
-            _module(source, settings, report, fix=fix, dry_run=dry_run)
+            if source.targets:
+                jobs.append(Job(source, settings, fix))
+        for job, run in zip(jobs, run_jobs(jobs, workers=resolver.jobs, use_cache=resolver.use_cache)):
+            _module(job.source, run, job.settings, report, fix=fix, dry_run=dry_run)
     report.finish(applying=fix)
     sys.exit(report.exit_code)
 
@@ -142,21 +158,13 @@ def _report_run(run: ModuleRun, settings: Settings, report: LintReport) -> None:
         report.failure(str(error))
     for message in run.internal_errors:
         report.failure(message)
-    for diag in run.remaining:
-        allowed = id(diag) in run.fixable
+    for i, diag in enumerate(run.remaining):
+        allowed = i in run.fixable
         unsafe = diag.fix is not None and not settings.allows(diag.name, diag.fix) and diag.fix.applicability is Applicability.UNSAFE
         report.finding(diag, run.texts.get(diag.path), fixable=allowed, unsafe_fixable=unsafe)
 
 
-def _module(source: ModuleSource, settings: Settings, report: LintReport, *, fix: bool, dry_run: bool) -> None:
-    for error in source.errors:
-        report.failure(error)
-    if not source.targets:
-        return
-    run = run_module(
-        source.directory, source.texts, settings,
-        fix=fix, targets=source.targets, existing=source.existing, unreadable=source.unreadable,
-    )  # fmt: skip
+def _module(source: ModuleSource, run: ModuleRun, settings: Settings, report: LintReport, *, fix: bool, dry_run: bool) -> None:
     failed: set[Path] = set()
     for path in run.changed():
         before = run.original.get(path)
@@ -172,6 +180,7 @@ def _module(source: ModuleSource, settings: Settings, report: LintReport, *, fix
         undone = [d for d in run.applied if d.fix is not None and d.fix.paths & failed]
         run.applied = [d for d in run.applied if d not in undone]
         run.remaining = undone + run.remaining
+        run.fixable = {i + len(undone) for i in run.fixable}
         run.texts.update({p: run.original[p] for p in failed if p in run.original})
     if fix:
         report.fixed(0 if dry_run else len(set(run.changed()) - failed), len(run.applied))

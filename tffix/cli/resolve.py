@@ -22,6 +22,8 @@ class Resolver:
         self.isolated = isolated
         self.explicit = load_config(config_path) if config_path is not None else None
         self._cache: dict[Path | None, Config] = {}
+        self.jobs = 1  # modules processed in parallel
+        self.use_cache = True
 
     def config_for(self, directory: Path) -> Config:
         """Raises ConfigError for a bad file."""

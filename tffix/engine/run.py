@@ -42,7 +42,7 @@ class ModuleRun:
     applied: list[Diagnostic] = field(default_factory=list)
     parse_errors: list[ParseError] = field(default_factory=list)
     internal_errors: list[str] = field(default_factory=list)
-    #: ids of the remaining findings whose fix this run could apply
+    #: positions in ``remaining`` of the findings whose fix this run could apply
     fixable: set[int] = field(default_factory=set)
 
     def changed(self) -> list[Path]:
@@ -198,7 +198,7 @@ def run_module(
             if names:
                 state.errors.append(f"{directory}: fixes did not converge after {MAX_PASSES} passes: {', '.join(names)}")
     run.remaining = [d for d in diags if d.path in targets]
-    run.fixable = {id(d) for d in run.remaining if state.may_apply(d)}
+    run.fixable = {i for i, d in enumerate(run.remaining) if state.may_apply(d)}
     run.parse_errors = [f.error for f in module.files.values() if f.error is not None and f.path in targets]
     run.internal_errors = state.errors
     return run
