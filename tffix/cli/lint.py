@@ -38,7 +38,7 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--emit-import-blocks", is_flag=True,
                      help="With iam-role-managed-policy-arns: add import {} blocks so the plan stays a no-op (root modules)."),
         click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True,
-                     help="text: `path:line:col: CODE message` and a snippet; "
+                     help="text: `path:line:col: CODE message` and a snippet, coloured on a terminal (not with NO_COLOR); "
                           "json: one document; sarif: a SARIF 2.1.0 log whose fixes carry the edits; "
                           "github: GitHub Actions annotations."),
         click.option("--stdin-filename", metavar="PATH", help="The path of the buffer read from `-` (its folder is the module)."),

@@ -79,7 +79,7 @@ class LintReport:
     """Output and exit code of ``tffix check`` / ``tffix apply``.
 
     ``output_format`` is one of ``OUTPUT_FORMATS``: findings go to ``out`` as
-    text or GitHub annotations as they come, or as
+    text (coloured on a terminal) or GitHub annotations as they come, or as
     one JSON or SARIF document at the end; in stdin mode (``out`` is then
     stderr) the fixed text owns stdout. Failures go to stderr (as
     ``::error`` annotations in the github format, and also into the SARIF
@@ -100,6 +100,7 @@ class LintReport:
     documents: list[dict[str, Any]] = field(default_factory=list)
     changes: list[dict[str, str]] = field(default_factory=list)
     _sarif: Any = field(default=None, repr=False)
+    _colour: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.output_format == "sarif":
@@ -120,8 +121,17 @@ class LintReport:
             self._sarif.finding(diag, texts, fixable=fixable)
         elif self.output_format == "github":
             click.echo(render_github(diag, fixable=fixable), file=self.out, nl=False)
+        elif self._colour_writer() is not None:
+            self._colour.finding(diag, texts.get(diag.path), fixable=fixable)
         else:
             click.echo(render_text(diag, texts.get(diag.path), fixable=fixable), file=self.out, nl=False)
+
+    def _colour_writer(self) -> Any:
+        if self._colour is None:
+            from .style import ColourWriter, colour_enabled
+
+            self._colour = ColourWriter(self.out) if colour_enabled(self.out) else False
+        return self._colour or None
 
     def failure(self, message: str, error: ParseError | None = None, text: str | None = None) -> None:
         """A file that could not be read, parsed or written, or an internal
