@@ -43,6 +43,14 @@ def read(path: Path) -> str:
     return path.read_bytes().decode("utf-8")
 
 
+@pytest.fixture(autouse=True)
+def _no_colour_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text output is asserted byte for byte: a FORCE_COLOR or NO_COLOR of
+    the shell running the tests must not change it."""
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     assert CORPUS.is_dir(), f"corpus missing at {CORPUS}"

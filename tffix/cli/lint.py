@@ -20,7 +20,7 @@ from ..config import ConfigError
 from ..settings import Settings
 from .resolve import Resolver
 from .diff import unified_diff
-from .report import LINT_EXIT_CODES_HELP, LintReport
+from .report import LINT_EXIT_CODES_HELP, OUTPUT_FORMATS, LintReport
 
 __all__ = ["check", "apply"]
 
@@ -48,7 +48,10 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that are correct but may change the plan."),
         click.option("--emit-import-blocks", is_flag=True,
                      help="With iam-role-managed-policy-arns: add import {} blocks so the plan stays a no-op (root modules)."),
-        click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True),
+        click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True,
+                     help="text: `path:line:col: CODE message` and a snippet, coloured on a terminal (not with NO_COLOR); "
+                          "json: one document; sarif: a SARIF 2.1.0 log whose fixes carry the edits; "
+                          "github: GitHub Actions annotations."),
         click.option("--stdin-filename", metavar="PATH", help="The path of the buffer read from `-` (its folder is the module)."),
     ]  # fmt: skip
     for option in reversed(options):
@@ -155,13 +158,14 @@ def _resolve(resolver: Resolver, directory: Path, report: LintReport) -> Setting
 
 def _report_run(run: ModuleRun, settings: Settings, report: LintReport) -> None:
     for error in run.parse_errors:
-        report.failure(str(error))
+        text = run.texts.get(Path(error.path)) if error.path else None
+        report.failure(str(error), error, text)
     for message in run.internal_errors:
         report.failure(message)
     for i, diag in enumerate(run.remaining):
         allowed = i in run.fixable
         unsafe = diag.fix is not None and not settings.allows(diag.name, diag.fix) and diag.fix.applicability is Applicability.UNSAFE
-        report.finding(diag, run.texts.get(diag.path), fixable=allowed, unsafe_fixable=unsafe)
+        report.finding(diag, run.texts, fixable=allowed, unsafe_fixable=unsafe)
 
 
 def _module(source: ModuleSource, run: ModuleRun, settings: Settings, report: LintReport, *, fix: bool, dry_run: bool) -> None:

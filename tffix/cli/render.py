@@ -1,31 +1,88 @@
-"""Diagnostics as text (``path:line:col: CODE message`` and a snippet) and
-as JSON documents."""
+"""Diagnostics as text (``path:line:col: CODE message`` and a snippet), as
+JSON documents and as GitHub Actions workflow annotations."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
-from ..rules.base import Diagnostic
+from ..rules.base import Diagnostic, Severity
 
-__all__ = ["render_text", "diagnostic_json"]
+__all__ = ["render_text", "snippet", "diagnostic_json", "github_annotation", "github_path", "render_github"]
+
+
+def snippet(diag: Diagnostic, text: str | None) -> tuple[int, str, str] | None:
+    """The line number, the source line and the carets under the range."""
+    if text is None:
+        return None
+    lines = text.splitlines()
+    number = diag.start[0]
+    if number > len(lines):
+        return None
+    line = lines[number - 1].lstrip("\ufeff").replace("\t", " ")
+    start = diag.start[1] - 1
+    stop = diag.end[1] - 1 if diag.end[0] == number else len(line)
+    return number, line, " " * start + "^" * max(1, stop - start)
 
 
 def render_text(diag: Diagnostic, text: str | None, *, fixable: bool) -> str:
     """One finding with the source line under it and carets below the range."""
     mark = " [*]" if fixable else ""
     head = f"{diag.path}:{diag.start[0]}:{diag.start[1]}: {diag.code}{mark} {diag.message}"
-    if text is None:
+    shown = snippet(diag, text)
+    if shown is None:
         return head + "\n"
-    lines = text.splitlines()
-    number = diag.start[0]
-    if number > len(lines):
-        return head + "\n"
-    line = lines[number - 1].lstrip("\ufeff").replace("\t", " ")
-    start = diag.start[1] - 1
-    stop = diag.end[1] - 1 if diag.end[0] == number else len(line)
+    number, line, caret = shown
     gutter = " " * len(str(number))
-    caret = " " * start + "^" * max(1, stop - start)
     return f"{head}\n{gutter} |\n{number} | {line}\n{gutter} | {caret}\n"
+
+
+# -- GitHub Actions ---------------------------------------------------------
+
+GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _escape_data(value: str) -> str:
+    # what @actions/core does (toCommandValue / escapeData)
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_path(path: Path | str) -> str:
+    """Paths below the current directory relative (GitHub wants them relative
+    to the workspace, where a workflow runs tffix), others as they are."""
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            p = p.relative_to(os.getcwd())
+        except ValueError:
+            pass
+    return p.as_posix()
+
+
+def github_annotation(level: str, message: str, **properties: object) -> str:
+    """``::level k=v,...::message`` with GitHub's escaping; ``None`` values are left out."""
+    props = ",".join(f"{key}={_escape_property(str(value))}" for key, value in properties.items() if value is not None)
+    return f"::{level}{' ' + props if props else ''}::{_escape_data(message)}\n"
+
+
+def render_github(diag: Diagnostic, *, fixable: bool) -> str:
+    """One finding as a workflow command; columns count characters, the end is exclusive."""
+    message = diag.message + (" (fixable with `tffix apply`)" if fixable else "")
+    return github_annotation(
+        GITHUB_LEVELS[diag.severity],
+        message,
+        file=github_path(diag.path),
+        line=diag.start[0],
+        col=diag.start[1],
+        endLine=diag.end[0],
+        endColumn=diag.end[1],
+        title=f"{diag.code} {diag.name}",
+    )
 
 
 def diagnostic_json(diag: Diagnostic, *, fixable: bool) -> dict[str, Any]:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TextIO
 
 import click
 
 from ..rules.base import Diagnostic, Severity
-from .render import diagnostic_json, render_text
+from ..syntax.errors import ParseError
+from .render import diagnostic_json, github_annotation, github_path, render_github, render_text
 
-__all__ = ["Report", "LintReport", "EXIT_OK", "EXIT_CHANGES", "EXIT_ERROR", "EXIT_CODES_HELP", "LINT_EXIT_CODES_HELP"]
+__all__ = ["Report", "LintReport", "OUTPUT_FORMATS", "EXIT_OK", "EXIT_CHANGES", "EXIT_ERROR", "EXIT_CODES_HELP", "LINT_EXIT_CODES_HELP"]
 
 EXIT_OK = 0  # clean, or everything fixed
 EXIT_CHANGES = 1  # findings remain, or --check / --diff found files to change
@@ -61,6 +64,9 @@ class Report:
         return EXIT_OK
 
 
+#: ``--format`` of ``tffix check`` and ``tffix apply``
+OUTPUT_FORMATS = ("text", "json", "sarif", "github")
+
 LINT_EXIT_CODES_HELP = """\b
 Exit codes:
   0  no findings left (everything clean, or all fixed; info findings never fail)
@@ -72,9 +78,12 @@ Exit codes:
 class LintReport:
     """Output and exit code of ``tffix check`` / ``tffix apply``.
 
-    Findings go to ``out`` as text as they come, or as one JSON document at
-    the end; in stdin mode (``out`` is then stderr) the fixed text owns
-    stdout. A failure in one file is counted and the run goes on."""
+    ``output_format`` is one of ``OUTPUT_FORMATS``: findings go to ``out`` as
+    text (coloured on a terminal) or GitHub annotations as they come, or as
+    one JSON or SARIF document at the end; in stdin mode (``out`` is then
+    stderr) the fixed text owns stdout. Failures go to stderr (as
+    ``::error`` annotations in the github format, and also into the SARIF
+    log). A failure in one file is counted and the run goes on."""
 
     output_format: str = "text"
     dry_run: bool = False
@@ -90,20 +99,55 @@ class LintReport:
     failed: int = 0
     documents: list[dict[str, Any]] = field(default_factory=list)
     changes: list[dict[str, str]] = field(default_factory=list)
+    _sarif: Any = field(default=None, repr=False)
+    _colour: Any = field(default=None, repr=False)
 
-    def finding(self, diag: Diagnostic, text: str | None, *, fixable: bool, unsafe_fixable: bool) -> None:
+    def __post_init__(self) -> None:
+        if self.output_format == "sarif":
+            from .sarif import SarifLog
+
+            self._sarif = SarifLog()
+
+    def finding(self, diag: Diagnostic, texts: Mapping[Path, str], *, fixable: bool, unsafe_fixable: bool) -> None:
+        """``texts``: the text of every file of the module the finding's
+        offsets (and its fix's) refer to."""
         self.findings += 1
         self.failing += diag.severity is not Severity.INFO
         self.fixable += fixable
         self.unsafe_fixable += unsafe_fixable
         if self.output_format == "json":
             self.documents.append(diagnostic_json(diag, fixable=fixable))
+        elif self.output_format == "sarif":
+            self._sarif.finding(diag, texts, fixable=fixable)
+        elif self.output_format == "github":
+            click.echo(render_github(diag, fixable=fixable), file=self.out, nl=False)
+        elif self._colour_writer() is not None:
+            self._colour.finding(diag, texts.get(diag.path), fixable=fixable)
         else:
-            click.echo(render_text(diag, text, fixable=fixable), file=self.out, nl=False)
+            click.echo(render_text(diag, texts.get(diag.path), fixable=fixable), file=self.out, nl=False)
 
-    def failure(self, message: str) -> None:
+    def _colour_writer(self) -> Any:
+        if self._colour is None:
+            from .style import ColourWriter, colour_enabled
+
+            self._colour = ColourWriter(self.out) if colour_enabled(self.out) else False
+        return self._colour or None
+
+    def failure(self, message: str, error: ParseError | None = None, text: str | None = None) -> None:
+        """A file that could not be read, parsed or written, or an internal
+        error; ``error`` and ``text`` locate a parse error."""
         self.failed += 1
+        if self.output_format == "github":
+            if error is not None and error.path:
+                props = {"file": github_path(error.path), "line": error.line, "col": error.column, "title": "tffix: parse error"}
+                detail = f"{error.summary}: {error.detail}" if error.detail else error.summary
+                click.echo(github_annotation("error", detail, **props), err=True, nl=False)
+            else:
+                click.echo(github_annotation("error", message, title="tffix"), err=True, nl=False)
+            return
         click.echo(message, err=True)
+        if self._sarif is not None:
+            self._sarif.failure(message, error, text)
 
     def fixed(self, files: int, fixes: int) -> None:
         self.files_fixed += files
@@ -113,12 +157,16 @@ class LintReport:
         self.files_would_change += 1
         if self.output_format == "json":
             self.changes.append({"path": path, "diff": diff})
-        else:
+        elif self.output_format != "sarif":  # the log's fixes carry the edits
             click.echo(diff, file=sys.stdout, nl=False)
 
     def finish(self, *, applying: bool) -> None:
         if self.output_format == "json":
             click.echo(json.dumps({"findings": self.documents, "changes": self.changes, "summary": self._summary_json()}, indent=2), file=self.out)
+            return
+        if self.output_format == "sarif":
+            document = self._sarif.document(exit_code=self.exit_code, summary=self._summary_json())
+            click.echo(json.dumps(document, indent=2), file=self.out)
             return
         click.echo(self._summary_line(applying), file=self.out)
 

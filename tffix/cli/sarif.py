@@ -1,0 +1,262 @@
+"""Findings as a SARIF 2.1.0 log (``--format sarif``).
+
+Choices this module makes (the README's "Output formats" repeats them):
+
+- Columns are UTF-16 code units, SARIF's default ``columnKind``, which the
+  log also states (``run.columnKind``): a character outside the Basic
+  Multilingual Plane counts two. Lines are separated by ``\\n`` or ``\\r\\n``
+  (SARIF's default ``newlineSequences``); a UTF-8 byte order mark is not part
+  of line 1.
+- Paths below the current directory are relative URIs with the base
+  ``%SRCROOT%`` (given in ``originalUriBaseIds``); others are absolute
+  ``file:`` URIs.
+- Every rule is described in ``tool.driver.rules`` (id = code, name,
+  summary, the "What it does" section, the full docs as help, the default
+  level, the strongest fix it offers).
+- Each fix of a finding is a SARIF ``fix``: one ``artifactChange`` per file,
+  its ``replacements`` giving the region to delete and the text to insert
+  (an insertion has an empty region). Applied alone, they give exactly
+  what ``tffix apply`` writes for that fix: new text in the file's line
+  break style, and when formatting the touched lines changes more than the
+  edits, the changed lines replaced whole. A fix that creates a file is an
+  insertion at line 1, column 1 of the new file, marked
+  ``properties.create``. ``properties.applicability`` is safe, unsafe or
+  display-only; ``result.properties.fixable`` says whether ``tffix apply``
+  with the options of this run applies it.
+- Files that could not be read or parsed and internal errors are not results
+  (no rule found them): they are ``toolExecutionNotifications`` of the
+  invocation (descriptor ``tffix/parse-error`` with the error's location,
+  or ``tffix/error``), and ``executionSuccessful`` is false.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from .. import __version__
+from ..rules._hcl import newline_style
+from ..rules.base import Diagnostic, Edit, Fix, Rule, Severity
+from ..syntax.errors import ParseError
+
+__all__ = ["SarifLog", "SCHEMA_URI", "utf16_position"]
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+NOTIFICATIONS = (
+    ("tffix/parse-error", "parse-error", "A file is not valid HCL native syntax; no rule checked it."),
+    ("tffix/error", "error", "A file could not be read or written, or tffix failed internally."),
+)
+
+
+def utf16_position(text: str, offset: int) -> tuple[int, int]:
+    """1-based SARIF line and column (UTF-16 code units) of ``offset``."""
+    offset = max(0, min(offset, len(text)))
+    line = text.count("\n", 0, offset) + 1
+    start = text.rfind("\n", 0, offset) + 1
+    column = len(text[start:offset].encode("utf-16-le")) // 2 + 1
+    if start == 0 and offset > 0 and text.startswith("\ufeff"):
+        column -= 1  # the byte order mark is not text of line 1
+    return line, column
+
+
+def _region(text: str, start: int, end: int) -> dict[str, int]:
+    start_line, start_column = utf16_position(text, start)
+    end_line, end_column = utf16_position(text, end)
+    return {"startLine": start_line, "startColumn": start_column, "endLine": end_line, "endColumn": end_column}
+
+
+def _replacement(text: str, start: int, end: int, inserted: str) -> dict[str, Any]:
+    replacement: dict[str, Any] = {"deletedRegion": _region(text, start, end)}
+    if inserted:
+        replacement["insertedContent"] = {"text": inserted}
+    return replacement
+
+
+_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
+
+
+def _replacements(text: str, edits: list[Edit], newline: str, filename: str) -> list[dict[str, Any]]:
+    """The replacements that turn ``text`` into what ``tffix apply`` writes
+    when it applies these edits alone: the new text in the file's line break
+    style, and the touched lines formatted. When formatting changed nothing
+    else they are the edits themselves; otherwise whole changed lines."""
+    from ..engine.edits import apply_edits, splice
+
+    spliced, _ = splice(text, edits, newline=newline)
+    try:
+        final = apply_edits(text, edits, filename=filename, newline=newline)
+    except Exception:  # noqa: BLE001 - `tffix apply` would not apply it; show the plain edits
+        final = spliced
+    if final == spliced:
+        crlf = (newline_style(text) if text else newline) == "\r\n"
+        out = []
+        for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+            inserted = re.sub(r"(?<!\r)\n", "\r\n", edit.text) if crlf else edit.text
+            out.append(_replacement(text, edit.start, edit.end, inserted))
+        return out
+    before = _LINE.findall(text)
+    after = _LINE.findall(final)
+    starts = [0]
+    for line in before:
+        starts.append(starts[-1] + len(line))
+    out = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            out.append(_replacement(text, starts[i1], starts[i2], "".join(after[j1:j2])))
+    return out
+
+
+def _section(docs: str, heading: str) -> str:
+    """The text of a ``## heading`` section of a rule's docs."""
+    marker = f"## {heading}\n"
+    if marker not in docs:
+        return ""
+    body = docs.split(marker, 1)[1]
+    return body.split("\n## ", 1)[0].strip()
+
+
+def _rule_descriptor(cls: type[Rule]) -> dict[str, Any]:
+    docs = cls.docs()
+    help_text = docs.split("\n", 1)[1].strip() if "\n" in docs else docs
+    summary = cls.summary()
+    return {
+        "id": cls.code,
+        "name": cls.name,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": _section(docs, "What it does") or summary},
+        "help": {"text": help_text, "markdown": help_text},
+        "defaultConfiguration": {"level": LEVELS[cls.severity]},
+        "properties": {
+            "fix": cls.fixable.value if cls.fixable else "none",
+            "tags": ["terraform"],
+        },
+    }
+
+
+class SarifLog:
+    """Collects findings and failures of one run; ``document()`` is the log."""
+
+    def __init__(self, cwd: Path | None = None) -> None:
+        from ..rules.registry import rule_classes
+
+        self.cwd = Path(os.path.abspath(cwd or Path.cwd()))
+        self.rules = rule_classes()
+        self.index = {cls.code: i for i, cls in enumerate(self.rules)}
+        self.results: list[dict[str, Any]] = []
+        self.notifications: list[dict[str, Any]] = []
+
+    # -- locations ------------------------------------------------------------
+
+    def location(self, path: Path | str) -> dict[str, Any]:
+        """An ``artifactLocation``: relative to %SRCROOT% when below it."""
+        full = Path(os.path.normpath(self.cwd / Path(path)))
+        try:
+            relative = full.relative_to(self.cwd)
+        except ValueError:
+            return {"uri": full.as_uri()}
+        return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+
+    # -- what the report feeds in -------------------------------------------
+
+    def finding(self, diag: Diagnostic, texts: Mapping[Path, str], *, fixable: bool) -> None:
+        text = texts.get(diag.path)
+        if text is not None:
+            region = _region(text, *diag.offsets)
+        else:  # not expected: fall back on the character columns
+            region = {"startLine": diag.start[0], "startColumn": diag.start[1], "endLine": diag.end[0], "endColumn": diag.end[1]}
+        result: dict[str, Any] = {
+            "ruleId": diag.code,
+            "level": LEVELS[diag.severity],
+            "message": {"text": diag.message},
+            "locations": [{"physicalLocation": {"artifactLocation": self.location(diag.path), "region": region}}],
+            "properties": {"name": diag.name, "fixable": fixable},
+        }
+        if diag.code in self.index:
+            result["ruleIndex"] = self.index[diag.code]
+        fix = self._fix(diag.fix, texts) if diag.fix is not None else None
+        if fix is not None:
+            result["fixes"] = [fix]
+        self.results.append(result)
+
+    def _fix(self, fix: Fix, texts: Mapping[Path, str]) -> dict[str, Any] | None:
+        by_path: dict[Path, list[Edit]] = {}
+        for edit in fix.edits:
+            if not edit.create and edit.path not in texts:
+                return None  # a file this run did not read: no honest regions
+            by_path.setdefault(edit.path, []).append(edit)
+        if not by_path:
+            return None
+        newline = newline_style("".join(texts.values()))
+        changes = []
+        for path, edits in by_path.items():
+            change: dict[str, Any] = {
+                "artifactLocation": self.location(path),
+                "replacements": _replacements(texts.get(path, ""), edits, newline, str(path)),
+            }
+            if any(edit.create for edit in edits):
+                change["properties"] = {"create": True}
+            changes.append(change)
+        return {
+            "description": {"text": fix.message},
+            "artifactChanges": changes,
+            "properties": {"applicability": fix.applicability.value},
+        }
+
+    def failure(self, message: str, error: ParseError | None = None, text: str | None = None) -> None:
+        notification: dict[str, Any] = {"level": "error", "message": {"text": message}}
+        if error is not None:
+            notification["descriptor"] = {"id": NOTIFICATIONS[0][0], "index": 0}
+            if error.path:
+                line, column = utf16_position(text, error.offset) if text is not None else (error.line, error.column)
+                notification["locations"] = [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": self.location(error.path),
+                            "region": {"startLine": line, "startColumn": column},
+                        }
+                    }
+                ]
+        else:
+            notification["descriptor"] = {"id": NOTIFICATIONS[1][0], "index": 1}
+        self.notifications.append(notification)
+
+    # -- the log ----------------------------------------------------------------
+
+    def document(self, *, exit_code: int, summary: dict[str, int]) -> dict[str, Any]:
+        invocation: dict[str, Any] = {"executionSuccessful": not self.notifications, "exitCode": exit_code}
+        if self.notifications:
+            invocation["toolExecutionNotifications"] = self.notifications
+        driver = {
+            "name": "tffix",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "rules": [_rule_descriptor(cls) for cls in self.rules],
+            "notifications": [
+                {"id": id_, "name": name, "shortDescription": {"text": text}, "defaultConfiguration": {"level": "error"}}
+                for id_, name, text in NOTIFICATIONS
+            ],
+        }
+        return {
+            "$schema": SCHEMA_URI,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {"driver": driver},
+                    "invocations": [invocation],
+                    "originalUriBaseIds": {SRCROOT: {"uri": self.cwd.as_uri().rstrip("/") + "/"}},
+                    "columnKind": "utf16CodeUnits",
+                    "results": self.results,
+                    "properties": {"summary": summary},
+                }
+            ],
+        }
