@@ -39,7 +39,7 @@ def splice(text: str, edits: Iterable[Edit], *, newline: str = "\n") -> tuple[st
         new = _LONE_LF.sub("\r\n", edit.text) if crlf else edit.text  # rules write \n; keep CRLF files CRLF
         out.append(new)
         removed = text[edit.start : edit.end]
-        ranges.append((size, size + len(new), bool(removed)))
+        ranges.append((size, size + len(new), "\n" in removed))  # whole lines went: neighbours may realign
         size += len(new)
         cursor = edit.end
     out.append(text[cursor:])
