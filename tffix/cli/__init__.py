@@ -8,6 +8,7 @@ from .. import __version__
 from .debug import debug
 from .fmt import fmt
 from .lint import apply, check
+from .lsp import lsp
 from .rules import explain, rules
 
 __all__ = ["main"]
@@ -32,3 +33,4 @@ main.add_command(check)
 main.add_command(apply)
 main.add_command(rules)
 main.add_command(explain)
+main.add_command(lsp)
