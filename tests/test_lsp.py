@@ -449,3 +449,29 @@ def test_cli_starts_without_importing_pygls() -> None:
     subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True, timeout=60
     )
+
+
+def test_crlf_buffer_with_characters_outside_the_bmp(module: Path) -> None:
+    """Columns count UTF-16 units after an emoji; CRLF line breaks stay CRLF
+    through quick-fix, fix all and formatting."""
+    text = 'resource "aws_instance" "web" {\r\n  ami  = "${var.ami}"\r\n  tags = { Name = "😀😀", Environment = "production" }\r\n}\r\n'
+    fixed = 'resource "aws_instance" "web" {\r\n  ami  = var.ami\r\n  tags = { Name = "😀😀", Environment = var.environment }\r\n}\r\n'
+
+    async def scenario(s: Session) -> None:
+        uri = s.open(module / "main.tf", text)
+        first, second = await s.diagnostics(uri)
+        assert (first.range.start.line, first.range.start.character, first.range.end.character) == (1, 9, 21)
+        # "production" starts at character 38, UTF-16 unit 40
+        assert (second.range.start.line, second.range.start.character, second.range.end.character) == (2, 40, 52)
+        (action,) = await s.code_actions(uri, first.range, only=["quickfix"])
+        assert apply_text_edits(text, action.edit.changes[uri]) == text.replace('"${var.ami}"', "var.ami")
+        (fix_all,) = await s.code_actions(uri, whole(text), only=["source"])
+        assert apply_text_edits(text, fix_all.edit.changes[uri]) == fixed
+        messy = text.replace("  ami  = ", "    ami   =  ")
+        s.change(uri, messy)
+        edits = await s.client.text_document_formatting_async(lsp.DocumentFormattingParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), options=lsp.FormattingOptions(tab_size=2, insert_spaces=True),
+        ))  # fmt: skip
+        assert apply_text_edits(messy, edits) == text.replace('"${var.ami}"', "var.ami")  # fmt unwraps it too
+
+    session(scenario, module)
