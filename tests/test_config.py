@@ -101,3 +101,15 @@ def test_config_command_reports_bad_files_with_exit_2(tmp_path: Path) -> None:
     _write(tmp_path / ".tffix.toml", "profile = 'nope'\n")
     result = run_cli("config", str(tmp_path))
     assert result.exit_code == 2 and "profile" in result.output
+
+
+def test_language_server_reads_the_same_files(tmp_path: Path) -> None:
+    from tffix.lsp.config import load_file_config
+
+    assert load_file_config(tmp_path, tmp_path / "main.tf") is None
+    _write(tmp_path / ".tffix.toml", "ignore = ['TFX101']\n[[overrides]]\npaths = ['qa']\nprofile = 'ephemeral'\n")
+    got = load_file_config(tmp_path, tmp_path / "qa" / "main.tf")
+    assert got is not None and got["profile"] == "ephemeral" and got["ignore"] == ("TFX101",)
+    _write(tmp_path / ".tffix.toml", "bogus = 1\n")
+    with pytest.raises(ValueError, match="bogus"):
+        load_file_config(tmp_path, tmp_path / "main.tf")

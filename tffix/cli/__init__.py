@@ -9,6 +9,7 @@ from .config_cmd import config
 from .debug import debug
 from .fmt import fmt
 from .lint import apply, check
+from .lsp import lsp
 from .rules import explain, rules
 
 __all__ = ["main"]
@@ -34,3 +35,4 @@ main.add_command(apply)
 main.add_command(rules)
 main.add_command(explain)
 main.add_command(config)
+main.add_command(lsp)
