@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from ..cst import nodes as n
 from ..syntax.errors import ParseError
-from .tokens import FmtToken
+from ..syntax.lexer import tokenize
+from ..syntax.tokens import Token
+from .tokens import FmtToken, fmt_tokens
 
-__all__ = ["check_unique_attributes", "SelfCheckError", "same_content"]
+__all__ = ["check_unique_attributes", "SelfCheckError", "same_content", "relexes_alike"]
 
 
 class SelfCheckError(RuntimeError):
@@ -51,3 +53,32 @@ def _offset(text: str, at: tuple[int, int]) -> int:
 def same_content(a: list[FmtToken], b: list[FmtToken]) -> bool:
     """Equal token for token, spacing aside."""
     return len(a) == len(b) and all(x.kind == y.kind and x.text == y.text for x, y in zip(a, b))
+
+
+def relexes_alike(result: str, source: list[Token], tokens: list[FmtToken]) -> bool:
+    """True when ``result`` (formatted from ``source``, the input's lexer
+    tokens, with no rewrite changing any token) provably passes the full
+    check: it parses, a second run changes nothing, and only whitespace
+    changed. False means "not proven": the caller runs the full check.
+
+    Why lexing suffices. (1) Whether a text parses depends only on the kinds
+    and texts its lexer yields: the LALR loop reads kinds, the builder's
+    checks read kinds and texts, and trivia only decides which item a comment
+    line belongs to. The input parsed, so an output that lexes to the same
+    kinds and texts parses too, into a tree of the same shape. (2) A second
+    run rewrites and lays out that tree; the rewrites read kinds, texts and the
+    tree's shape, and the layout reads kinds and texts (the gap before EOF is
+    carried over). So if the output's formatter tokens equal ``tokens`` in kind
+    and text, the second run makes the same no-op rewrites and the same layout,
+    and writes ``result`` again; that equality also means only spacing changed.
+    """
+    try:
+        relexed = tokenize(result)
+    except ParseError:
+        return False
+    if len(relexed) != len(source):
+        return False
+    for a, b in zip(relexed, source):
+        if a[0] != b[0] or a[1] != b[1]:
+            return False
+    return same_content(tokens, fmt_tokens(relexed))
