@@ -58,7 +58,7 @@ def format_module(module: Module, *, path: str | None = None, source: str | None
     result, tokens, source_tokens, rewritten = _format(module)
     if result == (module.code if source is None else source):
         return result  # unchanged input: trivially stable and equivalent
-    if not rewritten and relexes_alike(result, source_tokens, tokens):
+    if not rewritten and relexes_alike(result, source_tokens):
         return result  # proven without a parse; see relexes_alike
     # The full check, where a rewrite changed tokens (or the cheap one failed,
     # to report why).
