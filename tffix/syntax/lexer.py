@@ -551,4 +551,6 @@ class _TrackingLexer(Lexer):
 
 def tokenize(text: str, *, path: str | None = None) -> list[Token]:
     """All tokens of ``text`` (the last one is ``EOF``). Raises ``ParseError``."""
-    return list(Lexer(text, path=path))
+    out: list[Token] = []
+    Lexer(text, path=path)._lex_into(out)
+    return out
