@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..cst.nodes import Module
 from ..syntax.errors import ParseError
-from ..syntax.parser import parse_module
+from ..syntax.parser import parse_module, parse_with_tokens
 from ..syntax.tokens import Token
 from .checks import SelfCheckError, check_unique_attributes, relexes_alike, same_content
 from .layout import layout
@@ -39,12 +39,12 @@ def _rewritten_tokens(module: Module, source: list[Token]) -> tuple[list[FmtToke
     return tokens, changed
 
 
-def _format(module: Module) -> tuple[str, list[FmtToken], list[Token], bool]:
-    """The result, its tokens, the module's tokens, and whether a rewrite fired."""
-    source = list(module.tokens())
+def _format(module: Module, source: list[Token]) -> tuple[str, list[FmtToken], bool]:
+    """The result for ``module`` (whose tokens are ``source``), its tokens, and
+    whether a rewrite changed any."""
     tokens, rewritten = _rewritten_tokens(module, source)
     layout(tokens)
-    return render(tokens), tokens, source, rewritten
+    return render(tokens), tokens, rewritten
 
 
 def format_module(module: Module, *, path: str | None = None, source: str | None = None) -> str:
@@ -54,8 +54,12 @@ def format_module(module: Module, *, path: str | None = None, source: str | None
     if the result fails the formatter's own checks. ``source``, when given,
     is ``module.code`` (saves printing it again).
     """
+    return _format_module(module, list(module.tokens()), path=path, source=source)
+
+
+def _format_module(module: Module, source_tokens: list[Token], *, path: str | None, source: str | None) -> str:
     check_unique_attributes(module, path=path)
-    result, tokens, source_tokens, rewritten = _format(module)
+    result, tokens, rewritten = _format(module, source_tokens)
     if result == (module.code if source is None else source):
         return result  # unchanged input: trivially stable and equivalent
     if not rewritten and relexes_alike(result, source_tokens):
@@ -81,9 +85,9 @@ def format_module(module: Module, *, path: str | None = None, source: str | None
 def format_source(text: str, *, filename: str | None = None) -> str:
     """``text`` formatted as ``terraform fmt`` would. Raises ParseError (bad
     input, or an argument set twice) and SelfCheckError (a tffix bug)."""
-    module = parse_module(text, path=filename)
+    module, tokens = parse_with_tokens(text, path=filename)
     try:
-        return format_module(module, path=filename, source=text)
+        return _format_module(module, tokens, path=filename, source=text)
     except RecursionError:
         raise ParseError(
             "Too deeply nested",

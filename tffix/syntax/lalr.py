@@ -111,14 +111,15 @@ _END = Token("$END", "")  # Lark's end-of-input terminal
 
 
 def drive(lexer: Lexer) -> Any:
-    """Parse the lexer's tokens; returns what the ``start`` rule built."""
+    """Parse the lexer's tokens; returns what the ``start`` rule built. The
+    tokens the parser took are left in ``lexer.produced``: all of them (EOF
+    last) after a parse, those up to the failing one after an error."""
     t = _tables()
     rows = t.rows
     chains = t.chains
     end = t.end
     states = [t.start]
     values: list[Any] = []
-    produced = lexer.produced
     append_state = states.append
     append_value = values.append
     tokens: list[Token] = []
@@ -129,43 +130,58 @@ def drive(lexer: Lexer) -> Any:
         error = e  # raised after the tokens before it, as a lazy lexer would
     else:
         tokens.append(_END)
-    for tok in tokens:
-        kind = tok[0]
-        if tok is not _END:
-            produced.append(tok)
-        while True:
-            try:
-                act = rows[states[-1]][kind]
-            except KeyError:
-                found = None if tok is _END else tok
-                raise Unexpected(found, {k for k in rows[states[-1]] if k.isupper()}, values) from None
-            if type(act) is int:
-                append_state(act)
-                append_value(tok)
-                break
-            size, cb, origin = act
-            if cb is None:  # a chain of unit rules (expr -> or_expr -> ...): the value stays
-                key = (states[-2], states[-1], kind)
-                top = chains.get(key)
-                if top is None:
-                    below = states[-2]
-                    top = rows[below][origin]
-                    while True:
-                        a = rows[top].get(kind)
-                        if type(a) is not tuple or a[1] is not None:
-                            break
-                        top = rows[below][a[2]]
-                    chains[key] = top
-                states[-1] = top
-            else:
-                if size:
-                    s = values[-size:]
-                    del states[-size:]
-                    del values[-size:]
+    lexer.produced = tokens
+    tok = _END
+    try:
+        for tok in tokens:
+            kind = tok[0]
+            while True:
+                try:
+                    act = rows[states[-1]][kind]
+                except KeyError:
+                    found = None if tok is _END else tok
+                    raise Unexpected(found, {k for k in rows[states[-1]] if k.isupper()}, values) from None
+                if type(act) is int:
+                    append_state(act)
+                    append_value(tok)
+                    break
+                size, cb, origin = act
+                if cb is None:  # a chain of unit rules (expr -> or_expr -> ...): the value stays
+                    key = (states[-2], states[-1], kind)
+                    top = chains.get(key)
+                    if top is None:
+                        below = states[-2]
+                        top = rows[below][origin]
+                        while True:
+                            a = rows[top].get(kind)
+                            if type(a) is not tuple or a[1] is not None:
+                                break
+                            top = rows[below][a[2]]
+                        chains[key] = top
+                    states[-1] = top
                 else:
-                    s = []
-                append_value(cb(s))
-                append_state(rows[states[-1]][origin])
-            if tok is _END and states[-1] == end:
-                return values[-1]
+                    if size:
+                        s = values[-size:]
+                        del states[-size:]
+                        del values[-size:]
+                    else:
+                        s = []
+                    append_value(cb(s))
+                    append_state(rows[states[-1]][origin])
+                if tok is _END and states[-1] == end:
+                    tokens.pop()
+                    return values[-1]
+    except BaseException:
+        lexer.produced = _taken(tokens, tok)
+        raise
     raise error  # type: ignore[misc]
+
+
+def _taken(tokens: list[Token], last: Token) -> list[Token]:
+    """``tokens`` up to ``last`` (by identity), without the end marker."""
+    if last is _END:
+        return [tok for tok in tokens if tok is not _END]
+    for i, tok in enumerate(tokens):
+        if tok is last:
+            return tokens[: i + 1]
+    return tokens
