@@ -32,11 +32,10 @@ def _rewritten_tokens(module: Module, source: list[Token]) -> tuple[list[FmtToke
     rewrites, and whether any rewrite changed a token's kind or text."""
     index: dict[int, int] = {}
     tokens = fmt_tokens(source, index, bom=module.bom)
-    changed = False
-    for start, end, new in sorted(rewrite_edits(module, tokens, index), key=lambda e: e[0], reverse=True):
-        changed = changed or not same_content(tokens[start:end], new)
+    edits = rewrite_edits(module, tokens, index)
+    for start, end, new in sorted(edits, key=lambda e: e[0], reverse=True):
         tokens[start:end] = new
-    return tokens, changed
+    return tokens, bool(edits)
 
 
 def _format(module: Module, source: list[Token]) -> tuple[str, list[FmtToken], bool]:
