@@ -11,7 +11,7 @@ assign cells and, separately, their comment cells.
 
 from __future__ import annotations
 
-import regex
+import functools
 
 from .tokens import FmtToken
 
@@ -42,11 +42,17 @@ def _bracket_change(tok: FmtToken) -> int:
     return _DEPTH.get(tok.kind, 0)
 
 
-_GRAPHEME = regex.compile(r"\X")
-# Unicode 15.1 joins Indic conjuncts (consonant + virama + consonant) into one
-# cluster (rule GB9c); the segmenter Terraform 1.0.3 uses predates that rule,
-# so each consonant after a virama counts as a cluster of its own.
-_CONJUNCT = regex.compile(r"[\u094D\u09CD\u0ACD\u0B4D\u0C4D\u0D4D][\p{Mn}\u200d]*\p{Lo}")
+@functools.cache
+def _clusters() -> tuple:
+    """The patterns that count grapheme clusters; ``regex`` is loaded on the
+    first text that is not ASCII (loading takes longer than most files do)."""
+    import regex
+
+    # Unicode 15.1 joins Indic conjuncts (consonant + virama + consonant) into
+    # one cluster (rule GB9c); the segmenter Terraform 1.0.3 uses predates that
+    # rule, so each consonant after a virama counts as a cluster of its own.
+    conjunct = regex.compile(r"[\u094D\u09CD\u0ACD\u0B4D\u0C4D\u0D4D][\p{Mn}\u200d]*\p{Lo}")
+    return regex.compile(r"\X"), conjunct
 
 
 def _columns(tokens: list[FmtToken]) -> int:
@@ -59,7 +65,8 @@ def _columns(tokens: list[FmtToken]) -> int:
         if text.isascii():
             width += len(text) - text.count("\r\n")
         else:
-            width += len(_GRAPHEME.findall(text)) + len(_CONJUNCT.findall(text))
+            grapheme, conjunct = _clusters()
+            width += len(grapheme.findall(text)) + len(conjunct.findall(text))
     return width
 
 
