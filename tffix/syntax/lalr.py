@@ -132,22 +132,24 @@ def drive(lexer: Lexer) -> Any:
         tokens.append(_END)
     lexer.produced = tokens
     tok = _END
+    state = states[0]  # states[-1], kept at hand
     try:
         for tok in tokens:
             kind = tok[0]
             while True:
                 try:
-                    act = rows[states[-1]][kind]
+                    act = rows[state][kind]
                 except KeyError:
                     found = None if tok is _END else tok
-                    raise Unexpected(found, {k for k in rows[states[-1]] if k.isupper()}, values) from None
+                    raise Unexpected(found, {k for k in rows[state] if k.isupper()}, values) from None
                 if type(act) is int:
                     append_state(act)
                     append_value(tok)
+                    state = act
                     break
                 size, cb, origin = act
                 if cb is None:  # a chain of unit rules (expr -> or_expr -> ...): the value stays
-                    key = (states[-2], states[-1], kind)
+                    key = (states[-2], state, kind)
                     top = chains.get(key)
                     if top is None:
                         below = states[-2]
@@ -158,7 +160,7 @@ def drive(lexer: Lexer) -> Any:
                                 break
                             top = rows[below][a[2]]
                         chains[key] = top
-                    states[-1] = top
+                    states[-1] = state = top
                 else:
                     if size:
                         s = values[-size:]
@@ -167,8 +169,9 @@ def drive(lexer: Lexer) -> Any:
                     else:
                         s = []
                     append_value(cb(s))
-                    append_state(rows[states[-1]][origin])
-                if tok is _END and states[-1] == end:
+                    state = rows[states[-1]][origin]
+                    append_state(state)
+                if tok is _END and state == end:
                     tokens.pop()
                     return values[-1]
     except BaseException:
