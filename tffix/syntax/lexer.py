@@ -243,15 +243,17 @@ class Lexer:
         ops = _OPS
         trivia = self._trivia
         simple_string = _SIMPLE_STRING.match if self._fast_strings else None
+        frame = stack[-1]  # the innermost context, refreshed whenever the stack changes
+        fk = frame.kind
         while pos < end:
-            frame = stack[-1]
-            fk = frame.kind
-            if fk == QUOTED:
-                tok, pos = self._quoted(pos)
+            if fk >= QUOTED:
+                if fk == QUOTED:
+                    tok, pos = self._quoted(pos)
+                else:
+                    tok, pos = self._heredoc(pos, frame)
                 put(tok)
-            elif fk == HEREDOC:
-                tok, pos = self._heredoc(pos, frame)
-                put(tok)
+                frame = stack[-1]
+                fk = frame.kind
             else:
                 m = code_match(text, pos)
                 if m is None:  # blanks before something that is no token, or at the end
@@ -296,6 +298,8 @@ class Lexer:
                                 stack.append(_Frame(OBJECT, start))
                         else:
                             stack.append(_Frame(NESTED, start, ")" if kind == "OPAREN" else "]"))
+                        frame = stack[-1]
+                        fk = frame.kind
                     elif kind in _CLOSERS:
                         if kind == "CBRACE":
                             if fk == INTERP or fk == CONTROL:
@@ -305,14 +309,20 @@ class Lexer:
                             put(emit(kind, value, start))
                             if len(stack) > 1 and fk != NESTED or frame.closer == "}":
                                 stack.pop()
+                                frame = stack[-1]
+                                fk = frame.kind
                         elif kind == "TEMPLATE_SEQ_END":
                             put(emit(kind, value, start))
                             if fk == INTERP or fk == CONTROL:
                                 stack.pop()
+                                frame = stack[-1]
+                                fk = frame.kind
                         else:
                             put(emit(kind, value, start))
                             if fk == NESTED and frame.closer == value:
                                 stack.pop()
+                                frame = stack[-1]
+                                fk = frame.kind
                     else:
                         put(emit(kind, value, start))
                         if kind == "EQUAL" and fk == BODY:
@@ -328,7 +338,8 @@ class Lexer:
                     put(emit("OQUOTE", value, start))
                     sm = simple_string(text, pos) if simple_string else None
                     if sm is None:
-                        stack.append(_Frame(QUOTED, start))
+                        stack.append(frame := _Frame(QUOTED, start))
+                        fk = QUOTED
                     else:  # "plain text": no frame needed
                         literal = sm.group(1)
                         if literal:
@@ -345,9 +356,10 @@ class Lexer:
                             start,
                         )
                     put(emit("OHEREDOC", value, start))
-                    heredoc = _Frame(HEREDOC, start)
-                    heredoc.marker = m.group(8)
-                    stack.append(heredoc)
+                    frame = _Frame(HEREDOC, start)
+                    frame.marker = m.group(8)
+                    stack.append(frame)
+                    fk = HEREDOC
                 else:  # comment
                     self._add_trivia(value, newline=False)
         put(self._finish())
