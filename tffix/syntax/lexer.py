@@ -41,22 +41,6 @@ _NEWLINE_SENSITIVE = (BODY, OBJECT)
 _IDENT = r"[^\W\d][\w-]*"
 _NUMBER = r"[0-9](?:(?:[0-9.]|[eE][+-]?[0-9])*(?:[0-9]|[eE][+-]?[0-9]))?"
 
-_CODE = re.compile(
-    "|".join(
-        [
-            r"(?P<ws>[ \t]+)",
-            r"(?P<nl>\r?\n)",
-            r"(?P<line_comment>(?:#|//)(?:[^\r\n]|\r(?!\n))*)",
-            r"(?P<block_comment>/\*[\s\S]*?\*/)",
-            rf"(?P<number>{_NUMBER})",
-            rf"(?P<ident>{_IDENT})",
-            rf"(?P<heredoc><<-?(?P<marker>{_IDENT})\r?\n)",
-            r'(?P<quote>")',
-            r"(?P<op>==|!=|>=|<=|&&|\|\||::|\.\.\.|=>|~\}|[{}\[\]().,*/%+\-=<>!?:])",
-        ]
-    )
-)
-
 _OPS = {
     "==": "EQUAL_OP",
     "!=": "NOT_EQUAL",
