@@ -98,4 +98,4 @@ def fmt_tokens(tokens: Iterable[Token], index: dict[int, int] | None = None, *, 
 
 
 def render(tokens: list[FmtToken]) -> str:
-    return "".join(" " * tok.spaces + tok.text for tok in tokens)
+    return "".join([" " * tok.spaces + tok.text for tok in tokens])

@@ -174,7 +174,6 @@ class Lexer:
         self._trail_open = False  # may a line break still end the newest token's trail?
         self._stack = [_Frame(BODY, 0)]
         self._out: list[Token] = []  # the tokens so far
-        self._last_pos = 0  # where the newest token starts
         self.produced: list[Token] = []  # filled by the parser, for error positions
 
     # -- public -----------------------------------------------------------
@@ -246,7 +245,7 @@ class Lexer:
                         if text[pos].isidentifier():  # a non-ASCII ID_Start letter such as ℘
                             start, pos = pos, self._ident_end(pos + 1)
                             value = text[start:pos]
-                            put(emit(self._ident_kind(value, frame), value, start))
+                            put(emit(self._ident_kind(value, frame, start), value, start))
                             continue
                         raise self._invalid_character(pos)
                     self._add_trivia(b.group(), newline=False)
@@ -266,7 +265,7 @@ class Lexer:
                         bad = next(i for i in range(len(value)) if not _is_ident(value[: i + 1]))
                         raise self._invalid_character(start + bad)
                     if fk == CONTROL or value == "for":
-                        put(emit(self._ident_kind(value, frame), value, start))
+                        put(emit(self._ident_kind(value, frame, start), value, start))
                     else:
                         put(emit("IDENT", value, start))
                 elif g == _G_OP:
@@ -362,7 +361,7 @@ class Lexer:
                 break
         return pos
 
-    def _ident_kind(self, value: str, frame: _Frame) -> str:
+    def _ident_kind(self, value: str, frame: _Frame, start: int) -> str:
         last = self._out[-1][0] if self._out else ""
         if last == "TEMPLATE_CONTROL" and frame.kind == CONTROL:
             try:
@@ -371,7 +370,7 @@ class Lexer:
                 raise self.error(
                     "Invalid template control keyword",
                     f'"{value}" is not a valid template control keyword.',
-                    self._offset_after_trivia(),
+                    start,
                 ) from None
         if value == "for" and (last == "OBRACK" or (last == "OBRACE" and frame.closer == "}")):
             return "FOR"
@@ -470,8 +469,8 @@ class Lexer:
                 self._trail_open = False
 
     def _emit(self, kind: str, value: str, pos: int) -> Token:
-        """Token ``kind``, with the trivia since the previous token as its lead;
-        its trail, if any, is added by ``_add_trivia``."""
+        """Token ``kind`` starting at ``pos``, with the trivia since the previous
+        token as its lead; its trail, if any, is added by ``_add_trivia``."""
         trivia = self._trivia
         if trivia:
             lead = "".join(trivia)
@@ -479,7 +478,6 @@ class Lexer:
         else:
             lead = ""
         self._trail_open = True
-        self._last_pos = pos
         return _new_token(Token, (kind, value, lead, ""))
 
     def _context(self) -> str:
@@ -496,12 +494,6 @@ class Lexer:
         if kind == NESTED:
             return "F" if frame.closer == "}" else frame.closer
         return _CONTEXT_LETTERS[kind]
-
-    def _offset_after_trivia(self) -> int:
-        if not self._out:
-            return 0
-        last = self._out[-1]
-        return self._last_pos + len(last[1]) + len(last[3]) + sum(map(len, self._trivia))
 
     def _finish(self) -> Token:
         frame = self._stack[-1]
