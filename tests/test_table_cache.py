@@ -75,8 +75,9 @@ def test_a_hit_does_not_build(cache: Path, monkeypatch: pytest.MonkeyPatch) -> N
         lambda d: json.dumps({**d, "format": table.FORMAT + 1}),
         lambda d: json.dumps({**d, "lark": "another lark"}),
         lambda d: json.dumps({**d, "grammar": d["grammar"] + "\n// edited\n"}),
+        lambda d: json.dumps({**d, "table": []}),
     ],
-    ids=["corrupt", "not-an-object", "old-format", "other-lark", "other-grammar"],
+    ids=["corrupt", "not-an-object", "old-format", "other-lark", "other-grammar", "no-table"],
 )
 def test_a_stale_or_corrupt_file_is_rebuilt_and_replaced(cache: Path, spoil) -> None:
     table.table_data(GRAMMAR)

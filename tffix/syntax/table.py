@@ -79,6 +79,7 @@ def table_data(grammar: str) -> Table:
                 and cached.get("format") == FORMAT
                 and cached.get("lark") == stamp
                 and cached.get("grammar") == grammar
+                and type(cached.get("table")) is dict
             ):
                 return cached["table"]
     table = build(grammar)
