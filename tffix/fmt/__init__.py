@@ -3,7 +3,9 @@
 ``format_source`` runs Terraform's rewrites (``rewrites.py``), then hclwrite's
 layout passes (``layout.py``) over a token stream shaped like hclsyntax's
 (``tokens.py``), then checks its own output: it must parse, formatting it again
-must change nothing, and its tokens must equal the rewritten input's.
+must change nothing, and its tokens must equal the rewritten input's. Where no
+rewrite changed a token, re-lexing the output proves all three
+(``checks.relexes_alike``); otherwise the output is parsed and rewritten again.
 
 Where Terraform 1.0.3 loses data or writes invalid or unstable output, the
 result deliberately differs; ``golden/fmt/README.md`` lists each case (label
@@ -15,8 +17,9 @@ from __future__ import annotations
 
 from ..cst.nodes import Module
 from ..syntax.errors import ParseError
-from ..syntax.parser import parse_module
-from .checks import SelfCheckError, check_unique_attributes, same_content
+from ..syntax.parser import parse_module, parse_with_tokens
+from ..syntax.tokens import Token
+from .checks import SelfCheckError, check_unique_attributes, relexes_alike, same_content
 from .layout import layout
 from .rewrites import rewrite_edits
 from .tokens import FmtToken, fmt_tokens, render
@@ -24,18 +27,23 @@ from .tokens import FmtToken, fmt_tokens, render
 __all__ = ["format_source", "format_module", "SelfCheckError", "check_unique_attributes"]
 
 
-def _rewritten_tokens(module: Module) -> list[FmtToken]:
+def _rewritten_tokens(module: Module, source: list[Token]) -> tuple[list[FmtToken], bool]:
+    """Formatter tokens of ``source`` (the module's tokens) after Terraform's
+    rewrites, and whether any rewrite changed a token's kind or text."""
     index: dict[int, int] = {}
-    tokens = fmt_tokens(module.tokens(), index, bom=module.bom)
-    for start, end, new in sorted(rewrite_edits(module, tokens, index), key=lambda e: e[0], reverse=True):
+    tokens = fmt_tokens(source, index, bom=module.bom)
+    edits = rewrite_edits(module, tokens, index)
+    for start, end, new in sorted(edits, key=lambda e: e[0], reverse=True):
         tokens[start:end] = new
-    return tokens
+    return tokens, bool(edits)
 
 
-def _format(module: Module) -> tuple[str, list[FmtToken]]:
-    tokens = _rewritten_tokens(module)
+def _format(module: Module, source: list[Token]) -> tuple[str, list[FmtToken], bool]:
+    """The result for ``module`` (whose tokens are ``source``), its tokens, and
+    whether a rewrite changed any."""
+    tokens, rewritten = _rewritten_tokens(module, source)
     layout(tokens)
-    return render(tokens), tokens
+    return render(tokens), tokens, rewritten
 
 
 def format_module(module: Module, *, path: str | None = None, source: str | None = None) -> str:
@@ -45,10 +53,18 @@ def format_module(module: Module, *, path: str | None = None, source: str | None
     if the result fails the formatter's own checks. ``source``, when given,
     is ``module.code`` (saves printing it again).
     """
+    return _format_module(module, list(module.tokens()), path=path, source=source)
+
+
+def _format_module(module: Module, source_tokens: list[Token], *, path: str | None, source: str | None) -> str:
     check_unique_attributes(module, path=path)
-    result, tokens = _format(module)
+    result, tokens, rewritten = _format(module, source_tokens)
     if result == (module.code if source is None else source):
         return result  # unchanged input: trivially stable and equivalent
+    if not rewritten and relexes_alike(result, source_tokens):
+        return result  # proven without a parse; see relexes_alike
+    # The full check, where a rewrite changed tokens (or the cheap one failed,
+    # to report why).
     try:
         again = parse_module(result, path=path)
     except Exception as e:  # noqa: BLE001 - any failure here is our bug
@@ -58,7 +74,7 @@ def format_module(module: Module, *, path: str | None = None, source: str | None
     # a second run is stable exactly when the re-parsed output, rewritten
     # again, has the same tokens; and equal tokens also mean that nothing but
     # whitespace and the named rewrites changed.
-    if not same_content(tokens, _rewritten_tokens(again)):
+    if not same_content(tokens, _rewritten_tokens(again, list(again.tokens()))[0]):
         raise SelfCheckError(
             f"{path or '<input>'}: formatting is not stable or changed more than whitespace and the named rewrites"
         )
@@ -68,9 +84,9 @@ def format_module(module: Module, *, path: str | None = None, source: str | None
 def format_source(text: str, *, filename: str | None = None) -> str:
     """``text`` formatted as ``terraform fmt`` would. Raises ParseError (bad
     input, or an argument set twice) and SelfCheckError (a tffix bug)."""
-    module = parse_module(text, path=filename)
+    module, tokens = parse_with_tokens(text, path=filename)
     try:
-        return format_module(module, path=filename, source=text)
+        return _format_module(module, tokens, path=filename, source=text)
     except RecursionError:
         raise ParseError(
             "Too deeply nested",

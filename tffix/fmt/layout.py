@@ -11,7 +11,7 @@ assign cells and, separately, their comment cells.
 
 from __future__ import annotations
 
-import regex
+import functools
 
 from .tokens import FmtToken
 
@@ -34,19 +34,25 @@ _TEMPLATE_TEXT = frozenset({"QUOTED_LIT", "STRING_LIT", "OQUOTE", "OHEREDOC"})
 _BEFORE_TEMPLATE_TEXT = frozenset({"QUOTED_LIT", "STRING_LIT", "CQUOTE", "CHEREDOC"})
 
 
+# How a token of each kind changes the bracket depth (absent: not at all).
+_DEPTH = {**dict.fromkeys(_OPENS, 1), **dict.fromkeys(_CLOSES, -1)}
+
+
 def _bracket_change(tok: FmtToken) -> int:
-    if tok.kind in _OPENS:
-        return 1
-    if tok.kind in _CLOSES:
-        return -1
-    return 0
+    return _DEPTH.get(tok.kind, 0)
 
 
-_GRAPHEME = regex.compile(r"\X")
-# Unicode 15.1 joins Indic conjuncts (consonant + virama + consonant) into one
-# cluster (rule GB9c); the segmenter Terraform 1.0.3 uses predates that rule,
-# so each consonant after a virama counts as a cluster of its own.
-_CONJUNCT = regex.compile(r"[\u094D\u09CD\u0ACD\u0B4D\u0C4D\u0D4D][\p{Mn}\u200d]*\p{Lo}")
+@functools.cache
+def _clusters() -> tuple:
+    """The patterns that count grapheme clusters; ``regex`` is loaded on the
+    first text that is not ASCII (loading takes longer than most files do)."""
+    import regex
+
+    # Unicode 15.1 joins Indic conjuncts (consonant + virama + consonant) into
+    # one cluster (rule GB9c); the segmenter Terraform 1.0.3 uses predates that
+    # rule, so each consonant after a virama counts as a cluster of its own.
+    conjunct = regex.compile(r"[\u094D\u09CD\u0ACD\u0B4D\u0C4D\u0D4D][\p{Mn}\u200d]*\p{Lo}")
+    return regex.compile(r"\X"), conjunct
 
 
 def _columns(tokens: list[FmtToken]) -> int:
@@ -59,7 +65,8 @@ def _columns(tokens: list[FmtToken]) -> int:
         if text.isascii():
             width += len(text) - text.count("\r\n")
         else:
-            width += len(_GRAPHEME.findall(text)) + len(_CONJUNCT.findall(text))
+            grapheme, conjunct = _clusters()
+            width += len(grapheme.findall(text)) + len(conjunct.findall(text))
     return width
 
 
@@ -84,15 +91,17 @@ def _lines(tokens: list[FmtToken]) -> list[Line]:
     lines: list[Line] = []
     start = 0
     for i, tok in enumerate(tokens):
-        if tok.kind == "EOF":
+        kind = tok.kind
+        if kind == "NEWLINE" or (kind == "COMMENT" and tok.text.endswith("\n")):  # tok.ends_line
+            lines.append(Line(tokens[start : i + 1]))
+            start = i + 1
+        elif kind == "EOF":
             lines.append(Line(tokens[start:i]))
             start = -1
             break
-        if tok.ends_line:
-            lines.append(Line(tokens[start : i + 1]))
-            start = i + 1
     if start != -1 and start < len(tokens):
         lines.append(Line(tokens[start:]))
+    depth = _DEPTH.get
     for line in lines:
         lead = line.lead
         if not lead:
@@ -100,10 +109,10 @@ def _lines(tokens: list[FmtToken]) -> list[Line]:
         if len(lead) > 1 and lead[-1].kind == "COMMENT":
             line.comment = lead[-1:]
             lead = line.lead = lead[:-1]
-        for i, tok in enumerate(lead):
-            if i > 0 and tok.kind == "EQUAL":
+        for i in range(1, len(lead)):
+            if lead[i].kind == "EQUAL":
                 # only a complete right-hand side joins an alignment group
-                if sum(_bracket_change(t) for t in lead[i:]) == 0:
+                if sum([depth(t.kind, 0) for t in lead[i:]]) == 0:
                     line.assign = lead[i:]
                     line.lead = lead[:i]
                 break
@@ -114,6 +123,7 @@ def _indent(lines: list[Line]) -> None:
     # Each entry: how many brackets a line opened. A line that closes more
     # than the innermost entry pops entries until its closers are used up.
     stack: list[int] = []
+    depth = _DEPTH.get
     for line in lines:
         if not line.lead:
             continue
@@ -123,11 +133,12 @@ def _indent(lines: list[Line]) -> None:
             continue
         net = 0
         for tok in line.lead:
-            net += _bracket_change(tok)
-            if tok.kind == "OHEREDOC":
+            kind = tok.kind
+            net += depth(kind, 0)
+            if kind == "OHEREDOC":
                 break
-        for tok in line.assign or ():
-            net += _bracket_change(tok)
+        if line.assign:
+            net += sum([depth(tok.kind, 0) for tok in line.assign])
         if net > 0:
             first.spaces = 2 * len(stack)
             stack.append(net)
@@ -181,10 +192,24 @@ def _space_after(subject: FmtToken, before: FmtToken, after: FmtToken) -> bool:
     return True
 
 
+# _space_after by (subject kind, after kind), for the subjects whose answer
+# depends on nothing else (all but a minus and the keyword `in`)
+_PAIRS: dict[tuple[str, str], bool] = {}
+
+
 def _space_cell(cell: list[FmtToken]) -> None:
+    pairs = _PAIRS
     for i in range(len(cell) - 1):
-        before = cell[i - 1] if i > 0 else _NIL
-        cell[i + 1].spaces = 1 if _space_after(cell[i], before, cell[i + 1]) else 0
+        subject = cell[i]
+        after = cell[i + 1]
+        s = subject.kind
+        if s == "MINUS" or (s == "IDENT" and subject.text == "in"):
+            space = _space_after(subject, cell[i - 1] if i > 0 else _NIL, after)
+        else:
+            space = pairs.get((s, after.kind))
+            if space is None:
+                space = pairs[s, after.kind] = _space_after(subject, _NIL, after)
+        after.spaces = 1 if space else 0
 
 
 def _spaces(lines: list[Line]) -> None:
@@ -201,9 +226,10 @@ def _align(lines: list[Line], cell: str, width_of) -> None:
     number = [0]
 
     def close() -> None:
-        widest = max(width_of(line) for line in run)
-        for line in run:
-            getattr(line, cell)[0].spaces = widest - width_of(line) + 1
+        widths = [width_of(line) for line in run]
+        widest = max(widths)
+        for line, width in zip(run, widths):
+            getattr(line, cell)[0].spaces = widest - width + 1
             setattr(line, f"{cell}_run", number[0])
         number[0] += 1
         run.clear()

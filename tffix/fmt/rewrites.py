@@ -25,6 +25,7 @@ Deliberate deviations, each pinned by a ``golden/fmt/<case>.tffix.tf`` file:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..cst import nodes as n
@@ -103,8 +104,13 @@ def legacy_type(tokens: list[FmtToken]) -> list[FmtToken] | None:
     return None
 
 
+_NEEDS_ESCAPE = re.compile(r'["\\]|[$%]\{')
+
+
 def _escape_label(value: str) -> str:
     """hclwrite's quoting of a string value."""
+    if value.isprintable() and _NEEDS_ESCAPE.search(value) is None:
+        return value  # the usual label: nothing to escape
     out = []
     for i, ch in enumerate(value):
         if ch == "\n":
@@ -146,9 +152,13 @@ def quote_labels(labels: list[tuple[n.Label, list[FmtToken]]], between: list[lis
         if value is None:
             out.extend(tokens)
         else:
-            out.append(FmtToken("OQUOTE", '"'))
-            out.append(FmtToken("QUOTED_LIT", _escape_label(value)))
-            out.append(FmtToken("CQUOTE", '"'))
+            text = _escape_label(value)
+            if len(tokens) == 3 and tokens[0].kind == "OQUOTE" and tokens[1].text == text:
+                out.extend(tokens)  # already written so
+            else:
+                out.append(FmtToken("OQUOTE", '"'))
+                out.append(FmtToken("QUOTED_LIT", text))
+                out.append(FmtToken("CQUOTE", '"'))
         out.extend(gap)
     return out
 
@@ -163,16 +173,20 @@ def _items(body: n.Body, in_blocks: tuple[str, ...]) -> Iterator[tuple[n.Node, t
 
 
 def rewrite_edits(module: n.Module, tokens: list[FmtToken], index: dict[int, int]) -> list[Edit]:
-    """The replacements Terraform's rewrites make, as token-range edits."""
+    """The replacements Terraform's rewrites make, as token-range edits; only
+    those that change a token's kind or text."""
     edits: list[Edit] = []
     for item, in_blocks in _items(module.body, ()):
         if type(item) is n.Attribute:
-            start, end = index[id(first_token(item.value))], index[id(last_token(item.value))] + 1
-            segment = tokens[start:end]
+            start = index[id(first_token(item.value))]
             if in_blocks == ("variable",) and item.name.text == "type":
-                new = legacy_type(segment)
+                end = index[id(last_token(item.value))] + 1
+                new = legacy_type(tokens[start:end])
+            elif tokens[start].kind == "OQUOTE":  # it may be "${x}"
+                end = index[id(last_token(item.value))] + 1
+                new = unwrap_interpolation(tokens[start:end])
             else:
-                new = unwrap_interpolation(segment)
+                continue
         elif item.labels:  # type: ignore[union-attr]
             spans = [(index[id(first_token(label))], index[id(last_token(label))] + 1) for label in item.labels]  # type: ignore[union-attr]
             start, end = spans[0][0], spans[-1][1]
@@ -181,7 +195,11 @@ def rewrite_edits(module: n.Module, tokens: list[FmtToken], index: dict[int, int
             new = quote_labels(parts, gaps)
         else:
             continue
-        if new is not None:
+        if new is not None and not _same(tokens[start:end], new):
             new[0].spaces = tokens[start].spaces
             edits.append((start, end, new))
     return edits
+
+
+def _same(a: list[FmtToken], b: list[FmtToken]) -> bool:
+    return len(a) == len(b) and all(x.kind == y.kind and x.text == y.text for x, y in zip(a, b))

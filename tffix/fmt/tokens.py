@@ -43,38 +43,26 @@ class FmtToken:
         return f"FmtToken({self.kind}, {self.text!r}, spaces={self.spaces})"
 
 
-class _Gap:
-    """Whitespace seen since the last token; ``extra`` counts a BOM's bytes."""
-
-    __slots__ = ("ws", "extra")
-
-    def __init__(self, extra: int = 0) -> None:
-        self.ws = ""
-        self.extra = extra
-
-    def take(self, kind: str, text: str, line_comment: bool = False) -> FmtToken:
-        tok = FmtToken(kind, text, len(self.ws) + self.extra, line_comment, self.ws)
-        self.ws = ""
-        self.extra = 0
-        return tok
-
-
-def _trivia_tokens(trivia: str, out: list[FmtToken], gap: _Gap) -> None:
+def _trivia_tokens(trivia: str, out: list[FmtToken], ws: str, extra: int) -> tuple[str, int]:
     """Comments and line breaks of ``trivia`` as tokens; runs of blanks become
-    the next token's ``spaces`` (a tab counts one, as a byte distance would)."""
+    the next token's ``spaces`` (a tab counts one, as a byte distance would).
+    Takes and returns the gap so far: blanks not yet given to a token, and
+    ``extra`` bytes (a BOM's) counted with them."""
     for m in _TRIVIA.finditer(trivia):
         group = m.lastgroup
         if group == "ws":
-            gap.ws += m.group()
+            ws += m.group()
             continue
         if group == "nl":
             previous = out[-1] if out else None
-            if previous is not None and previous.line_comment and not previous.text.endswith("\n") and not gap.ws:
+            if previous is not None and previous.line_comment and not previous.text.endswith("\n") and not ws:
                 previous.text += m.group()  # hclsyntax: the comment owns its line break
                 continue
-            out.append(gap.take("NEWLINE", m.group()))
+            out.append(FmtToken("NEWLINE", m.group(), len(ws) + extra, False, ws))
         else:
-            out.append(gap.take("COMMENT", m.group(), line_comment=group == "line"))
+            out.append(FmtToken("COMMENT", m.group(), len(ws) + extra, group == "line", ws))
+        ws, extra = "", 0
+    return ws, extra
 
 
 def fmt_tokens(tokens: Iterable[Token], index: dict[int, int] | None = None, *, bom: str = "") -> list[FmtToken]:
@@ -83,22 +71,31 @@ def fmt_tokens(tokens: Iterable[Token], index: dict[int, int] | None = None, *, 
     counts as whitespace before the first token, three bytes' worth, as in
     hclsyntax's scanner (it then disappears, unless nothing resets that gap)."""
     out: list[FmtToken] = []
-    gap = _Gap(len(bom.encode("utf-8")))
+    append = out.append
+    as_ident = _AS_IDENT
+    ws = ""  # blanks since the last token
+    extra = len(bom.encode("utf-8"))
     for tok in tokens:
-        if tok.lead:
-            _trivia_tokens(tok.lead, out, gap)
+        kind, text, lead, trail = tok
+        if lead:
+            if lead.strip(" \t"):
+                ws, extra = _trivia_tokens(lead, out, ws, extra)
+            else:  # most trivia is blanks only: no tokens to make
+                ws += lead
         if index is not None:
             index[id(tok)] = len(out)
-        kind = tok.kind
-        previous = out[-1] if out else None
-        if kind == "NEWLINE" and previous is not None and previous.line_comment and not previous.text.endswith("\n"):
-            previous.text += tok.text
+        if kind == "NEWLINE" and out and (previous := out[-1]).line_comment and not previous.text.endswith("\n"):
+            previous.text += text
         else:
-            out.append(gap.take(_AS_IDENT.get(kind, kind), tok.text))
-        if tok.trail:
-            _trivia_tokens(tok.trail, out, gap)
+            append(FmtToken(as_ident.get(kind, kind), text, len(ws) + extra, False, ws))
+            ws, extra = "", 0
+        if trail:
+            if trail.strip(" \t"):
+                ws, extra = _trivia_tokens(trail, out, ws, extra)
+            else:
+                ws += trail
     return out
 
 
 def render(tokens: list[FmtToken]) -> str:
-    return "".join(" " * tok.spaces + tok.text for tok in tokens)
+    return "".join([" " * tok.spaces + tok.text for tok in tokens])

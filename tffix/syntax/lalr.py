@@ -1,5 +1,5 @@
-"""Lark compiles ``grammars/hcl.lark`` into an LALR(1) table; ``drive`` runs
-that table over our tokens.
+"""Lark compiles ``grammars/hcl.lark`` into an LALR(1) table (cached on disk,
+see ``table.py``); ``drive`` runs that table over our tokens.
 
 Lark's own parse loop costs about 40% of a parse here: it wraps every token in
 a Lark ``Token``, hashes rule objects per reduction, performs one reduction per
@@ -14,19 +14,17 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import lark
-
 from .builder import Builder
 from .errors import ParseError
 from .lexer import Lexer
+from .table import Table, table_data
 from .tokens import Token
 
-__all__ = ["drive", "grammar_text", "lark_parser", "Unexpected"]
+__all__ = ["drive", "grammar_text", "Unexpected"]
 
 
 def grammar_text() -> str:
@@ -38,32 +36,8 @@ def grammar_text() -> str:
         return checkout.read_text(encoding="utf-8")
 
 
-class _NoLexer(lark.lexer.Lexer):
-    """Lark wants a lexer class; ours is called by ``_drive`` instead."""
-
-    def __init__(self, conf: Any) -> None:
-        pass
-
-    def lex(self, *args: Any) -> Iterator[Any]:  # pragma: no cover - never called
-        raise NotImplementedError
-
-
 _local = threading.local()
-
-
-def lark_parser() -> lark.Lark:
-    """Lark's LALR parser for our grammar (one per thread)."""
-    parser = getattr(_local, "parser", None)
-    if parser is None:
-        parser = lark.Lark(
-            grammar_text(),
-            parser="lalr",
-            lexer=_NoLexer,
-            keep_all_tokens=True,
-            maybe_placeholders=False,
-        )
-        _local.parser = parser
-    return parser
+_data: list[Table] = []  # the table's plain data, loaded once per process
 
 
 class Unexpected(Exception):
@@ -74,51 +48,39 @@ class Unexpected(Exception):
 
 
 class _Tables:
-    """Lark's LALR table, re-keyed for a tight loop: per state, token kind ->
-    next state (shift, an int) or (size, callback, goto-name) (reduce)."""
+    """The LALR table (``table.py``), ready for a tight loop: per state, token
+    kind -> next state (shift, an int) or (size, callback, goto-name) (reduce)."""
 
-    def __init__(self, parser: lark.Lark) -> None:
-        inner = parser.parser.parser.parser  # ParsingFrontend -> LALR_Parser -> _Parser
-        table = inner.parse_table
+    def __init__(self, data: Table) -> None:
         builder = Builder()
-        made: dict[Any, Any] = {}
-        shift = lark.parsers.lalr_analysis.Shift
-        rows: dict[int, dict[str, Any]] = {}
-        for state, actions in table.states.items():
-            row: dict[str, Any] = {}
-            for key, (action, arg) in actions.items():
-                if action is shift:
-                    row[sys.intern(str(key))] = arg
-                else:
-                    cb = made.get(arg, False)
-                    if cb is False:
-                        cb = made[arg] = _callback(arg, builder)
-                    row[sys.intern(str(key))] = (len(arg.expansion), cb, sys.intern(str(arg.origin.name)))
-            rows[state] = row
-        self.rows = rows
+        reductions = [
+            (size, _callback(name, size, unit, spliced, builder), sys.intern(origin))
+            for name, origin, size, unit, spliced in data["rules"]
+        ]
+        self.rows = [
+            {sys.intern(key): act if type(act) is int else reductions[act[0]] for key, act in actions.items()}
+            for actions in data["rows"]
+        ]
         self.chains: dict[tuple[int, int, str], int] = {}  # (below, top, kind) -> top after unit reductions
-        self.start = table.start_states["start"]
-        self.end = table.end_states["start"]
+        self.start = data["start"]
+        self.end = data["end"]
 
 
 def _identity(c: list[Any]) -> list[Any]:
     return c
 
 
-def _callback(rule: Any, builder: Builder) -> Any:
-    """What a reduction by ``rule`` does with its children: None for a unit
+def _callback(name: str, size: int, unit: bool, spliced: list[int], builder: Builder) -> Any:
+    """What a reduction by a rule does with its children: None for a unit
     rule (``?a: b``, the value stays); a list for an inlined ``_rule`` (the
     parent splices it in); else the builder method, after splicing."""
-    expansion = rule.expansion
-    if rule.options.expand1 and not rule.alias and len(expansion) == 1:
+    if unit:
         return None
-    name = rule.alias or rule.origin.name
     user = None if name.startswith("_") else getattr(builder, name)
-    spliced = [i for i, sym in enumerate(expansion) if not sym.is_term and sym.name.startswith("_")]
     if not spliced:
         return user or _identity
     if spliced[0] == 0:  # left recursion (`x*` expands to `s: x | s x`): grow the list in place
-        rest = [(i, i in spliced) for i in range(1, len(expansion))]
+        rest = [(i, i in spliced) for i in range(1, size)]
 
         def left(c: list[Any]) -> Any:
             head = c[0]
@@ -131,7 +93,7 @@ def _callback(rule: Any, builder: Builder) -> Any:
 
         return left
     # e.g. block: lambda c: user([c[0], *c[1], c[2], *c[3], c[4]])
-    items = ", ".join(f"*c[{i}]" if i in spliced else f"c[{i}]" for i in range(len(expansion)))
+    items = ", ".join(f"*c[{i}]" if i in spliced else f"c[{i}]" for i in range(size))
     body = f"user([{items}])" if user else f"[{items}]"
     return eval(f"lambda c: {body}", {"user": user})  # built from the grammar only
 
@@ -139,7 +101,9 @@ def _callback(rule: Any, builder: Builder) -> Any:
 def _tables() -> _Tables:
     tables = getattr(_local, "tables", None)
     if tables is None:
-        tables = _local.tables = _Tables(lark_parser())
+        if not _data:
+            _data.append(table_data(grammar_text()))
+        tables = _local.tables = _Tables(_data[0])
     return tables
 
 
@@ -147,14 +111,15 @@ _END = Token("$END", "")  # Lark's end-of-input terminal
 
 
 def drive(lexer: Lexer) -> Any:
-    """Parse the lexer's tokens; returns what the ``start`` rule built."""
+    """Parse the lexer's tokens; returns what the ``start`` rule built. The
+    tokens the parser took are left in ``lexer.produced``: all of them (EOF
+    last) after a parse, those up to the failing one after an error."""
     t = _tables()
     rows = t.rows
     chains = t.chains
     end = t.end
     states = [t.start]
     values: list[Any] = []
-    produced = lexer.produced
     append_state = states.append
     append_value = values.append
     tokens: list[Token] = []
@@ -165,43 +130,61 @@ def drive(lexer: Lexer) -> Any:
         error = e  # raised after the tokens before it, as a lazy lexer would
     else:
         tokens.append(_END)
-    for tok in tokens:
-        kind = tok[0]
-        if tok is not _END:
-            produced.append(tok)
-        while True:
-            try:
-                act = rows[states[-1]][kind]
-            except KeyError:
-                found = None if tok is _END else tok
-                raise Unexpected(found, {k for k in rows[states[-1]] if k.isupper()}, values) from None
-            if type(act) is int:
-                append_state(act)
-                append_value(tok)
-                break
-            size, cb, origin = act
-            if cb is None:  # a chain of unit rules (expr -> or_expr -> ...): the value stays
-                key = (states[-2], states[-1], kind)
-                top = chains.get(key)
-                if top is None:
-                    below = states[-2]
-                    top = rows[below][origin]
-                    while True:
-                        a = rows[top].get(kind)
-                        if type(a) is not tuple or a[1] is not None:
-                            break
-                        top = rows[below][a[2]]
-                    chains[key] = top
-                states[-1] = top
-            else:
-                if size:
-                    s = values[-size:]
-                    del states[-size:]
-                    del values[-size:]
+    lexer.produced = tokens
+    tok = _END
+    state = states[0]  # states[-1], kept at hand
+    try:
+        for tok in tokens:
+            kind = tok[0]
+            while True:
+                try:
+                    act = rows[state][kind]
+                except KeyError:
+                    found = None if tok is _END else tok
+                    raise Unexpected(found, {k for k in rows[state] if k.isupper()}, values) from None
+                if type(act) is int:
+                    append_state(act)
+                    append_value(tok)
+                    state = act
+                    break
+                size, cb, origin = act
+                if cb is None:  # a chain of unit rules (expr -> or_expr -> ...): the value stays
+                    key = (states[-2], state, kind)
+                    top = chains.get(key)
+                    if top is None:
+                        below = states[-2]
+                        top = rows[below][origin]
+                        while True:
+                            a = rows[top].get(kind)
+                            if type(a) is not tuple or a[1] is not None:
+                                break
+                            top = rows[below][a[2]]
+                        chains[key] = top
+                    states[-1] = state = top
                 else:
-                    s = []
-                append_value(cb(s))
-                append_state(rows[states[-1]][origin])
-            if tok is _END and states[-1] == end:
-                return values[-1]
+                    if size:
+                        s = values[-size:]
+                        del states[-size:]
+                        del values[-size:]
+                    else:
+                        s = []
+                    append_value(cb(s))
+                    state = rows[states[-1]][origin]
+                    append_state(state)
+                if tok is _END and state == end:
+                    tokens.pop()
+                    return values[-1]
+    except BaseException:
+        lexer.produced = _taken(tokens, tok)
+        raise
     raise error  # type: ignore[misc]
+
+
+def _taken(tokens: list[Token], last: Token) -> list[Token]:
+    """``tokens`` up to ``last`` (by identity), without the end marker."""
+    if last is _END:
+        return [tok for tok in tokens if tok is not _END]
+    for i, tok in enumerate(tokens):
+        if tok is last:
+            return tokens[: i + 1]
+    return tokens

@@ -41,22 +41,6 @@ _NEWLINE_SENSITIVE = (BODY, OBJECT)
 _IDENT = r"[^\W\d][\w-]*"
 _NUMBER = r"[0-9](?:(?:[0-9.]|[eE][+-]?[0-9])*(?:[0-9]|[eE][+-]?[0-9]))?"
 
-_CODE = re.compile(
-    "|".join(
-        [
-            r"(?P<ws>[ \t]+)",
-            r"(?P<nl>\r?\n)",
-            r"(?P<line_comment>(?:#|//)(?:[^\r\n]|\r(?!\n))*)",
-            r"(?P<block_comment>/\*[\s\S]*?\*/)",
-            rf"(?P<number>{_NUMBER})",
-            rf"(?P<ident>{_IDENT})",
-            rf"(?P<heredoc><<-?(?P<marker>{_IDENT})\r?\n)",
-            r'(?P<quote>")',
-            r"(?P<op>==|!=|>=|<=|&&|\|\||::|\.\.\.|=>|~\}|[{}\[\]().,*/%+\-=<>!?:])",
-        ]
-    )
-)
-
 _OPS = {
     "==": "EQUAL_OP",
     "!=": "NOT_EQUAL",
@@ -186,11 +170,10 @@ class Lexer:
         self.bom = BOM if text.startswith(BOM) else ""
         self.text = text[len(self.bom) :]
         self.path = path
-        self._trivia: list[str] = []
-        self._trail_parts = -1  # how many trivia parts end the previous token's line
+        self._trivia: list[str] = []  # trivia since the newest token
+        self._trail_open = False  # may a line break still end the newest token's trail?
         self._stack = [_Frame(BODY, 0)]
-        self._pending: tuple[str, str, str] | None = None  # (kind, text, lead) awaiting its trail
-        self._last_pos = 0  # where the newest token starts
+        self._out: list[Token] = []  # the tokens so far
         self.produced: list[Token] = []  # filled by the parser, for error positions
 
     # -- public -----------------------------------------------------------
@@ -222,7 +205,17 @@ class Lexer:
         yield from out
 
     def _lex_into(self, out: list[Token]) -> None:
-        """Appends the tokens to ``out``; raises ParseError at the first bad lexeme."""
+        """Appends the tokens to ``out``; raises ParseError at the first bad
+        lexeme, leaving out the token before it, whose trail is unknown."""
+        self._out = out
+        try:
+            self._scan(out)
+        except ParseError:
+            if out:
+                out.pop()
+            raise
+
+    def _scan(self, out: list[Token]) -> None:
         text = self.text
         pos = 0
         end = len(text)
@@ -233,13 +226,17 @@ class Lexer:
         ops = _OPS
         trivia = self._trivia
         simple_string = _SIMPLE_STRING.match if self._fast_strings else None
+        frame = stack[-1]  # the innermost context, refreshed whenever the stack changes
+        fk = frame.kind
         while pos < end:
-            frame = stack[-1]
-            fk = frame.kind
-            if fk == QUOTED:
-                done, pos = self._quoted(pos)
-            elif fk == HEREDOC:
-                done, pos = self._heredoc(pos, frame)
+            if fk >= QUOTED:
+                if fk == QUOTED:
+                    tok, pos = self._quoted(pos)
+                else:
+                    tok, pos = self._heredoc(pos, frame)
+                put(tok)
+                frame = stack[-1]
+                fk = frame.kind
             else:
                 m = code_match(text, pos)
                 if m is None:  # blanks before something that is no token, or at the end
@@ -248,9 +245,7 @@ class Lexer:
                         if text[pos].isidentifier():  # a non-ASCII ID_Start letter such as ℘
                             start, pos = pos, self._ident_end(pos + 1)
                             value = text[start:pos]
-                            done = emit(self._ident_kind(value, frame), value, start)
-                            if done is not None:
-                                put(done)
+                            put(emit(self._ident_kind(value, frame, start), value, start))
                             continue
                         raise self._invalid_character(pos)
                     self._add_trivia(b.group(), newline=False)
@@ -270,13 +265,13 @@ class Lexer:
                         bad = next(i for i in range(len(value)) if not _is_ident(value[: i + 1]))
                         raise self._invalid_character(start + bad)
                     if fk == CONTROL or value == "for":
-                        done = emit(self._ident_kind(value, frame), value, start)
+                        put(emit(self._ident_kind(value, frame, start), value, start))
                     else:
-                        done = emit("IDENT", value, start)
+                        put(emit("IDENT", value, start))
                 elif g == _G_OP:
                     kind = ops[value]
                     if kind in _OPENERS:
-                        done = emit(kind, value, start)
+                        put(emit(kind, value, start))
                         if kind == "OBRACE":
                             if fk == BODY and not frame.in_value:
                                 stack.append(_Frame(BODY, start))
@@ -286,50 +281,56 @@ class Lexer:
                                 stack.append(_Frame(OBJECT, start))
                         else:
                             stack.append(_Frame(NESTED, start, ")" if kind == "OPAREN" else "]"))
+                        frame = stack[-1]
+                        fk = frame.kind
                     elif kind in _CLOSERS:
                         if kind == "CBRACE":
                             if fk == INTERP or fk == CONTROL:
                                 kind = "TEMPLATE_SEQ_END"
                             # emit before popping: an unexpected closer is
                             # reported in the context it tried to close
-                            done = emit(kind, value, start)
+                            put(emit(kind, value, start))
                             if len(stack) > 1 and fk != NESTED or frame.closer == "}":
                                 stack.pop()
+                                frame = stack[-1]
+                                fk = frame.kind
                         elif kind == "TEMPLATE_SEQ_END":
-                            done = emit(kind, value, start)
+                            put(emit(kind, value, start))
                             if fk == INTERP or fk == CONTROL:
                                 stack.pop()
+                                frame = stack[-1]
+                                fk = frame.kind
                         else:
-                            done = emit(kind, value, start)
+                            put(emit(kind, value, start))
                             if fk == NESTED and frame.closer == value:
                                 stack.pop()
+                                frame = stack[-1]
+                                fk = frame.kind
                     else:
-                        done = emit(kind, value, start)
+                        put(emit(kind, value, start))
                         if kind == "EQUAL" and fk == BODY:
                             frame.in_value = True
                 elif g == _G_NL:
                     if fk == BODY or fk == OBJECT:
                         frame.in_value = False
-                        done = emit("NEWLINE", value, start)
+                        put(emit("NEWLINE", value, start))
                         frame.saw_newline = True
                     else:
                         self._add_trivia(value, newline=True)
-                        continue
                 elif g == _G_QUOTE:
-                    done = emit("OQUOTE", value, start)
+                    put(emit("OQUOTE", value, start))
                     sm = simple_string(text, pos) if simple_string else None
                     if sm is None:
-                        stack.append(_Frame(QUOTED, start))
+                        stack.append(frame := _Frame(QUOTED, start))
+                        fk = QUOTED
                     else:  # "plain text": no frame needed
-                        if done is not None:
-                            put(done)
                         literal = sm.group(1)
                         if literal:
-                            put(emit("QUOTED_LIT", literal, pos))  # type: ignore[arg-type]
+                            put(emit("QUOTED_LIT", literal, pos))
                         pos = sm.end()
-                        done = emit("CQUOTE", '"', pos - 1)
+                        put(emit("CQUOTE", '"', pos - 1))
                 elif g == _G_NUMBER:
-                    done = emit("NUMBER_LIT", value, start)
+                    put(emit("NUMBER_LIT", value, start))
                 elif g == _G_HEREDOC:
                     if not _is_ident(m.group(8)):
                         raise self.error(
@@ -337,19 +338,14 @@ class Lexer:
                             "Expected the start of an expression, but found an invalid expression token.",
                             start,
                         )
-                    done = emit("OHEREDOC", value, start)
-                    heredoc = _Frame(HEREDOC, start)
-                    heredoc.marker = m.group(8)
-                    stack.append(heredoc)
+                    put(emit("OHEREDOC", value, start))
+                    frame = _Frame(HEREDOC, start)
+                    frame.marker = m.group(8)
+                    stack.append(frame)
+                    fk = HEREDOC
                 else:  # comment
                     self._add_trivia(value, newline=False)
-                    continue
-            if done is not None:
-                put(done)
-        done = self._finish()
-        if done is not None:
-            put(done)
-        put(self._flush())
+        put(self._finish())
 
     # -- code contexts ----------------------------------------------------
     def _ident_end(self, pos: int) -> int:
@@ -365,8 +361,8 @@ class Lexer:
                 break
         return pos
 
-    def _ident_kind(self, value: str, frame: _Frame) -> str:
-        last = self._pending[0] if self._pending else ""
+    def _ident_kind(self, value: str, frame: _Frame, start: int) -> str:
+        last = self._out[-1][0] if self._out else ""
         if last == "TEMPLATE_CONTROL" and frame.kind == CONTROL:
             try:
                 return _DIRECTIVES[value]
@@ -374,14 +370,14 @@ class Lexer:
                 raise self.error(
                     "Invalid template control keyword",
                     f'"{value}" is not a valid template control keyword.',
-                    self._offset_after_trivia(),
+                    start,
                 ) from None
         if value == "for" and (last == "OBRACK" or (last == "OBRACE" and frame.closer == "}")):
             return "FOR"
         return "IDENT"
 
     # -- template contexts ------------------------------------------------
-    def _quoted(self, pos: int) -> tuple[Token | None, int]:
+    def _quoted(self, pos: int) -> tuple[Token, int]:
         text = self.text
         m = _QUOTED_LIT.match(text, pos)
         if m is not None:
@@ -406,7 +402,7 @@ class Lexer:
             pos,
         )
 
-    def _heredoc(self, pos: int, frame: _Frame) -> tuple[Token | None, int]:
+    def _heredoc(self, pos: int, frame: _Frame) -> tuple[Token, int]:
         text = self.text
         if frame.line_start:
             eol = text.find("\n", pos)
@@ -426,7 +422,7 @@ class Lexer:
         frame.line_start = value.endswith("\n")
         return self._emit("STRING_LIT", value, pos), m.end()
 
-    def _open_template_sequence(self, m: re.Match[str], pos: int) -> tuple[Token | None, int]:
+    def _open_template_sequence(self, m: re.Match[str], pos: int) -> tuple[Token, int]:
         interp = m.group(1) == "$"
         outer = self._stack[-1]
         outer.line_start = False
@@ -462,39 +458,26 @@ class Lexer:
     def _add_trivia(self, value: str, *, newline: bool) -> None:
         trivia = self._trivia
         trivia.append(value)
-        if self._trail_parts == -1 and self._pending is not None:
+        if self._trail_open:
             if newline:
-                # trivia up to this line break stays on the previous token's line
-                self._trail_parts = len(trivia)
+                # trivia up to this line break stays on the newest token's line
+                kind, text, lead, _ = self._out[-1]
+                self._out[-1] = _new_token(Token, (kind, text, lead, "".join(trivia)))
+                trivia.clear()
+                self._trail_open = False
             elif "\n" in value:  # a block comment spanning lines: no trail
-                self._trail_parts = 0
+                self._trail_open = False
 
-    def _emit(self, kind: str, value: str, pos: int) -> Token | None:
-        """Start token ``kind``; returns the previous token, now that its trail is known."""
+    def _emit(self, kind: str, value: str, pos: int) -> Token:
+        """Token ``kind`` starting at ``pos``, with the trivia since the previous
+        token as its lead; its trail, if any, is added by ``_add_trivia``."""
         trivia = self._trivia
-        trail = ""
         if trivia:
-            cut = self._trail_parts
-            if cut > 0:
-                trail = "".join(trivia[:cut])
-                lead = "".join(trivia[cut:])
-            else:
-                lead = "".join(trivia)
+            lead = "".join(trivia)
             trivia.clear()
         else:
             lead = ""
-        self._trail_parts = -1
-        self._last_pos = pos
-        previous = self._pending
-        self._pending = (kind, value, lead)
-        if previous is None:
-            return None
-        return _new_token(Token, (previous[0], previous[1], previous[2], trail))
-
-    def _flush(self) -> Token:
-        """The last token (EOF): nothing follows, so no trail."""
-        kind, value, lead = self._pending  # type: ignore[misc]
-        self._pending = None
+        self._trail_open = True
         return _new_token(Token, (kind, value, lead, ""))
 
     def _context(self) -> str:
@@ -512,12 +495,7 @@ class Lexer:
             return "F" if frame.closer == "}" else frame.closer
         return _CONTEXT_LETTERS[kind]
 
-    def _offset_after_trivia(self) -> int:
-        if self._pending is None:
-            return 0
-        return self._last_pos + len(self._pending[1]) + sum(map(len, self._trivia))
-
-    def _finish(self) -> Token | None:
+    def _finish(self) -> Token:
         frame = self._stack[-1]
         if len(self._stack) > 1:
             if frame.kind == NESTED:
@@ -553,7 +531,7 @@ class _TrackingLexer(Lexer):
         self.starts: list[int] = []
         self.contexts: list[str] = []
 
-    def _emit(self, kind: str, value: str, pos: int) -> Token | None:
+    def _emit(self, kind: str, value: str, pos: int) -> Token:
         self.contexts.append(self._context())
         self.starts.append(pos)
         return super()._emit(kind, value, pos)
@@ -561,4 +539,6 @@ class _TrackingLexer(Lexer):
 
 def tokenize(text: str, *, path: str | None = None) -> list[Token]:
     """All tokens of ``text`` (the last one is ``EOF``). Raises ``ParseError``."""
-    return list(Lexer(text, path=path))
+    out: list[Token] = []
+    Lexer(text, path=path)._lex_into(out)
+    return out

@@ -12,7 +12,7 @@ from .lexer import Lexer
 from .messages import unexpected_token_message
 from .tokens import Token
 
-__all__ = ["parse_module", "grammar_text"]
+__all__ = ["parse_module", "parse_with_tokens", "grammar_text"]
 
 
 def parse_module(text: str, *, path: str | None = None) -> n.Module:
@@ -20,17 +20,22 @@ def parse_module(text: str, *, path: str | None = None) -> n.Module:
 
     Raises ``ParseError`` (and nothing else) for input that is not HCL.
     """
+    return parse_with_tokens(text, path=path)[0]
+
+
+def parse_with_tokens(text: str, *, path: str | None = None) -> tuple[n.Module, list[Token]]:
+    """``parse_module``, and the module's tokens in order (the lexer's list:
+    the same as ``list(module.tokens())``, without walking the tree)."""
     if not isinstance(text, str):
         raise TypeError(f"parse_module() wants str, got {type(text).__name__}")
     lexer = Lexer(text, path=path)
-    lexer.produced = []
     try:
         body, eof = drive(lexer)
     except BuildError as e:
         raise _error_at(lexer, e.summary, e.detail, e.token) from None
     except Unexpected as e:
         raise _unexpected(lexer, e) from None
-    return n.Module(lexer.bom, body, eof)
+    return n.Module(lexer.bom, body, eof), lexer.produced
 
 
 def _offset_of(lexer: Lexer, token: Token) -> int:
