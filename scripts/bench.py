@@ -16,6 +16,9 @@ the real ``terraform fmt -check -recursive`` over the ``dev-unformatted`` tree,
 each as one process (start-up included), best of ``--repeat``, and prints the
 time ratio (``--no-fmt`` skips it).
 
+A third section times ``tffix check`` over ``dev``: without the result cache
+on one core and on all cores, then with a warm cache (``--no-check`` skips it).
+
 Nothing here asserts on wall-clock time. To add a section (a formatter, say),
 write a ``run_*(texts)`` function doing the work once over all texts, and add
 a ``Measurement`` for it to ``measurements()``.
@@ -313,19 +316,33 @@ CHECKOV_SECONDS = 338.0
 
 
 def bench_check(corpus: Path, repeat: int) -> dict:
-    """``tffix check`` over ``dev`` as one process: every rule, every module."""
+    """``tffix check`` over ``dev`` as one process: every rule, every module;
+    without the result cache on one core and on all, then with a warm cache."""
+    import tempfile
+
     tree = corpus / "dev"
     size = sum(p.stat().st_size for p in tree.rglob("*.tf"))
-    seconds = best_process_time([sys.executable, "-m", "tffix", "check", "--format", "json", str(tree)], repeat)
-    return {"tree": str(tree), "bytes": size, "tffix_seconds": seconds, "checkov_seconds_reported": CHECKOV_SECONDS}
+    base = [sys.executable, "-m", "tffix", "check", "--format", "json", str(tree)]
+    cores = os.cpu_count() or 1
+    out = {"tree": str(tree), "bytes": size, "cores": cores, "checkov_seconds_reported": CHECKOV_SECONDS}
+    out["cold_1_core"] = best_process_time([*base, "--no-cache", "--jobs", "1"], repeat)
+    out["cold_all_cores"] = best_process_time([*base, "--no-cache", "--jobs", str(cores)], repeat)
+    with tempfile.TemporaryDirectory() as cache:
+        os.environ["TFFIX_CACHE_DIR"] = cache  # best_process_time passes the environment on
+        try:
+            out["warm_all_cores"] = best_process_time(base, repeat)  # its first (untimed) run fills the cache
+        finally:
+            del os.environ["TFFIX_CACHE_DIR"]
+    return out
 
 
 def report_check(f: dict) -> str:
-    return "\n".join([
-        "", f"rules: tffix check over {f['tree']} ({f['bytes'] / MB:.3f} MB), one process",
-        f"{'tffix check':<22} {f['tffix_seconds']:>9.3f} {f['bytes'] / f['tffix_seconds'] / MB:>8.3f}",
-        f"(checkov 3.3 took {f['checkov_seconds_reported']:.0f} s on these files, as reported in issue 4; not re-run)",
-    ])  # fmt: skip
+    lines = ["", f"rules: tffix check over {f['tree']} ({f['bytes'] / MB:.3f} MB), one process each"]
+    for key, label in (("cold_1_core", "no cache, 1 core"), ("cold_all_cores", f"no cache, {f['cores']} cores"),
+                       ("warm_all_cores", "warm cache")):  # fmt: skip
+        lines.append(f"{'tffix check, ' + label:<30} {f[key]:>9.3f} {f['bytes'] / f[key] / MB:>8.3f}")
+    lines.append(f"(checkov 3.3 took {f['checkov_seconds_reported']:.0f} s on these files, as reported in issue 4; not re-run)")
+    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
