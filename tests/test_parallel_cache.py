@@ -57,3 +57,17 @@ def test_unwritable_cache_still_works(tmp_path: Path, monkeypatch: pytest.Monkey
     (tmp_path / "main.tf").write_text("locals {}\n")
     result = run_cli("check", str(tmp_path))
     assert result.exit_code == 0 and os.path.isfile(blocker)
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Piped (as under the test runner): the results pass straight through;
+    on a terminal they are collected under a progress bar first."""
+    from tffix.cli import lint
+
+    runs = iter(range(30))
+    assert lint._with_progress(runs, 30) is runs  # stderr is not a terminal here
+    monkeypatch.setattr(lint.sys.stderr, "isatty", lambda: True, raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert lint._with_progress(iter(range(30)), 30) == list(range(30))
+    assert lint._with_progress(iter(range(3)), 3) != list(range(3))  # short runs: no bar

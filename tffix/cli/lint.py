@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -141,10 +141,27 @@ def _run(paths: tuple[str, ...], resolver: Resolver, report: LintReport, *, fix:
             source.targets = {p for p in source.targets if not config.excludes(p)}
             if source.targets:
                 jobs.append(Job(source, settings, fix))
-        for job, run in zip(jobs, run_jobs(jobs, workers=resolver.jobs, use_cache=resolver.use_cache)):
+        runs = _with_progress(run_jobs(jobs, workers=resolver.jobs, use_cache=resolver.use_cache), len(jobs))
+        for job, run in zip(jobs, runs):
             _module(job.source, run, job.settings, report, fix=fix, dry_run=dry_run)
     report.finish(applying=fix)
     sys.exit(report.exit_code)
+
+
+#: below this many modules a run is quick enough to need no progress bar
+PROGRESS_MIN_MODULES = 20
+
+
+def _with_progress(runs: Iterable[ModuleRun], total: int) -> Iterable[ModuleRun]:
+    """A progress bar on standard error while modules run, for long runs on a
+    terminal; the results are reported after it, so findings and the bar
+    never interleave."""
+    if total < PROGRESS_MIN_MODULES or not sys.stderr.isatty() or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return runs
+    from rich.console import Console
+    from rich.progress import track
+
+    return list(track(runs, total=total, description="tffix", console=Console(stderr=True), transient=True))
 
 
 def _resolve(resolver: Resolver, directory: Path, report: LintReport) -> Settings | None:
