@@ -2,20 +2,40 @@
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from .. import __version__
-from .config_cmd import config
-from .debug import debug
-from .fmt import fmt
-from .lint import apply, check
-from .lsp import lsp
-from .rules import explain, rules
 
 __all__ = ["main"]
 
+#: command name -> (module, attribute); imported only when the command runs,
+#: so `tffix fmt` does not pay for the rule engine's imports
+COMMANDS = {
+    "debug": (".debug", "debug"),
+    "fmt": (".fmt", "fmt"),
+    "check": (".lint", "check"),
+    "apply": (".lint", "apply"),
+    "rules": (".rules", "rules"),
+    "explain": (".rules", "explain"),
+    "config": (".config_cmd", "config"),
+    "lsp": (".lsp", "lsp"),
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, attribute = COMMANDS[name]
+        return getattr(importlib.import_module(module, __name__), attribute)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tffix")
 def main() -> None:
     """tffix repairs Terraform code, keeping every byte it does not mean to change.
@@ -26,13 +46,3 @@ def main() -> None:
       1  a check failed: files would change, or a round trip did not match
       2  usage error, unreadable or unparsable input, or internal error
     """
-
-
-main.add_command(debug)
-main.add_command(fmt)
-main.add_command(check)
-main.add_command(apply)
-main.add_command(rules)
-main.add_command(explain)
-main.add_command(config)
-main.add_command(lsp)
