@@ -99,8 +99,12 @@ def _peer_codes(match: re.Match[str]) -> frozenset[str]:
     return frozenset(code for code, peers in PEERS.items() if any(i and i in peers for i in ids))
 
 
+#: text every directive contains: files without any skip the tree walks below
+_MARKERS = ("tffix:ignore", "tflint-ignore", "checkov:skip=", "trivy:ignore:")
+
+
 def find_suppressions(file: SourceFile) -> list[Suppression]:
-    if file.tree is None:
+    if file.tree is None or not any(marker in file.text for marker in _MARKERS):
         return []
     items = _item_lines(file)
     first_item = min((start for start, _ in items.values()), default=10**9)
