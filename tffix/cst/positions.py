@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .nodes import EmptyLine, Module, Node, Token
 
-__all__ = ["CodeRange", "positions", "position", "Spans", "spans"]
+__all__ = ["CodeRange", "positions", "position", "Spans", "spans", "line_starts"]
 
 # Tokens that end lines or the file: not part of what a node "is".
 _EDGE_KINDS = frozenset({"NEWLINE", "EOF"})
@@ -60,7 +60,8 @@ class _Collector:
         return first, last
 
 
-def _line_starts(text: str) -> list[int]:
+def line_starts(text: str) -> list[int]:
+    """Offset at which each line of ``text`` starts (lines end at ``\n``)."""
     starts = [0]
     find = text.find
     at = find("\n")
@@ -75,7 +76,7 @@ def positions(module: Module) -> dict[int, CodeRange]:
     collector = _Collector(module)
     collector.node(module)
     text = module.code[len(module.bom) :]
-    starts = _line_starts(text)
+    starts = line_starts(text)
     shift = len(module.bom)
 
     def at(offset: int) -> tuple[int, int]:

@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..cst import nodes as n
-from ..cst.positions import Spans, spans
+from ..cst.positions import Spans, line_starts, spans
 from ..rules.base import Applicability, Diagnostic, Edit, Fix, Rule, Severity
 from ..syntax.errors import ParseError
 from ..syntax.parser import parse_module
@@ -51,12 +51,7 @@ class SourceFile:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        starts = [0]
-        at = self.text.find("\n")
-        while at != -1:
-            starts.append(at + 1)
-            at = self.text.find("\n", at + 1)
-        return starts
+        return line_starts(self.text)
 
     def span(self, node: n.Node) -> tuple[int, int]:
         """Offsets of the node's own text."""
