@@ -89,7 +89,7 @@ def _replacements(text: str, edits: list[Edit], newline: str, filename: str) -> 
     when it applies these edits alone: the new text in the file's line break
     style, and the touched lines formatted. When formatting changed nothing
     else they are the edits themselves; otherwise whole changed lines."""
-    from ..engine.edits import apply_edits, splice
+    from ..engine.edits import apply_edits, inserted_text, splice
 
     spliced, _ = splice(text, edits, newline=newline)
     try:
@@ -97,12 +97,8 @@ def _replacements(text: str, edits: list[Edit], newline: str, filename: str) -> 
     except Exception:  # noqa: BLE001 - `tffix apply` would not apply it; show the plain edits
         final = spliced
     if final == spliced:
-        crlf = (newline_style(text) if text else newline) == "\r\n"
-        out = []
-        for edit in sorted(edits, key=lambda e: (e.start, e.end)):
-            inserted = re.sub(r"(?<!\r)\n", "\r\n", edit.text) if crlf else edit.text
-            out.append(_replacement(text, edit.start, edit.end, inserted))
-        return out
+        ordered = sorted(edits, key=lambda e: (e.start, e.end))
+        return [_replacement(text, e.start, e.end, inserted_text(text, e.text, newline)) for e in ordered]
     before = _LINE.findall(text)
     after = _LINE.findall(final)
     starts = [0]

@@ -15,9 +15,16 @@ from ..fmt.region import format_lines
 from ..rules._hcl import newline_style
 from ..rules.base import Edit
 
-__all__ = ["splice", "touched_lines", "apply_edits"]
+__all__ = ["splice", "touched_lines", "apply_edits", "inserted_text"]
 
 _LONE_LF = re.compile(r"(?<!\r)\n")
+
+
+def inserted_text(text: str, new: str, newline: str = "\n") -> str:
+    """``new`` (rules write ``\n``) with the line breaks of the file ``text``
+    goes into (``newline`` when the file is new or empty)."""
+    crlf = (newline_style(text) if text else newline) == "\r\n"
+    return _LONE_LF.sub("\r\n", new) if crlf else new
 
 
 def splice(text: str, edits: Iterable[Edit], *, newline: str = "\n") -> tuple[str, list[tuple[int, int, bool]]]:
@@ -25,7 +32,6 @@ def splice(text: str, edits: Iterable[Edit], *, newline: str = "\n") -> tuple[st
     ``(start, end, deleted)`` range its new text occupies in the result.
     Line breaks in new text follow the file's style (``newline`` for a new
     or empty file)."""
-    crlf = (newline_style(text) if text else newline) == "\r\n"
     out: list[str] = []
     ranges: list[tuple[int, int, bool]] = []
     cursor = 0
@@ -36,7 +42,7 @@ def splice(text: str, edits: Iterable[Edit], *, newline: str = "\n") -> tuple[st
         kept = text[cursor : edit.start]
         out.append(kept)
         size += len(kept)
-        new = _LONE_LF.sub("\r\n", edit.text) if crlf else edit.text  # rules write \n; keep CRLF files CRLF
+        new = inserted_text(text, edit.text, newline)
         out.append(new)
         removed = text[edit.start : edit.end]
         ranges.append((size, size + len(new), "\n" in removed))  # whole lines went: neighbours may realign
