@@ -3,12 +3,12 @@ the formatter's passes themselves so the two can never disagree."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from ..cst import nodes as n
 from ..fmt.tokens import FmtToken, fmt_tokens
 
-__all__ = ["rewritten", "attributes"]
+__all__ = ["rewritten"]
 
 
 def rewritten(value: n.Node, rewrite: Callable[[list[FmtToken]], list[FmtToken] | None]) -> str | None:
@@ -18,12 +18,3 @@ def rewritten(value: n.Node, rewrite: Callable[[list[FmtToken]], list[FmtToken] 
     if new is None:
         return None
     return "".join(tok.ws + tok.text for tok in new).strip()
-
-
-def attributes(body: n.Body, path: tuple[str, ...] = ()) -> Iterator[tuple[n.Attribute, tuple[str, ...]]]:
-    """Every attribute with the block types it sits in, outermost first."""
-    for item in body.items:
-        if type(item) is n.Attribute:
-            yield item, path
-        elif isinstance(item, n.Block):
-            yield from attributes(item.body, (*path, item.type.text))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..cst import nodes as n
 from ..cst.values import template_text
+from ..cst.visitor import walk
 from .base import Edit
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ __all__ = [
     "function_calls",
     "newline_style",
     "insert_argument",
+    "arguments",
 ]
 
 
@@ -75,16 +77,21 @@ def _named_blocks(body: n.Body, type: str) -> Iterator[n.Block]:
             yield block
 
 
-def _walk_exprs(node: n.Node) -> Iterator[n.Node]:
-    from ..cst.visitor import walk
-
-    return walk(node)
+def arguments(body: n.Body, skip: tuple[str, ...] = (), path: tuple[str, ...] = ()) -> Iterator[tuple[n.Attribute, tuple[str, ...]]]:
+    """Every argument of ``body`` and of its nested blocks, with the block
+    types it sits in (outermost first); blocks whose type is in ``skip``
+    (``lifecycle``, say) are not entered."""
+    for item in body.items:
+        if type(item) is n.Attribute:
+            yield item, path
+        elif isinstance(item, n.Block) and item.type.text not in skip:
+            yield from arguments(item.body, skip, (*path, item.type.text))
 
 
 def references(node: n.Node) -> Iterator[tuple[str, ...]]:
     """Every reference traversal inside ``node`` (outermost form only)."""
     seen: set[int] = set()
-    for child in _walk_exprs(node):
+    for child in walk(node):
         if id(child) in seen:
             continue
         if type(child) in (n.GetAttr, n.Index, n.Variable):
@@ -98,7 +105,7 @@ def references(node: n.Node) -> Iterator[tuple[str, ...]]:
 
 
 def function_calls(node: n.Node) -> Iterator[n.FunctionCall]:
-    return (child for child in _walk_exprs(node) if type(child) is n.FunctionCall)
+    return (child for child in walk(node) if type(child) is n.FunctionCall)
 
 
 def newline_style(text: str) -> str:

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..cst import nodes as n
 from ..engine.module import TerraformModule, fix
-from ._hcl import traversal
+from ._hcl import arguments, traversal
 from .base import Applicability, Diagnostic, Example, Rule, Severity
 
 __all__ = ["IamRoleObjectReference"]
@@ -93,8 +93,8 @@ class IamRoleObjectReference(Rule):
             if len(block.labels) < 2:
                 continue
             kind = block.label_values[0]
-            for attr, top in _arguments(block.body):
-                wanted = (WANTS.get((kind, attr.name.text)) if top else None) or (
+            for attr, path in arguments(block.body, skip=("lifecycle",)):
+                wanted = (WANTS.get((kind, attr.name.text)) if not path else None) or (
                     "arn" if attr.name.text.endswith("role_arn") else None
                 )
                 if wanted is None:
@@ -112,12 +112,3 @@ class IamRoleObjectReference(Rule):
                         continue
                     edit = file.replace(value, f"{text}.{wanted}")
                     yield module.diagnostic(self, file, value, message, fix=fix(f"Use {text}.{wanted}", Applicability.SAFE, edit))
-
-
-def _arguments(body: n.Body, top: bool = True) -> Iterator[tuple[n.Attribute, bool]]:
-    """Arguments of a resource and of its nested blocks (``top`` tells which)."""
-    for item in body.items:
-        if type(item) is n.Attribute:
-            yield item, top
-        elif isinstance(item, n.Block) and item.type.text != "lifecycle":
-            yield from _arguments(item.body, False)

@@ -4,7 +4,8 @@ from collections.abc import Iterator
 
 from ..engine.module import TerraformModule, fix
 from ..fmt.rewrites import unwrap_interpolation
-from ._fmt_rewrite import attributes, rewritten
+from ._fmt_rewrite import rewritten
+from ._hcl import arguments
 from .base import Applicability, Diagnostic, Example, Rule, Severity
 
 __all__ = ["InterpolationOnlyExpression"]
@@ -62,7 +63,7 @@ class InterpolationOnlyExpression(Rule):
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
         for file in module.parsed():
-            for attr, _ in attributes(file.tree.body):  # type: ignore[union-attr]
+            for attr, _ in arguments(file.tree.body):  # type: ignore[union-attr]
                 new = rewritten(attr.value, unwrap_interpolation)
                 if new is None:
                     continue

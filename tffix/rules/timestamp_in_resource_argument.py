@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..cst import nodes as n
 from ..engine.module import SourceFile, TerraformModule, fix
-from ._hcl import function_calls, traversal
+from ._hcl import arguments, function_calls, traversal
 from .base import Applicability, Diagnostic, Edit, Example, Rule, Severity
 
 __all__ = ["TimestampInResourceArgument"]
@@ -90,9 +90,12 @@ class TimestampInResourceArgument(Rule):
             if len(block.labels) < 2:
                 continue
             ignored = _ignored(block)
-            for attr, outer in _arguments(block.body):
+            for attr, path in arguments(block.body, skip=("lifecycle", "provisioner", "connection")):
+                if not path and attr.name.text in META:
+                    continue
                 calls = [c for c in function_calls(attr.value) if c.function_name == "timestamp"]
-                if not calls or "all" in ignored or (outer or attr.name.text) in ignored:
+                # ignore_changes names top-level arguments and blocks
+                if not calls or "all" in ignored or (path[0] if path else attr.name.text) in ignored:
                     continue
                 yield self._finding(module, file, block, attr, calls)
 
@@ -136,16 +139,6 @@ class TimestampInResourceArgument(Rule):
 
 #: Meta-arguments: Terraform itself rejects an unknown value in these.
 META = ("count", "for_each", "depends_on", "provider")
-
-
-def _arguments(body: n.Body, outer: str | None = None) -> Iterator[tuple[n.Attribute, str | None]]:
-    """Arguments with the top-level nested block they sit in (None at the
-    top): ``ignore_changes`` names top-level arguments and blocks."""
-    for item in body.items:
-        if type(item) is n.Attribute and (outer or item.name.text not in META):
-            yield item, outer
-        elif isinstance(item, n.Block) and item.type.text not in ("lifecycle", "provisioner", "connection"):
-            yield from _arguments(item.body, outer or item.type.text)
 
 
 def _ignored(block: n.Block) -> set[str]:
