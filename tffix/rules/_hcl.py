@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "string_value",
+    "bool_literal",
+    "is_null",
     "traversal",
     "nested_blocks",
     "has_block",
@@ -33,6 +35,17 @@ def string_value(expr: object) -> str | None:
     if type(expr) is n.Template:
         return template_text(expr)
     return None
+
+
+def bool_literal(expr: object) -> bool | None:
+    """``true``/``false``, quoted or not (Terraform converts ``"true"``), else None."""
+    text = expr.token.text if type(expr) is n.Literal else string_value(expr)
+    return {"true": True, "false": False}.get(text) if text is not None else None
+
+
+def is_null(expr: object) -> bool:
+    """``x = null`` is the same as leaving ``x`` out."""
+    return type(expr) is n.Literal and expr.token.text == "null"
 
 
 def traversal(expr: object) -> tuple[str, ...] | None:

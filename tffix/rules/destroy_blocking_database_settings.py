@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..cst import nodes as n
 from ..engine.module import SourceFile, TerraformModule, fix
-from ._hcl import insert_argument
+from ._hcl import bool_literal, insert_argument, is_null
 from ._variables import use_variable
 from .base import Applicability, Diagnostic, Example, Option, Rule, Severity
 
@@ -122,7 +122,7 @@ class DestroyBlockingDatabaseSettings(Rule):
                 named = _given(block, "final_snapshot_identifier")
                 for argument, (blocking, _) in SETTINGS.items():
                     attr = block.body.attribute(argument)
-                    if attr is not None and file.source(attr.value).strip('"') == blocking:
+                    if attr is not None and bool_literal(attr.value) is (blocking == "true"):
                         yield self._literal(module, file, label, attr, named)
                 if not _given(block, "skip_final_snapshot") and not named:
                     yield self._missing(module, file, label, block)
@@ -167,4 +167,4 @@ class DestroyBlockingDatabaseSettings(Rule):
 def _given(block: n.Block, name: str) -> bool:
     """The argument is set to something other than ``null``."""
     attr = block.body.attribute(name)
-    return attr is not None and not (type(attr.value) is n.Literal and attr.value.token.text == "null")
+    return attr is not None and not is_null(attr.value)

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..cst import nodes as n
 from ..engine.module import TerraformModule
+from ._hcl import is_null
 from .base import Diagnostic, Example, Rule, Severity
 
 __all__ = ["IamPolicyWithoutDocument"]
@@ -64,11 +64,6 @@ class IamPolicyWithoutDocument(Rule):
                 if len(block.labels) < 2 or module.is_override(file):
                     continue
                 given = [b.body.attribute("policy") for b in (block, *module.overrides(block))]
-                if not any(attr is not None and not _is_null(attr.value) for attr in given):
+                if not any(attr is not None and not is_null(attr.value) for attr in given):
                     label = ".".join(block.label_values[:2])
                     yield module.diagnostic(self, file, block.labels[1], f"{label} has no `policy`: write the document it needs, or remove it")
-
-
-def _is_null(expr: n.Node) -> bool:
-    """``policy = null`` is the same as leaving it out."""
-    return type(expr) is n.Literal and expr.token.text == "null"

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..cst import nodes as n
 from ..engine.module import SourceFile, TerraformModule, fix
-from ._hcl import insert_argument, references, string_value
+from ._hcl import bool_literal, insert_argument, references, string_value
 from .base import Applicability, Diagnostic, Example, Rule, Severity
 
 __all__ = ["RdsPasswordForbiddenCharacters"]
@@ -116,7 +116,7 @@ class RdsPasswordForbiddenCharacters(Rule):
 
     def _password(self, module: TerraformModule, file: SourceFile, password: n.Block, user: str, oracle: bool) -> Diagnostic | None:
         special = password.body.attribute("special")
-        if special is not None and file.source(special.value).strip('"') == "false":
+        if special is not None and bool_literal(special.value) is False:
             return None
         override = password.body.attribute("override_special")
         label = f"random_password.{password.label_values[1]}"

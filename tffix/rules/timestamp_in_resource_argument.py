@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from ..cst import nodes as n
 from ..engine.module import SourceFile, TerraformModule, fix
-from ._hcl import arguments, function_calls, traversal
+from ._hcl import arguments, bool_literal, function_calls, traversal
 from .base import Applicability, Diagnostic, Edit, Example, Rule, Severity
 
 __all__ = ["TimestampInResourceArgument"]
@@ -108,7 +108,7 @@ class TimestampInResourceArgument(Rule):
             hint = "; pin it with a time_static resource or lifecycle ignore_changes"
             return module.diagnostic(self, file, calls[0], message + hint)
         skip = block.body.attribute("skip_final_snapshot")
-        if skip is not None and file.source(skip.value).strip('"') == "true":
+        if skip is not None and bool_literal(skip.value) is True:
             (edit,) = file.remove_items([attr], block.body)
             return module.diagnostic(
                 self, file, calls[0], message + "; it is unused with skip_final_snapshot = true",
