@@ -222,13 +222,14 @@ class TerraformModule:
         self,
         rule: Rule,
         file: SourceFile,
-        node: n.Node,
+        where: n.Node | tuple[int, int],
         message: str,
         *,
         fix: Fix | None = None,
         severity: Severity | None = None,
     ) -> Diagnostic:
-        start, end = file.span(node)
+        """A finding at a node (or token) of ``file``, or at ``(start, end)`` offsets."""
+        start, end = where if type(where) is tuple else file.span(where)  # type: ignore[arg-type]
         return Diagnostic(
             rule.code, rule.name, severity or rule.severity, message, file.path,
             file.location(start), file.location(end), (start, end), fix,

@@ -1,18 +1,16 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..cst import nodes as n
 from ..engine.module import SourceFile, TerraformModule, fix
-from ._hcl import function_calls, references
+from ._hcl import function_calls, references, traversal
 from .base import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity
 
 __all__ = ["LambdaPackageOutsideTerraform"]
 
 RESOURCES = ("aws_lambda_function", "aws_lambda_layer_version")
-_MODULE_PREFIX = re.compile(r"^\$\{path\.module\}/")
 
 
 class LambdaPackageOutsideTerraform(Rule):
@@ -180,17 +178,15 @@ def _zip(expr: n.Node) -> str | None:
     """The zip's path relative to the module, for `"x.zip"` and `"${path.module}/x.zip"`."""
     if type(expr) is not n.Template:
         return None
-    text = "".join(
-        part.token.text if type(part) is n.TemplateLiteral else "${" + _source(part) + "}" for part in expr.parts
-    )
-    text = _MODULE_PREFIX.sub("", text)
-    if "${" in text or not text.endswith(".zip"):
+    parts, prefix = list(expr.parts), ""
+    if parts and type(parts[0]) is n.Interpolation and traversal(parts[0].expr) == ("path", "module"):
+        parts, prefix = parts[1:], "/"  # "${path.module}/x.zip" names the same file as "x.zip"
+    if not parts or not all(type(part) is n.TemplateLiteral for part in parts):
         return None
-    return text
-
-
-def _source(part: n.Node) -> str:
-    return "".join(t.lead + t.text + t.trail for t in part.tokens())[2:-1].strip()  # inside ${ }
+    text = "".join(part.token.text for part in parts)  # type: ignore[union-attr]
+    if not text.startswith(prefix) or not text.endswith(".zip"):
+        return None
+    return text[len(prefix) :]
 
 
 def _committed(module: TerraformModule, zip_path: str) -> bool:

@@ -4,7 +4,7 @@ import datetime
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..engine.module import SourceFile, TerraformModule
+from ..engine.module import TerraformModule
 from .base import Diagnostic, Example, Rule, Severity
 
 __all__ = ["UnusedSuppression"]
@@ -79,8 +79,4 @@ class UnusedSuppression(Rule):
                     message = f"suppression of {codes} is unused: nothing here is reported"
                 else:
                     continue
-                yield self._at(module, file, s, message)
-
-    def _at(self, module: TerraformModule, file: SourceFile, s: object, message: str) -> Diagnostic:
-        start, end = s.offsets  # type: ignore[attr-defined]
-        return Diagnostic(self.code, self.name, self.severity, message, file.path, file.location(start), file.location(end), (start, end))
+                yield module.diagnostic(self, file, s.offsets, message)
