@@ -181,14 +181,11 @@ class LintReport:
         }
 
     def _summary_line(self, applying: bool) -> str:
-        left = f"{self.findings} finding{'s' * (self.findings != 1)} left"
-        if applying and self.dry_run:
-            head = f"{self.files_would_change} file{'s' * (self.files_would_change != 1)} would be fixed"
-            return f"{head} ({self.fixes_applied} fix{'es' * (self.fixes_applied != 1)}), {left}"
         if applying:
-            head = f"{self.files_fixed} file{'s' * (self.files_fixed != 1)} fixed"
-            return f"{head} ({self.fixes_applied} fix{'es' * (self.fixes_applied != 1)}), {left}"
-        line = f"Found {self.findings} finding{'s' * (self.findings != 1)}"
+            files, verb = (self.files_would_change, "would be fixed") if self.dry_run else (self.files_fixed, "fixed")
+            fixes = _count(self.fixes_applied, "fix", "fixes")
+            return f"{_count(files, 'file')} {verb} ({fixes}), {_count(self.findings, 'finding')} left"
+        line = f"Found {_count(self.findings, 'finding')}"
         hints = []
         if self.fixable:
             hints.append(f"{self.fixable} fixable with `tffix apply`")
@@ -203,3 +200,7 @@ class LintReport:
         if self.failing or (self.dry_run and self.files_would_change):
             return EXIT_CHANGES
         return EXIT_OK
+
+
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
