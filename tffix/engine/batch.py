@@ -10,6 +10,7 @@ instead of parsing.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -119,20 +120,16 @@ def run_jobs(jobs: Sequence[Job], *, workers: int, use_cache: bool = True) -> It
         key, hit = _cached(job, use_cache)
         keys.append(key)
         results.append(hit)
-    missing = [i for i, r in enumerate(results) if r is None]
-    if workers > 1 and len(missing) > 1:
-        with ProcessPoolExecutor(max_workers=min(workers, len(missing))) as pool:
-            computed = iter(pool.map(_work, [jobs[i] for i in missing], chunksize=max(1, len(missing) // (workers * 8))))
-            for i in range(len(results)):
-                if results[i] is None:
-                    results[i] = next(computed)
-                    if keys[i]:
-                        _store(keys[i], results[i])  # type: ignore[arg-type]
-                yield results[i]  # type: ignore[misc]
-        return
-    for i, job in enumerate(jobs):
-        if results[i] is None:
-            results[i] = _work(job)
-            if keys[i]:
-                _store(keys[i], results[i])  # type: ignore[arg-type]
-        yield results[i]  # type: ignore[misc]
+    missing = [job for job, result in zip(jobs, results) if result is None]
+    with contextlib.ExitStack() as stack:
+        if workers > 1 and len(missing) > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=min(workers, len(missing))))
+            computed = pool.map(_work, missing, chunksize=max(1, len(missing) // (workers * 8)))
+        else:
+            computed = map(_work, missing)
+        for i, key in enumerate(keys):
+            if results[i] is None:
+                results[i] = next(computed)
+                if key:
+                    _store(key, results[i])  # type: ignore[arg-type]
+            yield results[i]  # type: ignore[misc]
