@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,45 @@ import tffix.fmt as fmt
 from tffix.cli import main
 from tffix import parse_module as tffix_parse
 from tffix.fmt import SelfCheckError, format_source
-from tffix.fmt.checks import relexes_alike, same_content
-from tffix.fmt.tokens import fmt_tokens
+from tffix.fmt.checks import respaced_alike, same_content
+from tffix.fmt.tokens import FmtToken, fmt_tokens, render
+from tffix.syntax.errors import ParseError
+from tffix.syntax.lexer import tokenize
 from tffix.syntax.parser import parse_with_tokens
+from tffix.syntax.tokens import Token
+
+# The comments and line breaks of trivia, skipping the blanks between them.
+_MARKS = re.compile(r"\r?\n|(?:#|//)(?:[^\r\n]|\r(?!\n))*|/\*[\s\S]*?\*/")
+
+
+def relexes_alike(result: str, source: list[Token]) -> bool:
+    """The oracle for ``respaced_alike``: ``result`` lexes to the kinds and
+    texts of ``source`` (the input's lexer tokens), with the same comments and
+    line breaks in each token's lead and trail; only blanks between them may
+    differ. Why that suffices: (1) whether a text parses depends only on the
+    kinds and texts its lexer yields (the LALR loop reads kinds, the builder's
+    checks kinds and texts, and trivia only decides which item a comment line
+    belongs to), so the output parses into a tree of the same shape; (2)
+    formatter tokens take blanks as spacing only, so a second run sees the
+    kinds and texts the first one saw and lays them out the same way; (3)
+    nothing but blanks changed. The tests below check both halves."""
+    try:
+        relexed = tokenize(result)
+    except ParseError:
+        return False
+    if len(relexed) != len(source):
+        return False
+    marks = _MARKS.findall
+    for a, b in zip(relexed, source):
+        if a == b:
+            continue
+        if a[0] != b[0] or a[1] != b[1]:
+            return False
+        if a[2] != b[2] and marks(a[2]) != marks(b[2]):
+            return False
+        if a[3] != b[3] and marks(a[3]) != marks(b[3]):
+            return False
+    return True
 
 
 def test_output_that_does_not_parse_is_an_internal_error(monkeypatch) -> None:
@@ -139,6 +176,124 @@ def test_what_the_cheap_check_accepts_parses_to_the_same_tokens(path, edits) -> 
         assert same_content(tokens, fmt_tokens(again.tokens(), bom=again.bom))
         # (blanks before EOF are kept as they are, the rest is laid out anew)
         assert format_source(text).rstrip(" \t") == result.rstrip(" \t")
+
+
+def _respaced(source: str, spacing: list[int | None]) -> tuple[str, list[FmtToken], list[Token]]:
+    """``source``'s formatter tokens with the spaces before token ``i`` set
+    to ``spacing[i]`` (None keeps the source's), their rendering, and the
+    source's lexer tokens."""
+    lexed = tokenize(source)
+    tokens = fmt_tokens(lexed)
+    for tok, spaces in zip(tokens, spacing):
+        tok.spaces = len(tok.ws) if spaces is None else spaces
+    for tok in tokens[len(spacing) :]:
+        tok.spaces = len(tok.ws)
+    return render(tokens), tokens, lexed
+
+
+def _squeezed(source: str) -> tuple[str, list[FmtToken], list[Token]]:
+    """Every blank between tokens removed (a layout gone badly wrong)."""
+    return _respaced(source, [0] * len(fmt_tokens(tokenize(source))))
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "a = b - c\n",  # b-c is one identifier
+        "a = 1 .5\n",  # one number
+        "a = x / / y\n",  # a line comment
+        "a = / * x * /\n",  # a block comment
+        "a = < <EOT \nx\nEOT\n",  # a heredoc
+        "a = <<EOT \nx\nEOT\n",  # a heredoc, once the blank before the line break goes
+        "a = = b\n",  # ==
+        "a = x = > y\n",  # =>
+        "a = [for x in y : x . . .]\n",  # ...
+        'a = "${ ~}"\n',  # ${~ strips whitespace
+        "a = b c\n",  # two identifiers into one
+    ],
+)
+def test_the_cheap_check_refuses_joined_lexemes(source: str) -> None:
+    result, tokens, lexed = _squeezed(source)
+    assert not relexes_alike(result, lexed)  # the oracle agrees that something changed
+    assert not respaced_alike(tokens, result)
+
+
+def test_the_cheap_check_refuses_closing_a_comment_opened_further_back() -> None:
+    source = "a = x /*y\nb = z * / w\n"  # no */ anywhere: / and * are operators
+    spacing: list[int | None] = [None] * len(fmt_tokens(tokenize(source)))
+    spacing[11] = 0  # the second /, now right after *
+    result, tokens, lexed = _respaced(source, spacing)
+    assert result == "a = x /*y\nb = z */ w\n"
+    assert not relexes_alike(result, lexed)
+    assert not respaced_alike(tokens, result)
+
+
+def test_the_cheap_check_refuses_blanks_in_text() -> None:
+    # a gap inside a string or a heredoc is part of the text
+    source = 'a = "x${b}y"\nc = <<EOT\n  ${d}\nEOT\n'
+    kinds = [tok.kind for tok in fmt_tokens(tokenize(source))]
+    for i, kind in enumerate(kinds):
+        if kind in ("QUOTED_LIT", "CQUOTE", "STRING_LIT", "CHEREDOC", "TEMPLATE_INTERP") and i > 0:
+            spacing: list[int | None] = [None] * len(kinds)
+            spacing[i] = 1
+            result, tokens, lexed = _respaced(source, spacing)
+            assert not respaced_alike(tokens, result), (kind, result)
+    # and blanks after a line comment with no line break (at the end) are its text
+    result, tokens, lexed = _respaced("a = 1 #c", [None, None, None, None, 2])
+    assert result == "a = 1 #c  " and not relexes_alike(result, lexed)
+    assert not respaced_alike(tokens, result)
+
+
+def test_the_cheap_check_accepts_spacing_and_squeezing_that_lexes_alike() -> None:
+    result, tokens, lexed = _respaced("a=1\nbb = [ # x\n2,/*y*/3]\n", [0, 2, 1, 1])
+    assert respaced_alike(tokens, result) and relexes_alike(result, lexed)
+    result, tokens, lexed = _squeezed('a = f( x , "y" , [ 1 ] )\nb = "${ c }"\n')
+    assert result == 'a=f(x,"y",[1])\nb="${c}"\n'
+    assert respaced_alike(tokens, result) and relexes_alike(result, lexed)
+
+
+def test_the_cheap_check_reads_the_output_it_is_given() -> None:
+    result, tokens, _ = _respaced("a = 1\n", [])
+    assert respaced_alike(tokens, result)
+    assert not respaced_alike(tokens, result.replace("1", "2"))
+    assert not respaced_alike(tokens, result.replace(" ", "\t"))
+    assert not respaced_alike(tokens, result + " ")
+
+
+# Lexemes that join into others when nothing separates them.
+_PIECES = st.sampled_from(
+    ["a", "b-", "1", ".", "5", "e", "-", "/", "*", "<", "<<", "EOT", "=", ">", "!", "&", "|", ":", "~}", "#c",
+     "//c", "/*c*/", "\n", '"s"', '"${', "}", "}\"", "${", "(", ")", "[", "]", "{", ",", "?", "%", "+",
+     "\u00e9", "x\u00b7"]  # fmt: skip
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(_PIECES, st.sampled_from(["", " ", "  ", "\t"])), min_size=1, max_size=14), st.data())
+def test_what_the_cheap_check_accepts_relexes_alike(pieces, data) -> None:
+    # respaced_alike never accepts what relexes_alike (whose argument is above)
+    # would refuse, over token soups built to join into other lexemes
+    source = "".join(piece + gap for piece, gap in pieces) + "\n"
+    try:
+        lexed = tokenize(source)
+    except ParseError:
+        assume(False)
+    count = len(fmt_tokens(lexed))
+    spacing = data.draw(st.lists(st.sampled_from([None, 0, 0, 1, 2]), min_size=count, max_size=count))
+    result, tokens, lexed = _respaced(source, spacing)
+    if respaced_alike(tokens, result):
+        assert relexes_alike(result, lexed)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(SAMPLE), st.data())
+def test_what_the_cheap_check_accepts_in_real_code_relexes_alike(path, data) -> None:
+    source = read(path)
+    count = len(fmt_tokens(tokenize(source)))
+    spacing = data.draw(st.dictionaries(st.integers(0, count - 1), st.sampled_from([0, 0, 1, 3]), max_size=40))
+    result, tokens, lexed = _respaced(source, [spacing.get(i) for i in range(count)])
+    if respaced_alike(tokens, result):
+        assert relexes_alike(result, lexed)
 
 
 def test_the_parsers_token_list_is_the_trees() -> None:

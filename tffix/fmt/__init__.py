@@ -4,8 +4,9 @@
 layout passes (``layout.py``) over a token stream shaped like hclsyntax's
 (``tokens.py``), then checks its own output: it must parse, formatting it again
 must change nothing, and its tokens must equal the rewritten input's. Where no
-rewrite changed a token, re-lexing the output proves all three
-(``checks.relexes_alike``); otherwise the output is parsed and rewritten again.
+rewrite changed a token, looking at the gaps whose blanks changed proves all
+three (``checks.respaced_alike``); otherwise the output is parsed and
+rewritten again.
 
 Where Terraform 1.0.3 loses data or writes invalid or unstable output, the
 result deliberately differs; ``golden/fmt/README.md`` lists each case (label
@@ -19,7 +20,7 @@ from ..cst.nodes import Module
 from ..syntax.errors import ParseError
 from ..syntax.parser import parse_module, parse_with_tokens
 from ..syntax.tokens import Token
-from .checks import SelfCheckError, check_unique_attributes, relexes_alike, same_content
+from .checks import SelfCheckError, check_unique_attributes, respaced_alike, same_content
 from .layout import layout
 from .rewrites import rewrite_edits
 from .tokens import FmtToken, fmt_tokens, render
@@ -61,8 +62,8 @@ def _format_module(module: Module, source_tokens: list[Token], *, path: str | No
     result, tokens, rewritten = _format(module, source_tokens)
     if result == (module.code if source is None else source):
         return result  # unchanged input: trivially stable and equivalent
-    if not rewritten and relexes_alike(result, source_tokens):
-        return result  # proven without a parse; see relexes_alike
+    if not rewritten and respaced_alike(tokens, result):
+        return result  # proven without a parse; see respaced_alike
     # The full check, where a rewrite changed tokens (or the cheap one failed,
     # to report why).
     try:

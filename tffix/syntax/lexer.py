@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from .errors import ParseError
 from .tokens import GO_SPACE, Token
 
-__all__ = ["Lexer", "tokenize", "BOM"]
+__all__ = ["Lexer", "tokenize", "code_lexeme_end", "BOM"]
 
 BOM = "\ufeff"
 
@@ -116,6 +116,19 @@ def _is_ident(name: str) -> bool:
     """HCL's identifier rule: ID_Start, then ID_Continue or '-' (Python's
     identifier rule is the same Unicode classes, without the dash)."""
     return name[:1].isidentifier() and ("a" + name.replace("-", "")).isidentifier()
+
+
+def _ident_end(text: str, pos: int) -> int:
+    """Extend an identifier over ID_Continue characters that Python's \\w
+    misses (combining marks, middle dot...)."""
+    end = len(text)
+    while pos < end:
+        ch = text[pos]
+        if ch == "-" or ("a" + ch).isidentifier():
+            pos += 1
+        else:
+            break
+    return pos
 
 
 class _Frame:
@@ -243,7 +256,7 @@ class Lexer:
                     b = _BLANKS.match(text, pos)
                     if b is None:
                         if text[pos].isidentifier():  # a non-ASCII ID_Start letter such as ℘
-                            start, pos = pos, self._ident_end(pos + 1)
+                            start, pos = pos, _ident_end(text, pos + 1)
                             value = text[start:pos]
                             put(emit(self._ident_kind(value, frame, start), value, start))
                             continue
@@ -259,7 +272,7 @@ class Lexer:
                 value = m.group(g)
                 if g == _G_IDENT:
                     if pos < end and text[pos] > "\x7f":
-                        pos = self._ident_end(pos)
+                        pos = _ident_end(text, pos)
                         value = text[start:pos]
                     if not value.isascii() and not _is_ident(value):
                         bad = next(i for i in range(len(value)) if not _is_ident(value[: i + 1]))
@@ -348,19 +361,6 @@ class Lexer:
         put(self._finish())
 
     # -- code contexts ----------------------------------------------------
-    def _ident_end(self, pos: int) -> int:
-        """Extend an identifier over ID_Continue characters that Python's \\w
-        misses (combining marks, middle dot...)."""
-        text = self.text
-        end = len(text)
-        while pos < end:
-            ch = text[pos]
-            if ch == "-" or ("a" + ch).isidentifier():
-                pos += 1
-            else:
-                break
-        return pos
-
     def _ident_kind(self, value: str, frame: _Frame, start: int) -> str:
         last = self._out[-1][0] if self._out else ""
         if last == "TEMPLATE_CONTROL" and frame.kind == CONTROL:
@@ -542,3 +542,17 @@ def tokenize(text: str, *, path: str | None = None) -> list[Token]:
     out: list[Token] = []
     Lexer(text, path=path)._lex_into(out)
     return out
+
+
+def code_lexeme_end(text: str, pos: int) -> int:
+    """Where the lexeme that starts at ``pos`` would end if ``pos`` were in a
+    code context (outside any template): what the lexer's first look at that
+    position reads, comments and line breaks included; -1 where nothing
+    lexes there."""
+    m = _CODE1.match(text, pos)
+    if m is None:
+        return -1
+    end = m.end()
+    if m.lastindex == _G_IDENT and end < len(text) and text[end] > "\x7f":
+        end = _ident_end(text, end)
+    return end
