@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..cst import nodes as n
 from ..syntax.errors import ParseError
 from ..syntax.lexer import code_lexeme_end
-from .tokens import FmtToken
+from .tokens import FmtToken, render
 
 __all__ = ["check_unique_attributes", "SelfCheckError", "same_content", "respaced_alike"]
 
@@ -89,12 +89,10 @@ def respaced_alike(tokens: list[FmtToken], result: str) -> bool:
     """
     offset = 0  # where tok's gap starts in result
     previous: FmtToken | None = None
-    blanks = " " * max((tok.spaces for tok in tokens), default=0)
-    starts = result.startswith
+    if result != render(tokens):
+        return False  # not these tokens laid out: nothing below would hold
     for i, tok in enumerate(tokens):
         spaces = tok.spaces
-        if not starts(tok.text, offset + spaces) or (spaces and not starts(blanks[:spaces], offset)):
-            return False  # result is not these tokens laid out
         ws = tok.ws
         if previous is not None and (len(ws) != spaces or "\t" in ws):
             if previous.kind in _TEXT_AFTER:
@@ -105,7 +103,7 @@ def respaced_alike(tokens: list[FmtToken], result: str) -> bool:
                 return False
         offset += spaces + len(tok.text)
         previous = tok
-    return offset == len(result)
+    return True
 
 
 def _join_lexes_apart(tokens: list[FmtToken], i: int, result: str, start: int) -> bool:
