@@ -64,6 +64,24 @@ BAD = [
     ("a = 1;\n", "Invalid character", 1, 6),
     ("a = b.\n", "Invalid attribute name", 1, 7),
     ('a = "${}"\n', "Invalid expression", 1, 8),
+    # hclsyntax reads the * and ] of a splat before it stops minding line breaks
+    ("a = b[\n*]\n", "Invalid expression", 2, 1),
+    ("a = b[ # c\n*].d\n", "Invalid expression", 2, 1),
+    ("a = { x = b[*\n] }\n", "Missing close bracket on splat index", 2, 1),
+    # a carriage return alone is no line break, and no text either
+    ("a = <<EOT\nx\ry\nEOT\n", "Invalid character", 2, 2),
+    ("a = <<EOT\nx\n\rEOT\n", "Invalid character", 3, 1),
+]
+
+# Close to the bad snippets above, but fine: line breaks inside brackets,
+# parentheses or a template sequence, or inside a block comment, do not count.
+GOOD = [
+    "a = (b[\n*])\n",
+    'a = "${b[\n*]}"\n',
+    "a = f(b[*\n])\n",
+    "a = b[/*\n*/*]\n",
+    "a = b[\n0]\n",
+    "a = <<EOT\nx\r\nEOT\r\n",
 ]
 
 # Unclosed constructs at the end of the file: we point at the opener with the
@@ -100,6 +118,12 @@ def test_terraform_rejects_the_same_way(source: str, summary: str) -> None:
     result = terraform_fmt(source)
     assert result.rc == 2, "Terraform accepts this input: it is not a bad snippet"
     assert summary in result.errors[:2], result.errors
+
+
+@pytest.mark.parametrize("source", GOOD)
+def test_near_misses_parse_as_in_terraform(source: str) -> None:
+    parse_module(source)
+    assert terraform_fmt(source).rc == 0
 
 
 @pytest.mark.parametrize("source", [s for s, *_ in BAD_AT_EOF])

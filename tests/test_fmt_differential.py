@@ -8,14 +8,17 @@ from hypothesis import HealthCheck, assume, given, settings
 from oracles import terraform_fmt
 from strategies import TERRAFORM_1_0, Program, hcl_programs
 from tffix import ParseError, parse_module
-from tffix.cst import Block, Index, Literal, Template, walk
+from tffix.cst import Attribute, Block, Index, Literal, Template, walk
 from tffix.fmt import format_source
+from tffix.fmt.tokens import fmt_tokens
 
 
 def has_documented_deviation(src: str) -> bool:
     """Input on which tffix deliberately differs (golden/fmt/README.md)."""
     for node in walk(parse_module(src)):
         if type(node) is Index and type(node.key) is Literal and node.key.token.text in ("true", "false", "null"):
+            return True
+        if type(node) is Attribute and type(node.value) is Template and _comment_breaks_unwrapped_line(node.value):
             return True
         if type(node) is not Block:
             continue
@@ -25,6 +28,17 @@ def has_documented_deviation(src: str) -> bool:
         if any("/*" in (label.open.lead if type(label) is Template else label.lead) for label in node.labels):
             return True
     return False
+
+
+def _comment_breaks_unwrapped_line(value: Template) -> bool:
+    """``"${ # c\n x }"``: a comment's line break that Terraform does not see
+    when it decides on parentheses (it looks for NEWLINE tokens only)."""
+    inner = fmt_tokens(value.tokens())[2:-2]
+    while inner and inner[0].kind == "NEWLINE":
+        inner = inner[1:]
+    while inner and inner[-1].kind == "NEWLINE":
+        inner = inner[:-1]
+    return all(tok.kind != "NEWLINE" for tok in inner) and any(tok.line_comment for tok in inner[:-1])
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
@@ -45,4 +59,5 @@ def test_deviation_filter_recognises_the_documented_cases() -> None:
     assert has_documented_deviation('x = a[true]\n')
     assert has_documented_deviation('a "$a" {}\n')
     assert has_documented_deviation('a /* c */ "b" {}\n')
-    assert not has_documented_deviation('x = a[1]\na "b" {}\n')
+    assert has_documented_deviation('x = "${ # c\ntrue}"\n')
+    assert not has_documented_deviation('x = a[1]\na "b" {}\nc = "${d # e\n}"\n')

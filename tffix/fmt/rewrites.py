@@ -7,7 +7,7 @@ working on formatter tokens exactly as Terraform works on hclwrite tokens.
 - ``legacy_type``: in a top-level ``variable`` block, ``type = "string"`` becomes
   ``string``, ``"list"``/``"map"`` become ``list(string)``/``map(string)``, and a
   bare ``list``/``map``/``set`` becomes ``list(any)``...
-- ``quote_labels``: block labels are written in quoted form.
+- ``quote_labels``: block labels are written in quoted form, in Unicode NFC.
 
 Deliberate deviations, each pinned by a ``golden/fmt/<case>.tffix.tf`` file:
 
@@ -19,6 +19,9 @@ Deliberate deviations, each pinned by a ``golden/fmt/<case>.tffix.tf`` file:
   ``(`` and ends with ``)`` (``(a)\n+ (b)``) is wrapped in parentheses;
   Terraform's check looks at the two end tokens only and writes output that
   does not parse;
+- an interpolation whose inner expression has a ``#``/``//`` comment before
+  its last token (``"${ # c\n x}"``) is wrapped in parentheses; Terraform sees
+  no line break and writes output that does not parse;
 - nested interpolation-only strings (``"${"${x}"}"``) unwrap completely in one
   run; Terraform removes one level per run, so its output is not stable.
 """
@@ -26,6 +29,7 @@ Deliberate deviations, each pinned by a ``golden/fmt/<case>.tffix.tf`` file:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from ..cst import nodes as n
@@ -63,7 +67,9 @@ def unwrap_interpolation(tokens: list[FmtToken]) -> list[FmtToken] | None:
     trimmed = inside[start:end]
     if not trimmed:
         return None
-    multiline = any(tok.kind == "NEWLINE" for tok in trimmed)
+    # a line comment before the end ends a line too, though hclwrite's
+    # check sees no NEWLINE token there
+    multiline = any(tok.kind == "NEWLINE" or tok.line_comment for tok in trimmed[:-1])
     if multiline and not _one_parenthesised_group(trimmed):
         trimmed = [FmtToken("OPAREN", "("), *trimmed, FmtToken("CPAREN", ")")]
     again = unwrap_interpolation(trimmed)  # "${"${x}"}": Terraform needs two runs
@@ -134,12 +140,16 @@ def _escape_label(value: str) -> str:
 
 
 def _label_value(label: n.Label) -> str | None:
+    """The label's string as Terraform writes it back: in NFC (its strings
+    are cty values, which are normalised so), or None to keep it as written."""
     if type(label) is n.Token:
-        return label.text
-    raw = "".join(part.token.text for part in label.parts)  # type: ignore[union-attr]
-    if "$" in raw or "%" in raw:
-        return None  # Terraform would drop this label; keep it as written
-    return template_text(label)  # type: ignore[arg-type]
+        value = label.text
+    else:
+        raw = "".join(part.token.text for part in label.parts)  # type: ignore[union-attr]
+        if "$" in raw or "%" in raw:
+            return None  # Terraform would drop this label; keep it as written
+        value = template_text(label)  # type: ignore[arg-type,assignment]
+    return value if value.isascii() else unicodedata.normalize("NFC", value)
 
 
 def quote_labels(labels: list[tuple[n.Label, list[FmtToken]]], between: list[list[FmtToken]]) -> list[FmtToken] | None:

@@ -76,7 +76,7 @@ _OPS = {
 # Literal text of a quoted template: escapes are kept verbatim (validated
 # separately); `$${` and `%%{` are literal, a lone `$` or `%` too.
 _QUOTED_LIT = re.compile(r"(?:[^\"$%\\\r\n]+|\\[^\r\n]|\$\$\{|%%\{|\$(?!\{)|%(?!\{))+")
-_HEREDOC_LIT = re.compile(r"(?:[^$%\r\n]+|\$\$\{|%%\{|\$(?!\{)|%(?!\{)|\r(?!\n))*(?:\r?\n)?")
+_HEREDOC_LIT = re.compile(r"(?:[^$%\r\n]+|\$\$\{|%%\{|\$(?!\{)|%(?!\{))*(?:\r?\n)?")
 _TEMPLATE_OPEN = re.compile(r"([$%])\{(~?)")
 _ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[nrt\"\\]|.?)", re.S)
 # possessive quantifiers: a failed look-ahead must not backtrack exponentially
@@ -131,15 +131,21 @@ def _ident_end(text: str, pos: int) -> int:
     return pos
 
 
+def _line_break(trivia: str) -> bool:
+    """Whether ``trivia`` holds a line break outside block comments."""
+    return "\n" in trivia and "\n" in _TRIVIA_PARTS.findall(trivia)
+
+
 class _Frame:
     """One entry of the mode stack."""
 
-    __slots__ = ("kind", "opened_at", "closer", "in_value", "saw_newline", "marker", "line_start")
+    __slots__ = ("kind", "opened_at", "closer", "in_value", "saw_newline", "marker", "line_start", "first")
 
     def __init__(self, kind: int, opened_at: int, closer: str = "") -> None:
         self.kind = kind
         self.opened_at = opened_at
         self.closer = closer  # for NESTED: the character that closes it
+        self.first = -1  # for a [ in a body or object: the index of its first token
         self.in_value = False  # for BODY: after `=` on the current line
         self.saw_newline = False  # for BODY: not a single-line block
         self.marker = ""  # for HEREDOC: the closing identifier
@@ -164,6 +170,7 @@ _CODE1 = re.compile(
 )
 _G_NL, _G_LINE, _G_BLOCK, _G_NUMBER, _G_IDENT, _G_HEREDOC, _G_QUOTE, _G_OP = 2, 3, 4, 5, 6, 7, 9, 10
 _BLANKS = re.compile(r"[ \t]+")
+_TRIVIA_PARTS = re.compile(r"\n|(?:#|//)[^\r\n]*|/\*[\s\S]*?\*/")
 _OPENERS = {"OBRACE", "OPAREN", "OBRACK"}
 # a quoted string with no escapes, no template sequences, no lone $ or %
 _SIMPLE_STRING = re.compile(r'([^"\\$%\r\n]*)"')
@@ -293,7 +300,10 @@ class Lexer:
                             else:
                                 stack.append(_Frame(OBJECT, start))
                         else:
-                            stack.append(_Frame(NESTED, start, ")" if kind == "OPAREN" else "]"))
+                            nested = _Frame(NESTED, start, ")" if kind == "OPAREN" else "]")
+                            if kind == "OBRACK" and fk <= OBJECT:
+                                nested.first = len(out)
+                            stack.append(nested)
                         frame = stack[-1]
                         fk = frame.kind
                     elif kind in _CLOSERS:
@@ -316,6 +326,8 @@ class Lexer:
                         else:
                             put(emit(kind, value, start))
                             if fk == NESTED and frame.closer == value:
+                                if frame.first != -1 and len(out) - frame.first == 2:
+                                    self._check_splat(out, frame.first, start)
                                 stack.pop()
                                 frame = stack[-1]
                                 fk = frame.kind
@@ -376,6 +388,26 @@ class Lexer:
             return "FOR"
         return "IDENT"
 
+    def _check_splat(self, out: list[Token], first: int, close_at: int) -> None:
+        """A ``[*]`` in a body or object, just closed at ``close_at``: hclsyntax
+        reads the ``*`` and the ``]`` before it stops minding line breaks, so
+        neither may follow one (one inside a block comment does not count)."""
+        opener, star, closer = out[first - 1 : first + 2]
+        if star[0] != "STAR":
+            return
+        if _line_break(opener[3] + star[2]):
+            raise self.error(
+                "Invalid expression",
+                "Expected the start of an expression, but found an invalid expression token.",
+                close_at - len(closer[2]) - len(star[3]) - 1,
+            )
+        if _line_break(star[3] + closer[2]):
+            raise self.error(
+                "Missing close bracket on splat index",
+                'The star for a full splat operator must be immediately followed by a closing bracket ("]").',
+                close_at,
+            )
+
     # -- template contexts ------------------------------------------------
     def _quoted(self, pos: int) -> tuple[Token, int]:
         text = self.text
@@ -408,8 +440,8 @@ class Lexer:
             eol = text.find("\n", pos)
             if eol != -1:
                 line = text[pos:eol]
-                if line.strip(GO_SPACE) == frame.marker:
-                    close = line[:-1] if line.endswith("\r") else line
+                close = line[:-1] if line.endswith("\r") else line
+                if close.strip(GO_SPACE) == frame.marker and "\r" not in close:  # a lone CR is invalid
                     self._stack.pop()
                     return self._emit("CHEREDOC", close, pos), pos + len(close)
         m = _TEMPLATE_OPEN.match(text, pos)
@@ -417,7 +449,7 @@ class Lexer:
             return self._open_template_sequence(m, pos)
         m = _HEREDOC_LIT.match(text, pos)
         value = m.group()
-        if not value:  # a lone CR, or something the literal cannot hold
+        if not value:  # a lone CR
             raise self._invalid_character(pos)
         frame.line_start = value.endswith("\n")
         return self._emit("STRING_LIT", value, pos), m.end()
