@@ -71,6 +71,9 @@ BAD = [
     # a carriage return alone is no line break, and no text either
     ("a = <<EOT\nx\ry\nEOT\n", "Invalid character", 2, 2),
     ("a = <<EOT\nx\n\rEOT\n", "Invalid character", 3, 1),
+    # << that opens no heredoc is two less-thans
+    ("a = <<<EOT\nhi\nEOT\n", "Invalid expression", 1, 5),
+    ("x <<<EOT\nhi\nEOT\n", "Argument or block definition required", 1, 3),
 ]
 
 # Close to the bad snippets above, but fine: line breaks inside brackets,
@@ -82,6 +85,7 @@ GOOD = [
     "a = b[/*\n*/*]\n",
     "a = b[\n0]\n",
     "a = <<EOT\nx\r\nEOT\r\n",
+    "a = f() <<<-EOT\n  x\n  EOT\n",  # f() < <<-EOT
 ]
 
 # Unclosed constructs at the end of the file: we point at the opener with the

@@ -358,11 +358,11 @@ class Lexer:
                     put(emit("NUMBER_LIT", value, start))
                 elif g == _G_HEREDOC:
                     if not _is_ident(m.group(8)):
-                        raise self.error(
-                            "Invalid expression",
-                            "Expected the start of an expression, but found an invalid expression token.",
-                            start,
-                        )
+                        # no heredoc starts here, but one may one character on
+                        # (`f() <<<EOT` compares with a heredoc): a less-than
+                        pos = start + 1
+                        put(emit("LESS_THAN", "<", start))
+                        continue
                     put(emit("OHEREDOC", value, start))
                     frame = _Frame(HEREDOC, start)
                     frame.marker = m.group(8)
@@ -587,4 +587,6 @@ def code_lexeme_end(text: str, pos: int) -> int:
     end = m.end()
     if m.lastindex == _G_IDENT and end < len(text) and text[end] > "\x7f":
         end = _ident_end(text, end)
+    elif m.lastindex == _G_HEREDOC and not _is_ident(m.group(8)):
+        end = m.start(_G_HEREDOC) + 1  # a less-than, as in Lexer._scan
     return end
