@@ -10,7 +10,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from conftest import run_cli
+from conftest import corpus_files, read, run_cli
+from oracles import TERRAFORM
 from tffix.cli import main
 
 UGLY = 'a=1\nbb = "${var.x}"\n'
@@ -132,3 +133,33 @@ def test_diff_marks_a_missing_final_newline(tmp_path: Path) -> None:
     result = _run("fmt", "--diff", "--no-list", "--no-write", str(f))
     assert result.output.endswith("-a=1\n\\ No newline at end of file\n+a = 1\n\\ No newline at end of file\n")
     assert f.read_text() == "a=1"
+
+
+def test_check_lists_what_terraform_check_lists(tmp_path: Path) -> None:
+    # a tree of corpus files, some formatted, some not, with the files and
+    # folders Terraform skips: both tools list the same files, in the same
+    # order, and agree on success
+    tree = tmp_path / "t"
+    for i, path in enumerate([p for p in corpus_files("dev-unformatted") if p.suffix == ".tf"][:40:4]):
+        (tree / f"m{i % 3}").mkdir(parents=True, exist_ok=True)
+        (tree / f"m{i % 3}" / f"u{i}.tf").write_bytes(path.read_bytes())
+        (tree / f"f{i}.tf").write_bytes(read(path.with_name(path.name + ".fmt")).encode("utf-8"))
+    (tree / ".terraform").mkdir()
+    (tree / ".terraform" / "skipped.tf").write_text("a=1\n")
+    (tree / "x.tf.json").write_text('{"a":1}')
+    (tree / "v.tfvars").write_text("a=1\n")
+    for recursive in (False, True):
+        theirs = subprocess.run(
+            [str(TERRAFORM), "fmt", "-check", *(["-recursive"] if recursive else []), "t"],
+            cwd=tmp_path, capture_output=True, text=True,
+        )  # fmt: skip
+        ours = _run("fmt", "--check", *(["--recursive"] if recursive else []), "t", cwd=tmp_path)
+        assert ours.output.splitlines() == theirs.stdout.splitlines()
+        assert len(ours.output.splitlines()) > (9 if recursive else 0)
+        assert theirs.returncode != 0 and ours.exit_code != 0
+    # once tffix has written the tree, both find nothing to do
+    assert _run("fmt", "--recursive", "t", cwd=tmp_path).exit_code == 0
+    theirs = subprocess.run([str(TERRAFORM), "fmt", "-check", "-recursive", "t"], cwd=tmp_path, capture_output=True)
+    assert (theirs.returncode, theirs.stdout) == (0, b"")
+    ours = _run("fmt", "--check", "--recursive", "t", cwd=tmp_path)
+    assert (ours.exit_code, ours.output) == (0, "")
