@@ -292,6 +292,8 @@ def test_quoted_template_with_interpolation() -> None:
     assert is_var(interp.expr, "b")
     assert node.parts[0].token.text == "a" and node.parts[2].token.text == "c"
     assert template_text(node) is None
+    assert template_text(node, interpolation="?") == "a?c"
+    assert template_text(expr('"a\\n${b}%{if c}d%{endif}"'), interpolation="?") is None  # a directive
 
 
 def test_empty_template() -> None:

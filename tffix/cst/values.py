@@ -39,13 +39,18 @@ def _literal_text(part: n.TemplateLiteral) -> str:
     return _HEREDOC_SEQ.sub(lambda m: m.group()[1:], text)
 
 
-def template_text(template: n.Template | n.Heredoc) -> str | None:
-    """The string a template stands for, or None when it interpolates."""
+def template_text(template: n.Template | n.Heredoc, *, interpolation: str | None = None) -> str | None:
+    """The string a template stands for, or None when it interpolates. With
+    ``interpolation`` given, each ``${ }`` reads as that text instead (a
+    directive still gives None): the shape of a JSON policy, say."""
     pieces = []
     for part in template.parts:
-        if type(part) is not n.TemplateLiteral:
+        if type(part) is n.TemplateLiteral:
+            pieces.append(_literal_text(part))
+        elif type(part) is n.Interpolation and interpolation is not None:
+            pieces.append(interpolation)
+        else:
             return None
-        pieces.append(_literal_text(part))
     text = "".join(pieces)
     if type(template) is n.Heredoc and template.strips_indent:
         text = _dedent(text)

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from fnmatch import fnmatchcase
+from typing import NamedTuple
 
 from ..cst import nodes as n
+from ..cst.values import template_text
 from ..cst.visitor import walk
-from ..engine.module import SourceFile, TerraformModule
-from ._hcl import string_value
+from ..engine.module import TerraformModule
 from .base import Diagnostic, Example, Rule, Severity
 
 __all__ = ["WildcardLogWritePermissions"]
@@ -19,8 +21,12 @@ class WildcardLogWritePermissions(Rule):
 
     ## What it does
     Finds IAM statements that allow `logs:CreateLogStream` or
-    `logs:PutLogEvents` on `Resource = "*"`, in `jsonencode(...)` policies
-    and in `aws_iam_policy_document` `statement` blocks.
+    `logs:PutLogEvents` on every log group: `Resource = "*"`, or a logs ARN
+    whose log group is a bare wildcard (`arn:aws:logs:*:*:*`,
+    `arn:aws:logs:us-east-1:123456789012:log-group:*`), in `jsonencode(...)`
+    policies, in `aws_iam_policy_document` `statement` blocks (`dynamic`
+    ones too) and in `policy` arguments written as JSON text (a heredoc or a
+    string; an interpolation in it stands for some value).
 
     ## Why is this bad?
     The role can write into every log group of the account, including audit
@@ -76,24 +82,78 @@ class WildcardLogWritePermissions(Rule):
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
         for file in module.parsed():
             for node in walk(file.tree):  # type: ignore[arg-type]
-                if type(node) is n.Object:
-                    diag = self._statement(module, file, node, "Action", "Resource")
-                elif type(node) is n.Block and node.type.text == "statement":
-                    diag = self._statement(module, file, node, "actions", "resources")
-                else:
-                    continue
-                if diag is not None:
-                    yield diag
+                for statement in _statements(node):
+                    if "Deny" in statement.effects:
+                        continue
+                    # patterns such as logs:Put* grant the same; a bare "*" is not about logs
+                    granted = [a for a in statement.actions if a != "*" and any(fnmatchcase(w, a.lower()) for w in WRITE_ACTIONS)]
+                    every = next((r for r in statement.resources if _every_log_group(r)), None)
+                    if granted and every is not None:
+                        message = f"{', '.join(granted)} allowed on every log group ({statement.key} \"{every}\"); scope it to the log group's ARN"
+                        yield module.diagnostic(self, file, statement.where, message)
 
-    def _statement(self, module: TerraformModule, file: SourceFile, node: n.Object | n.Block, action_key: str, resource_key: str) -> Diagnostic | None:
-        actions, resources = _value(node, action_key), _value(node, resource_key)
-        if actions is None or resources is None or "Deny" in (*_values(node, "Effect"), *_values(node, "effect")):
-            return None
-        # patterns such as logs:Put* grant the same; a bare "*" is not about logs
-        granted = [a for a in _values_of(actions) if a != "*" and any(fnmatchcase(w, a.lower()) for w in WRITE_ACTIONS)]
-        if not granted or "*" not in _values_of(resources):
-            return None
-        return module.diagnostic(self, file, resources, f"{', '.join(granted)} allowed on every log group ({resource_key} \"*\"); scope it to the log group's ARN")
+
+class _Statement(NamedTuple):
+    where: n.Node  # what a finding points at
+    key: str  # the resource key, as the policy spells it
+    actions: list[str]
+    resources: list[str]
+    effects: list[str]
+
+
+def _statements(node: n.Node) -> Iterator[_Statement]:
+    """The IAM statements ``node`` holds: an object (``jsonencode``), a
+    ``statement`` block or a ``dynamic "statement"`` block's ``content``, or a
+    ``policy`` written as JSON text."""
+    if type(node) is n.Object:
+        yield from _hcl_statement(node, "Action", "Resource")
+    elif type(node) is n.Block and node.type.text == "statement":
+        yield from _hcl_statement(node, "actions", "resources")
+    elif type(node) is n.Block and node.matches("dynamic", "statement"):
+        content = node.body.block("content")
+        if content is not None:
+            yield from _hcl_statement(content, "actions", "resources")
+    elif type(node) is n.Attribute and node.name.text == "policy" and type(node.value) in (n.Template, n.Heredoc):
+        for statement in _json_statements(node.value):  # type: ignore[arg-type]
+            strings = [_json_strings(statement.get(key)) for key in ("Action", "Resource", "Effect")]
+            yield _Statement(node.value, "Resource", *strings)
+
+
+def _hcl_statement(node: n.Object | n.Block, action_key: str, key: str) -> Iterator[_Statement]:
+    resources = _value(node, key)
+    if resources is not None:
+        effects = _values(node, "Effect") + _values(node, "effect")
+        yield _Statement(resources, key, _values(node, action_key), _values_of(resources), effects)
+
+
+def _json_statements(template: n.Template | n.Heredoc) -> list[dict]:
+    """The statements of a policy written as JSON (interpolations read as
+    placeholders, so ``"${aws_x.arn}"`` is some ARN); none if it is not JSON."""
+    text = template_text(template, interpolation="${...}")
+    try:
+        statements = json.loads(text).get("Statement") if text else None
+    except (ValueError, AttributeError):
+        return []
+    statements = [statements] if type(statements) is dict else statements
+    return [s for s in statements if type(s) is dict] if type(statements) is list else []
+
+
+def _json_strings(value: object) -> list[str]:
+    items = value if type(value) is list else [value]
+    return [item for item in items if type(item) is str]
+
+
+def _every_log_group(resource: str) -> bool:
+    """``*``, or a CloudWatch Logs ARN (arn:partition:logs:region:account:...)
+    whose log group name is a bare ``*``: ``arn:aws:logs:*:*:*``,
+    ``...:log-group:*``, ``...:log-group:*:log-stream:*``."""
+    if resource == "*":
+        return True
+    parts = resource.split(":")
+    if len(parts) < 6 or parts[0] != "arn" or parts[2] not in ("logs", "*"):
+        return False
+    kind = parts[5:]
+    return kind[0] == "*" or (kind[0] == "log-group" and len(kind) > 1 and kind[1] == "*")
 
 
 def _value(node: n.Object | n.Block, key: str) -> n.Node | None:
@@ -110,6 +170,9 @@ def _values(node: n.Object | n.Block, key: str) -> list[str]:
 
 
 def _values_of(expr: n.Node) -> list[str]:
-    """Literal strings of a string or a list of strings."""
+    """The strings of a string or a list of strings; an interpolation reads
+    as ``${...}`` (``arn:aws:logs:*:${local.account}:*`` is still every log
+    group of an account)."""
     items = [e.value for e in expr.elements] if type(expr) is n.Tuple else [expr]
-    return [text for text in (string_value(x) for x in items) if text is not None]
+    texts = (template_text(x, interpolation="${...}") for x in items if type(x) is n.Template)
+    return [text for text in texts if text is not None]
