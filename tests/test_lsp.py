@@ -106,6 +106,16 @@ class Session:
         self.published: dict[str, list[lsp.PublishDiagnosticsParams]] = defaultdict(list)
         self.messages: list[str] = []
         self.versions: dict[str, int] = {}
+        #: what the client answers to workspace/configuration, by folder URI
+        #: (None: the client does not support the request)
+        self.configuration: dict[str, Any] | None = None
+        self.pulls = 0
+
+        @self.client.feature(lsp.WORKSPACE_CONFIGURATION)
+        def configuration(params: lsp.ConfigurationParams) -> list[Any]:
+            self.pulls += 1
+            assert self.configuration is not None and all(item.section == "tffix" for item in params.items)
+            return [self.configuration.get(item.scope_uri or "") for item in params.items]
 
         @self.client.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def diagnostics(params: lsp.PublishDiagnosticsParams) -> None:
@@ -119,12 +129,14 @@ class Session:
         def log(params: lsp.LogMessageParams) -> None:
             self.messages.append(params.message)
 
-    async def start(self, folder: Path, options: Any = None) -> lsp.InitializeResult:
+    async def start(self, folder: Path | list[Path], options: Any = None) -> lsp.InitializeResult:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
         await self.client.start_io(sys.executable, "-m", "tffix", "lsp", env=env, cwd=str(ROOT))
+        folders = folder if isinstance(folder, list) else [folder]
+        pulls = lsp.WorkspaceClientCapabilities(configuration=True) if self.configuration is not None else None
         result = await self.client.initialize_async(lsp.InitializeParams(
-            capabilities=lsp.ClientCapabilities(),
-            workspace_folders=[lsp.WorkspaceFolder(uri=folder.as_uri(), name=folder.name)],
+            capabilities=lsp.ClientCapabilities(workspace=pulls),
+            workspace_folders=[lsp.WorkspaceFolder(uri=f.as_uri(), name=f.name) for f in folders],
             initialization_options=options,
         ))  # fmt: skip
         self.client.initialized(lsp.InitializedParams())
@@ -154,6 +166,10 @@ class Session:
             await asyncio.sleep(0.02)
         return list(self.published[uri][count - 1].diagnostics)
 
+    def latest(self, uri: str) -> list[str] | None:
+        """The codes of the newest diagnostics published for ``uri``."""
+        return [str(d.code) for d in self.published[uri][-1].diagnostics] if self.published[uri] else None
+
     async def code_actions(self, uri: str, where: lsp.Range, only: list[str] | None = None) -> list[lsp.CodeAction]:
         result = await self.client.text_document_code_action_async(lsp.CodeActionParams(
             text_document=lsp.TextDocumentIdentifier(uri=uri),
@@ -174,11 +190,19 @@ class Session:
         return server.returncode if server is not None else None
 
 
-def session(scenario: Callable[[Session], Awaitable[None]], folder: Path, options: Any = None) -> Session:
-    """Run ``scenario`` in a fresh session; the server must exit cleanly."""
+def session(
+    scenario: Callable[[Session], Awaitable[None]],
+    folder: Path | list[Path],
+    options: Any = None,
+    configuration: dict[str, Any] | None = None,
+) -> Session:
+    """Run ``scenario`` in a fresh session; the server must exit cleanly.
+    ``configuration`` (by folder URI) makes the client answer
+    workspace/configuration."""
 
     async def main() -> Session:
         s = Session()
+        s.configuration = configuration
         try:
             await s.start(folder, options)
             await scenario(s)
@@ -397,6 +421,32 @@ def test_settings_from_initialization_options_and_configuration_changes(module: 
         assert any("nope" in m for m in s.messages)
 
     session(scenario, module, {"select": ["interpolation-only-expression"]})
+
+
+def test_settings_pulled_per_workspace_folder(tmp_path: Path) -> None:
+    # a pull-model client (VS Code): settings per folder through
+    # workspace/configuration, asked again on a bare change notice
+    a, b = tmp_path / "a", tmp_path / "b"
+    for folder in (a, b):
+        folder.mkdir()
+        (folder / "variables.tf").write_text(VARIABLES, encoding="utf-8")
+    answers = {a.as_uri(): {"ignore": ["TFX113"]}, b.as_uri(): None}
+
+    async def scenario(s: Session) -> None:
+        uri_a, uri_b = s.open(a / "main.tf", MAIN), s.open(b / "main.tf", MAIN)
+        deadline = time.monotonic() + 20
+        while s.latest(uri_a) != ["TFX101"]:  # once the pulled settings apply
+            assert time.monotonic() < deadline, (s.pulls, s.published[uri_a], s.messages)
+            await asyncio.sleep(0.02)
+        # b has no tffix section: the initialization options apply
+        assert s.latest(uri_b) == ["TFX113"]
+        answers[b.as_uri()] = {"select": ["TFX101"]}
+        count_b = len(s.published[uri_b])
+        s.client.workspace_did_change_configuration(lsp.DidChangeConfigurationParams(settings=None))
+        assert [d.code for d in await s.diagnostics(uri_b, count_b + 1)] == ["TFX101"]
+        assert s.pulls >= 2
+
+    session(scenario, [a, b], {"select": ["TFX113"]}, configuration=answers)
 
 
 def test_initialize_advertises_the_features(tmp_path: Path) -> None:

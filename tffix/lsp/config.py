@@ -2,8 +2,9 @@
 
 Two sources, resolved per document (so per workspace folder):
 
-* the editor's settings, from ``initializationOptions`` and
-  ``workspace/didChangeConfiguration``: ``{"profile": "default",
+* the editor's settings, from ``initializationOptions``,
+  ``workspace/didChangeConfiguration`` or (per workspace folder)
+  ``workspace/configuration``: ``{"profile": "default",
   "select": ["TFX101"], "ignore": [], "unsafeFixes": false, "options":
   {"rule": {"option": value}}}``, at the top level or under a ``"tffix"``
   key (VS Code sends its whole settings section that way);

@@ -7,8 +7,10 @@
   carrying the fix's edits as ``tffix apply`` would write them, and
   ``source.fixAll.tffix`` applying every allowed fix to the buffer;
 * document and range formatting with the fmt module (``terraform fmt``);
-* settings per document, from the editor and the configuration files
-  (``config.py``).
+* settings per document, from the editor (``initializationOptions``, pushed
+  with ``workspace/didChangeConfiguration``, or pulled per workspace folder
+  with ``workspace/configuration`` when the client supports it) and the
+  configuration files (``config.py``).
 
 Documents are synced whole (``TextDocumentSyncKind.Full``): Terraform files
 are small, and the server's copy can then never drift from the editor's.
@@ -33,7 +35,7 @@ from ..fmt.region import format_lines
 from ..settings import Settings
 from ..syntax.errors import ParseError
 from .analysis import Module, check, fix_all, fix_one, module_for
-from .config import EditorSettings, resolve_settings
+from .config import EditorSettings, resolve_settings, workspace_folder
 from .convert import lsp_diagnostic, lsp_text_edits, syntax_diagnostic
 from .positions import UTF16, LineIndex
 
@@ -63,7 +65,11 @@ class TffixServer(LanguageServer):
     def __init__(self, debounce: float = DEBOUNCE) -> None:
         super().__init__("tffix", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
         self.debounce = debounce
-        self.editor = EditorSettings()
+        self.editor = EditorSettings()  # from initializationOptions or a push
+        #: per workspace folder, what ``workspace/configuration`` answered;
+        #: it wins over ``editor`` for the documents in that folder
+        self.folder_editor: dict[Path, EditorSettings] = {}
+        self.can_pull = False  # does the client answer workspace/configuration?
         self.timers: dict[str, asyncio.TimerHandle] = {}
         self.cache: dict[str, _Cached] = {}
         #: bumped whenever something other than a document's own text changes
@@ -105,7 +111,10 @@ class TffixServer(LanguageServer):
         return out
 
     def settings_for(self, path: Path | None) -> Settings:
-        settings, problems = resolve_settings(path, self.folders(), self.editor)
+        folders = self.folders()
+        folder = workspace_folder(path, folders) if path is not None else None
+        editor = self.folder_editor.get(folder, self.editor) if folder is not None else self.editor
+        settings, problems = resolve_settings(path, folders, editor)
         for problem in problems:
             if problem not in self.shown:
                 self.shown.add(problem)
@@ -184,6 +193,22 @@ class TffixServer(LanguageServer):
             self.generation += 1
             for other in others:
                 self.schedule(other, max(delay, self.debounce))
+
+    async def pull_settings(self) -> None:
+        """Ask the client for the ``tffix`` section of each workspace folder
+        (VS Code and most clients answer per folder); a folder without one
+        keeps the pushed or initial settings."""
+        if not self.can_pull:
+            return
+        folders = self.folders()
+        items = [lsp.ConfigurationItem(scope_uri=from_fs_path(str(f)), section="tffix") for f in folders]
+        try:
+            answers = await self.workspace_configuration_async(lsp.ConfigurationParams(items=items)) if items else []
+        except Exception:  # noqa: BLE001 - a client that fails here keeps the other settings
+            log.exception("workspace/configuration failed")
+            answers = []
+        self.folder_editor = {f: EditorSettings.parse(a) for f, a in zip(folders, answers or []) if a is not None}
+        self.shown.clear()
 
     def recheck_all(self) -> None:
         self.generation += 1
@@ -296,17 +321,29 @@ def create_server(debounce: float = DEBOUNCE) -> TffixServer:
     @server.feature(lsp.INITIALIZE)
     def initialize(ls: TffixServer, params: lsp.InitializeParams) -> None:
         ls.editor = EditorSettings.parse(params.initialization_options)
+        workspace = params.capabilities.workspace
+        ls.can_pull = bool(workspace is not None and workspace.configuration)
+
+    @server.feature(lsp.INITIALIZED)
+    async def initialized(ls: TffixServer, params: lsp.InitializedParams) -> None:
+        if ls.can_pull:
+            await ls.pull_settings()
+            ls.recheck_all()
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
-    def did_change_configuration(ls: TffixServer, params: lsp.DidChangeConfigurationParams) -> None:
+    async def did_change_configuration(ls: TffixServer, params: lsp.DidChangeConfigurationParams) -> None:
+        # a push carries the settings; a pull-model client sends a bare
+        # notice (often null) and answers workspace/configuration instead
         if params.settings is not None:
             ls.editor = EditorSettings.parse(params.settings)
             ls.shown.clear()
+        await ls.pull_settings()
         ls.recheck_all()
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
-    def did_change_folders(ls: TffixServer, params: lsp.DidChangeWorkspaceFoldersParams) -> None:
-        ls.recheck_all()  # pygls updates the folders; a document's settings may now come from another
+    async def did_change_folders(ls: TffixServer, params: lsp.DidChangeWorkspaceFoldersParams) -> None:
+        await ls.pull_settings()  # pygls has updated the folders already
+        ls.recheck_all()  # a document's settings may now come from another folder
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: TffixServer, params: lsp.DidOpenTextDocumentParams) -> None:
