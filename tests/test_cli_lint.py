@@ -412,13 +412,25 @@ def test_dry_run_json_carries_the_diffs(tmp_path: Path) -> None:
         ("--select", "tfx102", ["TFX102"]),
         ("--ignore", "TFX101", ["TFX103", "TFX102"]),
         ("--ignore", "hardcoded-environment-tag,TFX103", ["TFX102"]),
+        # ruff's selectors: a code prefix, and ALL
+        ("--select", "TFX10", ["TFX103", "TFX101", "TFX102"]),
+        ("--ignore", "TFX10", []),
     ],
 )
 def test_select_and_ignore_by_code_and_name(tmp_path: Path, option: str, value: str, expected: list[str]) -> None:
     _module(tmp_path, backend_tf=BACKEND, main_tf=TAGGED + "\n" + LIFECYCLE, variables_tf=VARIABLES)
     result = _run("check", option, value, str(tmp_path))
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == (1 if expected else 0), result.output
     assert _codes_in(result.stdout) == expected
+
+
+def test_select_all_includes_rules_the_profile_leaves_out(tmp_path: Path) -> None:
+    # TFX117 is not in the default profile; ALL (like its code) selects it
+    _module(tmp_path, backend_tf=BACKEND, main_tf=TAGGED + "\n" + LIFECYCLE, variables_tf=VARIABLES)
+    default = _codes_in(_run("check", str(tmp_path)).stdout)
+    everything = _codes_in(_run("check", "--select", "ALL", str(tmp_path)).stdout)
+    assert "TFX117" not in default and sorted(everything) == sorted(default + ["TFX117"])
+    assert _codes_in(_run("check", "--select", "ALL", "--ignore", "TFX11", str(tmp_path)).stdout) == default
 
 
 def test_select_and_ignore_repeat_and_combine(tmp_path: Path) -> None:
@@ -434,7 +446,9 @@ def test_select_limits_what_apply_fixes(tmp_path: Path) -> None:
     assert (tmp_path / "main.tf").read_text() == TAGGED + "\n" + LIFECYCLE_FIXED
 
 
-@pytest.mark.parametrize("args", [("--select", "TFX999"), ("--ignore", "no-such-rule"), ("--select", "TFX101,TFX999")])
+@pytest.mark.parametrize(
+    "args", [("--select", "TFX999"), ("--ignore", "no-such-rule"), ("--select", "TFX101,TFX999"), ("--select", "TFX9")]
+)
 @pytest.mark.parametrize("command", ["check", "apply"])
 def test_unknown_rule_is_a_usage_error(tmp_path: Path, command: str, args: tuple[str, str]) -> None:
     _module(tmp_path, main_tf=TAGGED, variables_tf=VARIABLES)

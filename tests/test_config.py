@@ -37,6 +37,7 @@ def test_nearest_file_wins_and_pyproject_needs_the_tool_table(tmp_path: Path) ->
         ("bogus = 1\n", "bogus"),
         ("profile = 'prod'\n", "profile"),
         ("select = ['TFX999']\n", "select"),
+        ("ignore = ['TFX9']\n", "ignore"),
         ("unsafe-fixes = 'yes'\n", "unsafe-fixes"),
         ("[rules.TFX103]\nstrategy = 'delete'\n", "rules.TFX103"),
         ("[rules.TFX101]\nkeys = 'Environment'\n", "rules.TFX101"),
@@ -66,6 +67,9 @@ def test_config_selects_ignores_and_sets_rule_options(tmp_path: Path) -> None:
     _write(tmp_path / ".tffix.toml", "ignore = ['hardcoded-environment-tag']\n")
     out = run_cli("check", str(tmp_path)).output
     assert "TFX101" not in out and "TFX103" in out
+    _write(tmp_path / ".tffix.toml", "select = ['ALL']\nignore = ['TFX10']\n")
+    out = run_cli("check", str(tmp_path)).output
+    assert "TFX10" not in out and "Found 0 findings" in out
     _write(tmp_path / ".tffix.toml", "unsafe-fixes = true\n[rules.backend-with-dynamic-values]\nstrategy = 'comment-out'\n")
     run_cli("apply", str(tmp_path))
     assert '# backend "s3" {' in (tmp_path / "main.tf").read_text()

@@ -34,7 +34,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 from .rules.profiles import PROFILES
-from .rules.registry import resolve
+from .rules.registry import resolve, selection
 from .settings import Settings
 
 __all__ = ["ConfigError", "Config", "find_config", "load_config", "CONFIG_NAMES"]
@@ -177,7 +177,7 @@ def _check_settings(where: str, data: dict[str, Any]) -> dict[str, Any]:
         if key in data:
             for code in _strings(where, key, data[key]):
                 try:
-                    resolve(code)
+                    selection(code)
                 except ValueError as e:
                     raise ConfigError(f"{where}: {key}: {e}") from None
     if "unsafe-fixes" in data and not isinstance(data["unsafe-fixes"], bool):

@@ -7,15 +7,15 @@ from typing import Any
 
 from .rules.base import Applicability, Fix, Rule
 from .rules.profiles import Profile, get_profile
-from .rules.registry import resolve, rule_classes
+from .rules.registry import resolve, rule_classes, selection
 
 __all__ = ["Settings"]
 
 
 @dataclass(frozen=True)
 class Settings:
-    """``select`` / ``ignore`` hold rule codes or names (empty ``select``:
-    every rule of the profile); ``options`` maps a rule code or name to
+    """``select`` / ``ignore`` hold rule codes, names, code prefixes or
+    ``ALL`` (empty ``select``: every rule of the profile); ``options`` maps a rule code or name to
     option overrides, which win over the profile's."""
 
     select: tuple[str, ...] = ()
@@ -32,10 +32,10 @@ class Settings:
         """Instances of the selected rules, configured. Raises ValueError for
         an unknown code, name, option or profile."""
         profile = self.profile_obj
-        chosen = [resolve(key) for key in self.select] if self.select else [
+        chosen = [cls for key in self.select for cls in selection(key)] if self.select else [
             cls for cls in rule_classes() if cls.name not in profile.excluded
         ]
-        ignored = {resolve(key) for key in self.ignore}
+        ignored = {cls for key in self.ignore for cls in selection(key)}
         overrides: dict[type[Rule], dict[str, Any]] = {}
         for key, values in self.options.items():
             overrides.setdefault(resolve(key), {}).update(values)

@@ -34,8 +34,8 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
 def _common(command: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.argument("paths", nargs=-1),
-        click.option("--select", multiple=True, metavar="CODES", help="Only these rules (codes or names, comma-separated)."),
-        click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (codes or names)."),
+        click.option("--select", multiple=True, metavar="CODES", help="Only these rules: codes, names, code prefixes (TFX1) or ALL, comma-separated."),
+        click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (as --select)."),
         click.option("--profile", type=click.Choice(sorted(PROFILES)), default=None,
                      help="default: production-safe; ephemeral: QA/test stacks that must be self-contained and "
                           "destroyable. [default: from the config file, else default]"),

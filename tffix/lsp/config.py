@@ -71,7 +71,7 @@ def _invalid(key: str, value: Any) -> str | None:
     if key == "profile" and not isinstance(value, str):
         return "must be a string"
     if key in ("select", "ignore") and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-        return "must be a list of rule codes or names"
+        return "must be a list of rule codes, names, code prefixes or ALL"
     if key == "unsafeFixes" and not isinstance(value, bool):
         return "must be true or false"
     if key == "options" and not (isinstance(value, Mapping) and all(isinstance(v, Mapping) for v in value.values())):

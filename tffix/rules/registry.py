@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .base import Rule
 
-__all__ = ["rule_classes", "resolve"]
+__all__ = ["rule_classes", "resolve", "selection"]
 
 
 def rule_classes() -> tuple[type[Rule], ...]:
@@ -59,3 +59,19 @@ def resolve(key: str) -> type[Rule]:
         if wanted.upper() == cls.code or wanted.lower() == cls.name:
             return cls
     raise ValueError(f"unknown rule {key!r} (see `tffix rules`)")
+
+
+def selection(key: str) -> list[type[Rule]]:
+    """The rules ``--select`` / ``--ignore`` mean by ``key``: ``ALL``, a code
+    (``TFX101``) or name, or a code prefix (``TFX1``: every TFX1xx), as ruff
+    reads its selectors."""
+    wanted = key.strip().upper()
+    if wanted == "ALL":
+        return list(rule_classes())
+    try:
+        return [resolve(key)]
+    except ValueError:
+        prefixed = [cls for cls in rule_classes() if wanted.startswith("TFX") and cls.code.startswith(wanted)]
+        if not prefixed:
+            raise ValueError(f"unknown rule {key!r}: not a code, a name, a code prefix or ALL (see `tffix rules`)") from None
+        return prefixed
