@@ -80,6 +80,18 @@ class TwoFiles(_Base):
                 yield module.diagnostic(self, file, attr, "two", fix=fix("two", Applicability.UNSAFE, *edits))
 
 
+class SetsTwice(_Base):
+    """Inserts a second `x` next to the first: Terraform refuses the file."""
+
+    code, name = "TFX905", "sets-twice"
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        for file in module.parsed():
+            attr = file.tree.attribute("x")
+            if attr is not None and file.tree.attribute("y") is None:
+                yield module.diagnostic(self, file, attr, "twice", fix=fix("twice", Applicability.SAFE, file.append("x = 2\n")))
+
+
 def _run(rule: Rule, text: str = "x = 1\n", **kwargs) -> object:
     settings = kwargs.pop("settings", Settings())
     return run_module(D, {D / "main.tf": text}, settings, fix=True, rules=[rule], **kwargs)
@@ -91,6 +103,20 @@ def test_fix_that_breaks_syntax_is_refused_and_named() -> None:
     assert len(run.internal_errors) == 1
     assert "TFX901 (breaks-syntax)" in run.internal_errors[0] and "does not parse" in run.internal_errors[0]
     assert [d.code for d in run.remaining] == ["TFX901"]
+
+
+def test_fix_that_sets_an_argument_twice_is_refused() -> None:
+    run = _run(SetsTwice())
+    assert run.texts[D / "main.tf"] == "x = 1\n"
+    assert "TFX905 (sets-twice)" in run.internal_errors[0] and "Attribute redefined" in run.internal_errors[0]
+
+
+def test_file_that_sets_an_argument_twice_is_a_parse_error() -> None:
+    # as in Terraform (and tffix fmt): reported with its position, and nothing
+    # in the file is fixed
+    run = _run(BreaksSyntax(), "x = 1\ny = 2\nx = 3\n")
+    assert [(e.summary, e.line, e.column) for e in run.parse_errors] == [("Attribute redefined", 3, 1)]
+    assert run.texts[D / "main.tf"] == "x = 1\ny = 2\nx = 3\n" and not run.internal_errors
 
 
 def test_fix_that_leaves_its_finding_is_stopped() -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..cst import nodes as n
 from ..cst.positions import Spans, line_starts, spans
+from ..fmt.checks import check_unique_attributes
 from ..rules.base import Applicability, Diagnostic, Edit, Fix, Rule, Severity
 from ..syntax.errors import ParseError
 from ..syntax.parser import parse_module
@@ -37,7 +38,9 @@ class SourceFile:
     @classmethod
     def parse(cls, path: Path, text: str) -> SourceFile:
         try:
-            return cls(path, text, parse_module(text, path=str(path)))
+            tree = parse_module(text, path=str(path))
+            check_unique_attributes(tree, path=str(path))  # Terraform refuses the file, so do we
+            return cls(path, text, tree)
         except ParseError as e:
             return cls(path, text, None, e)
         except RecursionError:

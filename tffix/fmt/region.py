@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from ..cst import nodes as n
 from ..syntax.parser import parse_module
-from .checks import SelfCheckError
+from .checks import SelfCheckError, check_unique_attributes
 from .layout import Line, layout
 from .rewrites import rewrite_edits
 from .tokens import FmtToken, fmt_tokens
@@ -96,7 +96,9 @@ def format_lines(text: str, lines: Iterable[int], *, filename: str | None = None
     parse or is not stable under a second application.
     """
     wanted = set(lines)
-    result = _render(parse_module(text, path=filename), wanted)
+    module = parse_module(text, path=filename)
+    check_unique_attributes(module, path=filename)  # an edit must not set an argument twice
+    result = _render(module, wanted)
     if result == text:
         return result
     try:

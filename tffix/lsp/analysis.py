@@ -15,7 +15,7 @@ from ..engine.discover import ModuleSource, load_directory
 from ..engine.edits import apply_edits
 from ..engine.module import MODULE_SUFFIX
 from ..engine.run import ModuleRun, run_module
-from ..fmt.checks import SelfCheckError
+from ..fmt.checks import SelfCheckError, check_unique_attributes
 from ..rules._hcl import newline_style
 from ..rules.base import Diagnostic, Edit
 from ..settings import Settings
@@ -73,7 +73,7 @@ def _syntax_only(module: Module) -> ModuleRun:
     text = module.texts[module.path]
     run = ModuleRun(module.directory, {module.path: text}, {module.path: text})
     try:
-        parse_module(text, path=str(module.path))
+        check_unique_attributes(parse_module(text, path=str(module.path)), path=str(module.path))
     except ParseError as e:
         run.parse_errors.append(e)
     return run
