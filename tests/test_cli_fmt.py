@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import corpus_files, read, run_cli
@@ -55,6 +56,16 @@ def test_stdin_to_stdout() -> None:
     assert result.exit_code == 0
     assert result.output == PRETTY
     assert _run("fmt", "--check", "-", stdin=UGLY).exit_code == 1
+
+
+@pytest.mark.parametrize("text", ["a=1", "a = 1", "a=1\n", "a=1\n  ", "", "# c", "a=1\r\n", "a {\n}"])
+def test_stdin_output_is_terraforms(text: str) -> None:
+    # `terraform fmt -` ends what it prints with a line break when the
+    # result has none; --check and --diff are about the text itself
+    theirs = subprocess.run([str(TERRAFORM), "fmt", "-"], input=text.encode(), capture_output=True)
+    assert _run("fmt", "-", stdin=text).stdout_bytes == theirs.stdout
+    checked = subprocess.run([str(TERRAFORM), "fmt", "-check", "-"], input=text.encode(), capture_output=True)
+    assert (_run("fmt", "--check", "-", stdin=text).exit_code == 0) == (checked.returncode == 0)
 
 
 def test_syntax_error_is_reported_with_position_and_nothing_written(tmp_path: Path) -> None:

@@ -65,7 +65,9 @@ def _format_stdin(report: Report, *, check: bool, show_diff: bool) -> None:
     if show_diff:
         report.emit(unified_diff("<stdin>", text, result))
     elif not check:
-        report.emit(result)
+        # as `terraform fmt -` does: what it prints ends a line (the check
+        # and the diff still compare without that line break)
+        report.emit(result if result.endswith("\n") else result + "\n")
 
 
 def _format_file(report: Report, path: Path, *, check: bool, show_diff: bool, list_files: bool, write: bool) -> None:
