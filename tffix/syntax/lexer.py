@@ -358,8 +358,8 @@ class Lexer:
                     put(emit("NUMBER_LIT", value, start))
                 elif g == _G_HEREDOC:
                     if not _is_ident(m.group(8)):
-                        # no heredoc starts here, but one may one character on
-                        # (`f() <<<EOT` compares with a heredoc): a less-than
+                        # no heredoc starts here, but one may start a character
+                        # later (`f() <<<EOT` compares with a heredoc): a less-than
                         pos = start + 1
                         put(emit("LESS_THAN", "<", start))
                         continue
