@@ -68,6 +68,7 @@ BAD = [
     ("a = b[\n*]\n", "Invalid expression", 2, 1),
     ("a = b[ # c\n*].d\n", "Invalid expression", 2, 1),
     ("a = { x = b[*\n] }\n", "Missing close bracket on splat index", 2, 1),
+    ("a = b[ # x\r/*\n/* */*]\n", "Invalid expression", 2, 6),  # the /* is the # comment's
     # a carriage return alone is no line break, and no text either
     ("a = <<EOT\nx\ry\nEOT\n", "Invalid character", 2, 2),
     ("a = <<EOT\nx\n\rEOT\n", "Invalid character", 3, 1),

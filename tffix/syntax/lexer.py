@@ -170,7 +170,7 @@ _CODE1 = re.compile(
 )
 _G_NL, _G_LINE, _G_BLOCK, _G_NUMBER, _G_IDENT, _G_HEREDOC, _G_QUOTE, _G_OP = 2, 3, 4, 5, 6, 7, 9, 10
 _BLANKS = re.compile(r"[ \t]+")
-_TRIVIA_PARTS = re.compile(r"\n|(?:#|//)[^\r\n]*|/\*[\s\S]*?\*/")
+_TRIVIA_PARTS = re.compile(r"\n|(?:#|//)(?:[^\r\n]|\r(?!\n))*|/\*[\s\S]*?\*/")  # comments as _CODE1 reads them
 _OPENERS = {"OBRACE", "OPAREN", "OBRACK"}
 # a quoted string with no escapes, no template sequences, no lone $ or %
 _SIMPLE_STRING = re.compile(r'([^"\\$%\r\n]*)"')
