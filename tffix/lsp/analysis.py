@@ -13,14 +13,13 @@ from pathlib import Path
 
 from ..engine.discover import ModuleSource, load_directory
 from ..engine.edits import apply_edits
-from ..engine.module import MODULE_SUFFIX
+from ..engine.module import MODULE_SUFFIX, SourceFile
 from ..engine.run import ModuleRun, run_module
-from ..fmt.checks import SelfCheckError, check_unique_attributes
+from ..fmt.checks import SelfCheckError
 from ..rules._hcl import newline_style
 from ..rules.base import Diagnostic, Edit
 from ..settings import Settings
 from ..syntax.errors import ParseError
-from ..syntax.parser import parse_module
 
 __all__ = ["Module", "check", "fix_all", "fix_one", "is_module_file", "module_for"]
 
@@ -72,10 +71,9 @@ def _syntax_only(module: Module) -> ModuleRun:
     """A ``.tfvars`` or other HCL file: no rules, but its syntax errors."""
     text = module.texts[module.path]
     run = ModuleRun(module.directory, {module.path: text}, {module.path: text})
-    try:
-        check_unique_attributes(parse_module(text, path=str(module.path)), path=str(module.path))
-    except ParseError as e:
-        run.parse_errors.append(e)
+    error = SourceFile.parse(module.path, text).error  # the engine's own parse and checks
+    if error is not None:
+        run.parse_errors.append(error)
     return run
 
 

@@ -14,6 +14,8 @@ from .base import Diagnostic, Example, Rule, Severity
 __all__ = ["WildcardLogWritePermissions"]
 
 WRITE_ACTIONS = ("logs:createlogstream", "logs:putlogevents")
+# what an interpolation reads as in a policy's strings: some value, never "*"
+_SOME_VALUE = "${...}"
 
 
 class WildcardLogWritePermissions(Rule):
@@ -129,7 +131,7 @@ def _hcl_statement(node: n.Object | n.Block, action_key: str, key: str) -> Itera
 def _json_statements(template: n.Template | n.Heredoc) -> list[dict]:
     """The statements of a policy written as JSON (interpolations read as
     placeholders, so ``"${aws_x.arn}"`` is some ARN); none if it is not JSON."""
-    text = template_text(template, interpolation="${...}")
+    text = template_text(template, interpolation=_SOME_VALUE)
     try:
         statements = json.loads(text).get("Statement") if text else None
     except (ValueError, AttributeError):
@@ -174,5 +176,5 @@ def _values_of(expr: n.Node) -> list[str]:
     as ``${...}`` (``arn:aws:logs:*:${local.account}:*`` is still every log
     group of an account)."""
     items = [e.value for e in expr.elements] if type(expr) is n.Tuple else [expr]
-    texts = (template_text(x, interpolation="${...}") for x in items if type(x) is n.Template)
+    texts = (template_text(x, interpolation=_SOME_VALUE) for x in items if type(x) is n.Template)
     return [text for text in texts if text is not None]
