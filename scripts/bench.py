@@ -341,7 +341,9 @@ def report_check(f: dict) -> str:
     for key, label in (("cold_1_core", "no cache, 1 core"), ("cold_all_cores", f"no cache, {f['cores']} cores"),
                        ("warm_all_cores", "warm cache")):  # fmt: skip
         lines.append(f"{'tffix check, ' + label:<30} {f[key]:>9.3f} {f['bytes'] / f[key] / MB:>8.3f}")
-    lines.append(f"(checkov 3.3 took {f['checkov_seconds_reported']:.0f} s on these files, as reported in issue 4; not re-run)")
+    lines.append(
+        f"(checkov 3.3 took {f['checkov_seconds_reported']:.0f} s on these files, as reported in issue 4; not re-run)"
+    )
     return "\n".join(lines)
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tffix.rules.profiles import PROFILES  # noqa: E402
-from tffix.rules.registry import rule_classes  # noqa: E402
+from tffix.rules.profiles import PROFILES
+from tffix.rules.registry import rule_classes
 
 DOCS = ROOT / "docs" / "rules"
 

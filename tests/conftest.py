@@ -17,6 +17,8 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     import os
 
     os.environ["TFFIX_CACHE_DIR"] = str(tmp_path_factory.mktemp("tffix-cache"))
+
+
 CORPUS = ROOT.parent / "shared" / "corpus"
 CORPUS_SETS = ("dev", "dev-unformatted", "rough")
 
@@ -28,7 +30,7 @@ def corpus_files(name: str) -> list[Path]:
     return sorted(p for p in base.rglob("*") if p.is_file() and p.suffix != ".fmt")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rejected_by_terraform(name: str) -> dict[str, str]:
     """``relative path -> first error line`` for files `terraform fmt` rejects."""
     out = {}

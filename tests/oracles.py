@@ -38,5 +38,5 @@ def terraform_fmt(text: str, name: str = "main.tf") -> FmtResult:
             timeout=60,
         )
         output = path.read_bytes().decode("utf-8")
-    errors = re.findall(r"^Error: (.+)$", proc.stderr, re.M)
+    errors = re.findall(r"^Error: (.+)$", proc.stderr, re.MULTILINE)
     return FmtResult(proc.returncode, output, errors)

@@ -48,7 +48,9 @@ def outputs(result: ModuleRun) -> dict[str, str]:
     return {path.name: text for path, text in result.texts.items()}
 
 
-def assert_sound(before: dict[str, str], after: dict[str, str], settings: Settings, *, existing: tuple[str, ...] = ()) -> None:
+def assert_sound(
+    before: dict[str, str], after: dict[str, str], settings: Settings, *, existing: tuple[str, ...] = ()
+) -> None:
     """What every fix must guarantee: output parses; files that were
     fmt-clean stay fmt-clean; a second run has nothing left to fix."""
     for name, text in after.items():

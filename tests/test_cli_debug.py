@@ -43,7 +43,7 @@ def test_roundtrip_summary_and_exit_codes(tmp_path: Path) -> None:
     (tmp_path / "ok.tf").write_bytes(b"a = 1\r\n")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "vars.tfvars").write_text('x = "y"')
-    (tmp_path / "sub" / "test.tftest.hcl").write_text("run \"r\" {}\n")
+    (tmp_path / "sub" / "test.tftest.hcl").write_text('run "r" {}\n')
     (tmp_path / ".terraform").mkdir()
     (tmp_path / ".terraform" / "bad.tf").write_text("a = \n")  # hidden: skipped
     (tmp_path / "notes.txt").write_text("a = \n")  # not HCL: skipped

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import stat
 import subprocess
 import sys
@@ -10,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import corpus_files, read, run_cli
 from oracles import TERRAFORM
+
 from tffix.cli import main
 
 UGLY = 'a=1\nbb = "${var.x}"\n'
@@ -94,7 +93,12 @@ def test_recursive_and_skipped_files(tmp_path: Path) -> None:
     assert _run("fmt", str(tmp_path)).output == ""  # not recursive by default
     result = _run("fmt", "--recursive", str(tmp_path))
     assert result.exit_code == 0
-    assert sorted(Path(p).name for p in result.output.split()) == ["m.tfmock.hcl", "q.tfquery.hcl", "t.tftest.hcl", "x.tfvars"]
+    assert sorted(Path(p).name for p in result.output.split()) == [
+        "m.tfmock.hcl",
+        "q.tfquery.hcl",
+        "t.tftest.hcl",
+        "x.tfvars",
+    ]
     assert (sub / "x.tf.json").read_text() == '{"a":1}'
     assert (tmp_path / ".terraform" / "y.tf").read_text() == "a=1\n"
     assert (tmp_path / ".hidden.tf").read_text() == "a=1\n"
@@ -134,7 +138,9 @@ def test_help_documents_exit_codes() -> None:
 
 def test_console_script_runs(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text(UGLY)
-    proc = subprocess.run([sys.executable, "-m", "tffix", "fmt", "--check", str(tmp_path)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "tffix", "fmt", "--check", str(tmp_path)], capture_output=True, text=True
+    )
     assert proc.returncode == 1 and proc.stdout.strip() == str(tmp_path / "main.tf")
 
 

@@ -16,11 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
-from click.testing import CliRunner, Result
-
-from tffix.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
+
 from tffix.config import ConfigError, find_config, load_config
 
 TAGGED = 'resource "aws_s3_bucket" "a" {\n  tags = {\n    Environment = "prod"\n  }\n}\n'
@@ -70,7 +70,9 @@ def test_config_selects_ignores_and_sets_rule_options(tmp_path: Path) -> None:
     _write(tmp_path / ".tffix.toml", "select = ['ALL']\nignore = ['TFX10']\n")
     out = run_cli("check", str(tmp_path)).output
     assert "TFX10" not in out and "Found 0 findings" in out
-    _write(tmp_path / ".tffix.toml", "unsafe-fixes = true\n[rules.backend-with-dynamic-values]\nstrategy = 'comment-out'\n")
+    _write(
+        tmp_path / ".tffix.toml", "unsafe-fixes = true\n[rules.backend-with-dynamic-values]\nstrategy = 'comment-out'\n"
+    )
     run_cli("apply", str(tmp_path))
     assert '# backend "s3" {' in (tmp_path / "main.tf").read_text()
 

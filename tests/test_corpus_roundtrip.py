@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import CORPUS, CORPUS_SETS, corpus_files, read, rejected_by_terraform
+
 from tffix import ParseError, parse_module
 
 CASES = [(name, path) for name in CORPUS_SETS for path in corpus_files(name)]

@@ -9,8 +9,24 @@ import pytest
 
 from tffix import ParseError, parse_attribute, parse_block, parse_body, parse_expression, parse_module
 from tffix.cst import (
-    REMOVE, Attribute, Block, CodeRange, FunctionCall, GetAttr, Literal, NotLiteral, Transformer, Variable,
-    Visitor, deep_equals, literal_value, parents, positions, remove, replace, walk,
+    REMOVE,
+    Attribute,
+    Block,
+    CodeRange,
+    FunctionCall,
+    GetAttr,
+    Literal,
+    NotLiteral,
+    Transformer,
+    Variable,
+    Visitor,
+    deep_equals,
+    literal_value,
+    parents,
+    positions,
+    remove,
+    replace,
+    walk,
 )  # fmt: skip
 
 SRC = """\
@@ -108,7 +124,7 @@ def test_remove_from_a_required_field_is_refused() -> None:
 def test_builders_parse_snippets() -> None:
     expr = parse_expression("var.x")
     assert type(expr) is GetAttr and type(expr.obj) is Variable and expr.code == "var.x"
-    block = parse_block('filter {}')
+    block = parse_block("filter {}")
     assert type(block) is Block and block.type.text == "filter" and block.code == "filter {}\n"
     body = parse_body("a = 1\nb {\n}\n")
     assert [type(i) for i in body.items] == [Attribute, Block]
@@ -189,4 +205,3 @@ def test_nesting_deeper_than_the_python_stack_round_trips(source: str) -> None:
     module = parse_module(source)
     assert module.code == source
     assert "".join(t.code for t in module.tokens()) == source
-

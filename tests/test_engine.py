@@ -38,7 +38,9 @@ class BreaksSyntax(_Base):
         for file in module.parsed():
             attr = file.tree.attribute("x")
             if attr is not None:
-                yield module.diagnostic(self, file, attr, "x", fix=fix("break", Applicability.SAFE, file.replace(attr.value, "{{")))
+                yield module.diagnostic(
+                    self, file, attr, "x", fix=fix("break", Applicability.SAFE, file.replace(attr.value, "{{"))
+                )
 
 
 class NeverDone(_Base):
@@ -50,7 +52,9 @@ class NeverDone(_Base):
         for file in module.parsed():
             attr = file.tree.attribute("x")
             if attr is not None:
-                yield module.diagnostic(self, file, attr, "x", fix=fix("add", Applicability.SAFE, file.append("# again\n")))
+                yield module.diagnostic(
+                    self, file, attr, "x", fix=fix("add", Applicability.SAFE, file.append("# again\n"))
+                )
 
 
 class Counts(_Base):
@@ -64,7 +68,9 @@ class Counts(_Base):
             attr = file.tree.attribute("x")
             if attr is not None and int(file.source(attr.value)) < 3:
                 new = str(int(file.source(attr.value)) + 1)
-                yield module.diagnostic(self, file, attr, f"x={new}", fix=fix("inc", Applicability.SAFE, file.replace(attr.value, new)))
+                yield module.diagnostic(
+                    self, file, attr, f"x={new}", fix=fix("inc", Applicability.SAFE, file.replace(attr.value, new))
+                )
 
 
 class TwoFiles(_Base):
@@ -76,7 +82,10 @@ class TwoFiles(_Base):
         for file in module.parsed():
             attr = file.tree.attribute("x")
             if attr is not None and file.source(attr.value) == "1":
-                edits = (file.replace(attr.value, "2"), Edit(module.directory / "extra.tf", 0, 0, "y = 1\n", create=True))
+                edits = (
+                    file.replace(attr.value, "2"),
+                    Edit(module.directory / "extra.tf", 0, 0, "y = 1\n", create=True),
+                )
                 yield module.diagnostic(self, file, attr, "two", fix=fix("two", Applicability.UNSAFE, *edits))
 
 
@@ -89,7 +98,9 @@ class SetsTwice(_Base):
         for file in module.parsed():
             attr = file.tree.attribute("x")
             if attr is not None and file.tree.attribute("y") is None:
-                yield module.diagnostic(self, file, attr, "twice", fix=fix("twice", Applicability.SAFE, file.append("x = 2\n")))
+                yield module.diagnostic(
+                    self, file, attr, "twice", fix=fix("twice", Applicability.SAFE, file.append("x = 2\n"))
+                )
 
 
 def _run(rule: Rule, text: str = "x = 1\n", **kwargs) -> object:
@@ -172,4 +183,6 @@ def test_a_file_created_in_one_pass_can_grow_in_the_next() -> None:
     run = run_module(D, {D / "main.tf": text}, Settings(select=("TFX105",)), fix=True)
     assert not run.internal_errors and not run.remaining
     declared = run.texts[D / "variables.tf"]
-    assert declared.count('variable "deletion_protection"') == 1 and declared.count('variable "skip_final_snapshot"') == 1
+    assert (
+        declared.count('variable "deletion_protection"') == 1 and declared.count('variable "skip_final_snapshot"') == 1
+    )

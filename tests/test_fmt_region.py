@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import random
 
+from conftest import corpus_files, read
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import corpus_files, read
 from tffix import parse_module
 from tffix.fmt import format_source
 from tffix.fmt.region import format_lines, format_nodes
@@ -29,7 +29,10 @@ def mangle(text: str, lines: set[int], rng: random.Random) -> str:
     for tok in tokens:
         start = line + tok.ws.count("\n")
         ws = tok.ws
-        in_template = tok.kind in _TEMPLATE or (previous is not None and previous.kind in ("OHEREDOC", "STRING_LIT", "CHEREDOC", "OQUOTE", "TEMPLATE_INTERP", "TEMPLATE_CONTROL"))
+        in_template = tok.kind in _TEMPLATE or (
+            previous is not None
+            and previous.kind in ("OHEREDOC", "STRING_LIT", "CHEREDOC", "OQUOTE", "TEMPLATE_INTERP", "TEMPLATE_CONTROL")
+        )
         if start in lines and "\n" not in ws and not in_template and tok.kind != "EOF":
             if tok.kind == "NEWLINE":
                 ws = rng.choice(["", " ", "  ", "\t "])
@@ -44,7 +47,12 @@ def mangle(text: str, lines: set[int], rng: random.Random) -> str:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(CLEAN), st.integers(min_value=1, max_value=400), st.integers(min_value=0, max_value=12), st.integers())
+@given(
+    st.sampled_from(CLEAN),
+    st.integers(min_value=1, max_value=400),
+    st.integers(min_value=0, max_value=12),
+    st.integers(),
+)
 def test_formatting_a_mangled_region_restores_the_clean_file(path, first, size, seed) -> None:
     clean = read(path)
     total = clean.count("\n") + 1
@@ -69,10 +77,10 @@ def test_only_the_selected_lines_change() -> None:
 
 
 def test_a_selected_line_pulls_in_its_alignment_run() -> None:
-    text = 'locals {\n  a = 1\n  b = 2\n}\n'
+    text = "locals {\n  a = 1\n  b = 2\n}\n"
     edited = text.replace("  b = 2\n", "  b = 2\n  long_name = 3\n")
     # formatting just the inserted line realigns its neighbours too
-    assert format_lines(edited, {4}) == 'locals {\n  a         = 1\n  b         = 2\n  long_name = 3\n}\n'
+    assert format_lines(edited, {4}) == "locals {\n  a         = 1\n  b         = 2\n  long_name = 3\n}\n"
 
 
 def test_rewrites_apply_inside_the_selection_only() -> None:

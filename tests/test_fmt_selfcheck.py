@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import corpus_files, read
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import corpus_files, read
-
-import tffix.fmt as fmt
-from tffix.cli import main
+from tffix import fmt
 from tffix import parse_module as tffix_parse
+from tffix.cli import main
 from tffix.fmt import SelfCheckError, format_source
 from tffix.fmt.checks import respaced_alike, same_content
 from tffix.fmt.tokens import FmtToken, fmt_tokens, render
@@ -65,7 +64,7 @@ def test_output_that_does_not_parse_is_an_internal_error(monkeypatch) -> None:
 
 def test_unstable_output_is_an_internal_error(monkeypatch) -> None:
     # a rewrite that removes one level per run (as Terraform's does) is not stable
-    import tffix.fmt.rewrites as rewrites
+    from tffix.fmt import rewrites
 
     real = rewrites.unwrap_interpolation
 
@@ -262,9 +261,47 @@ def test_the_cheap_check_reads_the_output_it_is_given() -> None:
 
 # Lexemes that join into others when nothing separates them.
 _PIECES = st.sampled_from(
-    ["a", "b-", "1", ".", "5", "e", "-", "/", "*", "<", "<<", "EOT", "=", ">", "!", "&", "|", ":", "~}", "#c",
-     "//c", "/*c*/", "\n", '"s"', '"${', "}", "}\"", "${", "(", ")", "[", "]", "{", ",", "?", "%", "+",
-     "\u00e9", "x\u00b7"]  # fmt: skip
+    [
+        "a",
+        "b-",
+        "1",
+        ".",
+        "5",
+        "e",
+        "-",
+        "/",
+        "*",
+        "<",
+        "<<",
+        "EOT",
+        "=",
+        ">",
+        "!",
+        "&",
+        "|",
+        ":",
+        "~}",
+        "#c",
+        "//c",
+        "/*c*/",
+        "\n",
+        '"s"',
+        '"${',
+        "}",
+        '}"',
+        "${",
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        ",",
+        "?",
+        "%",
+        "+",
+        "\u00e9",
+        "x\u00b7",
+    ]  # fmt: skip
 )
 
 

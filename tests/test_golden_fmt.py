@@ -13,9 +13,9 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from oracles import terraform_fmt
+
 from tffix.fmt import format_source
 
 GOLDEN = ROOT / "golden" / "fmt"

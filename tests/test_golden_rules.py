@@ -23,9 +23,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from rule_harness import assert_sound, outputs, read_options, run, settings_for
+
 from tffix.rules.registry import rule_classes
 
 GOLDEN = ROOT / "golden"
@@ -75,7 +75,10 @@ def test_golden_rule_case(rule: str, case: str) -> None:
     existing = tuple(k for k in before_all if not k.endswith(".tf"))
     settings = settings_for(rule, options)
     findings_file = folder / "findings" if folder.is_dir() else base / f"{case}.findings"
-    found = "".join(f"{d.path.name}:{d.start[0]}:{d.start[1]}: {d.code} {d.message}\n" for d in run(files, settings, fix=False, existing=existing).remaining)
+    found = "".join(
+        f"{d.path.name}:{d.start[0]}:{d.start[1]}: {d.code} {d.message}\n"
+        for d in run(files, settings, fix=False, existing=existing).remaining
+    )
     if UPDATE:
         if found:
             findings_file.write_text(found, "utf-8")

@@ -24,16 +24,15 @@ from __future__ import annotations
 
 import functools
 
-import pytest
-
-from conftest import CORPUS, CORPUS_SETS, corpus_files, read, rejected_by_terraform
-from tffix import ParseError, parse_module
-from tffix.cst import nodes as n
-
 import hcl2
+import pytest
+from conftest import CORPUS, CORPUS_SETS, corpus_files, read, rejected_by_terraform
 from hcl2 import SerializationOptions
 from hcl2.const import IS_BLOCK
 from hcl2.utils import process_escape_sequences
+
+from tffix import ParseError, parse_module
+from tffix.cst import nodes as n
 
 # __comments__/__inline_comments__ keys are noise here. (``with_meta`` would not
 # help: 8.1.4 accepts the option but adds no __start_line__ keys.)
@@ -148,7 +147,7 @@ PARAMS = [
 ]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _tffix_outcome(rel: str) -> tuple | None:
     """tffix's shape of a file, or None when tffix rejects it."""
     try:
@@ -158,7 +157,7 @@ def _tffix_outcome(rel: str) -> tuple | None:
     return tffix_shape(module.body)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _hcl2_outcome(rel: str) -> tuple | str:
     """python-hcl2's shape of a file, or the error it raised (as a string)."""
     try:

@@ -12,9 +12,9 @@ from typing import Any
 
 import lark
 import pytest
-
 from conftest import CORPUS, CORPUS_SETS, corpus_files, read
 from test_errors import ALL_BAD
+
 from tffix import ParseError, parse_module
 from tffix.cst import Module, deep_equals
 from tffix.syntax.builder import Builder, BuildError

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import ROOT, run_cli
 
 #: sha256 of sarif-schema-2.1.0.json as OASIS publishes it (errata01)
@@ -175,7 +174,9 @@ def test_sarif_is_valid_and_carries_rules_results_fixes_and_parse_errors(tmp_pat
     assert "## Why is this bad?" in tfx101["help"]["markdown"]
     assert tfx101["defaultConfiguration"]["level"] == "warning"
     assert tfx101["properties"]["fix"] == "safe"
-    levels = {cls.code: {"error": "error", "warning": "warning", "info": "note"}[cls.severity.value] for cls in rule_classes()}
+    levels = {
+        cls.code: {"error": "error", "warning": "warning", "info": "note"}[cls.severity.value] for cls in rule_classes()
+    }
     assert {r["id"]: r["defaultConfiguration"]["level"] for r in rules} == levels
 
     *results, backend = run["results"]
@@ -183,7 +184,9 @@ def test_sarif_is_valid_and_carries_rules_results_fixes_and_parse_errors(tmp_pat
         "append/main.tf",
         "new/main.tf",
     ]
-    assert backend["ruleId"] == "TFX103" and backend["level"] == "error" and rules[backend["ruleIndex"]]["id"] == "TFX103"
+    assert (
+        backend["ruleId"] == "TFX103" and backend["level"] == "error" and rules[backend["ruleIndex"]]["id"] == "TFX103"
+    )
     assert backend["properties"] == {"name": "backend-with-dynamic-values", "fixable": False}
     assert backend["fixes"][0]["properties"] == {"applicability": "unsafe"}
     for result in results:
@@ -205,7 +208,12 @@ def test_sarif_is_valid_and_carries_rules_results_fixes_and_parse_errors(tmp_pat
             "insertedContent": {"text": "var.environment"},
         }
     ]
-    assert append[1]["replacements"][0]["deletedRegion"] == {"startLine": 4, "startColumn": 1, "endLine": 4, "endColumn": 1}
+    assert append[1]["replacements"][0]["deletedRegion"] == {
+        "startLine": 4,
+        "startColumn": 1,
+        "endLine": 4,
+        "endColumn": 1,
+    }
     assert "properties" not in append[1]
     assert [c["artifactLocation"]["uri"] for c in new] == ["new/main.tf", "new/variables.tf"]
     assert new[1]["properties"] == {"create": True}
@@ -270,7 +278,11 @@ def test_sarif_columns_count_utf16_code_units_in_a_crlf_file(tmp_path: Path, val
 
 
 def test_sarif_ignores_a_byte_order_mark_in_columns(tmp_path: Path, validator: Any) -> None:
-    _write(tmp_path, main_tf='\ufeffresource "aws_s3_bucket" "x" { tags = { Environment = "production" } }\n', variables_tf=REGION)
+    _write(
+        tmp_path,
+        main_tf='\ufeffresource "aws_s3_bucket" "x" { tags = { Environment = "production" } }\n',
+        variables_tf=REGION,
+    )
     log = _sarif(validator, "check", ".", cwd=tmp_path)
     [result] = log["runs"][0]["results"]
     region = result["locations"][0]["physicalLocation"]["region"]
@@ -414,7 +426,12 @@ def _in_pty(args: list[str], cwd: Path, env: dict[str, str]) -> str:
 def test_text_is_coloured_on_a_terminal_and_plain_when_piped_or_no_color(tmp_path: Path) -> None:
     _write(tmp_path, main_tf=TAGGED, variables_tf=REGION)
     piped = subprocess.run(
-        [sys.executable, "-m", "tffix", "check", "."], capture_output=True, text=True, cwd=tmp_path, env=_env(), check=False
+        [sys.executable, "-m", "tffix", "check", "."],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=_env(),
+        check=False,
     )
     assert piped.returncode == 1
     assert not ANSI.search(piped.stdout)
@@ -458,7 +475,11 @@ def test_rich_is_imported_only_for_colour(tmp_path: Path) -> None:
         )  # fmt: skip
         assert proc.stderr.endswith("rich=False"), (fmt, proc.stderr)
     forced = subprocess.run(
-        [sys.executable, "-c", probe, "check", "."], capture_output=True, text=True, cwd=tmp_path, env=_env(FORCE_COLOR="1"),
+        [sys.executable, "-c", probe, "check", "."],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=_env(FORCE_COLOR="1"),
         check=False,
     )
     assert forced.stderr.endswith("rich=True")

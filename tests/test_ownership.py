@@ -87,7 +87,7 @@ def test_moving_an_item_moves_its_comments() -> None:
 
 
 def test_object_items_own_their_comments_and_separators() -> None:
-    value = parse_expression('{\n  # about a\n  a = 1, # after a\n\n  b: 2\n}')
+    value = parse_expression("{\n  # about a\n  a = 1, # after a\n\n  b: 2\n}")
     assert type(value) is Object
     a = value.items[0]
     assert type(a) is ObjectItem and a.key_name == "a"

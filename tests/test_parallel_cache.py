@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS, run_cli
+
 from tffix.engine import batch
 
 

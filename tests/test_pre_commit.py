@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 UGLY = 'resource "aws_s3_bucket_lifecycle_configuration" "a" {\n  bucket = "x"\n  rule {\n    id = "r"\n    status = "Enabled"\n  }\n}\n'

@@ -38,12 +38,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
+from conftest import corpus_files, read
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-
-from conftest import corpus_files, read
 from oracles import terraform_fmt
 from strategies import FULL, HCL2, TERRAFORM_1_0, Program, hcl_programs
+
 from tffix import ParseError, parse_module, tokenize
 from tffix.cst import nodes as n
 

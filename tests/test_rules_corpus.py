@@ -5,8 +5,8 @@ stay fmt-clean where they were, and leave nothing to fix on a second run."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import CORPUS, CORPUS_SETS
+
 from tffix.engine.discover import discover
 from tffix.engine.run import run_module
 from tffix.fmt import format_source
@@ -30,7 +30,9 @@ def test_apply_everything_over_the_corpus(corpus_set: str, profile: str) -> None
     modules, errors = discover([str(CORPUS / corpus_set)])
     assert not errors and len(modules) > 100
     for source in modules:
-        run = run_module(source.directory, source.texts, settings, fix=True, targets=source.targets, existing=source.existing)
+        run = run_module(
+            source.directory, source.texts, settings, fix=True, targets=source.targets, existing=source.existing
+        )
         assert not run.internal_errors, run.internal_errors
         for path in run.changed():
             text = run.texts[path]
@@ -49,7 +51,9 @@ def test_apply_everything_over_the_corpus(corpus_set: str, profile: str) -> None
 def test_check_finishes_without_internal_errors(corpus_set: str) -> None:
     modules, _ = discover([str(CORPUS / corpus_set)])
     for source in modules:
-        run = run_module(source.directory, source.texts, Settings(), fix=False, targets=source.targets, existing=source.existing)
+        run = run_module(
+            source.directory, source.texts, Settings(), fix=False, targets=source.targets, existing=source.existing
+        )
         assert not run.internal_errors, run.internal_errors
 
 
@@ -61,7 +65,9 @@ def test_fmt_rewrite_rules_agree_with_the_formatter() -> None:
     settings = Settings(select=("TFX113", "TFX114"))
     changed = 0
     for source in modules:
-        run = run_module(source.directory, source.texts, settings, fix=True, targets=source.targets, existing=source.existing)
+        run = run_module(
+            source.directory, source.texts, settings, fix=True, targets=source.targets, existing=source.existing
+        )
         assert not run.internal_errors, run.internal_errors
         for path in run.changed():
             changed += 1

@@ -7,8 +7,8 @@ import re
 
 import pytest
 from click.testing import CliRunner
-
 from rule_harness import assert_sound, outputs, run
+
 from tffix.cli import main
 from tffix.rules.base import DOC_SECTIONS, Applicability
 from tffix.rules.registry import resolve, rule_classes
@@ -26,14 +26,14 @@ def test_codes_and_names_are_unique() -> None:
 
 @pytest.mark.parametrize("cls", RULES, ids=IDS)
 def test_docs_have_every_section_in_order(cls) -> None:
-    headings = re.findall(r"^## (.+)$", cls.docs(), flags=re.M)
+    headings = re.findall(r"^## (.+)$", cls.docs(), flags=re.MULTILINE)
     assert [h for h in headings if h in DOC_SECTIONS] == list(DOC_SECTIONS), headings
     assert cls.summary() and not cls.summary().startswith("#")
 
 
 @pytest.mark.parametrize("cls", RULES, ids=IDS)
 def test_doc_examples_parse(cls) -> None:
-    blocks = re.findall(r"```hcl\n(.*?)```", cls.docs(), flags=re.S)
+    blocks = re.findall(r"```hcl\n(.*?)```", cls.docs(), flags=re.DOTALL)
     assert len(blocks) >= 2, "an example before and after"
     for block in blocks:
         parse_module(block)
@@ -47,11 +47,15 @@ def test_rule_has_examples(cls) -> None:
 def _settings(cls, example=None) -> Settings:
     if example is None:
         return Settings(select=(cls.code,))
-    return Settings(select=(cls.code,), profile=example.profile, unsafe_fixes=example.unsafe, options={cls.code: example.options})
+    return Settings(
+        select=(cls.code,), profile=example.profile, unsafe_fixes=example.unsafe, options={cls.code: example.options}
+    )
 
 
 @pytest.mark.parametrize(
-    ("cls", "index"), [(cls, i) for cls in RULES for i in range(len(cls.valid))], ids=lambda v: getattr(v, "name", str(v))
+    ("cls", "index"),
+    [(cls, i) for cls in RULES for i in range(len(cls.valid))],
+    ids=lambda v: getattr(v, "name", str(v)),
 )
 def test_valid_example_has_no_finding(cls, index: int) -> None:
     result = run({"main.tf": cls.valid[index]}, _settings(cls), fix=False)
@@ -60,7 +64,9 @@ def test_valid_example_has_no_finding(cls, index: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("cls", "index"), [(cls, i) for cls in RULES for i in range(len(cls.invalid))], ids=lambda v: getattr(v, "name", str(v))
+    ("cls", "index"),
+    [(cls, i) for cls in RULES for i in range(len(cls.invalid))],
+    ids=lambda v: getattr(v, "name", str(v)),
 )
 def test_invalid_example_is_found_and_fixed(cls, index: int) -> None:
     example = cls.invalid[index]

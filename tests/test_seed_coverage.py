@@ -53,9 +53,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from rule_harness import assert_sound, outputs, run
+
 from tffix.cst import Node, Object
 from tffix.fmt import format_source
 from tffix.settings import Settings

@@ -4,8 +4,8 @@ the TFX001 report of unused, expired and misplaced ones."""
 from __future__ import annotations
 
 import pytest
-
 from rule_harness import outputs, run
+
 from tffix.settings import Settings
 
 TAG = '  tags = {\n    Environment = "prod"%s\n  }\n'

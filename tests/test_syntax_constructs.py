@@ -477,7 +477,7 @@ def test_heredoc_any_identifier_delimiter(marker: str, dash: str) -> None:
     assert node.marker == marker and node.strips_indent == bool(dash)
     assert node.close.text == f"  {marker}"
     text = literal_value(node)
-    assert text == ("EOT\n" f"{marker}x\n" if dash else f"  EOT\n  {marker}x\n")
+    assert text == (f"EOT\n{marker}x\n" if dash else f"  EOT\n  {marker}x\n")
 
 
 def test_heredoc_closing_marker_with_surrounding_spaces() -> None:
@@ -525,11 +525,7 @@ def test_heredoc_nested_in_interpolation_of_heredoc() -> None:
 
 
 def test_heredocs_in_call_tuple_and_object() -> None:
-    module = mod(
-        "a = f(<<EOT\nx\nEOT\n, 1)\n"
-        "b = [<<EOT\ny\nEOT\n, 2]\n"
-        "c = {\n  k = <<EOT\nz\nEOT\n  l = 3\n}\n"
-    )
+    module = mod("a = f(<<EOT\nx\nEOT\n, 1)\nb = [<<EOT\ny\nEOT\n, 2]\nc = {\n  k = <<EOT\nz\nEOT\n  l = 3\n}\n")
     call = module.attribute("a").value
     assert type(call.args[0].value) is Heredoc and literal_value(call.args[1].value) == 1
     tup = module.attribute("b").value
@@ -1098,7 +1094,7 @@ def test_comment_like_text_inside_strings_is_not_trivia() -> None:
 
 
 def test_non_ascii_identifiers_strings_and_comments() -> None:
-    module = mod("# été ✓\ncafé = \"crème ${var.名前}\" // 日本語\n")
+    module = mod('# été ✓\ncafé = "crème ${var.名前}" // 日本語\n')
     attr = module.attribute("café")
     assert attr is not None and attr.trailing_comment == "// 日本語"
     interp = attr.value.parts[1]
@@ -1127,4 +1123,4 @@ def test_grammar_declares_exactly_the_lexer_token_kinds() -> None:
         if line.startswith("%declare"):
             declared.update(line.split()[1:])
     assert declared == set(KINDS)
-    assert not re.search(r'^\s*[A-Z_]+\s*:', grammar_text(), re.M)  # no regex terminals
+    assert not re.search(r"^\s*[A-Z_]+\s*:", grammar_text(), re.MULTILINE)  # no regex terminals

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from tffix.syntax import table
 from tffix.syntax.lalr import grammar_text
 

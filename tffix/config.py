@@ -37,7 +37,7 @@ from .rules.profiles import PROFILES
 from .rules.registry import resolve, selection
 from .settings import Settings
 
-__all__ = ["ConfigError", "Config", "find_config", "load_config", "CONFIG_NAMES"]
+__all__ = ["CONFIG_NAMES", "Config", "ConfigError", "find_config", "load_config"]
 
 CONFIG_NAMES = (".tffix.toml", "pyproject.toml")
 _SETTING_KEYS = {"profile", "select", "ignore", "unsafe-fixes", "rules"}
@@ -101,7 +101,9 @@ def _matches(relative: str, pattern: str) -> bool:
     pattern = pattern.rstrip("/")
     parts = relative.split("/")
     candidates = ["/".join(parts[: i + 1]) for i in range(len(parts))]
-    return any(fnmatch.fnmatchcase(c, pattern) or fnmatch.fnmatchcase(c, pattern.removesuffix("/**")) for c in candidates)
+    return any(
+        fnmatch.fnmatchcase(c, pattern) or fnmatch.fnmatchcase(c, pattern.removesuffix("/**")) for c in candidates
+    )
 
 
 def find_config(start: Path) -> Path | None:

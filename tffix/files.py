@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-__all__ = ["HCL_SUFFIXES", "FMT_SUFFIXES", "iter_files", "iter_fmt_files", "read_source", "write_atomic"]
+__all__ = ["FMT_SUFFIXES", "HCL_SUFFIXES", "iter_files", "iter_fmt_files", "read_source", "write_atomic"]
 
 #: Native-syntax files: Terraform configuration, variables, tests, mocks,
 #: queries, and other .hcl files.

@@ -32,9 +32,11 @@ class Settings:
         """Instances of the selected rules, configured. Raises ValueError for
         an unknown code, name, option or profile."""
         profile = self.profile_obj
-        chosen = [cls for key in self.select for cls in selection(key)] if self.select else [
-            cls for cls in rule_classes() if cls.name not in profile.excluded
-        ]
+        chosen = (
+            [cls for key in self.select for cls in selection(key)]
+            if self.select
+            else [cls for cls in rule_classes() if cls.name not in profile.excluded]
+        )
         ignored = {cls for key in self.ignore for cls in selection(key)}
         overrides: dict[type[Rule], dict[str, Any]] = {}
         for key, values in self.options.items():

@@ -10,19 +10,19 @@ from typing import Any
 
 import click
 
-from ..engine.discover import ModuleSource, discover, load_directory
+from ..config import ConfigError
 from ..engine.batch import Job, run_jobs
+from ..engine.discover import ModuleSource, discover, load_directory
 from ..engine.run import ModuleRun, run_module
 from ..files import write_atomic
 from ..rules.base import Applicability
 from ..rules.profiles import PROFILES
-from ..config import ConfigError
 from ..settings import Settings
-from .resolve import Resolver
 from .diff import unified_diff
 from .report import LINT_EXIT_CODES_HELP, OUTPUT_FORMATS, LintReport
+from .resolve import Resolver
 
-__all__ = ["check", "apply"]
+__all__ = ["apply", "check"]
 
 STDIN_DEFAULT_NAME = "<stdin>.tf"
 
@@ -117,7 +117,15 @@ def apply(paths: tuple[str, ...], output_format: str, stdin_filename: str | None
     _run(paths, resolver, report, fix=True, dry_run=dry_run, stdin_filename=stdin_filename)
 
 
-def _run(paths: tuple[str, ...], resolver: Resolver, report: LintReport, *, fix: bool, dry_run: bool, stdin_filename: str | None) -> None:
+def _run(
+    paths: tuple[str, ...],
+    resolver: Resolver,
+    report: LintReport,
+    *,
+    fix: bool,
+    dry_run: bool,
+    stdin_filename: str | None,
+) -> None:
     if "-" in paths:
         if len(paths) > 1:
             raise click.UsageError("`-` (standard input) cannot be combined with other paths")
@@ -156,7 +164,12 @@ def _with_progress(runs: Iterable[ModuleRun], total: int) -> Iterable[ModuleRun]
     """A progress bar on standard error while modules run, for long runs on a
     terminal; the results are reported after it, so findings and the bar
     never interleave."""
-    if total < PROGRESS_MIN_MODULES or not sys.stderr.isatty() or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+    if (
+        total < PROGRESS_MIN_MODULES
+        or not sys.stderr.isatty()
+        or os.environ.get("NO_COLOR")
+        or os.environ.get("TERM") == "dumb"
+    ):
         return runs
     from rich.console import Console
     from rich.progress import track
@@ -181,11 +194,17 @@ def _report_run(run: ModuleRun, settings: Settings, report: LintReport) -> None:
         report.failure(message)
     for i, diag in enumerate(run.remaining):
         allowed = i in run.fixable
-        unsafe = diag.fix is not None and not settings.allows(diag.name, diag.fix) and diag.fix.applicability is Applicability.UNSAFE
+        unsafe = (
+            diag.fix is not None
+            and not settings.allows(diag.name, diag.fix)
+            and diag.fix.applicability is Applicability.UNSAFE
+        )
         report.finding(diag, run.texts, fixable=allowed, unsafe_fixable=unsafe)
 
 
-def _module(source: ModuleSource, run: ModuleRun, settings: Settings, report: LintReport, *, fix: bool, dry_run: bool) -> None:
+def _module(
+    source: ModuleSource, run: ModuleRun, settings: Settings, report: LintReport, *, fix: bool, dry_run: bool
+) -> None:
     failed: set[Path] = set()
     for path in run.changed():
         before = run.original.get(path)
@@ -194,7 +213,9 @@ def _module(source: ModuleSource, run: ModuleRun, settings: Settings, report: Li
             report.failure(f"{path}: {'would not be' if dry_run else 'not'} written: {refusal}")
             failed.add(path)
         elif dry_run:
-            report.would_change(str(path), unified_diff(str(path), before or "", run.texts[path], new_file=before is None))
+            report.would_change(
+                str(path), unified_diff(str(path), before or "", run.texts[path], new_file=before is None)
+            )
         elif not _write(path, run.texts[path], report):
             failed.add(path)
     if failed:  # fixes that did not land: their findings are still there
@@ -233,7 +254,16 @@ def _stdin(settings: Settings, report: LintReport, *, fix: bool, dry_run: bool, 
     path = Path(name) if name else Path(STDIN_DEFAULT_NAME)
     source = load_directory(path.parent) if name else ModuleSource(path.parent)
     texts = {**source.texts, path: text}
-    run = run_module(path.parent, texts, settings, fix=fix, targets={path}, writable={path}, may_create=False, existing=source.existing)
+    run = run_module(
+        path.parent,
+        texts,
+        settings,
+        fix=fix,
+        targets={path},
+        writable={path},
+        may_create=False,
+        existing=source.existing,
+    )
     result = run.texts[path]
     if fix:
         if dry_run:

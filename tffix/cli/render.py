@@ -9,7 +9,7 @@ from typing import Any
 
 from ..rules.base import Diagnostic, Severity
 
-__all__ = ["render_text", "snippet", "diagnostic_json", "github_annotation", "github_path", "render_github"]
+__all__ = ["diagnostic_json", "github_annotation", "github_path", "render_github", "render_text", "snippet"]
 
 
 def snippet(diag: Diagnostic, text: str | None) -> tuple[int, str, str] | None:

@@ -15,7 +15,16 @@ from ..rules.base import Diagnostic, Severity
 from ..syntax.errors import ParseError
 from .render import diagnostic_json, github_annotation, github_path, render_github, render_text
 
-__all__ = ["Report", "LintReport", "OUTPUT_FORMATS", "EXIT_OK", "EXIT_CHANGES", "EXIT_ERROR", "EXIT_CODES_HELP", "LINT_EXIT_CODES_HELP"]
+__all__ = [
+    "EXIT_CHANGES",
+    "EXIT_CODES_HELP",
+    "EXIT_ERROR",
+    "EXIT_OK",
+    "LINT_EXIT_CODES_HELP",
+    "OUTPUT_FORMATS",
+    "LintReport",
+    "Report",
+]
 
 EXIT_OK = 0  # clean, or everything fixed
 EXIT_CHANGES = 1  # findings remain, or --check / --diff found files to change
@@ -139,7 +148,12 @@ class LintReport:
         self.failed += 1
         if self.output_format == "github":
             if error is not None and error.path:
-                props = {"file": github_path(error.path), "line": error.line, "col": error.column, "title": "tffix: parse error"}
+                props = {
+                    "file": github_path(error.path),
+                    "line": error.line,
+                    "col": error.column,
+                    "title": "tffix: parse error",
+                }
                 detail = f"{error.summary}: {error.detail}" if error.detail else error.summary
                 click.echo(github_annotation("error", detail, **props), err=True, nl=False)
             else:
@@ -162,7 +176,12 @@ class LintReport:
 
     def finish(self, *, applying: bool) -> None:
         if self.output_format == "json":
-            click.echo(json.dumps({"findings": self.documents, "changes": self.changes, "summary": self._summary_json()}, indent=2), file=self.out)
+            click.echo(
+                json.dumps(
+                    {"findings": self.documents, "changes": self.changes, "summary": self._summary_json()}, indent=2
+                ),
+                file=self.out,
+            )
             return
         if self.output_format == "sarif":
             document = self._sarif.document(exit_code=self.exit_code, summary=self._summary_json())

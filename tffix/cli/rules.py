@@ -8,7 +8,7 @@ import click
 
 from ..rules.registry import resolve, rule_classes
 
-__all__ = ["rules", "explain"]
+__all__ = ["explain", "rules"]
 
 
 @click.command("rules")

@@ -44,7 +44,7 @@ from ..rules._hcl import newline_style
 from ..rules.base import Diagnostic, Edit, Fix, Rule, Severity
 from ..syntax.errors import ParseError
 
-__all__ = ["SarifLog", "SCHEMA_URI", "utf16_position"]
+__all__ = ["SCHEMA_URI", "SarifLog", "utf16_position"]
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -169,7 +169,12 @@ class SarifLog:
         if text is not None:
             region = _region(text, *diag.offsets)
         else:  # not expected: fall back on the character columns
-            region = {"startLine": diag.start[0], "startColumn": diag.start[1], "endLine": diag.end[0], "endColumn": diag.end[1]}
+            region = {
+                "startLine": diag.start[0],
+                "startColumn": diag.start[1],
+                "endLine": diag.end[0],
+                "endColumn": diag.end[1],
+            }
         result: dict[str, Any] = {
             "ruleId": diag.code,
             "level": LEVELS[diag.severity],
@@ -238,7 +243,12 @@ class SarifLog:
             "semanticVersion": __version__,
             "rules": [_rule_descriptor(cls) for cls in self.rules],
             "notifications": [
-                {"id": id_, "name": name, "shortDescription": {"text": text}, "defaultConfiguration": {"level": "error"}}
+                {
+                    "id": id_,
+                    "name": name,
+                    "shortDescription": {"text": text},
+                    "defaultConfiguration": {"level": "error"},
+                }
                 for id_, name, text in NOTIFICATIONS
             ],
         }

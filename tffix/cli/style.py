@@ -13,7 +13,7 @@ from typing import Any, TextIO
 from ..rules.base import Diagnostic, Severity
 from .render import snippet
 
-__all__ = ["colour_enabled", "ColourWriter"]
+__all__ = ["ColourWriter", "colour_enabled"]
 
 SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 

@@ -1,8 +1,8 @@
 """The concrete syntax tree: immutable nodes that print back byte for byte."""
 
-from .nodes import *  # noqa: F403
-from .nodes import __all__ as _node_names
 from .builders import parse_attribute, parse_block, parse_body, parse_expression, with_first_token
+from .nodes import *
+from .nodes import __all__ as _node_names
 from .positions import CodeRange, Spans, position, positions, spans
 from .values import NotLiteral, literal_value, template_text
 from .visitor import REMOVE, Transformer, Visitor, parents, remove, replace, visit, walk

@@ -9,7 +9,15 @@ from ..syntax.errors import ParseError
 from ..syntax.parser import parse_module
 from .nodes import Attribute, Block, Body, Expression, Token
 
-__all__ = ["parse_expression", "parse_body", "parse_attribute", "parse_block", "with_first_token", "first_token", "last_token"]
+__all__ = [
+    "first_token",
+    "last_token",
+    "parse_attribute",
+    "parse_block",
+    "parse_body",
+    "parse_expression",
+    "with_first_token",
+]
 
 
 def with_first_token(node: Any, change: Any) -> Any:
@@ -72,5 +80,3 @@ def parse_expression(text: str) -> Expression:
     if attribute.trailing_comment:
         raise ParseError("Unexpected comment", "An expression snippet cannot end with a comment.", text=text)
     return _strip_lead(attribute.value)
-
-

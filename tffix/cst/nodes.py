@@ -22,12 +22,41 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 __all__ = [
-    "Node", "Token", "Module", "Body", "Attribute", "Block", "EmptyLine",
-    "Expression", "Literal", "Variable", "Template", "Heredoc", "TemplateLiteral",
-    "Interpolation", "IfDirective", "ElseClause", "EndDirective", "ForDirective",
-    "TemplatePart", "Tuple", "Element", "Object", "ObjectItem", "FunctionCall",
-    "Parens", "GetAttr", "Index", "Splat", "UnaryOp", "BinaryOp", "Conditional",
-    "ForExpr", "BodyItem", "Label", "deep_equals",
+    "Attribute",
+    "BinaryOp",
+    "Block",
+    "Body",
+    "BodyItem",
+    "Conditional",
+    "Element",
+    "ElseClause",
+    "EmptyLine",
+    "EndDirective",
+    "Expression",
+    "ForDirective",
+    "ForExpr",
+    "FunctionCall",
+    "GetAttr",
+    "Heredoc",
+    "IfDirective",
+    "Index",
+    "Interpolation",
+    "Label",
+    "Literal",
+    "Module",
+    "Node",
+    "Object",
+    "ObjectItem",
+    "Parens",
+    "Splat",
+    "Template",
+    "TemplateLiteral",
+    "TemplatePart",
+    "Token",
+    "Tuple",
+    "UnaryOp",
+    "Variable",
+    "deep_equals",
 ]  # fmt: skip
 
 _node = dataclass(frozen=True, slots=True, eq=False)
@@ -132,9 +161,7 @@ def _flatten(root: Node) -> list[Token]:
 def deep_equals(a: object, b: object) -> bool:
     """Structural equality of two trees (tokens compare by value)."""
     if isinstance(a, Node) and isinstance(b, Node):
-        return type(a) is type(b) and all(
-            deep_equals(getattr(a, n), getattr(b, n)) for n in a.__match_args__
-        )
+        return type(a) is type(b) and all(deep_equals(getattr(a, n), getattr(b, n)) for n in a.__match_args__)
     if type(a) is tuple and type(b) is tuple:
         return len(a) == len(b) and all(deep_equals(x, y) for x, y in zip(a, b))
     return a == b

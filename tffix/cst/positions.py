@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .nodes import EmptyLine, Module, Node, Token
 
-__all__ = ["CodeRange", "positions", "position", "Spans", "spans", "line_starts"]
+__all__ = ["CodeRange", "Spans", "line_starts", "position", "positions", "spans"]
 
 # Tokens that end lines or the file: not part of what a node "is".
 _EDGE_KINDS = frozenset({"NEWLINE", "EOF"})

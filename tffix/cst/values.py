@@ -8,7 +8,7 @@ from typing import Any
 from ..syntax.tokens import GO_SPACE
 from . import nodes as n
 
-__all__ = ["literal_value", "template_text", "NotLiteral"]
+__all__ = ["NotLiteral", "literal_value", "template_text"]
 
 
 class NotLiteral(ValueError):
@@ -16,7 +16,7 @@ class NotLiteral(ValueError):
 
 
 _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
-_QUOTED_SEQ = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)|\$\$\{|%%\{", re.S)
+_QUOTED_SEQ = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)|\$\$\{|%%\{", re.DOTALL)
 _HEREDOC_SEQ = re.compile(r"\$\$\{|%%\{")
 
 

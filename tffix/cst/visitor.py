@@ -14,7 +14,7 @@ from typing import Any
 
 from .nodes import Node, Token
 
-__all__ = ["Visitor", "Transformer", "REMOVE", "visit", "walk", "replace", "remove", "parents"]
+__all__ = ["REMOVE", "Transformer", "Visitor", "parents", "remove", "replace", "visit", "walk"]
 
 
 class _Remove:

@@ -26,7 +26,7 @@ from ..settings import Settings
 from .discover import ModuleSource
 from .run import ModuleRun, run_module
 
-__all__ = ["Job", "run_jobs", "cache_dir"]
+__all__ = ["Job", "cache_dir", "run_jobs"]
 
 
 @dataclass
@@ -38,12 +38,16 @@ class Job:
 
 def _work(job: Job) -> ModuleRun:
     s = job.source
-    return run_module(s.directory, s.texts, job.settings, fix=job.fix, targets=s.targets, existing=s.existing, unreadable=s.unreadable)
+    return run_module(
+        s.directory, s.texts, job.settings, fix=job.fix, targets=s.targets, existing=s.existing, unreadable=s.unreadable
+    )
 
 
 def cache_dir() -> Path:
     """``$TFFIX_CACHE_DIR``, else the user's cache folder."""
-    root = os.environ.get("TFFIX_CACHE_DIR") or os.path.join(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "tffix")
+    root = os.environ.get("TFFIX_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "tffix"
+    )
     return Path(root) / "results"
 
 

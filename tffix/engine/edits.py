@@ -15,7 +15,7 @@ from ..fmt.region import format_lines
 from ..rules._hcl import newline_style
 from ..rules.base import Edit
 
-__all__ = ["splice", "touched_lines", "apply_edits", "inserted_text"]
+__all__ = ["apply_edits", "inserted_text", "splice", "touched_lines"]
 
 _LONE_LF = re.compile(r"(?<!\r)\n")
 

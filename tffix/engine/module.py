@@ -20,7 +20,7 @@ from ..rules.base import Applicability, Diagnostic, Edit, Fix, Rule, Severity
 from ..syntax.errors import ParseError
 from ..syntax.parser import parse_module
 
-__all__ = ["SourceFile", "TerraformModule", "MODULE_SUFFIX", "fix"]
+__all__ = ["MODULE_SUFFIX", "SourceFile", "TerraformModule", "fix"]
 
 #: Files that make up a module (``.tf.json`` is JSON, never edited).
 MODULE_SUFFIX = ".tf"
@@ -44,7 +44,9 @@ class SourceFile:
         except ParseError as e:
             return cls(path, text, None, e)
         except RecursionError:
-            error = ParseError("Too deeply nested", "tffix cannot analyse this file.", offset=0, text=text, path=str(path))
+            error = ParseError(
+                "Too deeply nested", "tffix cannot analyse this file.", offset=0, text=text, path=str(path)
+            )
             return cls(path, text, None, error)
 
     @cached_property
@@ -160,7 +162,11 @@ class TerraformModule:
         existing: frozenset[Path] = frozenset(),
         unreadable: frozenset[Path] = frozenset(),
     ) -> TerraformModule:
-        files = {path: SourceFile.parse(path, text) for path, text in sorted(texts.items()) if path.name.endswith(MODULE_SUFFIX)}
+        files = {
+            path: SourceFile.parse(path, text)
+            for path, text in sorted(texts.items())
+            if path.name.endswith(MODULE_SUFFIX)
+        }
         return cls(directory, files, existing | frozenset(texts), unreadable)
 
     @property

@@ -16,16 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..fmt.checks import SelfCheckError
+from ..rules._hcl import newline_style
 from ..rules.base import Diagnostic, Edit, Rule
+from ..rules.unused_suppression import UnusedSuppression
 from ..settings import Settings
 from ..syntax.errors import ParseError
-from ..rules._hcl import newline_style
-from ..rules.unused_suppression import UnusedSuppression
 from .edits import apply_edits
-from .suppressions import apply_suppressions
 from .module import TerraformModule
+from .suppressions import apply_suppressions
 
-__all__ = ["ModuleRun", "run_module", "MAX_PASSES"]
+__all__ = ["MAX_PASSES", "ModuleRun", "run_module"]
 
 MAX_PASSES = 10
 
@@ -93,7 +93,9 @@ def _apply(texts: dict[Path, str], fixes: list[Diagnostic]) -> dict[Path, str]:
 class _Pass:
     """State shared by the passes of one run."""
 
-    def __init__(self, settings: Settings, writable: set[Path], existing: frozenset[Path], creatable: set[Path]) -> None:
+    def __init__(
+        self, settings: Settings, writable: set[Path], existing: frozenset[Path], creatable: set[Path]
+    ) -> None:
         self.settings = settings
         self.writable = writable
         self.existing = existing
@@ -125,7 +127,9 @@ class _Pass:
 
     def ban(self, diag: Diagnostic, why: str) -> None:
         self.banned.add(diag.fingerprint)
-        self.errors.append(f"{diag.path}:{diag.start[0]}:{diag.start[1]}: internal error in {diag.code} ({diag.name}): {why}; fix not applied")
+        self.errors.append(
+            f"{diag.path}:{diag.start[0]}:{diag.start[1]}: internal error in {diag.code} ({diag.name}): {why}; fix not applied"
+        )
 
     def apply(self, texts: dict[Path, str], chosen: list[Diagnostic]) -> tuple[dict[Path, str], list[Diagnostic]]:
         """Apply ``chosen``; fixes that break their file are banned and left out."""
@@ -196,7 +200,9 @@ def run_module(
         if fix:
             names = sorted({f"{d.code} ({d.name})" for d in diags if d.fix and state.settings.allows(d.name, d.fix)})
             if names:
-                state.errors.append(f"{directory}: fixes did not converge after {MAX_PASSES} passes: {', '.join(names)}")
+                state.errors.append(
+                    f"{directory}: fixes did not converge after {MAX_PASSES} passes: {', '.join(names)}"
+                )
     run.remaining = [d for d in diags if d.path in targets]
     run.fixable = {i for i, d in enumerate(run.remaining) if state.may_apply(d)}
     run.parse_errors = [f.error for f in module.files.values() if f.error is not None and f.path in targets]

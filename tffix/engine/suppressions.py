@@ -28,7 +28,7 @@ from ..rules.base import Diagnostic
 from ..rules.registry import resolve
 from .module import SourceFile
 
-__all__ = ["Suppression", "find_suppressions", "apply_suppressions", "PEERS"]
+__all__ = ["PEERS", "Suppression", "apply_suppressions", "find_suppressions"]
 
 #: tffix code -> the IDs other tools use for the same finding (only where
 #: the peer's documentation describes the same pattern)
@@ -38,10 +38,12 @@ PEERS: dict[str, tuple[str, ...]] = {
     "TFX113": ("terraform_deprecated_interpolation",),  # tflint-ruleset-terraform
 }
 
-_COMMENT = re.compile(r"#[^\r\n]*|//[^\r\n]*|/\*.*?\*/", re.S)
-_TFFIX = re.compile(r"tffix:ignore(?P<file>-file)?\s+(?P<codes>[\w-]+(?:\s*,\s*[\w-]+)*)(?P<rest>.*)", re.S)
+_COMMENT = re.compile(r"#[^\r\n]*|//[^\r\n]*|/\*.*?\*/", re.DOTALL)
+_TFFIX = re.compile(r"tffix:ignore(?P<file>-file)?\s+(?P<codes>[\w-]+(?:\s*,\s*[\w-]+)*)(?P<rest>.*)", re.DOTALL)
 _EXPIRY = re.compile(r"exp:(\d{4}-\d{2}-\d{2})")
-_PEER = re.compile(r"tflint-ignore(?P<file>-file)?:\s*(?P<tflint>[\w\s,-]+)|checkov:skip=(?P<checkov>[\w-]+)|trivy:ignore:(?P<trivy>[\w-]+)")
+_PEER = re.compile(
+    r"tflint-ignore(?P<file>-file)?:\s*(?P<tflint>[\w\s,-]+)|checkov:skip=(?P<checkov>[\w-]+)|trivy:ignore:(?P<trivy>[\w-]+)"
+)
 
 
 @dataclass
@@ -95,7 +97,10 @@ def _codes(raw: Iterable[str]) -> frozenset[str]:
 
 
 def _peer_codes(match: re.Match[str]) -> frozenset[str]:
-    ids = [i.strip() for i in (match.group("tflint") or "").split(",")] + [match.group("checkov") or "", match.group("trivy") or ""]
+    ids = [i.strip() for i in (match.group("tflint") or "").split(",")] + [
+        match.group("checkov") or "",
+        match.group("trivy") or "",
+    ]
     return frozenset(code for code, peers in PEERS.items() if any(i and i in peers for i in ids))
 
 
@@ -126,7 +131,9 @@ def find_suppressions(file: SourceFile) -> list[Suppression]:
         expires = datetime.date.fromisoformat(expiry.group(1)) if expiry else None
         end = offset + len(comment)
         if whole_file:
-            out.append(Suppression(codes, line, column, (offset, end), None, bool(own), expires, misplaced=line > first_item))
+            out.append(
+                Suppression(codes, line, column, (offset, end), None, bool(own), expires, misplaced=line > first_item)
+            )
             continue
         if line in code_lines:  # trailing: covers its own line
             covered = (line, line)
@@ -163,10 +170,14 @@ def _code_lines(file: SourceFile) -> set[int]:
 
 def _comment_only(file: SourceFile, code_lines: set[int]) -> set[int]:
     lines = file.text.split("\n")
-    return {i + 1 for i, text in enumerate(lines) if text.strip().startswith(("#", "//", "/*")) and i + 1 not in code_lines}
+    return {
+        i + 1 for i, text in enumerate(lines) if text.strip().startswith(("#", "//", "/*")) and i + 1 not in code_lines
+    }
 
 
-def apply_suppressions(files: Iterable[SourceFile], found: list[Diagnostic]) -> tuple[list[Diagnostic], dict[Path, list[Suppression]]]:
+def apply_suppressions(
+    files: Iterable[SourceFile], found: list[Diagnostic]
+) -> tuple[list[Diagnostic], dict[Path, list[Suppression]]]:
     """The findings no directive covers, and every file's directives by path
     (marked ``used`` where they covered something)."""
     by_path = {file.path: find_suppressions(file) for file in files}

@@ -25,7 +25,7 @@ from .layout import layout
 from .rewrites import rewrite_edits
 from .tokens import FmtToken, fmt_tokens, render
 
-__all__ = ["format_source", "format_module", "SelfCheckError", "check_unique_attributes"]
+__all__ = ["SelfCheckError", "check_unique_attributes", "format_module", "format_source"]
 
 
 def _rewritten_tokens(module: Module, source: list[Token]) -> tuple[list[FmtToken], bool]:
@@ -68,7 +68,7 @@ def _format_module(module: Module, source_tokens: list[Token], *, path: str | No
     # to report why).
     try:
         again = parse_module(result, path=path)
-    except Exception as e:  # noqa: BLE001 - any failure here is our bug
+    except Exception as e:
         raise SelfCheckError(f"{path or '<input>'}: formatted output does not parse: {e}") from e
     # The layout is a function of the token kinds and texts alone (every gap
     # but the one before EOF is recomputed, and that one is carried over), so

@@ -8,7 +8,7 @@ from ..syntax.errors import ParseError
 from ..syntax.lexer import code_lexeme_end
 from .tokens import FmtToken, render
 
-__all__ = ["check_unique_attributes", "SelfCheckError", "same_content", "respaced_alike"]
+__all__ = ["SelfCheckError", "check_unique_attributes", "respaced_alike", "same_content"]
 
 
 class SelfCheckError(RuntimeError):

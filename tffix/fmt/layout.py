@@ -15,7 +15,7 @@ import functools
 
 from .tokens import FmtToken
 
-__all__ = ["layout", "Line"]
+__all__ = ["Line", "layout"]
 
 _OPENS = frozenset({"OBRACE", "OBRACK", "OPAREN", "TEMPLATE_CONTROL", "TEMPLATE_INTERP"})
 _CLOSES = frozenset({"CBRACE", "CBRACK", "CPAREN", "TEMPLATE_SEQ_END"})
@@ -74,7 +74,7 @@ class Line:
     """One formatter line: its cells, and the alignment runs it belongs to
     (lines whose ``assign_run`` / ``comment_run`` match are aligned together)."""
 
-    __slots__ = ("lead", "assign", "comment", "assign_run", "comment_run")
+    __slots__ = ("assign", "assign_run", "comment", "comment_run", "lead")
 
     def __init__(self, lead: list[FmtToken]) -> None:
         self.lead = lead

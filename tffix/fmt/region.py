@@ -103,8 +103,10 @@ def format_lines(text: str, lines: Iterable[int], *, filename: str | None = None
         return result
     try:
         again = parse_module(result, path=filename)
-    except Exception as e:  # noqa: BLE001 - any failure here is our bug
-        raise SelfCheckError(f"{filename or '<input>'}: region formatting produced output that does not parse: {e}") from e
+    except Exception as e:
+        raise SelfCheckError(
+            f"{filename or '<input>'}: region formatting produced output that does not parse: {e}"
+        ) from e
     if _render(again, wanted) != result:
         raise SelfCheckError(f"{filename or '<input>'}: region formatting is not stable")
     return result

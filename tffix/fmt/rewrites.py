@@ -37,7 +37,7 @@ from ..cst.builders import first_token, last_token
 from ..cst.values import template_text
 from .tokens import FmtToken
 
-__all__ = ["rewrite_edits", "unwrap_interpolation", "legacy_type", "quote_labels"]
+__all__ = ["legacy_type", "quote_labels", "rewrite_edits", "unwrap_interpolation"]
 
 Edit = tuple[int, int, list[FmtToken]]
 

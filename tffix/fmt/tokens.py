@@ -26,7 +26,7 @@ class FmtToken:
     """A token as the formatter sees it: kind, text, the spaces the layout
     wants before it, and the whitespace the source had there (``ws``)."""
 
-    __slots__ = ("kind", "text", "spaces", "ws", "line_comment")
+    __slots__ = ("kind", "line_comment", "spaces", "text", "ws")
 
     def __init__(self, kind: str, text: str, spaces: int = 0, line_comment: bool = False, ws: str = "") -> None:
         self.kind = kind

@@ -145,7 +145,7 @@ class TffixServer(LanguageServer):
         self.timers.pop(uri, None)
         try:
             cached = self.analyse(uri)
-        except Exception as e:  # noqa: BLE001 - a tffix bug must not stop the server
+        except Exception as e:
             log.exception("checking %s failed", uri)
             message = f"tffix: internal error checking {uri}: {type(e).__name__}: {e}"
             self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Error, message=message))
@@ -204,7 +204,7 @@ class TffixServer(LanguageServer):
         items = [lsp.ConfigurationItem(scope_uri=from_fs_path(str(f)), section="tffix") for f in folders]
         try:
             answers = await self.workspace_configuration_async(lsp.ConfigurationParams(items=items)) if items else []
-        except Exception:  # noqa: BLE001 - a client that fails here keeps the other settings
+        except Exception:
             log.exception("workspace/configuration failed")
             answers = []
         self.folder_editor = {f: EditorSettings.parse(a) for f, a in zip(folders, answers or []) if a is not None}

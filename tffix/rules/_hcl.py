@@ -4,7 +4,6 @@ about its pattern)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-
 from typing import TYPE_CHECKING
 
 from ..cst import nodes as n
@@ -16,17 +15,17 @@ if TYPE_CHECKING:
     from ..engine.module import SourceFile
 
 __all__ = [
-    "string_value",
-    "bool_literal",
-    "is_null",
-    "traversal",
-    "nested_blocks",
-    "has_block",
-    "references",
-    "function_calls",
-    "newline_style",
-    "insert_argument",
     "arguments",
+    "bool_literal",
+    "function_calls",
+    "has_block",
+    "insert_argument",
+    "is_null",
+    "nested_blocks",
+    "newline_style",
+    "references",
+    "string_value",
+    "traversal",
 ]
 
 
@@ -90,7 +89,9 @@ def _named_blocks(body: n.Body, type: str) -> Iterator[n.Block]:
             yield block
 
 
-def arguments(body: n.Body, skip: tuple[str, ...] = (), path: tuple[str, ...] = ()) -> Iterator[tuple[n.Attribute, tuple[str, ...]]]:
+def arguments(
+    body: n.Body, skip: tuple[str, ...] = (), path: tuple[str, ...] = ()
+) -> Iterator[tuple[n.Attribute, tuple[str, ...]]]:
     """Every argument of ``body`` and of its nested blocks, with the block
     types it sits in (outermost first); blocks whose type is in ``skip``
     (``lifecycle``, say) are not entered."""

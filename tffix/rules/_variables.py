@@ -50,7 +50,9 @@ def use_variable(
             var_file, block = module.variables[name]
             default = block.body.attribute("default")
             same = default is not None and var_file.source(default.value) == wanted
-            return VariableUse(name, (file.replace(literal, f"var.{name}"),), False, same and not tfvars, default is not None)
+            return VariableUse(
+                name, (file.replace(literal, f"var.{name}"),), False, same and not tfvars, default is not None
+            )
     declaration = (
         f'variable "{new_name}" {{\n'
         f'  description = "{description}"\n'

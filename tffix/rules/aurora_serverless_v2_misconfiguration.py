@@ -87,11 +87,15 @@ class AuroraServerlessV2Misconfiguration(Rule):
             'resource "aws_rds_cluster" "c" {\n  engine = "aurora-mysql"\n}\n\n'
             'resource "aws_rds_cluster_instance" "a" {\n  cluster_identifier = aws_rds_cluster.c.id\n  instance_class     = "db.serverless"\n}\n'
         ),
-        Example('resource "aws_rds_cluster" "c" {\n  engine_mode = "provisioned"\n  scaling_configuration {\n    max_capacity = 4\n  }\n}\n'),
+        Example(
+            'resource "aws_rds_cluster" "c" {\n  engine_mode = "provisioned"\n  scaling_configuration {\n    max_capacity = 4\n  }\n}\n'
+        ),
     )
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
-        clusters = {b.label_values[1]: (f, b) for f, b in module.blocks("resource", "aws_rds_cluster") if len(b.labels) > 1}
+        clusters = {
+            b.label_values[1]: (f, b) for f, b in module.blocks("resource", "aws_rds_cluster") if len(b.labels) > 1
+        }
         classes: dict[str, list[str | None]] = {name: [] for name in clusters}
         for file, instance in module.blocks("resource", "aws_rds_cluster_instance"):
             cluster = _cluster_of(instance)
@@ -103,22 +107,38 @@ class AuroraServerlessV2Misconfiguration(Rule):
             _, cluster_block = clusters[cluster]
             if instance_class == SERVERLESS and not _has(cluster_block, "serverlessv2_scaling_configuration"):
                 label = ".".join(instance.label_values[:2])
-                message = f"{label} is db.serverless, but aws_rds_cluster.{cluster} has no serverlessv2_scaling_configuration"
+                message = (
+                    f"{label} is db.serverless, but aws_rds_cluster.{cluster} has no serverlessv2_scaling_configuration"
+                )
                 yield module.diagnostic(self, file, attr.value, message)  # type: ignore[union-attr]
         for name, (file, cluster) in clusters.items():
             yield from self._cluster(module, file, name, cluster, classes[name])
 
-    def _cluster(self, module: TerraformModule, file: SourceFile, name: str, cluster: n.Block, classes: list[str | None]) -> Iterator[Diagnostic]:
+    def _cluster(
+        self, module: TerraformModule, file: SourceFile, name: str, cluster: n.Block, classes: list[str | None]
+    ) -> Iterator[Diagnostic]:
         mode_attr = cluster.body.attribute("engine_mode")
         mode = string_value(mode_attr.value) if mode_attr is not None else "provisioned"
         v2 = cluster.body.block("serverlessv2_scaling_configuration")
         v1 = cluster.body.block("scaling_configuration")
         if v2 is not None and mode == "serverless":
-            yield module.diagnostic(self, file, v2.type, f'aws_rds_cluster.{name}: serverlessv2_scaling_configuration needs engine_mode "provisioned", not "serverless" (v1)')
+            yield module.diagnostic(
+                self,
+                file,
+                v2.type,
+                f'aws_rds_cluster.{name}: serverlessv2_scaling_configuration needs engine_mode "provisioned", not "serverless" (v1)',
+            )
         if v1 is not None and mode == "provisioned":
-            yield module.diagnostic(self, file, v1.type, f"aws_rds_cluster.{name}: scaling_configuration is Serverless v1 and needs engine_mode \"serverless\"; for v2 use serverlessv2_scaling_configuration")
+            yield module.diagnostic(
+                self,
+                file,
+                v1.type,
+                f'aws_rds_cluster.{name}: scaling_configuration is Serverless v1 and needs engine_mode "serverless"; for v2 use serverlessv2_scaling_configuration',
+            )
         if v2 is not None and classes and all(c is not None and c != SERVERLESS for c in classes):
-            message = f"aws_rds_cluster.{name}: serverlessv2_scaling_configuration is unused: no instance is db.serverless"
+            message = (
+                f"aws_rds_cluster.{name}: serverlessv2_scaling_configuration is unused: no instance is db.serverless"
+            )
             yield module.diagnostic(self, file, v2.type, message, severity=Severity.INFO)
 
 

@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 from ..cst import nodes as n
 from ..engine.module import SourceFile, TerraformModule, fix
-from .base import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity
 from ._hcl import function_calls, references, string_value
+from .base import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity
 
 __all__ = ["BackendWithDynamicValues"]
 
 STRATEGIES = ("comment-out", "partial-configuration")
 # whole words only: "acme-replacement" and "exchange-messages" are real names
-_PLACEHOLDER = re.compile(r"(?<![a-z0-9])(replace[_-]?me|change[_-]?me)(?![a-z])|<[^<>]+>|(^|[^a-z])your[-_]", re.I)
+_PLACEHOLDER = re.compile(r"(?<![a-z0-9])(replace[_-]?me|change[_-]?me)(?![a-z])|<[^<>]+>|(^|[^a-z])your[-_]", re.IGNORECASE)
 #: what replaces each argument of a `cloud` block at init time
 CLOUD_ENV = {"organization": "TF_CLOUD_ORGANIZATION", "hostname": "TF_CLOUD_HOSTNAME", "workspaces": "TF_WORKSPACE",
              "project": "TF_CLOUD_PROJECT", "token": "TF_TOKEN_<hostname>"}  # fmt: skip
@@ -140,7 +140,9 @@ class BackendWithDynamicValues(Rule):
                 if offenders:
                     yield self._diagnostic(module, file, block, offenders)
 
-    def _diagnostic(self, module: TerraformModule, file: SourceFile, block: n.Block, offenders: list[_Offender]) -> Diagnostic:
+    def _diagnostic(
+        self, module: TerraformModule, file: SourceFile, block: n.Block, offenders: list[_Offender]
+    ) -> Diagnostic:
         what = _title(block)
         details = "; ".join(f"{_name(o.item)}: {o.why}" for o in offenders)
         message = f"{what} cannot be initialised ({details})"
@@ -148,13 +150,20 @@ class BackendWithDynamicValues(Rule):
         target: n.Node = anchor.value if type(anchor) is n.Attribute else anchor.type  # type: ignore[assignment]
         if self.settings["strategy"] == "comment-out":
             edit = _comment_out(file, block, offenders)
-            return module.diagnostic(self, file, target, message, fix=fix(f"Comment out {what}", Applicability.UNSAFE, edit))
+            return module.diagnostic(
+                self, file, target, message, fix=fix(f"Comment out {what}", Applicability.UNSAFE, edit)
+            )
         if block.type.text == "cloud":
             message += "; set it with TF_CLOUD_ORGANIZATION / TF_WORKSPACE or comment it out"
             return module.diagnostic(self, file, target, message)
-        example = module.directory / f"{file.path.stem}.{block.label_values[0] if block.labels else 'backend'}.tfbackend.example"
+        example = (
+            module.directory
+            / f"{file.path.stem}.{block.label_values[0] if block.labels else 'backend'}.tfbackend.example"
+        )
         if example in module.existing:
-            return module.diagnostic(self, file, target, f"{message}; {example.name} exists, so tffix will not write it")
+            return module.diagnostic(
+                self, file, target, f"{message}; {example.name} exists, so tffix will not write it"
+            )
         edits = file.remove_items([o.item for o in offenders], block.body)
         edits.append(Edit(example, 0, 0, _example_file(file, block, offenders), create=True))
         them = "them" if len(offenders) > 1 else "it"
@@ -225,7 +234,9 @@ def _flag_value(file: SourceFile, item: n.Attribute | n.Block) -> str:
     parts = _items(item)
     if parts is None:
         return "VALUE"
-    shown = [f'{_key(p)}={file.source(p.value) if _why(p.value) is None else chr(34) + "VALUE" + chr(34)}' for p in parts]
+    shown = [
+        f"{_key(p)}={file.source(p.value) if _why(p.value) is None else chr(34) + 'VALUE' + chr(34)}" for p in parts
+    ]
     return "{" + ", ".join(shown) + "}"
 
 
@@ -233,7 +244,7 @@ def _example_value(file: SourceFile, item: n.Attribute | n.Block) -> str:
     parts = _items(item)
     if parts is None:
         return '""'
-    inner = "".join(f'  {_key(p)} = {file.source(p.value) if _why(p.value) is None else chr(34) * 2}\n' for p in parts)
+    inner = "".join(f"  {_key(p)} = {file.source(p.value) if _why(p.value) is None else chr(34) * 2}\n" for p in parts)
     return "{\n" + inner + "}"
 
 

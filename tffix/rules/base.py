@@ -20,15 +20,15 @@ if TYPE_CHECKING:
     from ..engine.module import TerraformModule
 
 __all__ = [
+    "DOC_SECTIONS",
     "Applicability",
-    "Severity",
-    "Edit",
-    "Fix",
     "Diagnostic",
+    "Edit",
     "Example",
+    "Fix",
     "Option",
     "Rule",
-    "DOC_SECTIONS",
+    "Severity",
 ]
 
 
@@ -145,7 +145,9 @@ class Rule:
         for key, value in settings.items():
             wanted = type(self.options[key].default)
             if not isinstance(value, wanted) or (wanted is int and isinstance(value, bool)):
-                raise ValueError(f"{self.code} ({self.name}) option {key} must be a {wanted.__name__}, not {type(value).__name__}")
+                raise ValueError(
+                    f"{self.code} ({self.name}) option {key} must be a {wanted.__name__}, not {type(value).__name__}"
+                )
         self.settings = {key: settings.get(key, option.default) for key, option in self.options.items()}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

@@ -83,7 +83,9 @@ class DestroyBlockingDatabaseSettings(Rule):
     severity = Severity.WARNING
     fixable = Applicability.SAFE
     options = {
-        "strategy": Option("variable", "variable: move the value into a variable (safe); flip: set the destroyable value (unsafe)."),
+        "strategy": Option(
+            "variable", "variable: move the value into a variable (safe); flip: set the destroyable value (unsafe)."
+        ),
     }
 
     valid = (
@@ -127,7 +129,9 @@ class DestroyBlockingDatabaseSettings(Rule):
                 if not _given(block, "skip_final_snapshot") and not named:
                     yield self._missing(module, file, label, block)
 
-    def _literal(self, module: TerraformModule, file: SourceFile, label: str, attr: n.Attribute, named: bool) -> Diagnostic:
+    def _literal(
+        self, module: TerraformModule, file: SourceFile, label: str, attr: n.Attribute, named: bool
+    ) -> Diagnostic:
         argument = attr.name.text
         blocking, destroyable = SETTINGS[argument]
         if argument == "skip_final_snapshot" and named:
@@ -136,13 +140,22 @@ class DestroyBlockingDatabaseSettings(Rule):
             message = f"{label}: `{argument} = {blocking}` blocks `terraform destroy`"
         if self.settings["strategy"] == "flip":
             edit = file.replace(attr.value, destroyable)
-            return module.diagnostic(self, file, attr.value, message, fix=fix(f"Set {argument} = {destroyable}", Applicability.UNSAFE, edit))
+            return module.diagnostic(
+                self, file, attr.value, message, fix=fix(f"Set {argument} = {destroyable}", Applicability.UNSAFE, edit)
+            )
         description = {
             "deletion_protection": "Protect the database from deletion (turn off for destroyable stacks).",
             "skip_final_snapshot": "Skip the final snapshot on destroy (turn on for destroyable stacks).",
         }[argument]
         use = use_variable(
-            module, file, attr.value, [argument], new_name=argument, type="bool", description=description, default=blocking
+            module,
+            file,
+            attr.value,
+            [argument],
+            new_name=argument,
+            type="bool",
+            description=description,
+            default=blocking,
         )
         if use.new and not module.complete:
             applicability = Applicability.DISPLAY_ONLY
@@ -161,7 +174,9 @@ class DestroyBlockingDatabaseSettings(Rule):
         edit = insert_argument(file, block, "skip_final_snapshot = true")
         if edit is None:
             return module.diagnostic(self, file, block.labels[1], message)
-        return module.diagnostic(self, file, block.labels[1], message, fix=fix("Add skip_final_snapshot = true", Applicability.UNSAFE, edit))
+        return module.diagnostic(
+            self, file, block.labels[1], message, fix=fix("Add skip_final_snapshot = true", Applicability.UNSAFE, edit)
+        )
 
 
 def _given(block: n.Block, name: str) -> bool:

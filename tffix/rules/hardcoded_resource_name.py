@@ -74,7 +74,11 @@ class HardcodedResourceName(Rule):
     name = "hardcoded-resource-name"
     severity = Severity.INFO
     fixable = Applicability.UNSAFE
-    options = {"variables": Option(["environment_suffix", "environment", "env", "stage"], "Environment variables, in order of preference.")}
+    options = {
+        "variables": Option(
+            ["environment_suffix", "environment", "env", "stage"], "Environment variables, in order of preference."
+        )
+    }
 
     valid = (
         'resource "aws_s3_bucket" "a" {\n  bucket = "acme-logs"\n}\n',
@@ -106,5 +110,11 @@ class HardcodedResourceName(Rule):
                 suffix = f"-${{var.{variable}}}"
                 # FIFO queues and topics must keep ".fifo" at the end
                 new = (quoted[:-5] + suffix + ".fifo" if quoted.endswith(".fifo") else quoted + suffix) + '"'
-                message = f"{kind}.{block.label_values[1]}: {argument} \"{text}\" is the same in every environment; add var.{variable}"
-                yield module.diagnostic(self, file, attr.value, message, fix=fix(f"Append -${{var.{variable}}}", Applicability.UNSAFE, file.replace(attr.value, new)))
+                message = f'{kind}.{block.label_values[1]}: {argument} "{text}" is the same in every environment; add var.{variable}'
+                yield module.diagnostic(
+                    self,
+                    file,
+                    attr.value,
+                    message,
+                    fix=fix(f"Append -${{var.{variable}}}", Applicability.UNSAFE, file.replace(attr.value, new)),
+                )

@@ -66,4 +66,9 @@ class IamPolicyWithoutDocument(Rule):
                 given = [b.body.attribute("policy") for b in (block, *module.overrides(block))]
                 if not any(attr is not None and not is_null(attr.value) for attr in given):
                     label = ".".join(block.label_values[:2])
-                    yield module.diagnostic(self, file, block.labels[1], f"{label} has no `policy`: write the document it needs, or remove it")
+                    yield module.diagnostic(
+                        self,
+                        file,
+                        block.labels[1],
+                        f"{label} has no `policy`: write the document it needs, or remove it",
+                    )

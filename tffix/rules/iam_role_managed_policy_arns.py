@@ -5,8 +5,8 @@ from collections.abc import Iterator
 
 from ..cst import nodes as n
 from ..engine.module import SourceFile, TerraformModule, fix
-from .base import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity
 from ._hcl import string_value, traversal
+from .base import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity
 
 __all__ = ["IamRoleManagedPolicyArns"]
 
@@ -83,7 +83,9 @@ class IamRoleManagedPolicyArns(Rule):
     severity = Severity.WARNING
     fixable = Applicability.UNSAFE
     options = {
-        "emit_import_blocks": Option(False, "Add import {} blocks for the new resources (root modules, Terraform 1.7+)."),
+        "emit_import_blocks": Option(
+            False, "Add import {} blocks for the new resources (root modules, Terraform 1.7+)."
+        ),
     }
 
     valid = (
@@ -137,7 +139,12 @@ class IamRoleManagedPolicyArns(Rule):
         if arns is not None:
             built = self._attachments(file, role, arns, taken)
             if built is None:
-                yield module.diagnostic(self, file, anchor, f"{message}; move the ARNs to aws_iam_role_policy_attachment by hand (no static keys)")
+                yield module.diagnostic(
+                    self,
+                    file,
+                    anchor,
+                    f"{message}; move the ARNs to aws_iam_role_policy_attachment by hand (no static keys)",
+                )
                 return
             texts.append(built[0])
             imports += built[1]
@@ -195,7 +202,10 @@ class IamRoleManagedPolicyArns(Rule):
         if len({entry[0] for entry in entries}) != len(entries):
             return None
         dangling = _comment_lines(arns.value.close.lead)
-        imports = [_import(f'aws_iam_role_policy_attachment.{name}{f"[{_quote(k)}]" if len(entries) > 1 else ""}', label, v) for k, v, _, _ in entries]
+        imports = [
+            _import(f"aws_iam_role_policy_attachment.{name}{f'[{_quote(k)}]' if len(entries) > 1 else ''}", label, v)
+            for k, v, _, _ in entries
+        ]
         if len(entries) == 1:
             key, value, comment, above = entries[0]
             lead += "".join(line + "\n" for line in above + dangling)
@@ -204,7 +214,9 @@ class IamRoleManagedPolicyArns(Rule):
                 f"  role       = {role_ref}\n  policy_arn = {value}{comment}\n}}\n"
             )
             return text, imports
-        items = "".join("".join(f"    {line}\n" for line in above) + f"    {_map_key(k)} = {v}{c}\n" for k, v, c, above in entries)
+        items = "".join(
+            "".join(f"    {line}\n" for line in above) + f"    {_map_key(k)} = {v}{c}\n" for k, v, c, above in entries
+        )
         items += "".join(f"    {line}\n" for line in dangling)
         text = (
             f'{lead}resource "aws_iam_role_policy_attachment" "{name}" {{\n'
@@ -215,7 +227,9 @@ class IamRoleManagedPolicyArns(Rule):
 
     # -- inline_policy -------------------------------------------------------
 
-    def _inline(self, file: SourceFile, role: n.Block, block: n.Block, taken: set[tuple[str, str]]) -> tuple[str, list[str]]:
+    def _inline(
+        self, file: SourceFile, role: n.Block, block: n.Block, taken: set[tuple[str, str]]
+    ) -> tuple[str, list[str]]:
         label = role.label_values[1]
         policy_name = block.body.attribute("name")
         literal = string_value(policy_name.value) if policy_name is not None else None

@@ -108,7 +108,11 @@ class IamRoleObjectReference(Rule):
                     message = f"`{kind}.{attr.name.text}` wants a role {wanted}, not the role object `{text}`"
                     if path[1] in multi and len(path) == 2:
                         # a counted role needs an instance key first, which only the author knows
-                        yield module.diagnostic(self, file, value, message + " (the role has count/for_each: pick an instance)")
+                        yield module.diagnostic(
+                            self, file, value, message + " (the role has count/for_each: pick an instance)"
+                        )
                         continue
                     edit = file.replace(value, f"{text}.{wanted}")
-                    yield module.diagnostic(self, file, value, message, fix=fix(f"Use {text}.{wanted}", Applicability.SAFE, edit))
+                    yield module.diagnostic(
+                        self, file, value, message, fix=fix(f"Use {text}.{wanted}", Applicability.SAFE, edit)
+                    )

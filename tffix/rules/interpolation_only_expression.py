@@ -68,7 +68,13 @@ class InterpolationOnlyExpression(Rule):
                 if new is None:
                     continue
                 message = f"`{attr.name.text}` is an interpolation-only string; write `{_short(new)}`"
-                yield module.diagnostic(self, file, attr.value, message, fix=fix("Unwrap", Applicability.SAFE, file.replace(attr.value, new)))
+                yield module.diagnostic(
+                    self,
+                    file,
+                    attr.value,
+                    message,
+                    fix=fix("Unwrap", Applicability.SAFE, file.replace(attr.value, new)),
+                )
 
 
 def _short(text: str) -> str:

@@ -99,7 +99,9 @@ class LambdaPackageOutsideTerraform(Rule):
                 zip_path = _zip(attr.value) if attr is not None else None
                 hash_attr = block.body.attribute("source_code_hash")
                 if zip_path is None and hash_attr is not None:
-                    calls = [c for c in function_calls(hash_attr.value) if c.function_name == "filebase64sha256" and c.args]
+                    calls = [
+                        c for c in function_calls(hash_attr.value) if c.function_name == "filebase64sha256" and c.args
+                    ]
                     zip_path = _zip(calls[0].args[0].value) if calls else None
                     attr = hash_attr if zip_path is not None else attr
                 if zip_path is None or attr is None or _committed(module, zip_path):
@@ -111,32 +113,48 @@ class LambdaPackageOutsideTerraform(Rule):
                     continue
                 yield self._finding(module, file, block, attr, zip_path, claimed)
 
-    def _use_builder(self, module: TerraformModule, file: SourceFile, block: n.Block, attr: n.Attribute, zip_path: str, name: str) -> Diagnostic | None:
+    def _use_builder(
+        self, module: TerraformModule, file: SourceFile, block: n.Block, attr: n.Attribute, zip_path: str, name: str
+    ) -> Diagnostic | None:
         """The zip is an archive_file's output: fine when the function refers
         to that data source (so Terraform builds it first), else repoint it."""
         if any(ref[:3] == ("data", "archive_file", name) for ref in references(block)):
             return None
         label = ".".join(block.label_values[:2])
-        message = f'{label}: "{zip_path}" is built by data.archive_file.{name}; refer to it so Terraform builds it first'
+        message = (
+            f'{label}: "{zip_path}" is built by data.archive_file.{name}; refer to it so Terraform builds it first'
+        )
         edits = _repoint(file, block, name)
         if not edits:
             return module.diagnostic(self, file, attr.value, message)
-        return module.diagnostic(self, file, attr.value, message, fix=fix(f"Use data.archive_file.{name}", Applicability.SAFE, *edits))
+        return module.diagnostic(
+            self, file, attr.value, message, fix=fix(f"Use data.archive_file.{name}", Applicability.SAFE, *edits)
+        )
 
     def _finding(
-        self, module: TerraformModule, file: SourceFile, block: n.Block, attr: n.Attribute, zip_path: str, claimed: dict[str, str]
+        self,
+        module: TerraformModule,
+        file: SourceFile,
+        block: n.Block,
+        attr: n.Attribute,
+        zip_path: str,
+        claimed: dict[str, str],
     ) -> Diagnostic:
         label = ".".join(block.label_values[:2])
         message = f'{label}: "{zip_path}" is not in the repository; build it with data "archive_file"'
         source = self.settings["sources"].get(zip_path)
         name = block.label_values[1]
         if source is None:
-            return module.diagnostic(self, file, attr.value, message + ' (map its source folder with the "sources" option to fix it)')
+            return module.diagnostic(
+                self, file, attr.value, message + ' (map its source folder with the "sources" option to fix it)'
+            )
         if zip_path in claimed:  # another function's fix builds it in this pass; the next pass repoints this one
-            return module.diagnostic(self, file, attr.value, message + f" (data.archive_file.{claimed[zip_path]} will build it)")
+            return module.diagnostic(
+                self, file, attr.value, message + f" (data.archive_file.{claimed[zip_path]} will build it)"
+            )
         taken = any(True for _ in module.blocks("data", "archive_file", name)) or name in claimed.values()
         if taken or block.body.attribute("filename") is None:
-            why = f'data.archive_file.{name} exists already' if taken else "`filename` is not a path"
+            why = f"data.archive_file.{name} exists already" if taken else "`filename` is not a path"
             return module.diagnostic(self, file, attr.value, message + f" ({why}: do it by hand)")
         claimed[zip_path] = name
         prefix = "${path.module}/"
@@ -144,13 +162,18 @@ class LambdaPackageOutsideTerraform(Rule):
         # a zip written inside its own source folder would be packed into itself
         excludes = f'  excludes    = ["{zip_path[len(source.rstrip("/")) + 1 :]}"]\n' if inside else ""
         edits: list[Edit] = [
-            file.insert_before(block, (
-                f'data "archive_file" "{name}" {{\n  type        = "zip"\n'
-                f'  source_dir  = "{prefix}{source}"\n  output_path = "{prefix}{zip_path}"\n{excludes}}}\n\n'
-            )),  # fmt: skip
+            file.insert_before(
+                block,
+                (
+                    f'data "archive_file" "{name}" {{\n  type        = "zip"\n'
+                    f'  source_dir  = "{prefix}{source}"\n  output_path = "{prefix}{zip_path}"\n{excludes}}}\n\n'
+                ),
+            ),  # fmt: skip
             *_repoint(file, block, name),
         ]
-        return module.diagnostic(self, file, attr.value, message, fix=fix('Build it with data "archive_file"', Applicability.UNSAFE, *edits))
+        return module.diagnostic(
+            self, file, attr.value, message, fix=fix('Build it with data "archive_file"', Applicability.UNSAFE, *edits)
+        )
 
 
 def _repoint(file: SourceFile, block: n.Block, name: str) -> list[Edit]:

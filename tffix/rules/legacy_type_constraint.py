@@ -65,4 +65,10 @@ class LegacyTypeConstraint(Rule):
             if attr is None or new is None:
                 continue
             message = f"legacy type constraint `{file.source(attr.value)}`; write `{new}`"
-            yield module.diagnostic(self, file, attr.value, message, fix=fix(f"Use {new}", Applicability.SAFE, file.replace(attr.value, new)))
+            yield module.diagnostic(
+                self,
+                file,
+                attr.value,
+                message,
+                fix=fix(f"Use {new}", Applicability.SAFE, file.replace(attr.value, new)),
+            )

@@ -11,7 +11,21 @@ from .base import Diagnostic, Example, Option, Rule, Severity
 
 __all__ = ["NonProductionCost"]
 
-NON_PRODUCTION = ("dev", "development", "test", "testing", "qa", "staging", "stage", "stg", "sandbox", "uat", "demo", "nonprod", "non-prod")
+NON_PRODUCTION = (
+    "dev",
+    "development",
+    "test",
+    "testing",
+    "qa",
+    "staging",
+    "stage",
+    "stg",
+    "sandbox",
+    "uat",
+    "demo",
+    "nonprod",
+    "non-prod",
+)
 
 
 class NonProductionCost(Rule):
@@ -66,14 +80,20 @@ class NonProductionCost(Rule):
     name = "non-production-cost"
     severity = Severity.INFO
     fixable = None
-    options = {"variables": Option(["environment", "env", "stage", "environment_suffix"], "Variables that name the environment.")}
+    options = {
+        "variables": Option(
+            ["environment", "env", "stage", "environment_suffix"], "Variables that name the environment."
+        )
+    }
 
     valid = (
         'variable "environment" {\n  default = "prod"\n}\n\nresource "aws_nat_gateway" "a" {\n  count = 3\n}\n',
         'resource "aws_nat_gateway" "a" {\n  count = 3\n}\n',
     )
     invalid = (
-        Example('variable "env" {\n  default = "dev"\n}\n\nresource "aws_nat_gateway" "a" {\n  count = length(var.subnets)\n}\n'),
+        Example(
+            'variable "env" {\n  default = "dev"\n}\n\nresource "aws_nat_gateway" "a" {\n  count = length(var.subnets)\n}\n'
+        ),
         Example(
             'variable "env" {\n  default = "qa"\n}\n\nresource "aws_rds_cluster" "c" {}\n\n'
             'resource "aws_rds_cluster_instance" "i" {\n  count              = 2\n  cluster_identifier = aws_rds_cluster.c.id\n}\n'
@@ -88,7 +108,12 @@ class NonProductionCost(Rule):
         for file, block in module.blocks("resource", "aws_nat_gateway"):
             meta = block.body.attribute("count") or block.body.attribute("for_each")
             if meta is not None and _per_subnet(meta):
-                yield module.diagnostic(self, file, meta.name, f"{'.'.join(block.label_values[:2])}: one NAT gateway per subnet, but {where}; one shared gateway costs a fraction")
+                yield module.diagnostic(
+                    self,
+                    file,
+                    meta.name,
+                    f"{'.'.join(block.label_values[:2])}: one NAT gateway per subnet, but {where}; one shared gateway costs a fraction",
+                )
         per_cluster: dict[str, list[tuple[SourceFile, n.Block, int]]] = {}
         for file, block in module.blocks("resource", "aws_rds_cluster_instance"):
             attr = block.body.attribute("cluster_identifier")
@@ -101,7 +126,12 @@ class NonProductionCost(Rule):
             total = sum(number for _, _, number in instances)
             if total > 1:
                 file, block, _ = instances[0]
-                yield module.diagnostic(self, file, block.labels[1], f"aws_rds_cluster.{cluster} has {total} instances, but {where}; one is enough outside production")
+                yield module.diagnostic(
+                    self,
+                    file,
+                    block.labels[1],
+                    f"aws_rds_cluster.{cluster} has {total} instances, but {where}; one is enough outside production",
+                )
 
     def _environment(self, module: TerraformModule) -> str | None:
         for name in self.settings["variables"]:

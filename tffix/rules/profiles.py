@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Profile", "PROFILES", "get_profile"]
+__all__ = ["PROFILES", "Profile", "get_profile"]
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,11 @@ class PublicLambdaFunctionUrl(Rule):
         'resource "aws_lambda_function_url" "a" {\n  authorization_type = "AWS_IAM"\n  cors {\n    allow_origins = ["*"]\n  }\n}\n',
         'resource "aws_lambda_function_url" "a" {\n  authorization_type = "NONE"\n  cors {\n    allow_origins = ["https://x.example"]\n  }\n}\n',
     )
-    invalid = (Example('resource "aws_lambda_function_url" "a" {\n  authorization_type = "NONE"\n  cors {\n    allow_origins = ["*"]\n  }\n}\n'),)
+    invalid = (
+        Example(
+            'resource "aws_lambda_function_url" "a" {\n  authorization_type = "NONE"\n  cors {\n    allow_origins = ["*"]\n  }\n}\n'
+        ),
+    )
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
         for file, block in module.blocks("resource", "aws_lambda_function_url"):
@@ -73,7 +77,12 @@ class PublicLambdaFunctionUrl(Rule):
                 continue
             if any(_all_origins(cors) for cors in nested_blocks(block.body, "cors")):
                 label = ".".join(block.label_values[:2])
-                yield module.diagnostic(self, file, auth.value, f'{label}: anyone can invoke it (authorization_type "NONE") from any origin (cors "*")')
+                yield module.diagnostic(
+                    self,
+                    file,
+                    auth.value,
+                    f'{label}: anyone can invoke it (authorization_type "NONE") from any origin (cors "*")',
+                )
 
 
 def _all_origins(cors: n.Block) -> bool:

@@ -97,7 +97,9 @@ class RdsPasswordForbiddenCharacters(Rule):
     )
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
-        passwords = {b.label_values[1]: (f, b) for f, b in module.blocks("resource", "random_password") if len(b.labels) > 1}
+        passwords = {
+            b.label_values[1]: (f, b) for f, b in module.blocks("resource", "random_password") if len(b.labels) > 1
+        }
         reported: set[str] = set()
         for kind, argument in PASSWORDS.items():
             for _, db in module.blocks("resource", kind):
@@ -114,7 +116,9 @@ class RdsPasswordForbiddenCharacters(Rule):
                         if diag is not None:
                             yield diag
 
-    def _password(self, module: TerraformModule, file: SourceFile, password: n.Block, user: str, oracle: bool) -> Diagnostic | None:
+    def _password(
+        self, module: TerraformModule, file: SourceFile, password: n.Block, user: str, oracle: bool
+    ) -> Diagnostic | None:
         special = password.body.attribute("special")
         if special is not None and bool_literal(special.value) is False:
             return None
@@ -135,7 +139,13 @@ class RdsPasswordForbiddenCharacters(Rule):
             message = f"{label}: override_special holds characters RDS rejects (the password of {user})"
             kept = "".join(ch for ch in text if ch not in forbidden)
             edit = file.replace(override.value, _quoted(kept) if kept else quoted)
-        return module.diagnostic(self, file, password.labels[1], message, fix=fix("Use RDS-safe special characters", Applicability.UNSAFE, edit))
+        return module.diagnostic(
+            self,
+            file,
+            password.labels[1],
+            message,
+            fix=fix("Use RDS-safe special characters", Applicability.UNSAFE, edit),
+        )
 
 
 def _quoted(chars: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .base import Rule
 
-__all__ = ["rule_classes", "resolve", "selection"]
+__all__ = ["resolve", "rule_classes", "selection"]
 
 
 def rule_classes() -> tuple[type[Rule], ...]:
@@ -13,13 +13,13 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .backend_with_dynamic_values import BackendWithDynamicValues
     from .destroy_blocking_database_settings import DestroyBlockingDatabaseSettings
     from .hardcoded_environment_tag import HardcodedEnvironmentTag
-    from .interpolation_only_expression import InterpolationOnlyExpression
-    from .lambda_package_outside_terraform import LambdaPackageOutsideTerraform
-    from .legacy_type_constraint import LegacyTypeConstraint
     from .hardcoded_resource_name import HardcodedResourceName
     from .iam_policy_without_document import IamPolicyWithoutDocument
     from .iam_role_managed_policy_arns import IamRoleManagedPolicyArns
     from .iam_role_object_reference import IamRoleObjectReference
+    from .interpolation_only_expression import InterpolationOnlyExpression
+    from .lambda_package_outside_terraform import LambdaPackageOutsideTerraform
+    from .legacy_type_constraint import LegacyTypeConstraint
     from .non_production_cost import NonProductionCost
     from .public_lambda_function_url import PublicLambdaFunctionUrl
     from .rds_password_forbidden_characters import RdsPasswordForbiddenCharacters
@@ -73,5 +73,7 @@ def selection(key: str) -> list[type[Rule]]:
     except ValueError:
         prefixed = [cls for cls in rule_classes() if wanted.startswith("TFX") and cls.code.startswith(wanted)]
         if not prefixed:
-            raise ValueError(f"unknown rule {key!r}: not a code, a name, a code prefix or ALL (see `tffix rules`)") from None
+            raise ValueError(
+                f"unknown rule {key!r}: not a code, a name, a code prefix or ALL (see `tffix rules`)"
+            ) from None
         return prefixed

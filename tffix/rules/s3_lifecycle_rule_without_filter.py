@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from ..cst import nodes as n
 from ..engine.module import SourceFile, TerraformModule, fix
-from .base import Applicability, Diagnostic, Edit, Example, Rule, Severity
 from ._hcl import has_block, nested_blocks, string_value
+from .base import Applicability, Diagnostic, Edit, Example, Rule, Severity
 
 __all__ = ["S3LifecycleRuleWithoutFilter"]
 
@@ -113,8 +113,12 @@ class S3LifecycleRuleWithoutFilter(Rule):
         for rule in rules:
             if not has_block(rule.body, "filter"):
                 edit = _insert_filter(file, rule, "filter {}")
-                message = f"lifecycle rule{_rule_label(rule)} has no `filter`; add `filter {{}}` (applies to all objects)"
-                yield module.diagnostic(self, file, rule.type, message, fix=fix("Add `filter {}`", Applicability.SAFE, edit))
+                message = (
+                    f"lifecycle rule{_rule_label(rule)} has no `filter`; add `filter {{}}` (applies to all objects)"
+                )
+                yield module.diagnostic(
+                    self, file, rule.type, message, fix=fix("Add `filter {}`", Applicability.SAFE, edit)
+                )
 
     def _prefixed(
         self, module: TerraformModule, file: SourceFile, rules: list[n.Block], with_prefix: list[n.Block]
@@ -132,13 +136,17 @@ class S3LifecycleRuleWithoutFilter(Rule):
                 edits.append(_prefix_into_filter(file, rule, prefix))
             elif not has_block(rule.body, "filter"):
                 edits.append(_insert_filter(file, rule, "filter {}"))
-        moved = fix("Move rule-level `prefix` into `filter { prefix = ... }` for every rule", Applicability.UNSAFE, *edits)
+        moved = fix(
+            "Move rule-level `prefix` into `filter { prefix = ... }` for every rule", Applicability.UNSAFE, *edits
+        )
         for rule in with_prefix:
             message = f"lifecycle rule{_rule_label(rule)} uses the deprecated rule-level `prefix`; use `filter {{ prefix = ... }}`"
             yield module.diagnostic(self, file, rule.body.attribute("prefix"), message, fix=moved)  # type: ignore[arg-type]
         for rule in rules:
             if rule not in with_prefix and not has_block(rule.body, "filter"):
-                message = f"lifecycle rule{_rule_label(rule)} has no `filter`; add `filter {{}}` (applies to all objects)"
+                message = (
+                    f"lifecycle rule{_rule_label(rule)} has no `filter`; add `filter {{}}` (applies to all objects)"
+                )
                 yield module.diagnostic(self, file, rule.type, message, fix=moved)
 
 

@@ -104,7 +104,10 @@ class TimestampInResourceArgument(Rule):
     ) -> Diagnostic:
         label = ".".join(block.label_values[:2])
         message = f"{label}: `{attr.name.text}` calls timestamp(), so every plan shows a change"
-        if attr.name.text != "final_snapshot_identifier" or block.body.attribute("final_snapshot_identifier") is not attr:
+        if (
+            attr.name.text != "final_snapshot_identifier"
+            or block.body.attribute("final_snapshot_identifier") is not attr
+        ):
             hint = "; pin it with a time_static resource or lifecycle ignore_changes"
             return module.diagnostic(self, file, calls[0], message + hint)
         skip = block.body.attribute("skip_final_snapshot")
@@ -120,7 +123,9 @@ class TimestampInResourceArgument(Rule):
         name = f"{label}_final_snapshot" if len(twins) < 2 else f"{kind.removeprefix('aws_')}_{label}_final_snapshot"
         taken = {b.label_values[1] for _, b in module.blocks("resource", "time_static") if len(b.labels) > 1}
         if name in taken:
-            return module.diagnostic(self, file, calls[0], message + f"; time_static.{name} exists already: pin it by hand")
+            return module.diagnostic(
+                self, file, calls[0], message + f"; time_static.{name} exists already: pin it by hand"
+            )
         edits = [self._replace_call(file, attr, call, name) for call in calls]
         edits.append(file.insert_after(block, f'\nresource "time_static" "{name}" {{}}\n'))
         edits += _require_time_provider(module)

@@ -57,7 +57,7 @@ class UnusedSuppression(Rule):
     valid = ("# tffix:ignore-file TFX101 -- generated file\nlocals {}\n",)
     invalid = (
         Example('resource "aws_s3_bucket" "a" {\n  bucket = "a" # tffix:ignore TFX117 exp:2000-01-01\n}\n'),
-        Example('locals {}\n\n# tffix:ignore-file TFX101\n'),
+        Example("locals {}\n\n# tffix:ignore-file TFX101\n"),
     )
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:

@@ -87,12 +87,18 @@ class UserDataBase64encode(Rule):
                 if attr is None or call is None:
                     continue
                 label = ".".join(block.label_values[:2])
-                message = f"{label}: `user_data` holds {call.function_name}(...); base64 data belongs in `user_data_base64`"
+                message = (
+                    f"{label}: `user_data` holds {call.function_name}(...); base64 data belongs in `user_data_base64`"
+                )
                 if block.body.attribute("user_data_base64") is not None:
-                    yield module.diagnostic(self, file, attr.name, message + " (which is also set: the two conflict, keep one)")
+                    yield module.diagnostic(
+                        self, file, attr.name, message + " (which is also set: the two conflict, keep one)"
+                    )
                     continue
                 edit = file.replace(attr.name, "user_data_base64")  # type: ignore[arg-type]
-                yield module.diagnostic(self, file, attr.name, message, fix=fix("Rename to user_data_base64", Applicability.UNSAFE, edit))
+                yield module.diagnostic(
+                    self, file, attr.name, message, fix=fix("Rename to user_data_base64", Applicability.UNSAFE, edit)
+                )
 
 
 def _encoder(expr: n.Node) -> n.FunctionCall | None:

@@ -88,10 +88,14 @@ class WildcardLogWritePermissions(Rule):
                     if "Deny" in statement.effects:
                         continue
                     # patterns such as logs:Put* grant the same; a bare "*" is not about logs
-                    granted = [a for a in statement.actions if a != "*" and any(fnmatchcase(w, a.lower()) for w in WRITE_ACTIONS)]
+                    granted = [
+                        a
+                        for a in statement.actions
+                        if a != "*" and any(fnmatchcase(w, a.lower()) for w in WRITE_ACTIONS)
+                    ]
                     every = next((r for r in statement.resources if _every_log_group(r)), None)
                     if granted and every is not None:
-                        message = f"{', '.join(granted)} allowed on every log group ({statement.key} \"{every}\"); scope it to the log group's ARN"
+                        message = f'{", ".join(granted)} allowed on every log group ({statement.key} "{every}"); scope it to the log group\'s ARN'
                         yield module.diagnostic(self, file, statement.where, message)
 
 

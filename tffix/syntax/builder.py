@@ -14,7 +14,7 @@ from typing import Any
 from ..cst import nodes as n
 from .tokens import Token
 
-__all__ = ["Builder", "BuildError"]
+__all__ = ["BuildError", "Builder"]
 
 
 class BuildError(Exception):
@@ -38,7 +38,7 @@ class _Pending:
     """An attribute, block or object item whose owned trivia (comment lines
     above, line break after) is decided by the enclosing body or object."""
 
-    __slots__ = ("cls", "args", "comma")
+    __slots__ = ("args", "cls", "comma")
 
     def __init__(self, cls: type, args: tuple) -> None:
         self.cls = cls
@@ -231,7 +231,10 @@ class Builder:
         else:
             value_var, in_kw = first, c[3]
         in_kw = _require_keyword(
-            in_kw, "in", "Invalid 'for' expression", "For expression requires the 'in' keyword after its name declarations."
+            in_kw,
+            "in",
+            "Invalid 'for' expression",
+            "For expression requires the 'in' keyword after its name declarations.",
         )
         collection = next(it)
         colon = next(it)
@@ -332,9 +335,7 @@ def _directive_node(opener: list[Any], else_part: Any, body: list[Any], end: n.E
         if else_part is not None:
             marker, then_parts = else_part
             else_clause = n.ElseClause(marker[0], marker[1], marker[2], tuple(body))
-        return n.IfDirective(
-            opener[0], opener[1], opener[2], opener[3], tuple(then_parts), else_clause, end
-        )
+        return n.IfDirective(opener[0], opener[1], opener[2], opener[3], tuple(then_parts), else_clause, end)
     key_var = comma = None
     names = opener[2:-2]
     if len(names) == 4:

@@ -37,7 +37,7 @@ class ParseError(ValueError):
         self.line, self.column = line_col(text, offset)
         super().__init__(self.__str__())
 
-    def with_path(self, path: str | None) -> "ParseError":
+    def with_path(self, path: str | None) -> ParseError:
         self.path = path
         self.args = (self.__str__(),)
         return self

@@ -24,7 +24,7 @@ from .lexer import Lexer
 from .table import Table, table_data
 from .tokens import Token
 
-__all__ = ["drive", "grammar_text", "Unexpected"]
+__all__ = ["Unexpected", "drive", "grammar_text"]
 
 
 def grammar_text() -> str:

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from .errors import ParseError
 from .tokens import GO_SPACE, Token
 
-__all__ = ["Lexer", "tokenize", "code_lexeme_end", "BOM"]
+__all__ = ["BOM", "Lexer", "code_lexeme_end", "tokenize"]
 
 BOM = "\ufeff"
 
@@ -78,7 +78,7 @@ _OPS = {
 _QUOTED_LIT = re.compile(r"(?:[^\"$%\\\r\n]+|\\[^\r\n]|\$\$\{|%%\{|\$(?!\{)|%(?!\{))+")
 _HEREDOC_LIT = re.compile(r"(?:[^$%\r\n]+|\$\$\{|%%\{|\$(?!\{)|%(?!\{))*(?:\r?\n)?")
 _TEMPLATE_OPEN = re.compile(r"([$%])\{(~?)")
-_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[nrt\"\\]|.?)", re.S)
+_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[nrt\"\\]|.?)", re.DOTALL)
 # possessive quantifiers: a failed look-ahead must not backtrack exponentially
 _FOR_AHEAD = re.compile(r"(?:\s++|(?:#|//)[^\n]*+|/\*[\s\S]*?\*/)*+for(?![\w-])")
 _DIRECTIVES = {"if": "IF", "else": "ELSE", "endif": "ENDIF", "for": "FOR", "endfor": "ENDFOR"}
@@ -139,7 +139,7 @@ def _line_break(trivia: str) -> bool:
 class _Frame:
     """One entry of the mode stack."""
 
-    __slots__ = ("kind", "opened_at", "closer", "in_value", "saw_newline", "marker", "line_start", "first")
+    __slots__ = ("closer", "first", "in_value", "kind", "line_start", "marker", "opened_at", "saw_newline")
 
     def __init__(self, kind: int, opened_at: int, closer: str = "") -> None:
         self.kind = kind
@@ -440,7 +440,7 @@ class Lexer:
             eol = text.find("\n", pos)
             if eol != -1:
                 line = text[pos:eol]
-                close = line[:-1] if line.endswith("\r") else line
+                close = line.removesuffix("\r")
                 if close.strip(GO_SPACE) == frame.marker and "\r" not in close:  # a lone CR is invalid
                     self._stack.pop()
                     return self._emit("CHEREDOC", close, pos), pos + len(close)

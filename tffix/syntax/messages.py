@@ -93,10 +93,16 @@ def unexpected_token_message(
     if context == "O":
         after_value = opener_kind == "EQUAL" or _kind(stack[-2]) in ("EQUAL", "COLON") if len(stack) > 1 else False
         if after_value:
-            return "Missing attribute separator", "Expected a newline or comma to mark the beginning of the next attribute."
+            return (
+                "Missing attribute separator",
+                "Expected a newline or comma to mark the beginning of the next attribute.",
+            )
         if kind in ("NEWLINE", "COMMA"):
             return "Missing attribute value", 'Expected an attribute value, introduced by an equals sign ("=").'
-        return "Missing key/value separator", 'Expected an equals sign ("=") to mark the beginning of the attribute value.'
+        return (
+            "Missing key/value separator",
+            'Expected an equals sign ("=") to mark the beginning of the attribute value.',
+        )
     if context == "]":
         if opener_kind == "OBRACK" and opener > 0 and _kind(stack[opener - 1]) is None and prev != "COMMA":
             if len(stack) - opener == 2:  # `x[` and one expression: an index
@@ -123,7 +129,10 @@ def unexpected_token_message(
                 "Invalid template directive",
                 'A template directive keyword ("if", "for", etc) is expected at the beginning of a %{ sequence.',
             )
-        return "Invalid template directive", "Expected a closing brace to end the directive, but found extra characters."
+        return (
+            "Invalid template directive",
+            "Expected a closing brace to end the directive, but found extra characters.",
+        )
     if kind == "EOF":
         return "Unexpected end of file", "The file ended where more input was expected."
     return "Invalid syntax", f"Unexpected {tok.text or kind!r} here."
@@ -150,7 +159,10 @@ def _body_message(kind: str, prev: str | None, stack: list[Any]) -> tuple[str, s
                 'A block definition must have block content delimited by "{" and "}", starting on the same line '
                 "as the block header.",
             )
-        return "Invalid block definition", 'Either a quoted string block label or an opening brace ("{") is expected here.'
+        return (
+            "Invalid block definition",
+            'Either a quoted string block label or an opening brace ("{") is expected here.',
+        )
     return _NEED_ARGUMENT_OR_BLOCK
 
 

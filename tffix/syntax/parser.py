@@ -12,7 +12,7 @@ from .lexer import Lexer
 from .messages import unexpected_token_message
 from .tokens import Token
 
-__all__ = ["parse_module", "parse_with_tokens", "grammar_text"]
+__all__ = ["grammar_text", "parse_module", "parse_with_tokens"]
 
 
 def parse_module(text: str, *, path: str | None = None) -> n.Module:

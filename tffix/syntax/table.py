@@ -22,7 +22,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-__all__ = ["table_data", "build", "cache_dir"]
+__all__ = ["build", "cache_dir", "table_data"]
 
 FORMAT = 1  # bump when the data's shape changes
 
@@ -137,4 +137,9 @@ def build(grammar: str) -> Table:
                 rules.append([str(arg.alias or arg.origin.name), str(arg.origin.name), len(expansion), unit, spliced])
             row[str(key)] = [number]
         rows.append(row)
-    return {"rows": rows, "rules": rules, "start": parse_table.start_states["start"], "end": parse_table.end_states["start"]}
+    return {
+        "rows": rows,
+        "rules": rules,
+        "start": parse_table.start_states["start"],
+        "end": parse_table.end_states["start"],
+    }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["Token", "KINDS", "GO_SPACE"]
+__all__ = ["GO_SPACE", "KINDS", "Token"]
 
 #: What Go's unicode.IsSpace accepts, which hclsyntax uses to trim heredoc
 #: lines. Python's str.strip() also strips \x1c-\x1f, which Go does not.
@@ -43,14 +43,5 @@ class Token(NamedTuple):
 
 #: Every token kind; the grammar declares exactly these (tested).
 KINDS = frozenset(
-    """
-    IDENT NUMBER_LIT OQUOTE CQUOTE QUOTED_LIT OHEREDOC CHEREDOC STRING_LIT
-    TEMPLATE_INTERP TEMPLATE_CONTROL TEMPLATE_SEQ_END
-    OBRACE CBRACE OBRACK CBRACK OPAREN CPAREN
-    EQUAL COMMA DOT STAR ELLIPSIS DOUBLE_COLON FAT_ARROW QUESTION COLON
-    PLUS MINUS SLASH PERCENT EQUAL_OP NOT_EQUAL LESS_THAN LESS_THAN_EQ
-    GREATER_THAN GREATER_THAN_EQ AND OR BANG
-    FOR IF ELSE ENDIF ENDFOR
-    NEWLINE EOF
-    """.split()
+    ["IDENT", "NUMBER_LIT", "OQUOTE", "CQUOTE", "QUOTED_LIT", "OHEREDOC", "CHEREDOC", "STRING_LIT", "TEMPLATE_INTERP", "TEMPLATE_CONTROL", "TEMPLATE_SEQ_END", "OBRACE", "CBRACE", "OBRACK", "CBRACK", "OPAREN", "CPAREN", "EQUAL", "COMMA", "DOT", "STAR", "ELLIPSIS", "DOUBLE_COLON", "FAT_ARROW", "QUESTION", "COLON", "PLUS", "MINUS", "SLASH", "PERCENT", "EQUAL_OP", "NOT_EQUAL", "LESS_THAN", "LESS_THAN_EQ", "GREATER_THAN", "GREATER_THAN_EQ", "AND", "OR", "BANG", "FOR", "IF", "ELSE", "ENDIF", "ENDFOR", "NEWLINE", "EOF"]
 )
