@@ -32,6 +32,7 @@ def terraform_fmt(text: str, name: str = "main.tf") -> FmtResult:
         proc = subprocess.run(
             [str(TERRAFORM), "fmt", "-no-color", path.name],
             cwd=tmp,
+            check=False,
             capture_output=True,
             text=True,
             env={**os.environ, "TF_IN_AUTOMATION": "1", "CHECKPOINT_DISABLE": "1"},

@@ -61,9 +61,11 @@ def test_stdin_to_stdout() -> None:
 def test_stdin_output_is_terraforms(text: str) -> None:
     # `terraform fmt -` ends what it prints with a line break when the
     # result has none; --check and --diff are about the text itself
-    theirs = subprocess.run([str(TERRAFORM), "fmt", "-"], input=text.encode(), capture_output=True)
+    theirs = subprocess.run([str(TERRAFORM), "fmt", "-"], input=text.encode(), check=False, capture_output=True)
     assert _run("fmt", "-", stdin=text).stdout_bytes == theirs.stdout
-    checked = subprocess.run([str(TERRAFORM), "fmt", "-check", "-"], input=text.encode(), capture_output=True)
+    checked = subprocess.run(
+        [str(TERRAFORM), "fmt", "-check", "-"], input=text.encode(), check=False, capture_output=True
+    )
     assert (_run("fmt", "--check", "-", stdin=text).exit_code == 0) == (checked.returncode == 0)
 
 
@@ -139,7 +141,7 @@ def test_help_documents_exit_codes() -> None:
 def test_console_script_runs(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text(UGLY)
     proc = subprocess.run(
-        [sys.executable, "-m", "tffix", "fmt", "--check", str(tmp_path)], capture_output=True, text=True
+        [sys.executable, "-m", "tffix", "fmt", "--check", str(tmp_path)], check=False, capture_output=True, text=True
     )
     assert proc.returncode == 1 and proc.stdout.strip() == str(tmp_path / "main.tf")
 
@@ -168,7 +170,7 @@ def test_check_lists_what_terraform_check_lists(tmp_path: Path) -> None:
     for recursive in (False, True):
         theirs = subprocess.run(
             [str(TERRAFORM), "fmt", "-check", *(["-recursive"] if recursive else []), "t"],
-            cwd=tmp_path, capture_output=True, text=True,
+            cwd=tmp_path, check=False, capture_output=True, text=True,
         )  # fmt: skip
         ours = _run("fmt", "--check", *(["--recursive"] if recursive else []), "t", cwd=tmp_path)
         assert ours.output.splitlines() == theirs.stdout.splitlines()
@@ -176,7 +178,9 @@ def test_check_lists_what_terraform_check_lists(tmp_path: Path) -> None:
         assert theirs.returncode != 0 and ours.exit_code != 0
     # once tffix has written the tree, both find nothing to do
     assert _run("fmt", "--recursive", "t", cwd=tmp_path).exit_code == 0
-    theirs = subprocess.run([str(TERRAFORM), "fmt", "-check", "-recursive", "t"], cwd=tmp_path, capture_output=True)
+    theirs = subprocess.run(
+        [str(TERRAFORM), "fmt", "-check", "-recursive", "t"], cwd=tmp_path, check=False, capture_output=True
+    )
     assert (theirs.returncode, theirs.stdout) == (0, b"")
     ours = _run("fmt", "--check", "--recursive", "t", cwd=tmp_path)
     assert (ours.exit_code, ours.output) == (0, "")

@@ -301,7 +301,7 @@ _PIECES = st.sampled_from(
         "+",
         "\u00e9",
         "x\u00b7",
-    ]  # fmt: skip
+    ]
 )
 
 

@@ -162,7 +162,7 @@ def _hcl2_outcome(rel: str) -> tuple | str:
     """python-hcl2's shape of a file, or the error it raised (as a string)."""
     try:
         return hcl2_shape(hcl2.loads(read(CORPUS / rel), serialization_options=_OPTIONS))
-    except Exception as e:  # lark's parse errors, RuntimeError from its serializer, ...
+    except Exception as e:  # noqa: BLE001 - lark's parse errors, RuntimeError from its serializer, ...
         first = str(e).splitlines()[0] if str(e) else ""
         return f"{type(e).__name__}: {first}"
 

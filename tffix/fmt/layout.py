@@ -187,9 +187,7 @@ def _space_after(subject: FmtToken, before: FmtToken, after: FmtToken) -> bool:
         return False
     if _bracket_change(subject) > 0:
         return False
-    if _bracket_change(after) < 0:
-        return False
-    return True
+    return not _bracket_change(after) < 0
 
 
 # _space_after by (subject kind, after kind), for the subjects whose answer

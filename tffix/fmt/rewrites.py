@@ -28,6 +28,7 @@ Deliberate deviations, each pinned by a ``golden/fmt/<case>.tffix.tf`` file:
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -201,7 +202,7 @@ def rewrite_edits(module: n.Module, tokens: list[FmtToken], index: dict[int, int
             spans = [(index[id(first_token(label))], index[id(last_token(label))] + 1) for label in item.labels]  # type: ignore[union-attr]
             start, end = spans[0][0], spans[-1][1]
             parts = [(label, tokens[a:b]) for label, (a, b) in zip(item.labels, spans)]  # type: ignore[union-attr]
-            gaps = [tokens[b : nxt[0]] for (_, b), nxt in zip(spans, spans[1:])] + [[]]
+            gaps = [tokens[b : nxt[0]] for (_, b), nxt in itertools.pairwise(spans)] + [[]]
             new = quote_labels(parts, gaps)
         else:
             continue

@@ -78,9 +78,11 @@ class AuroraServerlessV2Misconfiguration(Rule):
     fixable = None
 
     valid = (
-        'resource "aws_rds_cluster" "c" {\n  serverlessv2_scaling_configuration {\n    min_capacity = 0.5\n    max_capacity = 2\n  }\n}\n\n'
-        'resource "aws_rds_cluster_instance" "a" {\n  cluster_identifier = aws_rds_cluster.c.id\n  instance_class     = "db.serverless"\n}\n\n'
-        'resource "aws_rds_cluster_instance" "b" {\n  cluster_identifier = aws_rds_cluster.c.id\n  instance_class     = "db.r6g.large"\n}\n',
+        (
+            'resource "aws_rds_cluster" "c" {\n  serverlessv2_scaling_configuration {\n    min_capacity = 0.5\n    max_capacity = 2\n  }\n}\n\n'
+            'resource "aws_rds_cluster_instance" "a" {\n  cluster_identifier = aws_rds_cluster.c.id\n  instance_class     = "db.serverless"\n}\n\n'
+            'resource "aws_rds_cluster_instance" "b" {\n  cluster_identifier = aws_rds_cluster.c.id\n  instance_class     = "db.r6g.large"\n}\n'
+        ),
     )
     invalid = (
         Example(

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ..cst import nodes as n
 from ..engine.module import SourceFile, TerraformModule, fix
@@ -13,7 +14,9 @@ __all__ = ["BackendWithDynamicValues"]
 
 STRATEGIES = ("comment-out", "partial-configuration")
 # whole words only: "acme-replacement" and "exchange-messages" are real names
-_PLACEHOLDER = re.compile(r"(?<![a-z0-9])(replace[_-]?me|change[_-]?me)(?![a-z])|<[^<>]+>|(^|[^a-z])your[-_]", re.IGNORECASE)
+_PLACEHOLDER = re.compile(
+    r"(?<![a-z0-9])(replace[_-]?me|change[_-]?me)(?![a-z])|<[^<>]+>|(^|[^a-z])your[-_]", re.IGNORECASE
+)
 #: what replaces each argument of a `cloud` block at init time
 CLOUD_ENV = {"organization": "TF_CLOUD_ORGANIZATION", "hostname": "TF_CLOUD_HOSTNAME", "workspaces": "TF_WORKSPACE",
              "project": "TF_CLOUD_PROJECT", "token": "TF_TOKEN_<hostname>"}  # fmt: skip
@@ -89,7 +92,7 @@ class BackendWithDynamicValues(Rule):
     name = "backend-with-dynamic-values"
     severity = Severity.ERROR
     fixable = Applicability.UNSAFE
-    options = {
+    options: ClassVar[dict[str, Option]] = {
         "strategy": Option(
             "partial-configuration",
             "comment-out: turn the block into comments (state falls back to local); "

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from ..cst import nodes as n
 from ..engine.module import SourceFile, TerraformModule, fix
@@ -82,7 +83,7 @@ class DestroyBlockingDatabaseSettings(Rule):
     name = "destroy-blocking-database-settings"
     severity = Severity.WARNING
     fixable = Applicability.SAFE
-    options = {
+    options: ClassVar[dict[str, Option]] = {
         "strategy": Option(
             "variable", "variable: move the value into a variable (safe); flip: set the destroyable value (unsafe)."
         ),

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ..cst import nodes as n
 from ..engine.module import SourceFile, TerraformModule, fix
@@ -100,7 +101,7 @@ class HardcodedEnvironmentTag(Rule):
     name = "hardcoded-environment-tag"
     severity = Severity.WARNING
     fixable = Applicability.SAFE
-    options = {
+    options: ClassVar[dict[str, Option]] = {
         "keys": Option(["environment", "env", "stage"], "Tag keys that name the environment (case-insensitive)."),
         "values": Option(
             [
@@ -125,7 +126,7 @@ class HardcodedEnvironmentTag(Rule):
                 "demo",
             ],
             "String values that name an environment (case-insensitive).",
-        ),  # fmt: skip
+        ),
         "variables": Option(
             ["environment", "env", "stage", "environment_suffix"],
             "Existing variables to use, in order of preference.",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from ..engine.module import TerraformModule, fix
 from ._hcl import string_value
@@ -74,7 +75,7 @@ class HardcodedResourceName(Rule):
     name = "hardcoded-resource-name"
     severity = Severity.INFO
     fixable = Applicability.UNSAFE
-    options = {
+    options: ClassVar[dict[str, Option]] = {
         "variables": Option(
             ["environment_suffix", "environment", "env", "stage"], "Environment variables, in order of preference."
         )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 
 from ..cst import nodes as n
 from ..engine.module import SourceFile, TerraformModule, fix
@@ -82,15 +83,17 @@ class IamRoleManagedPolicyArns(Rule):
     name = "iam-role-managed-policy-arns"
     severity = Severity.WARNING
     fixable = Applicability.UNSAFE
-    options = {
+    options: ClassVar[dict[str, Option]] = {
         "emit_import_blocks": Option(
             False, "Add import {} blocks for the new resources (root modules, Terraform 1.7+)."
         ),
     }
 
     valid = (
-        'resource "aws_iam_role" "a" {\n  name = "a"\n}\n\nresource "aws_iam_role_policy_attachment" "a" {\n'
-        '  role       = aws_iam_role.a.name\n  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"\n}\n',
+        (
+            'resource "aws_iam_role" "a" {\n  name = "a"\n}\n\nresource "aws_iam_role_policy_attachment" "a" {\n'
+            '  role       = aws_iam_role.a.name\n  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"\n}\n'
+        ),
     )
     invalid = (
         Example(

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 from ..cst import nodes as n
 from ..engine.module import SourceFile, TerraformModule, fix
@@ -69,11 +70,15 @@ class LambdaPackageOutsideTerraform(Rule):
     name = "lambda-package-outside-terraform"
     severity = Severity.WARNING
     fixable = Applicability.UNSAFE
-    options = {"sources": Option({}, "Map of zip path (relative to the module) to the folder it is built from.")}
+    options: ClassVar[dict[str, Option]] = {
+        "sources": Option({}, "Map of zip path (relative to the module) to the folder it is built from.")
+    }
 
     valid = (
-        'data "archive_file" "a" {\n  type        = "zip"\n  source_dir  = "src"\n  output_path = "a.zip"\n}\n\n'
-        'resource "aws_lambda_function" "a" {\n  filename = data.archive_file.a.output_path\n}\n',
+        (
+            'data "archive_file" "a" {\n  type        = "zip"\n  source_dir  = "src"\n  output_path = "a.zip"\n}\n\n'
+            'resource "aws_lambda_function" "a" {\n  filename = data.archive_file.a.output_path\n}\n'
+        ),
         'resource "aws_lambda_function" "a" {\n  s3_bucket = "artifacts"\n  s3_key    = "a.zip"\n}\n',
     )
     invalid = (
@@ -168,7 +173,7 @@ class LambdaPackageOutsideTerraform(Rule):
                     f'data "archive_file" "{name}" {{\n  type        = "zip"\n'
                     f'  source_dir  = "{prefix}{source}"\n  output_path = "{prefix}{zip_path}"\n{excludes}}}\n\n'
                 ),
-            ),  # fmt: skip
+            ),
             *_repoint(file, block, name),
         ]
         return module.diagnostic(

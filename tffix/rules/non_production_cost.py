@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from ..cst import nodes as n
 from ..engine.module import SourceFile, TerraformModule
@@ -80,7 +81,7 @@ class NonProductionCost(Rule):
     name = "non-production-cost"
     severity = Severity.INFO
     fixable = None
-    options = {
+    options: ClassVar[dict[str, Option]] = {
         "variables": Option(
             ["environment", "env", "stage", "environment_suffix"], "Variables that name the environment."
         )

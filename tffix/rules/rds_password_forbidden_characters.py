@@ -82,8 +82,10 @@ class RdsPasswordForbiddenCharacters(Rule):
     fixable = Applicability.UNSAFE
 
     valid = (
-        'resource "random_password" "p" {\n  length  = 16\n  special = false\n}\n\n'
-        'resource "aws_db_instance" "a" {\n  password = random_password.p.result\n}\n',
+        (
+            'resource "random_password" "p" {\n  length  = 16\n  special = false\n}\n\n'
+            'resource "aws_db_instance" "a" {\n  password = random_password.p.result\n}\n'
+        ),
         'resource "random_password" "p" {\n  length = 16\n}\n\nresource "aws_instance" "a" {\n  user_data = random_password.p.result\n}\n',
     )
     invalid = (

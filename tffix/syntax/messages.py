@@ -20,8 +20,10 @@ _OPENERS = frozenset({"OBRACK", "OPAREN", "OBRACE", "TEMPLATE_INTERP", "TEMPLATE
 _NEED_ARGUMENT_OR_BLOCK = ("Argument or block definition required", "An argument or block definition is required here.")
 _EQUALS_HINT = (
     "Argument or block definition required",
-    'An argument or block definition is required here. To set an argument, use the equals sign "=" to introduce '
-    "the argument value.",
+    (
+        'An argument or block definition is required here. To set an argument, use the equals sign "=" to introduce '
+        "the argument value."
+    ),
 )
 _MISSING_NEWLINE = ("Missing newline after argument", "An argument definition must end with a newline.")
 _FOR = "Invalid 'for' expression"
@@ -84,8 +86,10 @@ def unexpected_token_message(
         if kind == "COMMA":
             return (
                 "Unexpected comma after argument",
-                "Argument definitions must be separated by newlines, not commas. An argument definition must end "
-                "with a newline.",
+                (
+                    "Argument definitions must be separated by newlines, not commas. An argument definition must end "
+                    "with a newline."
+                ),
             )
         return _MISSING_NEWLINE
     if context == "S":
@@ -104,9 +108,9 @@ def unexpected_token_message(
             'Expected an equals sign ("=") to mark the beginning of the attribute value.',
         )
     if context == "]":
-        if opener_kind == "OBRACK" and opener > 0 and _kind(stack[opener - 1]) is None and prev != "COMMA":
-            if len(stack) - opener == 2:  # `x[` and one expression: an index
-                return "Missing close bracket on index", 'The index operator must end with a closing bracket ("]").'
+        is_index = opener_kind == "OBRACK" and opener > 0 and _kind(stack[opener - 1]) is None
+        if is_index and prev != "COMMA" and len(stack) - opener == 2:  # `x[` and one expression
+            return "Missing close bracket on index", 'The index operator must end with a closing bracket ("]").'
         return "Missing item separator", "Expected a comma to mark the beginning of the next item."
     if context == ")":
         if prev == "ELLIPSIS":
@@ -120,8 +124,10 @@ def unexpected_token_message(
     if context == "I":
         return (
             "Extra characters after interpolation expression",
-            "Expected a closing brace to end the interpolation expression, but found extra characters. "
-            'To write a literal "${", escape it as "$${".',
+            (
+                "Expected a closing brace to end the interpolation expression, but found extra characters. "
+                'To write a literal "${", escape it as "$${".'
+            ),
         )
     if context == "C":
         if prev == "TEMPLATE_CONTROL":
@@ -156,8 +162,10 @@ def _body_message(kind: str, prev: str | None, stack: list[Any]) -> tuple[str, s
         if kind == "NEWLINE":
             return (
                 "Invalid block definition",
-                'A block definition must have block content delimited by "{" and "}", starting on the same line '
-                "as the block header.",
+                (
+                    'A block definition must have block content delimited by "{" and "}", starting on the same line '
+                    "as the block header."
+                ),
             )
         return (
             "Invalid block definition",
@@ -170,25 +178,33 @@ def _single_line_message(kind: str, stack: list[Any]) -> tuple[str, str]:
     if _kind(stack[-1]) == "IDENT" if stack else False:
         return (
             "Argument definition required",
-            "A single-line block definition can contain only a single argument. To define a nested block, "
-            "place it on a line of its own within its parent block.",
+            (
+                "A single-line block definition can contain only a single argument. To define a nested block, "
+                "place it on a line of its own within its parent block."
+            ),
         )
     if kind == "COMMA":
         return (
             "Invalid single-argument block definition",
-            "Single-line block syntax can include only one argument definition. To define multiple arguments, "
-            "use the multi-line block syntax with one argument definition per line.",
+            (
+                "Single-line block syntax can include only one argument definition. To define multiple arguments, "
+                "use the multi-line block syntax with one argument definition per line."
+            ),
         )
     if kind == "NEWLINE":
         return (
             "Invalid single-argument block definition",
-            "An argument definition on the same line as its containing block creates a single-line block "
-            "definition, which must also be closed on the same line.",
+            (
+                "An argument definition on the same line as its containing block creates a single-line block "
+                "definition, which must also be closed on the same line."
+            ),
         )
     return (
         "Invalid single-argument block definition",
-        "A single-line block definition must end with a closing brace immediately after its single argument "
-        "definition.",
+        (
+            "A single-line block definition must end with a closing brace immediately after its single argument "
+            "definition."
+        ),
     )
 
 
