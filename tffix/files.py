@@ -5,11 +5,22 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-__all__ = ["FMT_SUFFIXES", "HCL_SUFFIXES", "iter_files", "iter_fmt_files", "read_source", "write_atomic"]
+__all__ = [
+    "FMT_SUFFIXES",
+    "HCL_SUFFIXES",
+    "decode_source",
+    "iter_files",
+    "iter_fmt_files",
+    "read_error",
+    "read_source",
+    "read_stdin",
+    "write_atomic",
+]
 
 #: Native-syntax files: Terraform configuration, variables, tests, mocks,
 #: queries, and other .hcl files.
@@ -40,10 +51,30 @@ def _walk(directory: Path, suffixes: tuple[str, ...], *, recursive: bool = True)
             yield entry
 
 
-def read_source(path: Path) -> str:
-    """The file's text, newlines untouched. Raises UnicodeDecodeError for
+def decode_source(data: bytes) -> str:
+    """Source text from bytes, newlines untouched and a BOM kept (the parser
+    reads past it, so writes give it back). Raises UnicodeDecodeError for
     bytes that are not UTF-8 (HCL files are UTF-8 by definition)."""
-    return path.read_bytes().decode("utf-8")
+    return data.decode("utf-8")
+
+
+def read_source(path: Path) -> str:
+    """The file's text, decoded by ``decode_source``. Raises OSError or
+    UnicodeDecodeError; ``read_error`` words either."""
+    return decode_source(path.read_bytes())
+
+
+def read_stdin() -> str:
+    """Standard input, decoded exactly as a file is: bytes, never the
+    locale's encoding or newline translation of ``sys.stdin``."""
+    return decode_source(sys.stdin.buffer.read())
+
+
+def read_error(name: str | Path, error: OSError | UnicodeDecodeError) -> str:
+    """``name: why`` for a file or standard input that could not be read."""
+    if isinstance(error, UnicodeDecodeError):
+        return f"{name}: not UTF-8 ({error.reason} at byte {error.start})"
+    return f"{name}: {error.strerror or error}"
 
 
 #: What ``tffix fmt`` formats (as ``terraform fmt`` does); JSON variants such

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..cst.nodes import Node
-from ..files import iter_files, read_source
+from ..files import iter_files, read_error, read_source, read_stdin
 from ..syntax import ParseError, Token, parse_module, tokenize
 from ..syntax.errors import line_col
 
@@ -21,10 +21,13 @@ def debug() -> None:
 
 
 def _load(path: str) -> str:
+    """The text of FILE or of standard input (``-``), read as fmt and check
+    read them; exit 2 with ``path: why`` when it cannot be read."""
     try:
-        return sys.stdin.read() if path == "-" else read_source(Path(path))
+        return read_stdin() if path == "-" else read_source(Path(path))
     except (OSError, UnicodeDecodeError) as e:
-        raise click.ClickException(f"{path}: {e}") from None
+        click.echo(read_error("<stdin>" if path == "-" else Path(path), e), err=True)
+        sys.exit(2)
 
 
 @debug.command()
@@ -96,7 +99,7 @@ def roundtrip(paths: tuple[str, ...]) -> None:
             continue
         except UnicodeDecodeError as e:
             errors += 1
-            click.echo(f"parse error: {path}: not UTF-8 ({e.reason} at byte {e.start})")
+            click.echo(f"parse error: {read_error(path, e)}")
             continue
         if printed == text:
             identical += 1

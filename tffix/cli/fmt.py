@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..files import FMT_SUFFIXES, iter_fmt_files, read_source, write_atomic
+from ..files import FMT_SUFFIXES, iter_fmt_files, read_error, read_source, read_stdin, write_atomic
 from ..fmt import SelfCheckError, format_source
 from ..syntax import ParseError
 from .diff import unified_diff
@@ -54,7 +54,11 @@ def _format_text(report: Report, text: str, name: str) -> str | None:
 
 
 def _format_stdin(report: Report, *, check: bool, show_diff: bool) -> None:
-    text = sys.stdin.buffer.read().decode("utf-8", errors="strict")
+    try:
+        text = read_stdin()
+    except (OSError, UnicodeDecodeError) as e:
+        report.failure(read_error("<stdin>", e))
+        return
     result = _format_text(report, text, "<stdin>")
     if result is None:
         return
@@ -76,11 +80,8 @@ def _format_file(report: Report, path: Path, *, check: bool, show_diff: bool, li
         return
     try:
         text = read_source(path)
-    except UnicodeDecodeError as e:
-        report.failure(f"{path}: not UTF-8 ({e.reason} at byte {e.start})")
-        return
-    except OSError as e:
-        report.failure(f"{path}: {e.strerror}")
+    except (OSError, UnicodeDecodeError) as e:
+        report.failure(read_error(path, e))
         return
     result = _format_text(report, text, str(path))
     if result is None:

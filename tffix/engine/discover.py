@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..files import _walk, read_source
+from ..files import _walk, read_error, read_source
 from .module import MODULE_SUFFIX
 
 __all__ = ["ModuleSource", "discover", "load_directory"]
@@ -41,10 +41,8 @@ def load_directory(directory: Path) -> ModuleSource:
         try:
             source.texts[path] = read_source(path)
             continue
-        except UnicodeDecodeError as e:
-            source.errors.append(f"{path}: not UTF-8 ({e.reason} at byte {e.start})")
-        except OSError as e:
-            source.errors.append(f"{path}: {e.strerror}")
+        except (OSError, UnicodeDecodeError) as e:
+            source.errors.append(read_error(path, e))
         source.unreadable |= {path}
     return source
 

@@ -1,0 +1,131 @@
+"""What tffix reads: standard input and files decode alike for every command
+(issue 11, item 4 and "one stdin reader").
+
+``tffix fmt -`` used to crash on bytes that are not UTF-8.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+#: 0xff never starts a UTF-8 sequence: byte 5 is where decoding fails
+LATIN1 = b'a = "\xff"\n'
+NOT_UTF8 = "not UTF-8 (invalid start byte at byte 5)"
+
+
+def _no_crash(result: object) -> None:
+    exception = getattr(result, "exception", None)
+    assert exception is None or isinstance(exception, SystemExit), repr(exception)
+    assert "Traceback" not in getattr(result, "output", "")
+
+
+# -- standard input -----------------------------------------------------------
+
+STDIN_COMMANDS = [
+    ("fmt", "-"),
+    ("fmt", "--check", "-"),
+    ("fmt", "--diff", "-"),
+    ("check", "-"),
+    ("apply", "-"),
+    ("apply", "--dry-run", "-"),
+    ("debug", "tokens", "-"),
+    ("debug", "tree", "-"),
+]
+
+
+@pytest.mark.parametrize("args", STDIN_COMMANDS, ids=" ".join)
+def test_stdin_that_is_not_utf8_is_a_clean_error_for_every_command(args: tuple[str, ...]) -> None:
+    result = run_cli(*args, stdin=LATIN1)
+    _no_crash(result)
+    assert result.exit_code == 2, result.output
+    assert f"<stdin>: {NOT_UTF8}\n" in result.stderr
+    assert result.stdout in ("", "Found 0 findings.\n", "0 files fixed (0 fixes), 0 findings left\n")
+
+
+@pytest.mark.parametrize("command", ["check", "apply"])
+def test_stdin_read_errors_name_the_stdin_filename(tmp_path: Path, command: str) -> None:
+    name = tmp_path / "main.tf"
+    result = run_cli(command, "-", "--stdin-filename", str(name), stdin=LATIN1)
+    assert result.exit_code == 2
+    assert f"{name}: {NOT_UTF8}\n" in result.stderr
+
+
+def test_fmt_stdin_that_is_not_utf8_through_a_real_pipe() -> None:
+    # the reported crash: a traceback and exit 1, which means "files would change"
+    done = subprocess.run(
+        [sys.executable, "-m", "tffix", "fmt", "-"], input=LATIN1, capture_output=True, timeout=120, check=False
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == f"<stdin>: {NOT_UTF8}\n".encode()
+    assert done.stdout == b""
+
+
+def test_debug_stdin_through_a_real_pipe_reads_bytes() -> None:
+    # sys.stdin would decode with the locale's error handler (surrogates under C.UTF-8)
+    done = subprocess.run(
+        [sys.executable, "-m", "tffix", "debug", "tokens", "-"],
+        input=LATIN1,
+        capture_output=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "LC_ALL": "C.UTF-8"},
+    )
+    assert done.returncode == 2, done.stdout
+    assert done.stderr == f"<stdin>: {NOT_UTF8}\n".encode()
+
+
+def _read_errors(stderr: str, name: str) -> list[str]:
+    """Read errors for ``name``, with the name taken out."""
+    return [line[len(name) + 2 :] for line in stderr.splitlines() if line.startswith(f"{name}: not UTF-8")]
+
+
+_BOM = b"\xef\xbb\xbf"
+source_bytes = st.one_of(
+    st.binary(max_size=24),
+    st.text(max_size=24).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.builds(lambda t, tail: t.encode("utf-8", "surrogatepass") + tail, st.text(max_size=12), st.binary(max_size=4)),
+).flatmap(lambda data: st.sampled_from([data, _BOM + data, data.replace(b"\n", b"\r\n")]))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=source_bytes)
+def test_stdin_and_files_decode_alike(data: bytes) -> None:
+    """Whatever the bytes, `-` and a file holding them get the same verdict
+    from fmt and from check: the same read error, or none."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "main.tf"
+        path.write_bytes(data)
+        expected = []
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            expected = [f"not UTF-8 ({e.reason} at byte {e.start})"]
+        for command in ("fmt", "check"):
+            from_file = run_cli(command, "--check" if command == "fmt" else "--no-cache", str(path))
+            from_stdin = run_cli(command, "--check" if command == "fmt" else "--no-cache", "-", stdin=data)
+            _no_crash(from_file)
+            _no_crash(from_stdin)
+            assert _read_errors(from_file.stderr, str(path)) == expected
+            assert _read_errors(from_stdin.stderr, "<stdin>") == expected
+            if expected:
+                assert from_file.exit_code == from_stdin.exit_code == 2
+
+
+def test_stdin_keeps_bom_and_crlf_as_a_file_does(tmp_path: Path) -> None:
+    data = _BOM + b"a = 1\r\nb = 2\r\n"
+    path = tmp_path / "a.tf"
+    path.write_bytes(data)
+    from_file = run_cli("debug", "tokens", str(path))
+    from_stdin = run_cli("debug", "tokens", "-", stdin=data)
+    assert from_stdin.exit_code == from_file.exit_code == 0
+    assert from_stdin.stdout == from_file.stdout
+    assert "NEWLINE\t'\\r\\n'" in from_stdin.stdout
