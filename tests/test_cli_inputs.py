@@ -1,7 +1,9 @@
-"""What tffix reads: standard input and files decode alike for every command
-(issue 11, item 4 and "one stdin reader").
+"""What tffix reads: standard input and files decode alike for every command,
+and files it cannot handle are errors when named, never silent passes
+(issue 11, items 4 and 9, and "one stdin reader").
 
-``tffix fmt -`` used to crash on bytes that are not UTF-8.
+``tffix fmt -`` used to crash on bytes that are not UTF-8; `check` and
+`apply` passed a named `.tf.json` or `terragrunt.hcl` that `fmt` refused.
 """
 
 from __future__ import annotations
@@ -16,6 +18,24 @@ import pytest
 from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+#: TFX102: a lifecycle rule without `filter` (safe fix: `filter {}`, in this file only).
+LIFECYCLE = """\
+resource "aws_s3_bucket_lifecycle_configuration" "logs" {
+  bucket = "acme-logs"
+
+  rule {
+    id     = "expire-old-logs"
+    status = "Enabled"
+
+    expiration {
+      days = 30
+    }
+  }
+}
+"""
+UGLY = "a=1\n"
+PRETTY = "a = 1\n"
 
 #: 0xff never starts a UTF-8 sequence: byte 5 is where decoding fails
 LATIN1 = b'a = "\xff"\n'
@@ -129,3 +149,87 @@ def test_stdin_keeps_bom_and_crlf_as_a_file_does(tmp_path: Path) -> None:
     assert from_stdin.exit_code == from_file.exit_code == 0
     assert from_stdin.stdout == from_file.stdout
     assert "NEWLINE\t'\\r\\n'" in from_stdin.stdout
+
+
+# -- named files tffix does not handle ----------------------------------------
+
+NOT_MODULE_FILES = ["main.tf.json", "terragrunt.hcl", "main.tf.bak", "terraform.tfvars", "x.tftest.hcl", ".hidden.tf"]
+NOT_FORMATTED = ["main.tf.json", "terraform.tfvars.json", "terragrunt.hcl", "main.tf.bak"]
+
+
+@pytest.mark.parametrize("command", ["check", "apply"])
+@pytest.mark.parametrize("name", NOT_MODULE_FILES)
+def test_check_and_apply_refuse_named_files_they_do_not_read(tmp_path: Path, command: str, name: str) -> None:
+    path = tmp_path / name
+    content = '{"a": 1}\n' if name.endswith(".json") else LIFECYCLE
+    path.write_text(content)
+    result = run_cli(command, str(path))
+    _no_crash(result)
+    assert result.exit_code == 2, result.output
+    [message] = result.stderr.splitlines()
+    assert message.startswith(f"{path}: ")
+    assert path.read_text() == content
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("main.tf.json", "only .tf files can be checked (JSON configuration is not supported)"),
+        ("terragrunt.hcl", "only .tf files can be checked"),
+        ("terraform.tfvars", "only .tf files can be checked (tffix fmt formats it)"),
+        (".hidden.tf", "hidden files are not part of a module (Terraform skips them)"),
+    ],
+)
+def test_named_file_errors_say_why(tmp_path: Path, name: str, why: str) -> None:
+    (tmp_path / name).write_text("a = 1\n")
+    assert run_cli("check", str(tmp_path / name)).stderr == f"{tmp_path / name}: {why}\n"
+
+
+@pytest.mark.parametrize("name", NOT_FORMATTED)
+def test_fmt_refuses_named_files_it_does_not_format(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(UGLY)
+    result = run_cli("fmt", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{path}: only .tf, .tfvars, .tftest.hcl, .tfmock.hcl, .tfquery.hcl files")
+    assert path.read_text() == UGLY
+
+
+def test_fmt_formats_what_check_refuses(tmp_path: Path) -> None:
+    # .tfvars, test files and a named hidden file are formatted, as `terraform fmt` does
+    names = ["terraform.tfvars", "x.tftest.hcl", ".hidden.tf"]
+    for name in names:
+        (tmp_path / name).write_text(UGLY)
+    result = run_cli("fmt", *(str(tmp_path / name) for name in names))
+    assert result.exit_code == 0, result.output
+    assert all((tmp_path / name).read_text() == PRETTY for name in names)
+
+
+def test_a_refused_name_does_not_stop_the_run(tmp_path: Path) -> None:
+    module = tmp_path / "m"
+    module.mkdir()
+    (module / "lifecycle.tf").write_text(LIFECYCLE)
+    (tmp_path / "terragrunt.hcl").write_text("a = 1\n")
+    result = run_cli("check", str(tmp_path / "terragrunt.hcl"), str(module))
+    assert result.exit_code == 2
+    assert "TFX102" in result.stdout
+    assert result.stderr.startswith(f"{tmp_path / 'terragrunt.hcl'}: only .tf files")
+
+
+def test_folders_still_skip_files_of_other_kinds(tmp_path: Path) -> None:
+    for name in ["main.tf.json", "terragrunt.hcl", "main.tf.bak", ".hidden.tf"]:
+        (tmp_path / name).write_text("this is = not ( HCL")
+    (tmp_path / "main.tf").write_text(PRETTY)
+    for args in (("check",), ("apply",), ("fmt", "--check")):
+        result = run_cli(*args, str(tmp_path))
+        assert result.exit_code == 0, (args, result.output)
+        assert result.stderr == ""
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_named_tf_that_is_not_a_regular_file_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.tf"
+    os.mkfifo(fifo)
+    result = run_cli("check", str(fifo))
+    assert result.exit_code == 2
+    assert result.stderr == f"{fifo}: not a regular file\n"

@@ -19,6 +19,7 @@ __all__ = [
     "read_error",
     "read_source",
     "read_stdin",
+    "unsupported_file",
     "write_atomic",
 ]
 
@@ -49,6 +50,22 @@ def _walk(directory: Path, suffixes: tuple[str, ...], *, recursive: bool = True)
                 yield from _walk(entry, suffixes)
         elif entry.is_file() and entry.name.endswith(suffixes):
             yield entry
+
+
+def unsupported_file(path: Path, suffixes: tuple[str, ...], action: str) -> str | None:
+    """``path: why`` when a file named on the command line is not one that
+    ``action`` (e.g. "formatted") applies to, else None. Named files are
+    never skipped silently: a run that reads nothing must not look clean."""
+    if path.name.endswith(suffixes):
+        return None
+    kinds = ", ".join(suffixes)
+    if path.name.endswith(".json"):
+        hint = " (JSON configuration is not supported)"
+    elif path.name.endswith(FMT_SUFFIXES):
+        hint = " (tffix fmt formats it)"
+    else:
+        hint = ""
+    return f"{path}: only {kinds} files can be {action}{hint}"
 
 
 def decode_source(data: bytes) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..files import FMT_SUFFIXES, iter_fmt_files, read_error, read_source, read_stdin, write_atomic
+from ..files import FMT_SUFFIXES, iter_fmt_files, read_error, read_source, read_stdin, unsupported_file, write_atomic
 from ..fmt import SelfCheckError, format_source
 from ..syntax import ParseError
 from .diff import unified_diff
@@ -28,8 +28,9 @@ def fmt(paths: tuple[str, ...], check: bool, show_diff: bool, list_files: bool, 
     .tfquery.hcl) in the canonical format, exactly as `terraform fmt` does.
 
     PATHS are files or directories (default: the current directory); `-`
-    reads standard input and writes the result to standard output. JSON files,
-    hidden files and hidden directories (such as .terraform/) are skipped.
+    reads standard input and writes the result to standard output. In
+    folders, JSON files, hidden files and hidden directories (such as
+    .terraform/) are skipped; a named file of another kind is an error.
     """
     report = Report(check_only=check)
     for raw in paths or (".",):
@@ -75,8 +76,9 @@ def _format_stdin(report: Report, *, check: bool, show_diff: bool) -> None:
 
 
 def _format_file(report: Report, path: Path, *, check: bool, show_diff: bool, list_files: bool, write: bool) -> None:
-    if not path.name.endswith(FMT_SUFFIXES):
-        report.failure(f"{path}: only {', '.join(FMT_SUFFIXES)} files can be formatted")
+    refusal = unsupported_file(path, FMT_SUFFIXES, "formatted")
+    if refusal:
+        report.failure(refusal)
         return
     try:
         text = read_source(path)

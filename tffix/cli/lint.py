@@ -135,7 +135,7 @@ def _run(
         if settings is not None:
             _stdin(settings, report, fix=fix, dry_run=dry_run, name=stdin_filename)
     else:
-        modules, errors = discover(paths or (".",))
+        modules, errors = discover(paths or (".",), action="fixed" if fix else "checked")
         for error in errors:
             report.failure(error)
         jobs = []

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..files import _walk, read_error, read_source
+from ..files import _walk, read_error, read_source, unsupported_file
 from .module import MODULE_SUFFIX
 
 __all__ = ["ModuleSource", "discover", "load_directory"]
@@ -47,21 +47,25 @@ def load_directory(directory: Path) -> ModuleSource:
     return source
 
 
-def discover(paths: Iterable[str]) -> tuple[list[ModuleSource], list[str]]:
+def discover(paths: Iterable[str], *, action: str = "checked") -> tuple[list[ModuleSource], list[str]]:
     """Modules for ``paths`` (files or directories, directories recursively,
     hidden entries skipped as ``terraform fmt -recursive`` does), in path
-    order, and errors for paths that do not exist."""
+    order, and errors for paths that do not exist and named files that are
+    no module's (``action`` words what the command would have done with them)."""
     modules: dict[Path, ModuleSource] = {}  # by resolved directory: one module named twice is one module
     errors: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             files = list(_walk(path, (MODULE_SUFFIX,)))
-        elif path.exists():
-            files = [path] if path.name.endswith(MODULE_SUFFIX) else []
-        else:
+        elif not path.exists():
             errors.append(f"{raw}: no such file or directory")
             continue
+        elif refusal := _not_a_module_file(path, action):
+            errors.append(refusal)
+            continue
+        else:
+            files = [path]
         for file in files:
             key = file.parent.resolve()
             if key not in modules:
@@ -71,3 +75,12 @@ def discover(paths: Iterable[str]) -> tuple[list[ModuleSource], list[str]]:
             if same in module.texts:
                 module.targets.add(same)
     return sorted(modules.values(), key=lambda m: str(m.directory)), errors
+
+
+def _not_a_module_file(path: Path, action: str) -> str | None:
+    """Why a named file takes no part in a module, as Terraform loads one."""
+    if path.name.startswith(".") and path.name.endswith(MODULE_SUFFIX):
+        return f"{path}: hidden files are not part of a module (Terraform skips them)"
+    if path.exists() and not path.is_file():
+        return f"{path}: not a regular file"
+    return unsupported_file(path, (MODULE_SUFFIX,), action)
