@@ -1,9 +1,10 @@
 """What tffix reads: standard input and files decode alike for every command,
-and files it cannot handle are errors when named, never silent passes
-(issue 11, items 4 and 9, and "one stdin reader").
+and inputs it cannot handle are errors, never silent passes (issue 11,
+items 4 and 9, and "one stdin reader").
 
-``tffix fmt -`` used to crash on bytes that are not UTF-8; `check` and
-`apply` passed a named `.tf.json` or `terragrunt.hcl` that `fmt` refused.
+``tffix fmt -`` used to crash on bytes that are not UTF-8; `check`, `apply`
+and `fmt` named a `.tf.json` or `terragrunt.hcl` differently; broken
+symlinks and folders that cannot be listed were skipped without a word.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -233,3 +235,110 @@ def test_a_named_tf_that_is_not_a_regular_file_is_refused(tmp_path: Path) -> Non
     result = run_cli("check", str(fifo))
     assert result.exit_code == 2
     assert result.stderr == f"{fifo}: not a regular file\n"
+
+
+# -- broken symlinks ----------------------------------------------------------
+
+
+def _broken_links(folder: Path) -> tuple[Path, Path]:
+    dangling, loop = folder / "dangling.tf", folder / "loop.tf"
+    dangling.symlink_to("nowhere.tf")
+    loop.symlink_to("loop.tf")
+    return dangling, loop
+
+
+def _link_errors(dangling: Path, loop: Path) -> list[str]:
+    return [f"{dangling}: broken symlink (nothing at nowhere.tf)", f"{loop}: symlink loop"]
+
+
+def test_check_reports_broken_symlinks_in_a_folder_and_goes_on(tmp_path: Path) -> None:
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (tmp_path / "lifecycle.tf").write_text(LIFECYCLE)
+    dangling, loop = _broken_links(sub)  # a folder with nothing else: still reported
+    top = _broken_links(tmp_path)
+    result = run_cli("check", "--no-cache", str(tmp_path))
+    assert result.exit_code == 2
+    assert sorted(result.stderr.splitlines()) == sorted(_link_errors(*top) + _link_errors(dangling, loop))
+    assert "TFX102" in result.stdout  # the module's readable file is still checked
+
+
+def test_apply_reports_broken_symlinks_and_still_fixes(tmp_path: Path) -> None:
+    (tmp_path / "lifecycle.tf").write_text(LIFECYCLE)
+    links = _broken_links(tmp_path)
+    result = run_cli("apply", "--no-cache", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == _link_errors(*links)
+    assert "filter {}" in (tmp_path / "lifecycle.tf").read_text()
+
+
+@pytest.mark.parametrize("recursive", [False, True])
+def test_fmt_reports_broken_symlinks_in_a_folder_and_goes_on(tmp_path: Path, recursive: bool) -> None:
+    folder = tmp_path / "sub" if recursive else tmp_path
+    folder.mkdir(exist_ok=True)
+    (folder / "main.tf").write_text(UGLY)
+    links = _broken_links(folder)
+    result = run_cli("fmt", *(["--recursive"] if recursive else []), str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == _link_errors(*links)
+    assert (folder / "main.tf").read_text() == PRETTY
+
+
+@pytest.mark.parametrize("args", [("check",), ("apply",), ("fmt",), ("fmt", "--check")], ids=" ".join)
+def test_named_broken_symlinks_are_reported(tmp_path: Path, args: tuple[str, ...]) -> None:
+    dangling, loop = _broken_links(tmp_path)
+    for link, message in zip((dangling, loop), _link_errors(dangling, loop)):
+        result = run_cli(*args, str(link))
+        _no_crash(result)
+        assert result.exit_code == 2
+        assert message in result.stderr.splitlines()
+
+
+def test_debug_roundtrip_reports_broken_symlinks(tmp_path: Path) -> None:
+    (tmp_path / "ok.tf").write_text(PRETTY)
+    dangling, loop = _broken_links(tmp_path)
+    result = run_cli("debug", "roundtrip", str(tmp_path))
+    _no_crash(result)
+    assert result.exit_code == 1
+    assert [f"read error: {m}" for m in _link_errors(dangling, loop)] == result.stdout.splitlines()[:2]
+
+
+# -- folders that cannot be listed --------------------------------------------
+
+
+@pytest.fixture
+def unlistable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """``tmp_path/locked``, which raises PermissionError when listed (as a
+    folder without read permission does for an ordinary user)."""
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "main.tf").write_text(UGLY)
+    listing = Path.iterdir
+
+    def iterdir(self: Path) -> Iterator[Path]:
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return listing(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    return locked
+
+
+@pytest.mark.parametrize(
+    "args", [("check", "--no-cache"), ("apply", "--no-cache"), ("fmt", "--recursive")], ids=" ".join
+)
+def test_a_folder_that_cannot_be_listed_is_reported_and_the_run_goes_on(
+    tmp_path: Path, unlistable: Path, args: tuple[str, ...]
+) -> None:
+    (tmp_path / "lifecycle.tf").write_text(LIFECYCLE)
+    (tmp_path / "ugly.tfvars").write_text(UGLY)  # only fmt reads it
+    result = run_cli(*args, str(tmp_path))
+    _no_crash(result)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"{unlistable}: Permission denied"]
+    if args[0] == "check":
+        assert "TFX102" in result.stdout
+    elif args[0] == "apply":
+        assert "filter {}" in (tmp_path / "lifecycle.tf").read_text()
+    else:
+        assert (tmp_path / "ugly.tfvars").read_text() == PRETTY

@@ -86,9 +86,16 @@ def _print_tree(node: Node | Token, depth: int, label: str = "") -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 def roundtrip(paths: tuple[str, ...]) -> None:
     """Parse and print every .tf/.tfvars/.hcl file under PATHS; report any
-    file that does not come back byte for byte. Exit 0 only when all do."""
+    file that does not come back byte for byte, or cannot be read or parsed.
+    Exit 0 only when all come back."""
     files = identical = errors = mismatches = 0
-    for path in iter_files(paths):
+    unlisted: list[Path] = []
+
+    def unlistable(folder: Path, error: OSError) -> None:
+        unlisted.append(folder)
+        click.echo(f"read error: {read_error(folder, error)}")
+
+    for path in iter_files(paths, on_error=unlistable):
         files += 1
         try:
             text = read_source(path)
@@ -97,9 +104,9 @@ def roundtrip(paths: tuple[str, ...]) -> None:
             errors += 1
             click.echo(f"parse error: {e}")
             continue
-        except UnicodeDecodeError as e:
+        except (OSError, UnicodeDecodeError) as e:
             errors += 1
-            click.echo(f"parse error: {read_error(path, e)}")
+            click.echo(f"read error: {read_error(path, e)}")
             continue
         if printed == text:
             identical += 1
@@ -109,4 +116,4 @@ def roundtrip(paths: tuple[str, ...]) -> None:
         line, col = line_col(text, at)
         click.echo(f"mismatch: {path}:{line}:{col}: first difference at offset {at}")
     click.echo(f"{files} files, {identical} identical, {errors} parse errors, {mismatches} mismatches")
-    sys.exit(0 if identical == files else 1)
+    sys.exit(0 if identical == files and not unlisted else 1)

@@ -33,13 +33,17 @@ def fmt(paths: tuple[str, ...], check: bool, show_diff: bool, list_files: bool, 
     .terraform/) are skipped; a named file of another kind is an error.
     """
     report = Report(check_only=check)
+
+    def unlisted(folder: Path, error: OSError) -> None:
+        report.failure(read_error(folder, error))
+
     for raw in paths or (".",):
         if raw == "-":
             _format_stdin(report, check=check, show_diff=show_diff)
-        elif not Path(raw).exists():
+        elif not Path(raw).exists() and not Path(raw).is_symlink():  # a broken symlink is reported when read
             report.failure(f"{raw}: no such file or directory")
         else:
-            for path in iter_fmt_files([raw], recursive=recursive):
+            for path in iter_fmt_files([raw], recursive=recursive, on_error=unlisted):
                 _format_file(report, path, check=check, show_diff=show_diff, list_files=list_files, write=write)
     sys.exit(report.exit_code)
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..files import _walk, read_error, read_source, unsupported_file
+from ..files import _walk, is_broken_link, read_error, read_source, unsupported_file
 from .module import MODULE_SUFFIX
 
 __all__ = ["ModuleSource", "discover", "load_directory"]
@@ -36,7 +36,9 @@ def load_directory(directory: Path) -> ModuleSource:
     source.existing = frozenset(directory / entry.name for entry in entries)
     for entry in entries:
         path = directory / entry.name
-        if entry.name.startswith(".") or not entry.name.endswith(MODULE_SUFFIX) or not entry.is_file():
+        if entry.name.startswith(".") or not entry.name.endswith(MODULE_SUFFIX):
+            continue
+        if not (entry.is_file() or is_broken_link(entry)):  # a folder or a device named *.tf
             continue
         try:
             source.texts[path] = read_source(path)
@@ -50,22 +52,23 @@ def load_directory(directory: Path) -> ModuleSource:
 def discover(paths: Iterable[str], *, action: str = "checked") -> tuple[list[ModuleSource], list[str]]:
     """Modules for ``paths`` (files or directories, directories recursively,
     hidden entries skipped as ``terraform fmt -recursive`` does), in path
-    order, and errors for paths that do not exist and named files that are
-    no module's (``action`` words what the command would have done with them)."""
+    order, and errors for paths that do not exist, named files that are no
+    module's (``action`` words what the command would have done with them),
+    and folders that cannot be listed."""
     modules: dict[Path, ModuleSource] = {}  # by resolved directory: one module named twice is one module
     errors: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = list(_walk(path, (MODULE_SUFFIX,)))
-        elif not path.exists():
+            files = list(_walk(path, (MODULE_SUFFIX,), on_error=lambda p, e: errors.append(read_error(p, e))))
+        elif not path.exists() and not path.is_symlink():
             errors.append(f"{raw}: no such file or directory")
             continue
         elif refusal := _not_a_module_file(path, action):
             errors.append(refusal)
             continue
         else:
-            files = [path]
+            files = [path]  # a broken symlink too: loading its folder reports it
         for file in files:
             key = file.parent.resolve()
             if key not in modules:
