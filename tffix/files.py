@@ -3,47 +3,119 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
+import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-__all__ = ["FMT_SUFFIXES", "HCL_SUFFIXES", "iter_files", "iter_fmt_files", "read_source", "write_atomic"]
+__all__ = [
+    "FMT_SUFFIXES",
+    "HCL_SUFFIXES",
+    "decode_source",
+    "is_broken_link",
+    "iter_files",
+    "iter_fmt_files",
+    "read_error",
+    "read_source",
+    "read_stdin",
+    "unsupported_file",
+    "write_atomic",
+]
 
 #: Native-syntax files: Terraform configuration, variables, tests, mocks,
 #: queries, and other .hcl files.
 HCL_SUFFIXES = (".tf", ".tfvars", ".hcl")
 
+#: Told about a folder that could not be listed; the walk goes on without it.
+OnError = Callable[[Path, OSError], None]
 
-def iter_files(paths: Iterable[str | Path], suffixes: tuple[str, ...] = HCL_SUFFIXES) -> Iterator[Path]:
+
+def iter_files(
+    paths: Iterable[str | Path], suffixes: tuple[str, ...] = HCL_SUFFIXES, *, on_error: OnError
+) -> Iterator[Path]:
     """Files named on the command line, and files below named directories,
     in sorted order. Hidden files and directories (``.terraform/``) are skipped
     when walking, as ``terraform fmt -recursive`` does."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from _walk(path, suffixes)
+            yield from _walk(path, suffixes, on_error=on_error)
         else:
             yield path
 
 
-def _walk(directory: Path, suffixes: tuple[str, ...], *, recursive: bool = True) -> Iterator[Path]:
-    entries = sorted(directory.iterdir(), key=lambda p: p.name)
+def _walk(directory: Path, suffixes: tuple[str, ...], *, recursive: bool = True, on_error: OnError) -> Iterator[Path]:
+    """Regular files with one of ``suffixes``, and symlinks with one that
+    lead nowhere (dangling, or a loop): reading those reports them, as
+    Terraform does, instead of skipping them without a word."""
+    try:
+        entries = sorted(directory.iterdir(), key=lambda p: p.name)
+    except OSError as e:
+        on_error(directory, e)
+        return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir() and not entry.is_symlink():
             if recursive:
-                yield from _walk(entry, suffixes)
-        elif entry.is_file() and entry.name.endswith(suffixes):
+                yield from _walk(entry, suffixes, on_error=on_error)
+        elif entry.name.endswith(suffixes) and (entry.is_file() or is_broken_link(entry)):
             yield entry
 
 
-def read_source(path: Path) -> str:
-    """The file's text, newlines untouched. Raises UnicodeDecodeError for
+def is_broken_link(path: Path) -> bool:
+    """A symlink whose target does not exist, or that loops."""
+    return path.is_symlink() and not path.exists()
+
+
+def unsupported_file(path: Path, suffixes: tuple[str, ...], action: str) -> str | None:
+    """``path: why`` when a file named on the command line is not one that
+    ``action`` (e.g. "formatted") applies to, else None. Named files are
+    never skipped silently: a run that reads nothing must not look clean."""
+    if path.name.endswith(suffixes):
+        return None
+    kinds = ", ".join(suffixes)
+    if path.name.endswith(".json"):
+        hint = " (JSON configuration is not supported)"
+    elif path.name.endswith(FMT_SUFFIXES):
+        hint = " (tffix fmt formats it)"
+    else:
+        hint = ""
+    return f"{path}: only {kinds} files can be {action}{hint}"
+
+
+def decode_source(data: bytes) -> str:
+    """Source text from bytes, newlines untouched and a BOM kept (the parser
+    reads past it, so writes give it back). Raises UnicodeDecodeError for
     bytes that are not UTF-8 (HCL files are UTF-8 by definition)."""
-    return path.read_bytes().decode("utf-8")
+    return data.decode("utf-8")
+
+
+def read_source(path: Path) -> str:
+    """The file's text, decoded by ``decode_source``. Raises OSError or
+    UnicodeDecodeError; ``read_error`` words either."""
+    return decode_source(path.read_bytes())
+
+
+def read_stdin() -> str:
+    """Standard input, decoded exactly as a file is: bytes, never the
+    locale's encoding or newline translation of ``sys.stdin``."""
+    return decode_source(sys.stdin.buffer.read())
+
+
+def read_error(name: str | Path, error: OSError | UnicodeDecodeError) -> str:
+    """``name: why`` for a file or standard input that could not be read."""
+    if isinstance(error, UnicodeDecodeError):
+        return f"{name}: not UTF-8 ({error.reason} at byte {error.start})"
+    if isinstance(name, Path) and name.is_symlink():
+        if error.errno == errno.ELOOP:
+            return f"{name}: symlink loop"
+        if error.errno == errno.ENOENT:
+            return f"{name}: broken symlink (nothing at {os.readlink(name)})"
+    return f"{name}: {error.strerror or error}"
 
 
 #: What ``tffix fmt`` formats (as ``terraform fmt`` does); JSON variants such
@@ -51,7 +123,7 @@ def read_source(path: Path) -> str:
 FMT_SUFFIXES = (".tf", ".tfvars", ".tftest.hcl", ".tfmock.hcl", ".tfquery.hcl")
 
 
-def iter_fmt_files(paths: Iterable[str | Path], *, recursive: bool) -> Iterator[Path]:
+def iter_fmt_files(paths: Iterable[str | Path], *, recursive: bool, on_error: OnError) -> Iterator[Path]:
     """Files named directly, and the formattable files in named directories
     (their subdirectories too with ``recursive``). Hidden entries are skipped."""
     for raw in paths:
@@ -59,7 +131,7 @@ def iter_fmt_files(paths: Iterable[str | Path], *, recursive: bool) -> Iterator[
         if not path.is_dir():
             yield path
             continue
-        yield from _walk(path, FMT_SUFFIXES, recursive=recursive)
+        yield from _walk(path, FMT_SUFFIXES, recursive=recursive, on_error=on_error)
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..cst.nodes import Node
-from ..files import iter_files, read_source
+from ..files import iter_files, read_error, read_source, read_stdin
 from ..syntax import ParseError, Token, parse_module, tokenize
 from ..syntax.errors import line_col
 
@@ -21,10 +21,13 @@ def debug() -> None:
 
 
 def _load(path: str) -> str:
+    """The text of FILE or of standard input (``-``), read as fmt and check
+    read them; exit 2 with ``path: why`` when it cannot be read."""
     try:
-        return sys.stdin.read() if path == "-" else read_source(Path(path))
+        return read_stdin() if path == "-" else read_source(Path(path))
     except (OSError, UnicodeDecodeError) as e:
-        raise click.ClickException(f"{path}: {e}") from None
+        click.echo(read_error("<stdin>" if path == "-" else Path(path), e), err=True)
+        sys.exit(2)
 
 
 @debug.command()
@@ -83,9 +86,16 @@ def _print_tree(node: Node | Token, depth: int, label: str = "") -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 def roundtrip(paths: tuple[str, ...]) -> None:
     """Parse and print every .tf/.tfvars/.hcl file under PATHS; report any
-    file that does not come back byte for byte. Exit 0 only when all do."""
+    file that does not come back byte for byte, or cannot be read or parsed.
+    Exit 0 only when all come back."""
     files = identical = errors = mismatches = 0
-    for path in iter_files(paths):
+    unlisted: list[Path] = []
+
+    def unlistable(folder: Path, error: OSError) -> None:
+        unlisted.append(folder)
+        click.echo(f"read error: {read_error(folder, error)}")
+
+    for path in iter_files(paths, on_error=unlistable):
         files += 1
         try:
             text = read_source(path)
@@ -94,9 +104,9 @@ def roundtrip(paths: tuple[str, ...]) -> None:
             errors += 1
             click.echo(f"parse error: {e}")
             continue
-        except UnicodeDecodeError as e:
+        except (OSError, UnicodeDecodeError) as e:
             errors += 1
-            click.echo(f"parse error: {path}: not UTF-8 ({e.reason} at byte {e.start})")
+            click.echo(f"read error: {read_error(path, e)}")
             continue
         if printed == text:
             identical += 1
@@ -106,4 +116,4 @@ def roundtrip(paths: tuple[str, ...]) -> None:
         line, col = line_col(text, at)
         click.echo(f"mismatch: {path}:{line}:{col}: first difference at offset {at}")
     click.echo(f"{files} files, {identical} identical, {errors} parse errors, {mismatches} mismatches")
-    sys.exit(0 if identical == files else 1)
+    sys.exit(0 if identical == files and not unlisted else 1)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..files import FMT_SUFFIXES, iter_fmt_files, read_source, write_atomic
+from ..files import FMT_SUFFIXES, iter_fmt_files, read_error, read_source, read_stdin, unsupported_file, write_atomic
 from ..fmt import SelfCheckError, format_source
 from ..syntax import ParseError
 from .diff import unified_diff
@@ -28,17 +28,22 @@ def fmt(paths: tuple[str, ...], check: bool, show_diff: bool, list_files: bool, 
     .tfquery.hcl) in the canonical format, exactly as `terraform fmt` does.
 
     PATHS are files or directories (default: the current directory); `-`
-    reads standard input and writes the result to standard output. JSON files,
-    hidden files and hidden directories (such as .terraform/) are skipped.
+    reads standard input and writes the result to standard output. In
+    folders, JSON files, hidden files and hidden directories (such as
+    .terraform/) are skipped; a named file of another kind is an error.
     """
     report = Report(check_only=check)
+
+    def unlisted(folder: Path, error: OSError) -> None:
+        report.failure(read_error(folder, error))
+
     for raw in paths or (".",):
         if raw == "-":
             _format_stdin(report, check=check, show_diff=show_diff)
-        elif not Path(raw).exists():
+        elif not Path(raw).exists() and not Path(raw).is_symlink():  # a broken symlink is reported when read
             report.failure(f"{raw}: no such file or directory")
         else:
-            for path in iter_fmt_files([raw], recursive=recursive):
+            for path in iter_fmt_files([raw], recursive=recursive, on_error=unlisted):
                 _format_file(report, path, check=check, show_diff=show_diff, list_files=list_files, write=write)
     sys.exit(report.exit_code)
 
@@ -54,7 +59,11 @@ def _format_text(report: Report, text: str, name: str) -> str | None:
 
 
 def _format_stdin(report: Report, *, check: bool, show_diff: bool) -> None:
-    text = sys.stdin.buffer.read().decode("utf-8", errors="strict")
+    try:
+        text = read_stdin()
+    except (OSError, UnicodeDecodeError) as e:
+        report.failure(read_error("<stdin>", e))
+        return
     result = _format_text(report, text, "<stdin>")
     if result is None:
         return
@@ -71,16 +80,14 @@ def _format_stdin(report: Report, *, check: bool, show_diff: bool) -> None:
 
 
 def _format_file(report: Report, path: Path, *, check: bool, show_diff: bool, list_files: bool, write: bool) -> None:
-    if not path.name.endswith(FMT_SUFFIXES):
-        report.failure(f"{path}: only {', '.join(FMT_SUFFIXES)} files can be formatted")
+    refusal = unsupported_file(path, FMT_SUFFIXES, "formatted")
+    if refusal:
+        report.failure(refusal)
         return
     try:
         text = read_source(path)
-    except UnicodeDecodeError as e:
-        report.failure(f"{path}: not UTF-8 ({e.reason} at byte {e.start})")
-        return
-    except OSError as e:
-        report.failure(f"{path}: {e.strerror}")
+    except (OSError, UnicodeDecodeError) as e:
+        report.failure(read_error(path, e))
         return
     result = _format_text(report, text, str(path))
     if result is None:

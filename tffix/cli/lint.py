@@ -14,7 +14,7 @@ from ..config import ConfigError
 from ..engine.batch import Job, run_jobs
 from ..engine.discover import ModuleSource, discover, load_directory
 from ..engine.run import ModuleRun, run_module
-from ..files import write_atomic
+from ..files import read_error, read_stdin, write_atomic
 from ..rules.base import Applicability
 from ..rules.profiles import PROFILES
 from ..settings import Settings
@@ -135,7 +135,7 @@ def _run(
         if settings is not None:
             _stdin(settings, report, fix=fix, dry_run=dry_run, name=stdin_filename)
     else:
-        modules, errors = discover(paths or (".",))
+        modules, errors = discover(paths or (".",), action="fixed" if fix else "checked")
         for error in errors:
             report.failure(error)
         jobs = []
@@ -247,9 +247,9 @@ def _write(path: Path, text: str, report: LintReport) -> bool:
 
 def _stdin(settings: Settings, report: LintReport, *, fix: bool, dry_run: bool, name: str | None) -> None:
     try:
-        text = sys.stdin.buffer.read().decode("utf-8")
-    except UnicodeDecodeError as e:
-        report.failure(f"<stdin>: not UTF-8 ({e.reason} at byte {e.start})")
+        text = read_stdin()
+    except (OSError, UnicodeDecodeError) as e:
+        report.failure(read_error(name or "<stdin>", e))
         return
     path = Path(name) if name else Path(STDIN_DEFAULT_NAME)
     source = load_directory(path.parent) if name else ModuleSource(path.parent)

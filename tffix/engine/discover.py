@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..files import _walk, read_source
+from ..files import _walk, is_broken_link, read_error, read_source, unsupported_file
 from .module import MODULE_SUFFIX
 
 __all__ = ["ModuleSource", "discover", "load_directory"]
@@ -36,34 +36,39 @@ def load_directory(directory: Path) -> ModuleSource:
     source.existing = frozenset(directory / entry.name for entry in entries)
     for entry in entries:
         path = directory / entry.name
-        if entry.name.startswith(".") or not entry.name.endswith(MODULE_SUFFIX) or not entry.is_file():
+        if entry.name.startswith(".") or not entry.name.endswith(MODULE_SUFFIX):
+            continue
+        if not (entry.is_file() or is_broken_link(entry)):  # a folder or a device named *.tf
             continue
         try:
             source.texts[path] = read_source(path)
             continue
-        except UnicodeDecodeError as e:
-            source.errors.append(f"{path}: not UTF-8 ({e.reason} at byte {e.start})")
-        except OSError as e:
-            source.errors.append(f"{path}: {e.strerror}")
+        except (OSError, UnicodeDecodeError) as e:
+            source.errors.append(read_error(path, e))
         source.unreadable |= {path}
     return source
 
 
-def discover(paths: Iterable[str]) -> tuple[list[ModuleSource], list[str]]:
+def discover(paths: Iterable[str], *, action: str = "checked") -> tuple[list[ModuleSource], list[str]]:
     """Modules for ``paths`` (files or directories, directories recursively,
     hidden entries skipped as ``terraform fmt -recursive`` does), in path
-    order, and errors for paths that do not exist."""
+    order, and errors for paths that do not exist, named files that are no
+    module's (``action`` words what the command would have done with them),
+    and folders that cannot be listed."""
     modules: dict[Path, ModuleSource] = {}  # by resolved directory: one module named twice is one module
     errors: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = list(_walk(path, (MODULE_SUFFIX,)))
-        elif path.exists():
-            files = [path] if path.name.endswith(MODULE_SUFFIX) else []
-        else:
+            files = list(_walk(path, (MODULE_SUFFIX,), on_error=lambda p, e: errors.append(read_error(p, e))))
+        elif not path.exists() and not path.is_symlink():
             errors.append(f"{raw}: no such file or directory")
             continue
+        elif refusal := _not_a_module_file(path, action):
+            errors.append(refusal)
+            continue
+        else:
+            files = [path]  # a broken symlink too: loading its folder reports it
         for file in files:
             key = file.parent.resolve()
             if key not in modules:
@@ -73,3 +78,12 @@ def discover(paths: Iterable[str]) -> tuple[list[ModuleSource], list[str]]:
             if same in module.texts:
                 module.targets.add(same)
     return sorted(modules.values(), key=lambda m: str(m.directory)), errors
+
+
+def _not_a_module_file(path: Path, action: str) -> str | None:
+    """Why a named file takes no part in a module, as Terraform loads one."""
+    if path.name.startswith(".") and path.name.endswith(MODULE_SUFFIX):
+        return f"{path}: hidden files are not part of a module (Terraform skips them)"
+    if path.exists() and not path.is_file():
+        return f"{path}: not a regular file"
+    return unsupported_file(path, (MODULE_SUFFIX,), action)
