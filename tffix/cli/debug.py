@@ -68,7 +68,7 @@ def _print_tree(node: Node | Token, depth: int, label: str = "") -> None:
         click.echo(f"{pad}{node.kind} {node.text!r}{trivia}")
         return
     click.echo(f"{pad}{type(node).__name__}")
-    for name in node.__match_args__:  # type: ignore[union-attr]
+    for name in node.__match_args__:
         value = getattr(node, name)
         if value is None or value == () or type(value) is str and not value:
             continue

@@ -1,16 +1,33 @@
 """The concrete syntax tree: immutable nodes that print back byte for byte."""
 
+from . import nodes
 from .builders import parse_attribute, parse_block, parse_body, parse_expression, with_first_token
 from .nodes import *
-from .nodes import __all__ as _node_names
 from .positions import CodeRange, Spans, position, positions, spans
 from .values import NotLiteral, literal_value, template_text
 from .visitor import REMOVE, Transformer, Visitor, parents, remove, replace, visit, walk
 
 __all__ = [
-    *_node_names,
-    "NotLiteral", "literal_value", "template_text",
-    "parse_attribute", "parse_block", "parse_body", "parse_expression", "with_first_token",
-    "CodeRange", "Spans", "position", "positions", "spans",
-    "REMOVE", "Transformer", "Visitor", "parents", "remove", "replace", "visit", "walk",
-]  # fmt: skip
+    "REMOVE",
+    "CodeRange",
+    "NotLiteral",
+    "Spans",
+    "Transformer",
+    "Visitor",
+    "literal_value",
+    "parents",
+    "parse_attribute",
+    "parse_block",
+    "parse_body",
+    "parse_expression",
+    "position",
+    "positions",
+    "remove",
+    "replace",
+    "spans",
+    "template_text",
+    "visit",
+    "walk",
+    "with_first_token",
+]
+__all__ += nodes.__all__  # every node class, Token and deep_equals

@@ -3,11 +3,12 @@ strings into output."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TypeVar, overload
 
 from ..syntax.errors import ParseError
 from ..syntax.parser import parse_module
-from .nodes import Attribute, Block, Body, Expression, Token
+from .nodes import Attribute, Block, Body, BodyItem, Expression, Node, Token
 
 __all__ = [
     "first_token",
@@ -20,7 +21,15 @@ __all__ = [
 ]
 
 
-def with_first_token(node: Any, change: Any) -> Any:
+NodeT = TypeVar("NodeT", bound=Node)
+ItemT = TypeVar("ItemT", bound=BodyItem)
+
+
+@overload
+def with_first_token(node: Token, change: Callable[[Token], Token]) -> Token: ...
+@overload
+def with_first_token(node: NodeT, change: Callable[[Token], Token]) -> NodeT: ...
+def with_first_token(node: Node | Token, change: Callable[[Token], Token]) -> Node | Token:
     """A copy of ``node`` whose first token is ``change(token)``."""
     if type(node) is Token:
         return change(node)
@@ -34,17 +43,17 @@ def with_first_token(node: Any, change: Any) -> Any:
     return node
 
 
-def first_token(node: Any) -> Token:
+def first_token(node: Node | Token) -> Token:
     """The first token of ``node`` (a node always has at least one)."""
     return node if type(node) is Token else node.first_token()
 
 
-def last_token(node: Any) -> Token:
+def last_token(node: Node | Token) -> Token:
     """The last token of ``node``."""
     return node if type(node) is Token else node.last_token()
 
 
-def _strip_lead(node: Any) -> Any:
+def _strip_lead(node: NodeT) -> NodeT:
     return with_first_token(node, lambda tok: tok._replace(lead=""))
 
 
@@ -56,12 +65,14 @@ def parse_body(text: str) -> Body:
     return module.body
 
 
-def _single(text: str, kind: type) -> Any:
+def _single(text: str, kind: type[ItemT]) -> ItemT:
     snippet = text if text.endswith("\n") else text + "\n"
     items = [item for item in parse_body(snippet).items]
-    if len(items) != 1 or type(items[0]) is not kind:
+    item = items[0] if len(items) == 1 else None
+    # isinstance narrows for mypy; no node class has subclasses, so it is the exact type test
+    if not isinstance(item, kind):
         raise ParseError(f"Expected exactly one {kind.__name__.lower()}", "", text=text)
-    return items[0]
+    return item
 
 
 def parse_attribute(text: str) -> Attribute:

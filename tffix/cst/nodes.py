@@ -12,14 +12,17 @@ Edits make new nodes: ``node.with_changes(field=value)``.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, final
 
 from ..syntax.tokens import Token
 
 if TYPE_CHECKING:
     from typing_extensions import Self
+
+    from .positions import CodeRange
+    from .visitor import Visitor
 
 __all__ = [
     "Attribute",
@@ -59,12 +62,13 @@ __all__ = [
     "deep_equals",
 ]  # fmt: skip
 
-_node = dataclass(frozen=True, slots=True, eq=False)
 
-
-@_node
+@dataclass(frozen=True, slots=True, eq=False)
 class Node:
     """Base of all CST nodes."""
+
+    # Set by @dataclass on every subclass: its field names in source order.
+    __match_args__: ClassVar[tuple[str, ...]]
 
     def children(self) -> Iterator[Node | Token]:
         """Direct children (nodes and tokens) in source order."""
@@ -94,7 +98,7 @@ class Node:
         """The last token below this node."""
         return self._edge_token(reversed(self.__match_args__), last=True)
 
-    def _edge_token(self, names: Any, last: bool = False) -> Token:
+    def _edge_token(self, names: Iterable[str], last: bool = False) -> Token:
         for name in names:
             value = getattr(self, name)
             if value is None or type(value) is str or value == ():
@@ -103,7 +107,8 @@ class Node:
                 value = value[-1] if last else value[0]
             if type(value) is Token:
                 return value
-            return value._edge_token(reversed(value.__match_args__) if last else value.__match_args__, last)
+            node: Node = value
+            return node._edge_token(reversed(node.__match_args__) if last else node.__match_args__, last)
         raise ValueError(f"{type(self).__name__} has no tokens")
 
     def _collect(self, out: list[Token]) -> None:
@@ -132,7 +137,7 @@ class Node:
     def with_changes(self, **changes: Any) -> Self:
         return dataclasses.replace(self, **changes)
 
-    def visit(self, visitor: Any) -> Any:
+    def visit(self, visitor: Visitor) -> Any:
         from .visitor import visit
 
         return visit(self, visitor)
@@ -170,28 +175,32 @@ def deep_equals(a: object, b: object) -> bool:
 # ---------------------------------------------------------------- expressions
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class Literal(Node):
     """A number, ``true``, ``false`` or ``null``."""
 
     token: Token
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class Variable(Node):
     """A bare identifier used as a value: ``var`` in ``var.x``, ``each``."""
 
     name: Token
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class TemplateLiteral(Node):
     """Literal text inside a template, escapes kept as written."""
 
     token: Token
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class Interpolation(Node):
     """``${ expr }``; ``open``/``close`` carry the strip markers (``${~``, ``~}``)."""
 
@@ -200,7 +209,8 @@ class Interpolation(Node):
     close: Token
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class EndDirective(Node):
     """``%{ endif }`` or ``%{ endfor }``."""
 
@@ -209,7 +219,8 @@ class EndDirective(Node):
     close: Token
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class ElseClause(Node):
     open: Token
     keyword: Token
@@ -217,7 +228,8 @@ class ElseClause(Node):
     parts: tuple[TemplatePart, ...]
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class IfDirective(Node):
     """``%{ if cond }...%{ else }...%{ endif }``."""
 
@@ -230,7 +242,8 @@ class IfDirective(Node):
     end: EndDirective
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class ForDirective(Node):
     """``%{ for k, v in coll }...%{ endfor }``."""
 
@@ -246,10 +259,11 @@ class ForDirective(Node):
     end: EndDirective
 
 
-TemplatePart = Union[TemplateLiteral, Interpolation, IfDirective, ForDirective]
+TemplatePart: TypeAlias = TemplateLiteral | Interpolation | IfDirective | ForDirective
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class Template(Node):
     """A quoted template ``"..."``."""
 
@@ -258,7 +272,8 @@ class Template(Node):
     close: Token
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class Heredoc(Node):
     """``<<EOT`` / ``<<-EOT`` template; ``open`` includes the line break after the
     marker, ``close`` is the closing line without its line break."""
@@ -276,7 +291,8 @@ class Heredoc(Node):
         return self.open.text.startswith("<<-")
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class Element(Node):
     """One item of a tuple or argument list, with the comma after it."""
 
@@ -284,14 +300,16 @@ class Element(Node):
     comma: Token | None
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class Tuple(Node):
     open: Token
     elements: tuple[Element, ...]
     close: Token
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class ObjectItem(Node):
     """``key = value`` or ``key: value`` in an object constructor.
 
@@ -312,7 +330,8 @@ class ObjectItem(Node):
         return _static_name(self.key)
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class Object(Node):
     open: Token
     open_newline: Token | None
@@ -326,7 +345,8 @@ class Object(Node):
         return None
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class FunctionCall(Node):
     """``name(args)``; ``name`` holds ``IDENT (:: IDENT)*`` tokens."""
 
@@ -341,14 +361,16 @@ class FunctionCall(Node):
         return "".join(t.text for t in self.name)
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class Parens(Node):
     open: Token
     expr: Expression
     close: Token
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class GetAttr(Node):
     """``obj.name``, or the legacy index ``obj.0``."""
 
@@ -357,7 +379,8 @@ class GetAttr(Node):
     name: Token
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class Index(Node):
     obj: Expression
     open: Token
@@ -365,7 +388,8 @@ class Index(Node):
     close: Token
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class Splat(Node):
     """``obj.*`` (``open`` is the dot, ``close`` None) or ``obj[*]``."""
 
@@ -375,20 +399,23 @@ class Splat(Node):
     close: Token | None
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class UnaryOp(Node):
     op: Token
     operand: Expression
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class BinaryOp(Node):
     left: Expression
     op: Token
     right: Expression
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class Conditional(Node):
     condition: Expression
     question: Token
@@ -397,7 +424,8 @@ class Conditional(Node):
     false_expr: Expression
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class ForExpr(Node):
     """``[for ...]`` or ``{for ... => ...}`` (then ``arrow`` and ``key_expr`` are set)."""
 
@@ -422,15 +450,16 @@ class ForExpr(Node):
         return self.open.kind == "OBRACE"
 
 
-Expression = Union[
-    Literal, Variable, Template, Heredoc, Tuple, Object, FunctionCall, Parens,
-    GetAttr, Index, Splat, UnaryOp, BinaryOp, Conditional, ForExpr,
-]  # fmt: skip
+Expression: TypeAlias = (
+    Literal | Variable | Template | Heredoc | Tuple | Object | FunctionCall | Parens
+    | GetAttr | Index | Splat | UnaryOp | BinaryOp | Conditional | ForExpr
+)  # fmt: skip
 
 # ---------------------------------------------------------------- structure
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class EmptyLine(Node):
     """A line holding no item: blank, or only a comment.
 
@@ -447,7 +476,8 @@ class EmptyLine(Node):
         return text or None
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class Attribute(Node):
     """``name = value``. Owns the comment lines directly above it and the line
     break ending it (whose ``lead`` holds any same-line trailing comment)."""
@@ -463,10 +493,11 @@ class Attribute(Node):
         return _comment_of(self.newline)
 
 
-Label = Union[Token, Template]
+Label: TypeAlias = Token | Template
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class Block(Node):
     """``type "label" { body }``. ``open_newline`` is the line break after ``{``
     (None for the single-line form ``a { b = 1 }``)."""
@@ -482,7 +513,7 @@ class Block(Node):
 
     @property
     def label_values(self) -> tuple[str, ...]:
-        return tuple(_static_name(label) or "" for label in self.labels)  # type: ignore[arg-type]
+        return tuple(_static_name(label) or "" for label in self.labels)
 
     @property
     def trailing_comment(self) -> str | None:
@@ -498,10 +529,11 @@ class Block(Node):
         return all(want is None or want == got for want, got in zip(labels, values))
 
 
-BodyItem = Union[Attribute, Block, EmptyLine]
+BodyItem: TypeAlias = Attribute | Block | EmptyLine
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class Body(Node):
     items: tuple[BodyItem, ...]
 
@@ -521,7 +553,8 @@ class Body(Node):
         return next(self.blocks(type, *labels), None)
 
 
-@_node
+@final
+@dataclass(frozen=True, slots=True, eq=False)
 class Module(Node):
     """A whole file. ``bom`` is a UTF-8 byte-order mark the file started with;
     ``eof`` carries trivia after the last line break (e.g. a final comment with
@@ -533,7 +566,8 @@ class Module(Node):
 
     @property
     def code(self) -> str:
-        return self.bom + Node.code.fget(self)  # type: ignore[attr-defined]
+        # two-argument super(): slots=True makes a new class, which the zero-argument form misses
+        return self.bom + super(Module, self).code
 
     def attribute(self, name: str) -> Attribute | None:
         return self.body.attribute(name)
@@ -544,7 +578,7 @@ class Module(Node):
     def block(self, type: str | None = None, *labels: str | None) -> Block | None:
         return self.body.block(type, *labels)
 
-    def position(self, node: Node) -> Any:
+    def position(self, node: Node) -> CodeRange:
         """``CodeRange`` (1-based line/column) of ``node`` in this module."""
         from .positions import position
 

@@ -39,6 +39,7 @@ class _Collector:
 
     def _node(self, node: Node) -> tuple[int, int] | None:
         first = last = None
+        span: tuple[int, int] | None
         for child in node.children():
             if type(child) is Token:
                 self.offset += len(child.lead)
@@ -48,7 +49,7 @@ class _Collector:
                 if child.kind in _EDGE_KINDS:
                     continue
             else:
-                span = self.node(child)  # type: ignore[arg-type]
+                span = self.node(child)
                 if span is None or type(child) is EmptyLine:
                     continue
             if first is None:

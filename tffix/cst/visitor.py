@@ -81,7 +81,7 @@ def walk(node: Node) -> Iterator[Node]:
     while stack:
         current = stack.pop()
         yield current
-        stack.extend(reversed([c for c in current.children() if type(c) is not Token]))  # type: ignore[misc]
+        stack.extend(reversed([c for c in current.children() if type(c) is not Token]))
 
 
 def parents(root: Node) -> dict[int, Node]:
@@ -102,7 +102,7 @@ class _Swap(Transformer):
         return self.make(updated) if self.match(original) else updated
 
 
-def replace(root: Node, old: Node, new: Node) -> Any:
+def replace(root: Node, old: Node, new: Node) -> Node:
     """A copy of ``root`` with the node ``old`` (by identity) replaced by ``new``.
 
     ``new`` takes over the whitespace and comments before ``old`` (its first
@@ -112,7 +112,8 @@ def replace(root: Node, old: Node, new: Node) -> Any:
 
     lead = first_token(old).lead
     new = with_first_token(new, lambda tok: tok._replace(lead=lead))
-    return visit(root, _Swap(lambda n: n is old, lambda _: new))
+    result: Node = visit(root, _Swap(lambda n: n is old, lambda _: new))
+    return result
 
 
 def remove(root: Node, old: Node) -> Any:

@@ -58,8 +58,8 @@ class SourceFile:
     def _line_starts(self) -> list[int]:
         return line_starts(self.text)
 
-    def span(self, node: n.Node) -> tuple[int, int]:
-        """Offsets of the node's own text."""
+    def span(self, node: n.Node | n.Token) -> tuple[int, int]:
+        """Offsets of the node's (or token's) own text."""
         return self._spans.text[id(node)]
 
     def owned_span(self, node: n.Node) -> tuple[int, int]:
@@ -74,7 +74,7 @@ class SourceFile:
             column -= 1
         return line, column
 
-    def source(self, node: n.Node) -> str:
+    def source(self, node: n.Node | n.Token) -> str:
         start, end = self.span(node)
         return self.text[start:end]
 
@@ -86,7 +86,7 @@ class SourceFile:
 
     # -- edits -----------------------------------------------------------
 
-    def replace(self, node: n.Node, text: str) -> Edit:
+    def replace(self, node: n.Node | n.Token, text: str) -> Edit:
         start, end = self.span(node)
         return Edit(self.path, start, end, text)
 
@@ -231,14 +231,14 @@ class TerraformModule:
         self,
         rule: Rule,
         file: SourceFile,
-        where: n.Node | tuple[int, int],
+        where: n.Node | n.Token | tuple[int, int],
         message: str,
         *,
         fix: Fix | None = None,
         severity: Severity | None = None,
     ) -> Diagnostic:
         """A finding at a node (or token) of ``file``, or at ``(start, end)`` offsets."""
-        start, end = where if type(where) is tuple else file.span(where)  # type: ignore[arg-type]
+        start, end = file.span(where) if isinstance(where, (n.Node, n.Token)) else where
         return Diagnostic(
             rule.code, rule.name, severity or rule.severity, message, file.path,
             file.location(start), file.location(end), (start, end), fix,

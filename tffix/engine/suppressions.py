@@ -121,10 +121,11 @@ def find_suppressions(file: SourceFile) -> list[Suppression]:
         line, column = file.location(offset)
         own = _TFFIX.match(body)
         peer = None if own else _PEER.match(body)
-        if own is None and peer is None:
+        match = own or peer
+        if match is None:
             continue
-        whole_file = bool(own.group("file") if own else peer.group("file"))  # type: ignore[union-attr]
-        codes = _codes(own.group("codes").split(",")) if own else _peer_codes(peer)  # type: ignore[union-attr]
+        whole_file = bool(match.group("file"))
+        codes = _codes(own.group("codes").split(",")) if own else _peer_codes(match)
         if not codes:
             continue
         expiry = _EXPIRY.search(own.group("rest") if own else body)

@@ -12,6 +12,8 @@ assign cells and, separately, their comment cells.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from typing import Protocol
 
 from .tokens import FmtToken
 
@@ -42,8 +44,14 @@ def _bracket_change(tok: FmtToken) -> int:
     return _DEPTH.get(tok.kind, 0)
 
 
+class _Pattern(Protocol):
+    """What is used of a ``regex`` pattern (the package ships no types)."""
+
+    def findall(self, text: str) -> list[str]: ...
+
+
 @functools.cache
-def _clusters() -> tuple:
+def _clusters() -> tuple[_Pattern, _Pattern]:
     """The patterns that count grapheme clusters; ``regex`` is loaded on the
     first text that is not ASCII (loading takes longer than most files do)."""
     import regex
@@ -202,7 +210,7 @@ def _space_cell(cell: list[FmtToken]) -> None:
         after = cell[i + 1]
         s = subject.kind
         if s == "MINUS" or (s == "IDENT" and subject.text == "in"):
-            space = _space_after(subject, cell[i - 1] if i > 0 else _NIL, after)
+            space: bool | None = _space_after(subject, cell[i - 1] if i > 0 else _NIL, after)
         else:
             space = pairs.get((s, after.kind))
             if space is None:
@@ -218,7 +226,7 @@ def _spaces(lines: list[Line]) -> None:
             _space_cell(line.assign)
 
 
-def _align(lines: list[Line], cell: str, width_of) -> None:
+def _align(lines: list[Line], cell: str, width_of: Callable[[Line], int]) -> None:
     """Give every run of consecutive lines that have ``cell`` one column for it."""
     run: list[Line] = []
     number = [0]

@@ -81,10 +81,11 @@ def _choose(lines: list[Line], wanted: set[int], starts: list[int], position: di
         if pick:
             chosen.update(id(tok) for tok in line.tokens())
             continue
-        if line.assign_run in assign_runs:
-            chosen.update(id(tok) for tok in line.assign)  # type: ignore[union-attr]
-        if line.comment_run in comment_runs:
-            chosen.update(id(tok) for tok in line.comment)  # type: ignore[union-attr]
+        # a line in a run has the cell the run aligns
+        if line.assign_run in assign_runs and line.assign is not None:
+            chosen.update(id(tok) for tok in line.assign)
+        if line.comment_run in comment_runs and line.comment is not None:
+            chosen.update(id(tok) for tok in line.comment)
     return chosen
 
 

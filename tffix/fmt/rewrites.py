@@ -144,12 +144,15 @@ def _label_value(label: n.Label) -> str | None:
     """The label's string as Terraform writes it back: in NFC (its strings
     are cty values, which are normalised so), or None to keep it as written."""
     if type(label) is n.Token:
-        value = label.text
+        value: str | None = label.text
     else:
-        raw = "".join(part.token.text for part in label.parts)  # type: ignore[union-attr]
+        # the parser allows only literal text in labels
+        raw = "".join(part.token.text for part in label.parts if type(part) is n.TemplateLiteral)
         if "$" in raw or "%" in raw:
             return None  # Terraform would drop this label; keep it as written
-        value = template_text(label)  # type: ignore[arg-type,assignment]
+        value = template_text(label)
+    if value is None:
+        return None
     return value if value.isascii() else unicodedata.normalize("NFC", value)
 
 
@@ -174,7 +177,7 @@ def quote_labels(labels: list[tuple[n.Label, list[FmtToken]]], between: list[lis
     return out
 
 
-def _items(body: n.Body, in_blocks: tuple[str, ...]) -> Iterator[tuple[n.Node, tuple[str, ...]]]:
+def _items(body: n.Body, in_blocks: tuple[str, ...]) -> Iterator[tuple[n.Attribute | n.Block, tuple[str, ...]]]:
     for item in body.items:
         if type(item) is n.Attribute:
             yield item, in_blocks
@@ -198,10 +201,10 @@ def rewrite_edits(module: n.Module, tokens: list[FmtToken], index: dict[int, int
                 new = unwrap_interpolation(tokens[start:end])
             else:
                 continue
-        elif item.labels:  # type: ignore[union-attr]
-            spans = [(index[id(first_token(label))], index[id(last_token(label))] + 1) for label in item.labels]  # type: ignore[union-attr]
+        elif item.labels:
+            spans = [(index[id(first_token(label))], index[id(last_token(label))] + 1) for label in item.labels]
             start, end = spans[0][0], spans[-1][1]
-            parts = [(label, tokens[a:b]) for label, (a, b) in zip(item.labels, spans)]  # type: ignore[union-attr]
+            parts = [(label, tokens[a:b]) for label, (a, b) in zip(item.labels, spans)]
             gaps = [tokens[b : nxt[0]] for (_, b), nxt in itertools.pairwise(spans)] + [[]]
             new = quote_labels(parts, gaps)
         else:

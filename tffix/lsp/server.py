@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -302,7 +303,7 @@ class TffixServer(LanguageServer):
         return lsp_text_edits(text, new, self.encoding)
 
 
-def _wanted(kind: str, only: list[lsp.CodeActionKind | str] | None) -> bool:
+def _wanted(kind: str, only: Sequence[lsp.CodeActionKind | str] | None) -> bool:
     """A requested kind covers itself and its sub-kinds (``source`` covers
     ``source.fixAll.tffix``)."""
     if not only:

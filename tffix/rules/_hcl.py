@@ -112,9 +112,9 @@ def references(node: n.Node) -> Iterator[tuple[str, ...]]:
             path = traversal(child)
             if path is not None:
                 yield path
-                link: object = child
-                while type(link) in (n.GetAttr, n.Index):  # index keys are still visited
-                    link = link.obj  # type: ignore[union-attr]
+                link = child
+                while isinstance(link, (n.GetAttr, n.Index)):  # index keys are still visited
+                    link = link.obj
                     seen.add(id(link))
 
 

@@ -48,10 +48,10 @@ def use_variable(
     for name in [*candidates, new_name]:
         if name in module.variables:
             var_file, block = module.variables[name]
-            default = block.body.attribute("default")
-            same = default is not None and var_file.source(default.value) == wanted
+            declared = block.body.attribute("default")
+            same = declared is not None and var_file.source(declared.value) == wanted
             return VariableUse(
-                name, (file.replace(literal, f"var.{name}"),), False, same and not tfvars, default is not None
+                name, (file.replace(literal, f"var.{name}"),), False, same and not tfvars, declared is not None
             )
     declaration = (
         f'variable "{new_name}" {{\n'

@@ -107,14 +107,18 @@ class AuroraServerlessV2Misconfiguration(Rule):
             instance_class = string_value(attr.value) if attr is not None else None
             classes[cluster].append(instance_class)
             _, cluster_block = clusters[cluster]
-            if instance_class == SERVERLESS and not _has(cluster_block, "serverlessv2_scaling_configuration"):
+            if (
+                attr is not None
+                and instance_class == SERVERLESS
+                and not _has(cluster_block, "serverlessv2_scaling_configuration")
+            ):
                 label = ".".join(instance.label_values[:2])
                 message = (
                     f"{label} is db.serverless, but aws_rds_cluster.{cluster} has no serverlessv2_scaling_configuration"
                 )
-                yield module.diagnostic(self, file, attr.value, message)  # type: ignore[union-attr]
-        for name, (file, cluster) in clusters.items():
-            yield from self._cluster(module, file, name, cluster, classes[name])
+                yield module.diagnostic(self, file, attr.value, message)
+        for name, (file, block) in clusters.items():
+            yield from self._cluster(module, file, name, block, classes[name])
 
     def _cluster(
         self, module: TerraformModule, file: SourceFile, name: str, cluster: n.Block, classes: list[str | None]

@@ -150,7 +150,7 @@ class BackendWithDynamicValues(Rule):
         details = "; ".join(f"{_name(o.item)}: {o.why}" for o in offenders)
         message = f"{what} cannot be initialised ({details})"
         anchor = offenders[0].item
-        target: n.Node = anchor.value if type(anchor) is n.Attribute else anchor.type  # type: ignore[assignment]
+        target: n.Node | n.Token = anchor.value if type(anchor) is n.Attribute else anchor.type
         if self.settings["strategy"] == "comment-out":
             edit = _comment_out(file, block, offenders)
             return module.diagnostic(
@@ -207,7 +207,7 @@ def _why(expr: n.Node) -> str | None:
 def _strings(expr: n.Node) -> Iterator[n.Template | n.Heredoc]:
     from ..cst.visitor import walk
 
-    return (node for node in walk(expr) if type(node) in (n.Template, n.Heredoc))  # type: ignore[misc]
+    return (node for node in walk(expr) if isinstance(node, (n.Template, n.Heredoc)))
 
 
 def _title(block: n.Block) -> str:
@@ -218,17 +218,17 @@ def _listing(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _items(item: n.Attribute | n.Block) -> list[n.Attribute] | None:
+def _items(item: n.Attribute | n.Block) -> list[n.Attribute | n.ObjectItem] | None:
     """The arguments of an object value or a nested block, else None."""
     if type(item) is n.Attribute:
         if type(item.value) is not n.Object:
             return None
-        return [i for i in item.value.items if type(i) is n.ObjectItem]  # type: ignore[misc]
-    return list(item.body.attributes())  # type: ignore[union-attr]
+        return [i for i in item.value.items if type(i) is n.ObjectItem]
+    return list(item.body.attributes())
 
 
 def _key(item: n.Attribute | n.ObjectItem) -> str:
-    return item.name.text if type(item) is n.Attribute else (item.key_name or "?")  # type: ignore[union-attr]
+    return item.name.text if type(item) is n.Attribute else (item.key_name or "?")
 
 
 def _flag_value(file: SourceFile, item: n.Attribute | n.Block) -> str:
@@ -252,7 +252,7 @@ def _example_value(file: SourceFile, item: n.Attribute | n.Block) -> str:
 
 
 def _name(item: n.Attribute | n.Block) -> str:
-    return item.name.text if type(item) is n.Attribute else item.type.text  # type: ignore[union-attr]
+    return item.name.text if type(item) is n.Attribute else item.type.text
 
 
 def _block_lines(file: SourceFile, block: n.Block) -> tuple[int, int, str]:

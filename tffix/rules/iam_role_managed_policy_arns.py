@@ -127,7 +127,7 @@ class IamRoleManagedPolicyArns(Rule):
         taken: set[tuple[str, str]],
     ) -> Iterator[Diagnostic]:
         label = role.label_values[1]
-        anchor: n.Node = arns.name if arns is not None else inline[0].type
+        anchor: n.Node | n.Token = arns.name if arns is not None else inline[0].type
         what = " and ".join(
             x for x in ("`managed_policy_arns`" if arns else "", "`inline_policy`" if inline else "") if x
         )

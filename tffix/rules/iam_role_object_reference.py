@@ -101,12 +101,12 @@ class IamRoleObjectReference(Rule):
                     continue
                 values = [e.value for e in attr.value.elements] if type(attr.value) is n.Tuple else [attr.value]
                 for value in values:
-                    path = traversal(value)
-                    if path is None or path[0] != "aws_iam_role" or len(path) < 2 or any(p != "[]" for p in path[2:]):
+                    ref = traversal(value)
+                    if ref is None or ref[0] != "aws_iam_role" or len(ref) < 2 or any(p != "[]" for p in ref[2:]):
                         continue
                     text = file.source(value)
                     message = f"`{kind}.{attr.name.text}` wants a role {wanted}, not the role object `{text}`"
-                    if path[1] in multi and len(path) == 2:
+                    if ref[1] in multi and len(ref) == 2:
                         # a counted role needs an instance key first, which only the author knows
                         yield module.diagnostic(
                             self, file, value, message + " (the role has count/for_each: pick an instance)"

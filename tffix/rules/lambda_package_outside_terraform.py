@@ -211,7 +211,7 @@ def _zip(expr: n.Node) -> str | None:
         parts, prefix = parts[1:], "/"  # "${path.module}/x.zip" names the same file as "x.zip"
     if not parts or not all(type(part) is n.TemplateLiteral for part in parts):
         return None
-    text = "".join(part.token.text for part in parts)  # type: ignore[union-attr]
+    text = "".join(part.token.text for part in parts if type(part) is n.TemplateLiteral)  # all are, see above
     if not text.startswith(prefix) or not text.endswith(".zip"):
         return None
     return text[len(prefix) :]

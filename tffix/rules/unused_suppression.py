@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..engine.module import TerraformModule
+from ..engine.suppressions import Suppression
 from .base import Diagnostic, Example, Rule, Severity
 
 __all__ = ["UnusedSuppression"]
@@ -63,7 +64,9 @@ class UnusedSuppression(Rule):
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
         return iter(())  # the engine reports suppressions, after the other rules ran
 
-    def report(self, module: TerraformModule, directives: dict[Path, list], active: set[str]) -> Iterator[Diagnostic]:
+    def report(
+        self, module: TerraformModule, directives: dict[Path, list[Suppression]], active: set[str]
+    ) -> Iterator[Diagnostic]:
         today = datetime.date.today()
         for path, suppressions in directives.items():
             file = module.files[path]

@@ -95,7 +95,7 @@ class UserDataBase64encode(Rule):
                         self, file, attr.name, message + " (which is also set: the two conflict, keep one)"
                     )
                     continue
-                edit = file.replace(attr.name, "user_data_base64")  # type: ignore[arg-type]
+                edit = file.replace(attr.name, "user_data_base64")
                 yield module.diagnostic(
                     self, file, attr.name, message, fix=fix("Rename to user_data_base64", Applicability.UNSAFE, edit)
                 )

@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from fnmatch import fnmatchcase
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..cst import nodes as n
 from ..cst.values import template_text
@@ -119,8 +119,8 @@ def _statements(node: n.Node) -> Iterator[_Statement]:
         content = node.body.block("content")
         if content is not None:
             yield from _hcl_statement(content, "actions", "resources")
-    elif type(node) is n.Attribute and node.name.text == "policy" and type(node.value) in (n.Template, n.Heredoc):
-        for statement in _json_statements(node.value):  # type: ignore[arg-type]
+    elif type(node) is n.Attribute and node.name.text == "policy" and isinstance(node.value, (n.Template, n.Heredoc)):
+        for statement in _json_statements(node.value):
             strings = [_json_strings(statement.get(key)) for key in ("Action", "Resource", "Effect")]
             yield _Statement(node.value, "Resource", *strings)
 
@@ -132,7 +132,7 @@ def _hcl_statement(node: n.Object | n.Block, action_key: str, key: str) -> Itera
         yield _Statement(resources, key, _values(node, action_key), _values_of(resources), effects)
 
 
-def _json_statements(template: n.Template | n.Heredoc) -> list[dict]:
+def _json_statements(template: n.Template | n.Heredoc) -> list[dict[str, Any]]:
     """The statements of a policy written as JSON (interpolations read as
     placeholders, so ``"${aws_x.arn}"`` is some ARN); none if it is not JSON."""
     text = template_text(template, interpolation=_SOME_VALUE)
@@ -166,7 +166,7 @@ def _value(node: n.Object | n.Block, key: str) -> n.Node | None:
     if type(node) is n.Object:
         item = node.item(key)
         return item.value if item is not None else None
-    attr = node.body.attribute(key)  # type: ignore[union-attr]
+    attr = node.body.attribute(key)
     return attr.value if attr is not None else None
 
 

@@ -8,6 +8,7 @@ without interpolation, number syntax, directive nesting) raise ``BuildError``.
 
 from __future__ import annotations
 
+import builtins
 import re
 from typing import Any
 
@@ -40,15 +41,17 @@ class _Pending:
 
     __slots__ = ("args", "cls", "comma")
 
-    def __init__(self, cls: type, args: tuple) -> None:
+    def __init__(self, cls: type[n.Attribute | n.Block | n.ObjectItem], args: tuple[Any, ...]) -> None:
         self.cls = cls
-        self.args = args
+        self.args = args  # the fields between ``leading`` and ``comma``/``newline``
         self.comma: Token | None = None
 
-    def finish(self, leading: tuple[n.EmptyLine, ...], newline: Token | None) -> n.Node:
+    def finish(self, leading: tuple[n.EmptyLine, ...], newline: Token | None) -> n.Attribute | n.Block | n.ObjectItem:
+        # One starred tuple (the same bytecode as listing the fields): mypy
+        # cannot tell how many fields a star in the middle fills.
         if self.cls is n.ObjectItem:
-            return n.ObjectItem(leading, *self.args, self.comma, newline)
-        return self.cls(leading, *self.args, newline)
+            return n.ObjectItem(*(leading, *self.args, self.comma, newline))
+        return self.cls(*(leading, *self.args, newline))
 
 
 def _group_lines(children: list[Any]) -> tuple[Any, ...]:
@@ -67,7 +70,8 @@ def _group_lines(children: list[Any]) -> tuple[Any, ...]:
             continue
         tok = child
         if tok.kind == "COMMA":
-            current.comma = tok  # type: ignore[union-attr]
+            assert current is not None  # the grammar puts a comma only after an object item
+            current.comma = tok
         elif current is not None:
             items.append(current.finish(leading, tok))
             current = None
@@ -86,7 +90,7 @@ def _group_lines(children: list[Any]) -> tuple[Any, ...]:
 def _elements(children: list[Any]) -> tuple[n.Element, ...]:
     """Expressions separated by commas (a trailing comma allowed)."""
     out: list[n.Element] = []
-    value = None
+    value: Any = None  # the expression before the next comma
     for child in children:
         if type(child) is Token:
             out.append(n.Element(value, child))
@@ -101,7 +105,7 @@ def _elements(children: list[Any]) -> tuple[n.Element, ...]:
 
 
 def _require_keyword(item: Any, word: str, summary: str, detail: str) -> Token:
-    tok = item
+    tok: Token = item
     if tok.text != word:
         raise BuildError(summary, detail, tok)
     return tok
@@ -266,14 +270,14 @@ class Builder:
     def interpolation(self, c: list[Any]) -> n.Interpolation:
         return n.Interpolation(c[0], c[1], c[2])
 
-    def directive(self, c: list[Any]) -> tuple[Any, ...]:
+    def directive(self, c: list[Any]) -> builtins.tuple[Any, ...]:  # ``tuple`` is a method here
         return tuple(c)  # nested by _nest_template
 
 
 def _check_label(label: n.Template) -> None:
     for part in label.parts:
         if type(part) is not n.TemplateLiteral:
-            opener = part.open  # type: ignore[union-attr]
+            opener = part.open
             which = opener.text[0]
             raise BuildError(
                 "Invalid string literal",

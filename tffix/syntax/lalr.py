@@ -115,7 +115,9 @@ def drive(lexer: Lexer) -> Any:
     tokens the parser took are left in ``lexer.produced``: all of them (EOF
     last) after a parse, those up to the failing one after an error."""
     t = _tables()
-    rows = t.rows
+    # Any: a shift is an int and a reduction a tuple, told apart below by
+    # ``type(act) is int``, which mypy does not narrow on (int has subclasses).
+    rows: list[dict[str, Any]] = t.rows
     chains = t.chains
     end = t.end
     states = [t.start]
@@ -177,7 +179,8 @@ def drive(lexer: Lexer) -> Any:
     except BaseException:
         lexer.produced = _taken(tokens, tok)
         raise
-    raise error  # type: ignore[misc]
+    assert error is not None  # without a lexer error the end marker is always reached
+    raise error
 
 
 def _taken(tokens: list[Token], last: Token) -> list[Token]:

@@ -271,7 +271,8 @@ class Lexer:
                     self._add_trivia(b.group(), newline=False)
                     pos = b.end()
                     continue
-                g = m.lastindex
+                # every alternative of _CODE1 is a group, so a match always sets lastindex
+                g: int = m.lastindex  # type: ignore[assignment]
                 start = m.end(1)
                 if start != pos:  # blanks: never a line's end, so no _add_trivia
                     trivia.append(m.group(1))
@@ -448,6 +449,7 @@ class Lexer:
         if m is not None:
             return self._open_template_sequence(m, pos)
         m = _HEREDOC_LIT.match(text, pos)
+        assert m is not None  # the pattern matches the empty string
         value = m.group()
         if not value:  # a lone CR
             raise self._invalid_character(pos)

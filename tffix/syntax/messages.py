@@ -58,7 +58,13 @@ def unexpected_token_message(
     opener, question, has_for = _innermost(stack)
     opener_kind = _kind(stack[opener]) if opener >= 0 else None
 
-    if has_for and "NUMBER_LIT" in expected and prev == "IDENT" and previous.text not in ("in", "if"):  # type: ignore[union-attr]
+    if (
+        has_for
+        and "NUMBER_LIT" in expected
+        and previous is not None
+        and prev == "IDENT"
+        and previous.text not in ("in", "if")
+    ):
         # the grammar took a stray name for the `in` / `if` keyword
         head_done = any(_kind(item) == "COLON" for item in stack[opener + 1 :])
         summary = "Invalid 'for' directive" if context == "C" else _FOR

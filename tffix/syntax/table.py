@@ -81,7 +81,8 @@ def table_data(grammar: str) -> Table:
                 and cached.get("grammar") == grammar
                 and type(cached.get("table")) is dict
             ):
-                return cached["table"]
+                found: Table = cached["table"]
+                return found
     table = build(grammar)
     if path is not None:
         _store(path, {"format": FORMAT, "lark": stamp, "grammar": grammar, "table": table})

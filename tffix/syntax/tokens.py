@@ -8,7 +8,7 @@ naming them lets an LALR(1) grammar decide with one token of lookahead.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import NamedTuple, final
 
 __all__ = ["GO_SPACE", "KINDS", "Token"]
 
@@ -17,6 +17,7 @@ __all__ = ["GO_SPACE", "KINDS", "Token"]
 GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
+@final
 class Token(NamedTuple):
     """One lexical token with the trivia around it.
 
