@@ -8,7 +8,7 @@ from ..syntax.errors import ParseError
 from ..syntax.lexer import code_lexeme_end
 from .tokens import FmtToken, render
 
-__all__ = ["SelfCheckError", "check_unique_attributes", "respaced_alike", "same_content"]
+__all__ = ["SelfCheckError", "check_unique_attributes", "respaced_alike"]
 
 
 class SelfCheckError(RuntimeError):
@@ -47,11 +47,6 @@ def _offset(text: str, at: tuple[int, int]) -> int:
     for _ in range(at[0] - 1):
         line_start = text.index("\n", line_start) + 1
     return line_start + at[1] - 1
-
-
-def same_content(a: list[FmtToken], b: list[FmtToken]) -> bool:
-    """Equal token for token, spacing aside."""
-    return len(a) == len(b) and all(x.kind == y.kind and x.text == y.text for x, y in zip(a, b))
 
 
 # Blanks after these kinds are text: inside a string or a heredoc (every
