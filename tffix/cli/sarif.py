@@ -32,6 +32,7 @@ Choices this module makes (the README's "Output formats" repeats them):
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 from collections.abc import Mapping
@@ -43,6 +44,7 @@ from .. import __version__
 from ..rules._hcl import newline_style
 from ..rules.base import Diagnostic, Edit, Fix, Rule, Severity
 from ..syntax.errors import ParseError
+from ..syntax.lines import UTF16, Lines
 
 __all__ = ["SCHEMA_URI", "SarifLog", "utf16_position"]
 
@@ -57,15 +59,14 @@ NOTIFICATIONS = (
 )
 
 
+@functools.lru_cache(maxsize=4)
+def _lines(text: str) -> Lines:
+    return Lines(text)  # findings come file by file: keep the last few texts' line starts
+
+
 def utf16_position(text: str, offset: int) -> tuple[int, int]:
     """1-based SARIF line and column (UTF-16 code units) of ``offset``."""
-    offset = max(0, min(offset, len(text)))
-    line = text.count("\n", 0, offset) + 1
-    start = text.rfind("\n", 0, offset) + 1
-    column = len(text[start:offset].encode("utf-16-le")) // 2 + 1
-    if start == 0 and offset > 0 and text.startswith("\ufeff"):
-        column -= 1  # the byte order mark is not text of line 1
-    return line, column
+    return _lines(text).location(offset, UTF16)
 
 
 def _region(text: str, start: int, end: int) -> dict[str, int]:

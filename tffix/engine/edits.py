@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from ..fmt.region import format_lines
 from ..rules._hcl import newline_style
 from ..rules.base import Edit
+from ..syntax.lines import Lines
 
 __all__ = ["apply_edits", "inserted_text", "splice", "touched_lines"]
 
@@ -55,11 +56,12 @@ def splice(text: str, edits: Iterable[Edit], *, newline: str = "\n") -> tuple[st
 def touched_lines(text: str, ranges: Iterable[tuple[int, int, bool]]) -> set[int]:
     """1-based lines of ``text`` that hold the edited ranges."""
     lines: set[int] = set()
+    index = Lines(text)
     for start, end, deleted in ranges:
-        first = text.count("\n", 0, start) + 1
+        first = index.line(start) + 1
         # new text ending in a line break does not touch the next line
         stop = end - 1 if end > start and text[end - 1] == "\n" else end
-        last = first + text.count("\n", start, max(start, stop))
+        last = index.line(max(start, stop)) + 1
         lines.update(range(first, last + 1))
         if deleted:
             lines.update({first - 1, last + 1} - {0})
