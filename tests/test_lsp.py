@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 from lsprotocol import types as lsp
 from pygls.lsp.client import LanguageClient
 
+from tffix.engine.textdiff import text_edits
 from tffix.lsp.config import EditorSettings, resolve_settings
-from tffix.lsp.positions import UTF8, UTF16, UTF32, LineIndex, text_edits
+from tffix.lsp.positions import UTF8, UTF16, UTF32, LineIndex
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 60  # seconds for a whole session: a stuck server fails the test instead of hanging it
