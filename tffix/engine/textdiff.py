@@ -5,11 +5,13 @@ formatting changed more than a fix's own edits.
 Lines (split at ``\\n``) are matched first. Small texts go to difflib, whose
 cost grows with the product of the two line counts. Larger ones are split
 as patience diff does: after the equal lines at both ends, lines that occur
-once in each text anchor the match, in order, and the gaps between anchors
-are matched again on their own; a large gap with no such line is replaced
-whole (line by line where it keeps its number of lines). So the cost grows
-with the texts' length, not with its square, even with the many identical
-``}`` and blank lines of a Terraform file.
+once in each text anchor the match, in order (less anchors that look like
+chance look-alikes), and the gaps between anchors are matched again on their
+own; a small gap goes to difflib, or is paired line by line where that
+changes fewer lines, and a large gap with no anchor is replaced whole (line
+by line where it keeps its number of lines). So the cost grows with the
+texts' length, not with its square, even with the many identical ``}`` and
+blank lines of a Terraform file.
 """
 
 from __future__ import annotations
@@ -35,10 +37,10 @@ def text_edits(old: str, new: str, *, whole_lines: bool = False) -> list[tuple[i
     keeps each run whole instead."""
     if old == new:
         return []
-    a, b = _split(old), _split(new)
+    a, b = _split(old, whole_lines), _split(new, whole_lines)
     starts_a, starts_b = _starts(a), _starts(b)
     edits = []
-    for i1, i2, j1, j2 in _changed_blocks(a, b):
+    for i1, i2, j1, j2 in _changed_blocks(a, b, pair_lines=not whole_lines):
         if whole_lines:
             edits.append((starts_a[i1], starts_a[i2], new[starts_b[j1] : starts_b[j2]]))
             continue
@@ -53,11 +55,15 @@ def text_edits(old: str, new: str, *, whole_lines: bool = False) -> list[tuple[i
     return edits
 
 
-def _split(text: str) -> list[str]:
-    """``text``'s lines with their line breaks (the last one, after a final
-    line break, is empty)."""
+def _split(text: str, whole_lines: bool) -> list[str]:
+    """``text``'s lines with their line breaks. The empty line after a final
+    line break counts only for trimmed edits: that is how the language
+    server's and SARIF's diffs always matched lines, and keeping each as it
+    was keeps their output byte for byte."""
     lines = Lines(text)
-    return [text[lines.start(i) : lines.end(i)] for i in range(len(lines))]
+    return [
+        text[lines.start(i) : lines.end(i)] for i in range(len(lines)) if not whole_lines or lines.start(i) < len(text)
+    ]
 
 
 def _starts(lines: list[str]) -> list[int]:
@@ -67,15 +73,27 @@ def _starts(lines: list[str]) -> list[int]:
     return starts
 
 
-def _changed_blocks(a: list[str], b: list[str]) -> list[_Block]:
+def _changed_blocks(a: list[str], b: list[str], *, pair_lines: bool) -> list[_Block]:
     """``(i1, i2, j1, j2)``: ``a[i1:i2]`` becomes ``b[j1:j2]``, in order, with
-    equal lines between any two blocks."""
+    equal lines between any two blocks. ``pair_lines``: the caller splits a
+    block that keeps its number of lines into lines, so such a block is
+    worth as much as its changed lines."""
     out: list[_Block] = []
     gaps = [(0, len(a), 0, len(b))]
     while gaps:  # a work list, not recursion: gaps may nest deeply
         alo, ahi, blo, bhi = gaps.pop()
         if (ahi - alo) * (bhi - blo) <= _SMALL_GAP:
-            out.extend(_difflib_blocks(a, b, alo, ahi, blo, bhi))
+            blocks = _difflib_blocks(a, b, alo, ahi, blo, bhi)
+            whole = [(alo, ahi, blo, bhi)]
+            # between anchors difflib lacks the context that keeps it from
+            # matching a lone `}` far off; lines paired in place may do better
+            if (
+                pair_lines
+                and (alo, ahi, blo, bhi) != (0, len(a), 0, len(b))
+                and _cost(a, b, whole) < _cost(a, b, blocks)
+            ):
+                blocks = whole
+            out.extend(blocks)
             continue
         while alo < ahi and blo < bhi and a[alo] == b[blo]:
             alo += 1
@@ -100,7 +118,8 @@ def _changed_blocks(a: list[str], b: list[str]) -> list[_Block]:
 
 def _anchors(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int) -> list[tuple[int, int]]:
     """The longest in-order run of lines that occur exactly once in
-    ``a[alo:ahi]`` and once in ``b[blo:bhi]``, as ``(i, j)`` pairs."""
+    ``a[alo:ahi]`` and once in ``b[blo:bhi]``, as ``(i, j)`` pairs, less
+    the doubtful ones."""
     in_a: dict[str, int] = {}
     for i in range(alo, ahi):
         in_a[a[i]] = -1 if a[i] in in_a else i
@@ -129,7 +148,39 @@ def _anchors(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int)
         run.append(pairs[n])
         n = back[n]
     run.reverse()
-    return run
+    return _plausible(run, blo - alo, bhi - ahi)
+
+
+def _plausible(run: list[tuple[int, int]], first: int, last: int) -> list[tuple[int, int]]:
+    """``run`` less the anchors that look like lines that only happen to be
+    alike (formatting re-indented a brace to match one far away): a group
+    of anchors that shifts the alignment (``j - i``) away from the groups
+    on both sides, by more lines than it holds."""
+    groups: list[list[tuple[int, int]]] = []
+    for pair in run:
+        if groups and groups[-1][-1][1] - groups[-1][-1][0] == pair[1] - pair[0]:
+            groups[-1].append(pair)
+        else:
+            groups.append([pair])
+    shifts = [first, *(g[0][1] - g[0][0] for g in groups), last]
+    kept: list[tuple[int, int]] = []
+    for k, group in enumerate(groups):
+        shift = shifts[k + 1]
+        if len(group) >= min(abs(shift - shifts[k]), abs(shift - shifts[k + 2])):
+            kept.extend(group)
+    return kept
+
+
+def _cost(a: list[str], b: list[str], blocks: list[_Block]) -> int:
+    """Changed lines, a block that keeps its number of lines counting only
+    the pairs that differ."""
+    cost = 0
+    for i1, i2, j1, j2 in blocks:
+        if i2 - i1 == j2 - j1:
+            cost += sum(a[i] != b[j] for i, j in zip(range(i1, i2), range(j1, j2)))
+        else:
+            cost += i2 - i1 + j2 - j1
+    return cost
 
 
 def _difflib_blocks(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int) -> list[_Block]:
