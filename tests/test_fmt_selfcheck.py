@@ -15,8 +15,8 @@ from tffix import fmt
 from tffix import parse_module as tffix_parse
 from tffix.cli import main
 from tffix.fmt import SelfCheckError, format_source
-from tffix.fmt.checks import respaced_alike, same_content
-from tffix.fmt.tokens import FmtToken, fmt_tokens, render
+from tffix.fmt.checks import respaced_alike
+from tffix.fmt.tokens import FmtToken, fmt_tokens, render, same_content
 from tffix.syntax.errors import ParseError
 from tffix.syntax.lexer import tokenize
 from tffix.syntax.parser import parse_with_tokens

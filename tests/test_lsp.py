@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 from lsprotocol import types as lsp
 from pygls.lsp.client import LanguageClient
 
+from tffix.engine.textdiff import text_edits
 from tffix.lsp.config import EditorSettings, resolve_settings
-from tffix.lsp.positions import UTF8, UTF16, UTF32, LineIndex, text_edits
+from tffix.lsp.positions import UTF8, UTF16, UTF32, LineIndex
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 60  # seconds for a whole session: a stuck server fails the test instead of hanging it
@@ -348,6 +349,25 @@ def test_formatting_and_range_formatting(tmp_path: Path) -> None:
         formatted = apply_text_edits(text, edits)
         assert formatted.startswith('resource "a" "b" {\n  x = 1\n  long_name = 2\n}\n')  # outside the range: kept
         assert "locals {\n  y  = 3\n  zz = 4\n}\n" in formatted  # zz aligns with y
+
+    session(scenario, tmp_path)
+
+
+def test_range_formatting_counts_lines_as_lsp_does(tmp_path: Path) -> None:
+    """A lone CR (here in a comment) ends an LSP line but no formatter line:
+    the selected line is the one formatted all the same."""
+    text = "# a\rb\nlocals {\n    y=3\n}\n\nlocals {\n    z=4\n}\n"
+
+    async def scenario(s: Session) -> None:
+        uri = s.open(tmp_path / "main.tf", text)
+        await s.diagnostics(uri)
+        # LSP line 3 is `    y=3` (line 0 is `# a`, line 1 is `b`)
+        where = lsp.Range(start=lsp.Position(line=3, character=0), end=lsp.Position(line=4, character=0))
+        edits = await s.client.text_document_range_formatting_async(lsp.DocumentRangeFormattingParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), range=where,
+            options=lsp.FormattingOptions(tab_size=2, insert_spaces=True),
+        ))  # fmt: skip
+        assert apply_text_edits(text, edits) == text.replace("    y=3", "  y = 3")
 
     session(scenario, tmp_path)
 

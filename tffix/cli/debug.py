@@ -10,7 +10,7 @@ import click
 from ..cst.nodes import Node
 from ..files import iter_files, read_error, read_source, read_stdin
 from ..syntax import ParseError, Token, parse_module, tokenize
-from ..syntax.errors import line_col
+from ..syntax.lines import BOM, Lines
 
 __all__ = ["debug"]
 
@@ -40,10 +40,11 @@ def tokens(file: str) -> None:
     except ParseError as e:
         click.echo(str(e), err=True)
         sys.exit(2)
-    offset = 1 if text.startswith("\ufeff") else 0
+    lines = Lines(text)
+    offset = 1 if text.startswith(BOM) else 0
     for tok in toks:
         offset += len(tok.lead)
-        line, col = line_col(text, offset)
+        line, col = lines.location(offset)
         click.echo(f"{line}:{col}\t{tok.kind}\t{tok.text!r}\tlead={tok.lead!r}\ttrail={tok.trail!r}")
         offset += len(tok.text) + len(tok.trail)
 
@@ -113,7 +114,7 @@ def roundtrip(paths: tuple[str, ...]) -> None:
             continue
         mismatches += 1
         at = next((i for i, (a, b) in enumerate(zip(text, printed)) if a != b), min(len(text), len(printed)))
-        line, col = line_col(text, at)
+        line, col = Lines(text).location(at)
         click.echo(f"mismatch: {path}:{line}:{col}: first difference at offset {at}")
     click.echo(f"{files} files, {identical} identical, {errors} parse errors, {mismatches} mismatches")
     sys.exit(0 if identical == files and not unlisted else 1)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..rules.base import Diagnostic, Severity
+from ..syntax.lines import BOM, Lines
 
 __all__ = ["diagnostic_json", "github_annotation", "github_path", "render_github", "render_text", "snippet"]
 
@@ -16,11 +17,12 @@ def snippet(diag: Diagnostic, text: str | None) -> tuple[int, str, str] | None:
     """The line number, the source line and the carets under the range."""
     if text is None:
         return None
-    lines = text.splitlines()
+    lines = Lines(text)
     number = diag.start[0]
-    if number > len(lines):
-        return None
-    line = lines[number - 1].lstrip("\ufeff").replace("\t", " ")
+    if number > len(lines) or lines.start(number - 1) == len(text):
+        return None  # no such line, or the empty one after the last line break
+    # one column each: a tab as a space, a lone \r (which ends no line) too
+    line = lines.content(number - 1).lstrip(BOM).replace("\t", " ").replace("\r", " ")
     start = diag.start[1] - 1
     stop = diag.end[1] - 1 if diag.end[0] == number else len(line)
     return number, line, " " * start + "^" * max(1, stop - start)

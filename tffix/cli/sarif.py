@@ -31,18 +31,17 @@ Choices this module makes (the README's "Output formats" repeats them):
 
 from __future__ import annotations
 
-import difflib
+import functools
 import os
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..rules._hcl import newline_style
 from ..rules.base import Diagnostic, Edit, Fix, Rule, Severity
 from ..syntax.errors import ParseError
+from ..syntax.lines import UTF16, Lines
 
 __all__ = ["SCHEMA_URI", "SarifLog", "utf16_position"]
 
@@ -57,15 +56,14 @@ NOTIFICATIONS = (
 )
 
 
+@functools.lru_cache(maxsize=4)
+def _lines(text: str) -> Lines:
+    return Lines(text)  # findings come file by file: keep the last few texts' line starts
+
+
 def utf16_position(text: str, offset: int) -> tuple[int, int]:
     """1-based SARIF line and column (UTF-16 code units) of ``offset``."""
-    offset = max(0, min(offset, len(text)))
-    line = text.count("\n", 0, offset) + 1
-    start = text.rfind("\n", 0, offset) + 1
-    column = len(text[start:offset].encode("utf-16-le")) // 2 + 1
-    if start == 0 and offset > 0 and text.startswith("\ufeff"):
-        column -= 1  # the byte order mark is not text of line 1
-    return line, column
+    return _lines(text).location(offset, UTF16)
 
 
 def _region(text: str, start: int, end: int) -> dict[str, int]:
@@ -81,35 +79,25 @@ def _replacement(text: str, start: int, end: int, inserted: str) -> dict[str, An
     return replacement
 
 
-_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
+def _replacements(texts: Mapping[Path, str], path: Path, edits: list[Edit]) -> list[dict[str, Any]]:
+    """The replacements that turn ``path``'s text into what ``tffix apply``
+    writes when it applies these edits alone: the new text in the file's line
+    break style, and the touched lines formatted. When formatting changed
+    nothing else they are the edits themselves; otherwise whole changed lines."""
+    from ..engine.edits import apply_fix_edits, inserted_text, module_newline, splice
+    from ..engine.textdiff import text_edits
 
-
-def _replacements(text: str, edits: list[Edit], newline: str, filename: str) -> list[dict[str, Any]]:
-    """The replacements that turn ``text`` into what ``tffix apply`` writes
-    when it applies these edits alone: the new text in the file's line break
-    style, and the touched lines formatted. When formatting changed nothing
-    else they are the edits themselves; otherwise whole changed lines."""
-    from ..engine.edits import apply_edits, inserted_text, splice
-
+    text = texts.get(path, "")
+    newline = module_newline(texts)
     spliced, _ = splice(text, edits, newline=newline)
     try:
-        final = apply_edits(text, edits, filename=filename, newline=newline)
+        final = apply_fix_edits(texts, edits)[path]
     except Exception:  # noqa: BLE001 - `tffix apply` would not apply it; show the plain edits
         final = spliced
     if final == spliced:
         ordered = sorted(edits, key=lambda e: (e.start, e.end))
         return [_replacement(text, e.start, e.end, inserted_text(text, e.text, newline)) for e in ordered]
-    before = _LINE.findall(text)
-    after = _LINE.findall(final)
-    starts = [0]
-    for line in before:
-        starts.append(starts[-1] + len(line))
-    out = []
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            out.append(_replacement(text, starts[i1], starts[i2], "".join(after[j1:j2])))
-    return out
+    return [_replacement(text, s, e, new) for s, e, new in text_edits(text, final, whole_lines=True)]
 
 
 def _section(docs: str, heading: str) -> str:
@@ -190,19 +178,18 @@ class SarifLog:
         self.results.append(result)
 
     def _fix(self, fix: Fix, texts: Mapping[Path, str]) -> dict[str, Any] | None:
-        by_path: dict[Path, list[Edit]] = {}
-        for edit in fix.edits:
-            if not edit.create and edit.path not in texts:
-                return None  # a file this run did not read: no honest regions
-            by_path.setdefault(edit.path, []).append(edit)
+        from ..engine.edits import edits_by_path
+
+        if any(not edit.create and edit.path not in texts for edit in fix.edits):
+            return None  # a file this run did not read: no honest regions
+        by_path = edits_by_path(fix.edits)
         if not by_path:
             return None
-        newline = newline_style("".join(texts.values()))
         changes = []
         for path, edits in by_path.items():
             change: dict[str, Any] = {
                 "artifactLocation": self.location(path),
-                "replacements": _replacements(texts.get(path, ""), edits, newline, str(path)),
+                "replacements": _replacements(texts, path, edits),
             }
             if any(edit.create for edit in edits):
                 change["properties"] = {"create": True}

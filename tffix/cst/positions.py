@@ -3,12 +3,12 @@ right after edits)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 
+from ..syntax.lines import Lines
 from .nodes import EmptyLine, Module, Node, Token
 
-__all__ = ["CodeRange", "Spans", "line_starts", "position", "positions", "spans"]
+__all__ = ["CodeRange", "Spans", "position", "positions", "spans"]
 
 # Tokens that end lines or the file: not part of what a node "is".
 _EDGE_KINDS = frozenset({"NEWLINE", "EOF"})
@@ -61,30 +61,11 @@ class _Collector:
         return first, last
 
 
-def line_starts(text: str) -> list[int]:
-    """Offset at which each line of ``text`` starts (lines end at ``\n``)."""
-    starts = [0]
-    find = text.find
-    at = find("\n")
-    while at != -1:
-        starts.append(at + 1)
-        at = find("\n", at + 1)
-    return starts
-
-
 def positions(module: Module) -> dict[int, CodeRange]:
     """``id(node) -> CodeRange`` for every node of ``module`` that has text."""
     collector = _Collector(module)
     collector.node(module)
-    text = module.code[len(module.bom) :]
-    starts = line_starts(text)
-    shift = len(module.bom)
-
-    def at(offset: int) -> tuple[int, int]:
-        offset -= shift
-        line = bisect_right(starts, offset)
-        return line, offset - starts[line - 1] + 1
-
+    at = Lines(module.code).location
     return {key: CodeRange(at(a), at(b)) for key, (a, b) in collector.spans.items()}
 
 

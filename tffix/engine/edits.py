@@ -1,4 +1,5 @@
-"""Applying text edits to one file and tidying only the lines they touched.
+"""Applying a fix's text edits and tidying only the lines they touched: the
+one way the engine, the language server and SARIF's fixes apply them.
 
 Edits are spliced into the text as the rule saw it; then the lines holding
 new text (and, where text was deleted, the lines on both sides of the cut,
@@ -9,13 +10,23 @@ Every other byte of the file stays as it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 from ..fmt.region import format_lines
 from ..rules._hcl import newline_style
 from ..rules.base import Edit
+from ..syntax.lines import Lines
 
-__all__ = ["apply_edits", "inserted_text", "splice", "touched_lines"]
+__all__ = [
+    "apply_edits",
+    "apply_fix_edits",
+    "edits_by_path",
+    "inserted_text",
+    "module_newline",
+    "splice",
+    "touched_lines",
+]
 
 _LONE_LF = re.compile(r"(?<!\r)\n")
 
@@ -55,11 +66,12 @@ def splice(text: str, edits: Iterable[Edit], *, newline: str = "\n") -> tuple[st
 def touched_lines(text: str, ranges: Iterable[tuple[int, int, bool]]) -> set[int]:
     """1-based lines of ``text`` that hold the edited ranges."""
     lines: set[int] = set()
+    index = Lines(text)
     for start, end, deleted in ranges:
-        first = text.count("\n", 0, start) + 1
+        first = index.line(start) + 1
         # new text ending in a line break does not touch the next line
         stop = end - 1 if end > start and text[end - 1] == "\n" else end
-        last = first + text.count("\n", start, max(start, stop))
+        last = index.line(max(start, stop)) + 1
         lines.update(range(first, last + 1))
         if deleted:
             lines.update({first - 1, last + 1} - {0})
@@ -73,3 +85,32 @@ def apply_edits(text: str, edits: Iterable[Edit], *, filename: str | None = None
     SelfCheckError when formatting fails its own checks."""
     result, ranges = splice(text, edits, newline=newline)
     return format_lines(result, touched_lines(result, ranges), filename=filename)
+
+
+def module_newline(texts: Mapping[Path, str]) -> str:
+    """The line break new text takes in a file that has none yet: the
+    module's prevailing one."""
+    return newline_style("".join(texts.values()))
+
+
+def edits_by_path(edits: Iterable[Edit]) -> dict[Path, list[Edit]]:
+    """``edits`` grouped by the file they change, in order of first mention."""
+    out: dict[Path, list[Edit]] = {}
+    for edit in edits:
+        out.setdefault(edit.path, []).append(edit)
+    return out
+
+
+def apply_fix_edits(texts: Mapping[Path, str], edits: Iterable[Edit]) -> dict[Path, str]:
+    """The new text of every file ``edits`` change, as ``tffix apply`` writes
+    it: each file's edits spliced in and its touched lines formatted. A file
+    not in ``texts`` (one a fix creates) starts empty.
+
+    Raises ParseError when a result does not parse (a rule's bug),
+    SelfCheckError when formatting fails its own checks, and ValueError for
+    overlapping edits."""
+    newline = module_newline(texts)
+    return {
+        path: apply_edits(texts.get(path, ""), group, filename=str(path), newline=newline)
+        for path, group in edits_by_path(edits).items()
+    }

@@ -7,17 +7,17 @@ the whole module and may edit several files or add one.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from ..cst import nodes as n
-from ..cst.positions import Spans, line_starts, spans
+from ..cst.positions import Spans, spans
 from ..fmt.checks import check_unique_attributes
 from ..rules.base import Applicability, Diagnostic, Edit, Fix, Rule, Severity
 from ..syntax.errors import ParseError
+from ..syntax.lines import Lines
 from ..syntax.parser import parse_module
 
 __all__ = ["MODULE_SUFFIX", "SourceFile", "TerraformModule", "fix"]
@@ -55,8 +55,8 @@ class SourceFile:
         return spans(self.tree)
 
     @cached_property
-    def _line_starts(self) -> list[int]:
-        return line_starts(self.text)
+    def _lines(self) -> Lines:
+        return Lines(self.text)
 
     def span(self, node: n.Node | n.Token) -> tuple[int, int]:
         """Offsets of the node's (or token's) own text."""
@@ -68,11 +68,7 @@ class SourceFile:
 
     def location(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset; a BOM is not a column."""
-        line = bisect_right(self._line_starts, offset)
-        column = offset - self._line_starts[line - 1] + 1
-        if line == 1 and self.text.startswith("\ufeff"):
-            column -= 1
-        return line, column
+        return self._lines.location(offset)
 
     def source(self, node: n.Node | n.Token) -> str:
         start, end = self.span(node)
@@ -80,7 +76,7 @@ class SourceFile:
 
     def line_indent(self, offset: int) -> str:
         """The whitespace that starts the line holding ``offset``."""
-        start = self._line_starts[bisect_right(self._line_starts, offset) - 1]
+        start = self._lines.start(self._lines.line(offset))
         line = self.text[start:offset]
         return line[: len(line) - len(line.lstrip(" \t"))]
 

@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..fmt.checks import SelfCheckError
-from ..rules._hcl import newline_style
 from ..rules.base import Diagnostic, Edit, Rule
 from ..rules.unused_suppression import UnusedSuppression
 from ..settings import Settings
 from ..syntax.errors import ParseError
-from .edits import apply_edits
+from .edits import apply_fix_edits
 from .module import TerraformModule
 from .suppressions import apply_suppressions
 
@@ -77,17 +76,8 @@ def _non_overlapping(candidates: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def _apply(texts: dict[Path, str], fixes: list[Diagnostic]) -> dict[Path, str]:
-    """New texts of the files the fixes edit. Raises ParseError/SelfCheckError."""
-    by_path: dict[Path, list[Edit]] = {}
-    for diag in fixes:
-        assert diag.fix is not None
-        for edit in diag.fix.edits:
-            by_path.setdefault(edit.path, []).append(edit)
-    newline = newline_style("".join(texts.values()))  # a new file follows the module's line breaks
-    return {
-        path: apply_edits(texts.get(path, ""), edits, filename=str(path), newline=newline)
-        for path, edits in by_path.items()
-    }
+    """New texts of the files the fixes edit. Raises ParseError/SelfCheckError/ValueError."""
+    return apply_fix_edits(texts, (edit for diag in fixes if diag.fix is not None for edit in diag.fix.edits))
 
 
 class _Pass:

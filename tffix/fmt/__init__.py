@@ -20,10 +20,10 @@ from ..cst.nodes import Module
 from ..syntax.errors import ParseError
 from ..syntax.parser import parse_module, parse_with_tokens
 from ..syntax.tokens import Token
-from .checks import SelfCheckError, check_unique_attributes, respaced_alike, same_content
+from .checks import SelfCheckError, check_unique_attributes, respaced_alike
 from .layout import layout
 from .rewrites import rewrite_edits
-from .tokens import FmtToken, fmt_tokens, render
+from .tokens import FmtToken, fmt_tokens, render, same_content
 
 __all__ = ["SelfCheckError", "check_unique_attributes", "format_module", "format_source"]
 

@@ -4,11 +4,13 @@ its own output (black's ``assert_equivalent`` / ``assert_stable``)."""
 from __future__ import annotations
 
 from ..cst import nodes as n
+from ..cst.positions import spans
 from ..syntax.errors import ParseError
 from ..syntax.lexer import code_lexeme_end
+from ..syntax.lines import Lines
 from .tokens import FmtToken, render
 
-__all__ = ["SelfCheckError", "check_unique_attributes", "respaced_alike", "same_content"]
+__all__ = ["SelfCheckError", "check_unique_attributes", "respaced_alike"]
 
 
 class SelfCheckError(RuntimeError):
@@ -25,13 +27,14 @@ def check_unique_attributes(module: n.Module, *, path: str | None = None) -> Non
             if type(item) is n.Attribute:
                 name = item.name.text
                 if name in seen:
-                    text = module.code[len(module.bom) :]
-                    line, col = module.position(seen[name]).start
+                    text = module.code
+                    where = spans(module).text
+                    line, col = Lines(text).location(where[id(seen[name])][0])
                     raise ParseError(
                         "Attribute redefined",
                         f'The argument "{name}" was already set at {path or "<input>"}:{line},{col}. '
                         "Each argument may be set only once.",
-                        offset=_offset(text, module.position(item).start),
+                        offset=where[id(item)][0],
                         text=text,
                         path=path,
                     )
@@ -40,18 +43,6 @@ def check_unique_attributes(module: n.Module, *, path: str | None = None) -> Non
                 walk(item.body)
 
     walk(module.body)
-
-
-def _offset(text: str, at: tuple[int, int]) -> int:
-    line_start = 0
-    for _ in range(at[0] - 1):
-        line_start = text.index("\n", line_start) + 1
-    return line_start + at[1] - 1
-
-
-def same_content(a: list[FmtToken], b: list[FmtToken]) -> bool:
-    """Equal token for token, spacing aside."""
-    return len(a) == len(b) and all(x.kind == y.kind and x.text == y.text for x, y in zip(a, b))
 
 
 # Blanks after these kinds are text: inside a string or a heredoc (every

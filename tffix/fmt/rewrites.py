@@ -36,11 +36,13 @@ from collections.abc import Iterator
 from ..cst import nodes as n
 from ..cst.builders import first_token, last_token
 from ..cst.values import template_text
-from .tokens import FmtToken
+from .tokens import FmtToken, same_content
 
-__all__ = ["legacy_type", "quote_labels", "rewrite_edits", "unwrap_interpolation"]
+__all__ = ["TokenEdit", "legacy_type", "quote_labels", "rewrite_edits", "unwrap_interpolation"]
 
-Edit = tuple[int, int, list[FmtToken]]
+#: ``(start, end, tokens)``: formatter tokens ``[start, end)`` give way to
+#: ``tokens`` (a fix's text edit is ``rules.base.Edit``, a different thing)
+TokenEdit = tuple[int, int, list[FmtToken]]
 
 
 def unwrap_interpolation(tokens: list[FmtToken]) -> list[FmtToken] | None:
@@ -186,10 +188,10 @@ def _items(body: n.Body, in_blocks: tuple[str, ...]) -> Iterator[tuple[n.Attribu
             yield from _items(item.body, (*in_blocks, item.type.text))
 
 
-def rewrite_edits(module: n.Module, tokens: list[FmtToken], index: dict[int, int]) -> list[Edit]:
+def rewrite_edits(module: n.Module, tokens: list[FmtToken], index: dict[int, int]) -> list[TokenEdit]:
     """The replacements Terraform's rewrites make, as token-range edits; only
     those that change a token's kind or text."""
-    edits: list[Edit] = []
+    edits: list[TokenEdit] = []
     for item, in_blocks in _items(module.body, ()):
         if type(item) is n.Attribute:
             start = index[id(first_token(item.value))]
@@ -209,11 +211,7 @@ def rewrite_edits(module: n.Module, tokens: list[FmtToken], index: dict[int, int
             new = quote_labels(parts, gaps)
         else:
             continue
-        if new is not None and not _same(tokens[start:end], new):
+        if new is not None and not same_content(tokens[start:end], new):
             new[0].spaces = tokens[start].spaces
             edits.append((start, end, new))
     return edits
-
-
-def _same(a: list[FmtToken], b: list[FmtToken]) -> bool:
-    return len(a) == len(b) and all(x.kind == y.kind and x.text == y.text for x, y in zip(a, b))

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from ..syntax.tokens import Token
 
-__all__ = ["FmtToken", "fmt_tokens", "render"]
+__all__ = ["FmtToken", "fmt_tokens", "render", "same_content"]
 
 _TRIVIA = re.compile(r"(?P<ws>[ \t]+)|(?P<nl>\r?\n)|(?P<line>(?:#|//)(?:[^\r\n]|\r(?!\n))*)|(?P<block>/\*[\s\S]*?\*/)")
 
@@ -99,3 +99,8 @@ def fmt_tokens(tokens: Iterable[Token], index: dict[int, int] | None = None, *, 
 
 def render(tokens: list[FmtToken]) -> str:
     return "".join([" " * tok.spaces + tok.text for tok in tokens])
+
+
+def same_content(a: list[FmtToken], b: list[FmtToken]) -> bool:
+    """Equal token for token, spacing aside."""
+    return len(a) == len(b) and all(x.kind == y.kind and x.text == y.text for x, y in zip(a, b))

@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..engine.discover import ModuleSource, load_directory
-from ..engine.edits import apply_edits
+from ..engine.edits import apply_fix_edits
 from ..engine.module import MODULE_SUFFIX, SourceFile
 from ..engine.run import ModuleRun, run_module
 from ..fmt.checks import SelfCheckError
-from ..rules._hcl import newline_style
-from ..rules.base import Diagnostic, Edit
+from ..rules.base import Diagnostic
 from ..settings import Settings
 from ..syntax.errors import ParseError
 
@@ -93,19 +92,10 @@ def fix_one(module: Module, diag: Diagnostic) -> dict[Path, tuple[str, str]] | N
     """``{path: (old text, new text)}`` for the files ``diag``'s fix edits, as
     ``tffix apply`` would write them (edits spliced in, touched lines
     formatted); None when the fix cannot be applied to these texts."""
-    if diag.fix is None:
+    if diag.fix is None or any(edit.create or edit.path not in module.texts for edit in diag.fix.edits):
         return None
-    by_path: dict[Path, list[Edit]] = {}
-    for edit in diag.fix.edits:
-        if edit.create or edit.path not in module.texts:
-            return None
-        by_path.setdefault(edit.path, []).append(edit)
-    newline = newline_style("".join(module.texts.values()))
-    out = {}
-    for path, edits in by_path.items():
-        old = module.texts[path]
-        try:
-            out[path] = (old, apply_edits(old, edits, filename=str(path), newline=newline))
-        except (ParseError, SelfCheckError, ValueError):
-            return None
-    return out
+    try:
+        new = apply_fix_edits(module.texts, diag.fix.edits)
+    except (ParseError, SelfCheckError, ValueError):
+        return None
+    return {path: (module.texts[path], text) for path, text in new.items()}

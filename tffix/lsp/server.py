@@ -35,6 +35,7 @@ from ..fmt import SelfCheckError, format_source
 from ..fmt.region import format_lines
 from ..settings import Settings
 from ..syntax.errors import ParseError
+from ..syntax.lines import Lines
 from .analysis import Module, check, fix_all, fix_one, module_for
 from .config import EditorSettings, resolve_settings, workspace_folder
 from .convert import lsp_diagnostic, lsp_text_edits, syntax_diagnostic
@@ -294,7 +295,10 @@ class TffixServer(LanguageServer):
                 first, last = where.start.line, where.end.line
                 if last > first and where.end.character == 0:
                     last -= 1  # a selection of whole lines ends at the start of the next
-                new = format_lines(text, range(first + 1, last + 2), filename=str(path))
+                # LSP lines also end at a lone \r, which ends no line for the formatter
+                index, lines = LineIndex(text, self.encoding), Lines(text)
+                first, last = (lines.line(index.offset(n, 0)) + 1 for n in (first, last))
+                new = format_lines(text, range(first, last + 1), filename=str(path))
         except ParseError:
             return None  # the diagnostics already show where
         except SelfCheckError as e:

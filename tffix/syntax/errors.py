@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["ParseError", "line_col"]
+from .lines import Lines
 
-
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of ``offset`` in ``text``."""
-    offset = max(0, min(offset, len(text)))
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
+__all__ = ["ParseError"]
 
 
 class ParseError(ValueError):
@@ -19,6 +13,8 @@ class ParseError(ValueError):
     ``summary`` uses hclsyntax's wording ("Missing newline after argument") so
     users can search for it; ``detail`` says what was expected. ``str(err)`` is
     ``path:line:col: summary: detail``, the form editors and CI annotate.
+    ``offset`` is a character offset into ``text``, the whole text that was
+    parsed (a byte order mark included, though it is not a column).
     """
 
     def __init__(
@@ -34,7 +30,7 @@ class ParseError(ValueError):
         self.detail = detail
         self.offset = offset
         self.path = path
-        self.line, self.column = line_col(text, offset)
+        self.line, self.column = Lines(text).location(offset)
         super().__init__(self.__str__())
 
     def with_path(self, path: str | None) -> ParseError:

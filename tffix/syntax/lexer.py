@@ -21,11 +21,10 @@ import re
 from collections.abc import Iterator
 
 from .errors import ParseError
+from .lines import BOM
 from .tokens import GO_SPACE, Token
 
 __all__ = ["BOM", "Lexer", "code_lexeme_end", "tokenize"]
-
-BOM = "\ufeff"
 
 # Context kinds on the mode stack.
 BODY = 0  # block body or file: newlines end items
@@ -211,7 +210,10 @@ class Lexer:
         return tracker
 
     def error(self, summary: str, detail: str, offset: int) -> ParseError:
-        return ParseError(summary, detail, offset=offset, text=self.text, path=self.path)
+        """``offset`` counts from after the BOM; the error's counts from the
+        start of the text the caller passed, as every other offset does."""
+        bom = len(self.bom)
+        return ParseError(summary, detail, offset=offset + bom, text=self.bom + self.text, path=self.path)
 
     def __iter__(self) -> Iterator[Token]:
         """Tokens in order. Lexing is eager, but a lexical error is raised only
