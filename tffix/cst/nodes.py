@@ -12,8 +12,9 @@ Edits make new nodes: ``node.with_changes(field=value)``.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Union
 
 from ..syntax.tokens import Token
@@ -59,7 +60,7 @@ __all__ = [
     "deep_equals",
 ]  # fmt: skip
 
-_node = dataclass(frozen=True, slots=True, eq=False)
+_node = dataclass(frozen=True, slots=True, eq=False, repr=False)  # one iterative __repr__ for all (Node)
 
 
 @_node
@@ -68,8 +69,7 @@ class Node:
 
     def children(self) -> Iterator[Node | Token]:
         """Direct children (nodes and tokens) in source order."""
-        for name in self.__match_args__:
-            value = getattr(self, name)
+        for value in field_values(self):
             if value is None or type(value) is str:
                 continue
             if type(value) is tuple:
@@ -79,50 +79,15 @@ class Node:
 
     def tokens(self) -> Iterator[Token]:
         """All tokens below this node, in source order."""
-        out: list[Token] = []
-        try:
-            self._collect(out)
-        except RecursionError:  # nesting deeper than Python's stack: walk with our own
-            out = _flatten(self)
-        return iter(out)
+        return iter(_flatten(self))
 
     def first_token(self) -> Token:
         """The first token below this node (every node has one)."""
-        return self._edge_token(self.__match_args__)
+        return _edge_token(self, last=False)
 
     def last_token(self) -> Token:
         """The last token below this node."""
-        return self._edge_token(reversed(self.__match_args__), last=True)
-
-    def _edge_token(self, names: Any, last: bool = False) -> Token:
-        for name in names:
-            value = getattr(self, name)
-            if value is None or type(value) is str or value == ():
-                continue
-            if type(value) is tuple:
-                value = value[-1] if last else value[0]
-            if type(value) is Token:
-                return value
-            return value._edge_token(reversed(value.__match_args__) if last else value.__match_args__, last)
-        raise ValueError(f"{type(self).__name__} has no tokens")
-
-    def _collect(self, out: list[Token]) -> None:
-        append = out.append
-        for name in self.__match_args__:
-            value = getattr(self, name)
-            if value is None:
-                continue
-            kind = type(value)
-            if kind is Token:
-                append(value)
-            elif kind is tuple:
-                for item in value:
-                    if type(item) is Token:
-                        append(item)
-                    else:
-                        item._collect(out)
-            elif kind is not str:
-                value._collect(out)
+        return _edge_token(self, last=True)
 
     @property
     def code(self) -> str:
@@ -138,33 +103,122 @@ class Node:
         return visit(self, visitor)
 
     def __repr__(self) -> str:
-        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__)
-        return f"{type(self).__name__}({fields})"
+        return _repr(self)
+
+
+# Every walk below keeps its own stack: Terraform accepts nesting far deeper
+# than Python's recursion limit, so nothing here recurses on the tree.
+
+_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+_REVERSED_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+
+
+def _getter(cls: type, reverse: bool) -> Callable[[Any], tuple[Any, ...]]:
+    names: tuple[str, ...] = cls.__match_args__  # type: ignore[attr-defined]
+    if reverse:
+        names = names[::-1]
+    if len(names) == 1:
+        one = attrgetter(names[0])
+        get: Callable[[Any], tuple[Any, ...]] = lambda node: (one(node),)
+    else:
+        get = attrgetter(*names)
+    (_REVERSED_GETTERS if reverse else _GETTERS)[cls] = get
+    return get
+
+
+def field_values(node: Node) -> tuple[Any, ...]:
+    """The values of ``node``'s fields, in declaration (source) order."""
+    cls = type(node)
+    return (_GETTERS.get(cls) or _getter(cls, False))(node)
 
 
 def _flatten(root: Node) -> list[Token]:
-    """Tokens below ``root`` in order, without recursion."""
+    """Tokens below ``root`` in order."""
     out: list[Token] = []
+    append = out.append
     stack: list[Any] = [root]
+    pop, extend = stack.pop, stack.extend
+    getters = _REVERSED_GETTERS
     while stack:
-        item = stack.pop()
+        item = pop()
         kind = type(item)
         if kind is Token:
-            out.append(item)
+            append(item)
         elif kind is tuple:
-            stack.extend(reversed(item))
+            extend(item[::-1])
         elif item is not None and kind is not str:
-            stack.extend(reversed([getattr(item, name) for name in item.__match_args__]))
+            extend((getters.get(kind) or _getter(kind, True))(item))
     return out
+
+
+def _edge_token(node: Node, last: bool) -> Token:
+    """The first (or last) token below ``node``: down the first (last) field
+    that holds anything, until a token."""
+    while True:
+        names = node.__match_args__
+        for name in reversed(names) if last else names:
+            value = getattr(node, name)
+            if value is None or type(value) is str or value == ():
+                continue
+            if type(value) is tuple:
+                value = value[-1] if last else value[0]
+            if type(value) is Token:
+                return value
+            node = value
+            break
+        else:
+            raise ValueError(f"{type(node).__name__} has no tokens")
 
 
 def deep_equals(a: object, b: object) -> bool:
     """Structural equality of two trees (tokens compare by value)."""
-    if isinstance(a, Node) and isinstance(b, Node):
-        return type(a) is type(b) and all(deep_equals(getattr(a, n), getattr(b, n)) for n in a.__match_args__)
-    if type(a) is tuple and type(b) is tuple:
-        return len(a) == len(b) and all(deep_equals(x, y) for x, y in zip(a, b))
-    return a == b
+    pairs = [(a, b)]
+    while pairs:
+        x, y = pairs.pop()
+        if isinstance(x, Node) and isinstance(y, Node):
+            if type(x) is not type(y):
+                return False
+            pairs.extend(zip(field_values(x), field_values(y)))
+        elif type(x) is tuple and type(y) is tuple:
+            if len(x) != len(y):
+                return False
+            pairs.extend(zip(x, y))
+        elif x != y:
+            return False
+    return True
+
+
+def _repr(root: Node) -> str:
+    """``Name(field=value, ...)`` all the way down, tuples as Python writes them."""
+    out: list[str] = []
+    stack: list[Any] = [root]  # values to write, and ``_Text`` to write as is
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is _Text:
+            out.append(item)
+        elif isinstance(item, Node):
+            names = item.__match_args__
+            parts: list[Any] = [_Text(type(item).__name__ + "(")]
+            for i, (name, value) in enumerate(zip(names, field_values(item))):
+                parts += [_Text(("" if i == 0 else ", ") + name + "="), value]
+            parts.append(_Text(")"))
+            stack.extend(reversed(parts))
+        elif kind is tuple:
+            parts = [_Text("(")]
+            for i, value in enumerate(item):
+                parts += [_Text(", "), value] if i else [value]
+            parts.append(_Text(",)" if len(item) == 1 else ")"))
+            stack.extend(reversed(parts))
+        else:
+            out.append(repr(item))
+    return "".join(out)
+
+
+class _Text(str):
+    """Output of ``_repr`` already written, told apart from a ``str`` field."""
+
+    __slots__ = ()
 
 
 # ---------------------------------------------------------------- expressions
