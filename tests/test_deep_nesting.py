@@ -344,6 +344,14 @@ def test_the_issues_cases_run_their_rule(
     assert status == 1 and f" {code} " in output, output
 
 
+def test_a_json_policy_nested_past_the_decoders_limit_is_no_policy(tmp_path: Path, shallow_stack: None) -> None:
+    """TFX116 reads JSON policies with Python's decoder, which recurses."""
+    document = '{"Statement": ' + "[" * DEPTH + "]" * DEPTH + "}"
+    (tmp_path / "main.tf").write_text(f'resource "aws_iam_policy" "p" {{\n  policy = <<EOT\n{document}\nEOT\n}}\n')
+    status, output = _cli("check", "--no-cache", "--select", "TFX116", str(tmp_path))
+    assert (status, output) == (0, "Found 0 findings.\n")
+
+
 @pytest.mark.parametrize("shape", SHAPES)
 def test_debug_tree_prints_deep_input(shape: str, tmp_path: Path, shallow_stack: None) -> None:
     depth = 400  # the printed tree is indented by its depth: keep it small
