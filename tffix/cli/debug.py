@@ -59,28 +59,36 @@ def tree(file: str) -> None:
     except ParseError as e:
         click.echo(str(e), err=True)
         sys.exit(2)
-    _print_tree(module, 0)
+    _print_tree(module)
 
 
-def _print_tree(node: Node | Token, depth: int, label: str = "") -> None:
-    pad = "  " * depth + (f"{label}: " if label else "")
-    if type(node) is Token:
-        trivia = "".join(f" {k}={v!r}" for k, v in (("lead", node.lead), ("trail", node.trail)) if v)
-        click.echo(f"{pad}{node.kind} {node.text!r}{trivia}")
-        return
-    click.echo(f"{pad}{type(node).__name__}")
-    for name in node.__match_args__:
-        value = getattr(node, name)
-        if value is None or value == () or type(value) is str and not value:
+def _print_tree(root: Node) -> None:
+    # A stack of what is left to print, not recursion: trees nest deep.
+    stack: list[tuple[Node | Token | str, int, str]] = [(root, 0, "")]  # (what, depth, field name); a str is a line
+    while stack:
+        node, depth, label = stack.pop()
+        if type(node) is str:
+            click.echo(node)
             continue
-        if type(value) is tuple:
-            click.echo(f"{'  ' * (depth + 1)}{name}:")
-            for item in value:
-                _print_tree(item, depth + 2)
-        elif type(value) is str:
-            click.echo(f"{'  ' * (depth + 1)}{name}: {value!r}")
-        else:
-            _print_tree(value, depth + 1, name)
+        pad = "  " * depth + (f"{label}: " if label else "")
+        if type(node) is Token:
+            trivia = "".join(f" {k}={v!r}" for k, v in (("lead", node.lead), ("trail", node.trail)) if v)
+            click.echo(f"{pad}{node.kind} {node.text!r}{trivia}")
+            continue
+        click.echo(f"{pad}{type(node).__name__}")
+        todo: list[tuple[Node | Token | str, int, str]] = []
+        for name in node.__match_args__:  # type: ignore[union-attr]
+            value = getattr(node, name)
+            if value is None or value == () or type(value) is str and not value:
+                continue
+            if type(value) is tuple:
+                todo.append((f"{'  ' * (depth + 1)}{name}:", 0, ""))
+                todo.extend((item, depth + 2, "") for item in value)
+            elif type(value) is str:
+                todo.append((f"{'  ' * (depth + 1)}{name}: {value!r}", 0, ""))
+            else:
+                todo.append((value, depth + 1, name))
+        stack.extend(reversed(todo))
 
 
 @debug.command()

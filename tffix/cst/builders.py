@@ -4,11 +4,11 @@ strings into output."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar, overload
+from typing import Any, TypeVar, overload
 
 from ..syntax.errors import ParseError
 from ..syntax.parser import parse_module
-from .nodes import Attribute, Block, Body, BodyItem, Expression, Node, Token
+from .nodes import Attribute, Block, Body, BodyItem, Expression, Node, Token, field_values
 
 __all__ = [
     "first_token",
@@ -31,16 +31,25 @@ def with_first_token(node: Token, change: Callable[[Token], Token]) -> Token: ..
 def with_first_token(node: NodeT, change: Callable[[Token], Token]) -> NodeT: ...
 def with_first_token(node: Node | Token, change: Callable[[Token], Token]) -> Node | Token:
     """A copy of ``node`` whose first token is ``change(token)``."""
-    if type(node) is Token:
-        return change(node)
-    for name in node.__match_args__:
-        value = getattr(node, name)
-        if value is None or value == () or type(value) is str:
-            continue
-        if type(value) is tuple:
-            return node.with_changes(**{name: (with_first_token(value[0], change), *value[1:])})
-        return node.with_changes(**{name: with_first_token(value, change)})
-    return node
+    path: list[tuple[Any, str, tuple[Any, ...] | None]] = []  # (node, field, its tuple) on the way down
+    current = node
+    while type(current) is not Token:
+        for name, value in zip(current.__match_args__, field_values(current)):
+            if value is None or value == () or type(value) is str:
+                continue
+            if type(value) is tuple:
+                path.append((current, name, value))
+                current = value[0]
+            else:
+                path.append((current, name, None))
+                current = value
+            break
+        else:
+            break  # a node without tokens: kept as it is
+    new = change(current) if type(current) is Token else current
+    for parent, name, items in reversed(path):
+        new = parent.with_changes(**{name: new if items is None else (new, *items[1:])})
+    return new
 
 
 def first_token(node: Node | Token) -> Token:

@@ -12,8 +12,9 @@ Edits make new nodes: ``node.with_changes(field=value)``.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, final
 
 from ..syntax.tokens import Token
@@ -62,8 +63,10 @@ __all__ = [
     "deep_equals",
 ]  # fmt: skip
 
+# repr=False everywhere: Node has one iterative __repr__ for all node types.
 
-@dataclass(frozen=True, slots=True, eq=False)
+
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Node:
     """Base of all CST nodes."""
 
@@ -72,8 +75,7 @@ class Node:
 
     def children(self) -> Iterator[Node | Token]:
         """Direct children (nodes and tokens) in source order."""
-        for name in self.__match_args__:
-            value = getattr(self, name)
+        for value in field_values(self):
             if value is None or type(value) is str:
                 continue
             if type(value) is tuple:
@@ -83,51 +85,15 @@ class Node:
 
     def tokens(self) -> Iterator[Token]:
         """All tokens below this node, in source order."""
-        out: list[Token] = []
-        try:
-            self._collect(out)
-        except RecursionError:  # nesting deeper than Python's stack: walk with our own
-            out = _flatten(self)
-        return iter(out)
+        return iter(_flatten(self))
 
     def first_token(self) -> Token:
         """The first token below this node (every node has one)."""
-        return self._edge_token(self.__match_args__)
+        return _edge_token(self, last=False)
 
     def last_token(self) -> Token:
         """The last token below this node."""
-        return self._edge_token(reversed(self.__match_args__), last=True)
-
-    def _edge_token(self, names: Iterable[str], last: bool = False) -> Token:
-        for name in names:
-            value = getattr(self, name)
-            if value is None or type(value) is str or value == ():
-                continue
-            if type(value) is tuple:
-                value = value[-1] if last else value[0]
-            if type(value) is Token:
-                return value
-            node: Node = value
-            return node._edge_token(reversed(node.__match_args__) if last else node.__match_args__, last)
-        raise ValueError(f"{type(self).__name__} has no tokens")
-
-    def _collect(self, out: list[Token]) -> None:
-        append = out.append
-        for name in self.__match_args__:
-            value = getattr(self, name)
-            if value is None:
-                continue
-            kind = type(value)
-            if kind is Token:
-                append(value)
-            elif kind is tuple:
-                for item in value:
-                    if type(item) is Token:
-                        append(item)
-                    else:
-                        item._collect(out)
-            elif kind is not str:
-                value._collect(out)
+        return _edge_token(self, last=True)
 
     @property
     def code(self) -> str:
@@ -143,40 +109,129 @@ class Node:
         return visit(self, visitor)
 
     def __repr__(self) -> str:
-        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__)
-        return f"{type(self).__name__}({fields})"
+        return _repr(self)
+
+
+# Every walk below keeps its own stack: Terraform accepts nesting far deeper
+# than Python's recursion limit, so nothing here recurses on the tree.
+
+_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+_REVERSED_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+
+
+def _getter(cls: type, reverse: bool) -> Callable[[Any], tuple[Any, ...]]:
+    names: tuple[str, ...] = cls.__match_args__  # type: ignore[attr-defined]
+    if reverse:
+        names = names[::-1]
+    if len(names) == 1:
+        one = attrgetter(names[0])
+        get: Callable[[Any], tuple[Any, ...]] = lambda node: (one(node),)
+    else:
+        get = attrgetter(*names)
+    (_REVERSED_GETTERS if reverse else _GETTERS)[cls] = get
+    return get
+
+
+def field_values(node: Node) -> tuple[Any, ...]:
+    """The values of ``node``'s fields, in declaration (source) order."""
+    cls = type(node)
+    return (_GETTERS.get(cls) or _getter(cls, False))(node)
 
 
 def _flatten(root: Node) -> list[Token]:
-    """Tokens below ``root`` in order, without recursion."""
+    """Tokens below ``root`` in order."""
     out: list[Token] = []
+    append = out.append
     stack: list[Any] = [root]
+    pop, extend = stack.pop, stack.extend
+    getters = _REVERSED_GETTERS
     while stack:
-        item = stack.pop()
+        item = pop()
         kind = type(item)
         if kind is Token:
-            out.append(item)
+            append(item)
         elif kind is tuple:
-            stack.extend(reversed(item))
+            extend(item[::-1])
         elif item is not None and kind is not str:
-            stack.extend(reversed([getattr(item, name) for name in item.__match_args__]))
+            extend((getters.get(kind) or _getter(kind, True))(item))
     return out
+
+
+def _edge_token(node: Node, last: bool) -> Token:
+    """The first (or last) token below ``node``: down the first (last) field
+    that holds anything, until a token."""
+    while True:
+        names = node.__match_args__
+        for name in reversed(names) if last else names:
+            value = getattr(node, name)
+            if value is None or type(value) is str or value == ():
+                continue
+            if type(value) is tuple:
+                value = value[-1] if last else value[0]
+            if type(value) is Token:
+                return value
+            node = value
+            break
+        else:
+            raise ValueError(f"{type(node).__name__} has no tokens")
 
 
 def deep_equals(a: object, b: object) -> bool:
     """Structural equality of two trees (tokens compare by value)."""
-    if isinstance(a, Node) and isinstance(b, Node):
-        return type(a) is type(b) and all(deep_equals(getattr(a, n), getattr(b, n)) for n in a.__match_args__)
-    if type(a) is tuple and type(b) is tuple:
-        return len(a) == len(b) and all(deep_equals(x, y) for x, y in zip(a, b))
-    return a == b
+    pairs = [(a, b)]
+    while pairs:
+        x, y = pairs.pop()
+        if isinstance(x, Node) and isinstance(y, Node):
+            if type(x) is not type(y):
+                return False
+            pairs.extend(zip(field_values(x), field_values(y)))
+        elif type(x) is tuple and type(y) is tuple:
+            if len(x) != len(y):
+                return False
+            pairs.extend(zip(x, y))
+        elif x != y:
+            return False
+    return True
+
+
+def _repr(root: Node) -> str:
+    """``Name(field=value, ...)`` all the way down, tuples as Python writes them."""
+    out: list[str] = []
+    stack: list[Any] = [root]  # values to write, and ``_Text`` to write as is
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is _Text:
+            out.append(item)
+        elif isinstance(item, Node):
+            names = item.__match_args__
+            parts: list[Any] = [_Text(type(item).__name__ + "(")]
+            for i, (name, value) in enumerate(zip(names, field_values(item))):
+                parts += [_Text(("" if i == 0 else ", ") + name + "="), value]
+            parts.append(_Text(")"))
+            stack.extend(reversed(parts))
+        elif kind is tuple:
+            parts = [_Text("(")]
+            for i, value in enumerate(item):
+                parts += [_Text(", "), value] if i else [value]
+            parts.append(_Text(",)" if len(item) == 1 else ")"))
+            stack.extend(reversed(parts))
+        else:
+            out.append(repr(item))
+    return "".join(out)
+
+
+class _Text(str):
+    """Output of ``_repr`` already written, told apart from a ``str`` field."""
+
+    __slots__ = ()
 
 
 # ---------------------------------------------------------------- expressions
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Literal(Node):
     """A number, ``true``, ``false`` or ``null``."""
 
@@ -184,7 +239,7 @@ class Literal(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Variable(Node):
     """A bare identifier used as a value: ``var`` in ``var.x``, ``each``."""
 
@@ -192,7 +247,7 @@ class Variable(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class TemplateLiteral(Node):
     """Literal text inside a template, escapes kept as written."""
 
@@ -200,7 +255,7 @@ class TemplateLiteral(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Interpolation(Node):
     """``${ expr }``; ``open``/``close`` carry the strip markers (``${~``, ``~}``)."""
 
@@ -210,7 +265,7 @@ class Interpolation(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class EndDirective(Node):
     """``%{ endif }`` or ``%{ endfor }``."""
 
@@ -220,7 +275,7 @@ class EndDirective(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ElseClause(Node):
     open: Token
     keyword: Token
@@ -229,7 +284,7 @@ class ElseClause(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class IfDirective(Node):
     """``%{ if cond }...%{ else }...%{ endif }``."""
 
@@ -243,7 +298,7 @@ class IfDirective(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ForDirective(Node):
     """``%{ for k, v in coll }...%{ endfor }``."""
 
@@ -263,7 +318,7 @@ TemplatePart: TypeAlias = TemplateLiteral | Interpolation | IfDirective | ForDir
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Template(Node):
     """A quoted template ``"..."``."""
 
@@ -273,7 +328,7 @@ class Template(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Heredoc(Node):
     """``<<EOT`` / ``<<-EOT`` template; ``open`` includes the line break after the
     marker, ``close`` is the closing line without its line break."""
@@ -292,7 +347,7 @@ class Heredoc(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Element(Node):
     """One item of a tuple or argument list, with the comma after it."""
 
@@ -301,7 +356,7 @@ class Element(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Tuple(Node):
     open: Token
     elements: tuple[Element, ...]
@@ -309,7 +364,7 @@ class Tuple(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ObjectItem(Node):
     """``key = value`` or ``key: value`` in an object constructor.
 
@@ -331,7 +386,7 @@ class ObjectItem(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Object(Node):
     open: Token
     open_newline: Token | None
@@ -346,7 +401,7 @@ class Object(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class FunctionCall(Node):
     """``name(args)``; ``name`` holds ``IDENT (:: IDENT)*`` tokens."""
 
@@ -362,7 +417,7 @@ class FunctionCall(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Parens(Node):
     open: Token
     expr: Expression
@@ -370,7 +425,7 @@ class Parens(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class GetAttr(Node):
     """``obj.name``, or the legacy index ``obj.0``."""
 
@@ -380,7 +435,7 @@ class GetAttr(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Index(Node):
     obj: Expression
     open: Token
@@ -389,7 +444,7 @@ class Index(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Splat(Node):
     """``obj.*`` (``open`` is the dot, ``close`` None) or ``obj[*]``."""
 
@@ -400,14 +455,14 @@ class Splat(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class UnaryOp(Node):
     op: Token
     operand: Expression
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class BinaryOp(Node):
     left: Expression
     op: Token
@@ -415,7 +470,7 @@ class BinaryOp(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Conditional(Node):
     condition: Expression
     question: Token
@@ -425,7 +480,7 @@ class Conditional(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ForExpr(Node):
     """``[for ...]`` or ``{for ... => ...}`` (then ``arrow`` and ``key_expr`` are set)."""
 
@@ -459,7 +514,7 @@ Expression: TypeAlias = (
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class EmptyLine(Node):
     """A line holding no item: blank, or only a comment.
 
@@ -477,7 +532,7 @@ class EmptyLine(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Attribute(Node):
     """``name = value``. Owns the comment lines directly above it and the line
     break ending it (whose ``lead`` holds any same-line trailing comment)."""
@@ -497,7 +552,7 @@ Label: TypeAlias = Token | Template
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Block(Node):
     """``type "label" { body }``. ``open_newline`` is the line break after ``{``
     (None for the single-line form ``a { b = 1 }``)."""
@@ -533,7 +588,7 @@ BodyItem: TypeAlias = Attribute | Block | EmptyLine
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Body(Node):
     items: tuple[BodyItem, ...]
 
@@ -554,7 +609,7 @@ class Body(Node):
 
 
 @final
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Module(Node):
     """A whole file. ``bom`` is a UTF-8 byte-order mark the file started with;
     ``eof`` carries trivia after the last line break (e.g. a final comment with

@@ -4,9 +4,10 @@ right after edits)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..syntax.lines import Lines
-from .nodes import EmptyLine, Module, Node, Token
+from .nodes import EmptyLine, Module, Node, Token, field_values
 
 __all__ = ["CodeRange", "Spans", "position", "positions", "spans"]
 
@@ -25,46 +26,61 @@ class CodeRange:
 
 
 class _Collector:
+    """One pass over a module's tokens in order, with a stack of the nodes
+    open around the current token (no recursion: nesting may be deep)."""
+
     def __init__(self, module: Module) -> None:
-        self.offset = len(module.bom)
         self.spans: dict[int, tuple[int, int]] = {}
         self.owned: dict[int, tuple[int, int]] = {}
         self.tokens: dict[int, tuple[int, int]] = {}
+        self._run(module)
 
-    def node(self, node: Node) -> tuple[int, int] | None:
-        begin = self.offset
-        span = self._node(node)
-        self.owned[id(node)] = (begin, self.offset)
-        return span
+    def _run(self, module: Module) -> None:
+        spans, owned, tokens = self.spans, self.owned, self.tokens
+        offset = len(module.bom)
+        # per open node: [node, offset where it starts, first, last] (its text's span so far)
+        open_nodes: list[list[Any]] = []
+        stack: list[Any] = [module]
+        pop, extend = stack.pop, stack.extend
+        while stack:
+            item = pop()
+            kind = type(item)
+            if kind is Token:
+                offset += len(item.lead)
+                span = (offset, offset + len(item.text))
+                tokens[id(item)] = span
+                offset = span[1] + len(item.trail)
+                if item.kind not in _EDGE_KINDS:
+                    current = open_nodes[-1]
+                    if current[2] is None:
+                        current[2] = span[0]
+                    current[3] = span[1]
+            elif kind is tuple:
+                extend(item[::-1])
+            elif item is _CLOSE:
+                node, begin, first, last = open_nodes.pop()
+                owned[id(node)] = (begin, offset)
+                if first is None:
+                    continue
+                spans[id(node)] = (first, last)
+                if open_nodes and type(node) is not EmptyLine:
+                    parent = open_nodes[-1]
+                    if parent[2] is None:
+                        parent[2] = first
+                    parent[3] = last
+            elif item is not None and kind is not str:
+                open_nodes.append([item, offset, None, None])
+                stack.append(_CLOSE)
+                extend(field_values(item)[::-1])
 
-    def _node(self, node: Node) -> tuple[int, int] | None:
-        first = last = None
-        span: tuple[int, int] | None
-        for child in node.children():
-            if type(child) is Token:
-                self.offset += len(child.lead)
-                span = (self.offset, self.offset + len(child.text))
-                self.tokens[id(child)] = span
-                self.offset += len(child.text) + len(child.trail)
-                if child.kind in _EDGE_KINDS:
-                    continue
-            else:
-                span = self.node(child)
-                if span is None or type(child) is EmptyLine:
-                    continue
-            if first is None:
-                first = span[0]
-            last = span[1]
-        if first is None or last is None:
-            return None
-        self.spans[id(node)] = (first, last)
-        return first, last
+
+# Pushed below a node's fields: popped when all of them are done.
+_CLOSE = object()
 
 
 def positions(module: Module) -> dict[int, CodeRange]:
     """``id(node) -> CodeRange`` for every node of ``module`` that has text."""
     collector = _Collector(module)
-    collector.node(module)
     at = Lines(module.code).location
     return {key: CodeRange(at(a), at(b)) for key, (a, b) in collector.spans.items()}
 
@@ -84,7 +100,6 @@ class Spans:
 def spans(module: Module) -> Spans:
     """Offsets of every node of ``module`` (see ``Spans``)."""
     collector = _Collector(module)
-    collector.node(module)
     return Spans({**collector.tokens, **collector.spans}, collector.owned)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..syntax.tokens import GO_SPACE
 from . import nodes as n
+from .trampoline import Nested, trampoline
 
 __all__ = ["NotLiteral", "literal_value", "template_text"]
 
@@ -73,6 +74,11 @@ def literal_value(expr: Any) -> Any:
 
     Raises ``NotLiteral`` for anything that needs evaluation context.
     """
+    return trampoline(_literal(expr))
+
+
+def _literal(expr: Any) -> Nested[Any]:
+    # Recursive in form only: each ``yield`` is a call run by ``trampoline``.
     kind = type(expr)
     if kind is n.Literal:
         text = expr.token.text
@@ -92,20 +98,23 @@ def literal_value(expr: Any) -> Any:
             raise NotLiteral("template with interpolation")
         return text
     if kind is n.Parens:
-        return literal_value(expr.expr)
+        return (yield _literal(expr.expr))
     if kind is n.UnaryOp and expr.op.text == "-":
-        value = literal_value(expr.operand)
+        value = yield _literal(expr.operand)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return -value
     if kind is n.Tuple:
-        return [literal_value(e.value) for e in expr.elements]
+        values = []
+        for element in expr.elements:
+            values.append((yield _literal(element.value)))
+        return values
     if kind is n.Object:
         out = {}
         for item in expr.items:
             if type(item) is n.ObjectItem:
                 key = item.key_name
                 if key is None:
-                    key = literal_value(item.key.expr if type(item.key) is n.Parens else item.key)
-                out[str(key)] = literal_value(item.value)
+                    key = yield _literal(item.key.expr if type(item.key) is n.Parens else item.key)
+                out[str(key)] = yield _literal(item.value)
         return out
     raise NotLiteral(f"{kind.__name__} is not a literal")

@@ -12,7 +12,8 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from .nodes import Node, Token
+from .nodes import Node, Token, field_values
+from .trampoline import Nested, trampoline
 
 __all__ = ["REMOVE", "Transformer", "Visitor", "parents", "remove", "replace", "visit", "walk"]
 
@@ -50,13 +51,17 @@ class Transformer(Visitor):
 
 def visit(node: Node, visitor: Visitor) -> Any:
     """Run ``visitor`` over ``node``; returns the (possibly new) node."""
+    return trampoline(_visit(node, visitor))
+
+
+def _visit(node: Node, visitor: Visitor) -> Nested[Any]:
+    # Recursive in form only: each ``yield`` is a call run by ``trampoline``.
     if not visitor.on_visit(node):
         return visitor.on_leave(node, node)
     changes: dict[str, Any] = {}
-    for name in node.__match_args__:
-        value = getattr(node, name)
+    for name, value in zip(node.__match_args__, field_values(node)):
         if isinstance(value, Node):
-            new = visit(value, visitor)
+            new = yield _visit(value, visitor)
             if new is REMOVE:
                 raise ValueError(f"cannot remove {type(value).__name__} from required field {name!r}")
             if new is not value:
@@ -65,7 +70,7 @@ def visit(node: Node, visitor: Visitor) -> Any:
             items = []
             changed = False
             for item in value:
-                new = visit(item, visitor) if isinstance(item, Node) else item
+                new = (yield _visit(item, visitor)) if isinstance(item, Node) else item
                 changed = changed or new is not item
                 if new is not REMOVE:
                     items.append(new)

@@ -43,11 +43,6 @@ class SourceFile:
             return cls(path, text, tree)
         except ParseError as e:
             return cls(path, text, None, e)
-        except RecursionError:
-            error = ParseError(
-                "Too deeply nested", "tffix cannot analyse this file.", offset=0, text=text, path=str(path)
-            )
-            return cls(path, text, None, error)
 
     @cached_property
     def _spans(self) -> Spans:

@@ -17,7 +17,6 @@ index keys kept, interpolation unwrapping that stays valid and stable).
 from __future__ import annotations
 
 from ..cst.nodes import Module
-from ..syntax.errors import ParseError
 from ..syntax.parser import parse_module, parse_with_tokens
 from ..syntax.tokens import Token
 from .checks import SelfCheckError, check_unique_attributes, respaced_alike
@@ -86,13 +85,4 @@ def format_source(text: str, *, filename: str | None = None) -> str:
     """``text`` formatted as ``terraform fmt`` would. Raises ParseError (bad
     input, or an argument set twice) and SelfCheckError (a tffix bug)."""
     module, tokens = parse_with_tokens(text, path=filename)
-    try:
-        return _format_module(module, tokens, path=filename, source=text)
-    except RecursionError:
-        raise ParseError(
-            "Too deeply nested",
-            "The nesting of blocks or expressions is deeper than tffix can format.",
-            offset=0,
-            text=text,
-            path=filename,
-        ) from None
+    return _format_module(module, tokens, path=filename, source=text)

@@ -3,6 +3,8 @@ its own output (black's ``assert_equivalent`` / ``assert_stable``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..cst import nodes as n
 from ..cst.positions import spans
 from ..syntax.errors import ParseError
@@ -20,10 +22,11 @@ class SelfCheckError(RuntimeError):
 
 def check_unique_attributes(module: n.Module, *, path: str | None = None) -> None:
     """Terraform refuses a body that sets an argument twice, and so does fmt."""
-
-    def walk(body: n.Body) -> None:
-        seen: dict[str, n.Attribute] = {}
-        for item in body.items:
+    # one entry per body being read, outermost first (a stack, not recursion: blocks nest deep)
+    stack: list[tuple[Iterator[n.BodyItem], dict[str, n.Attribute]]] = [(iter(module.body.items), {})]
+    while stack:
+        items, seen = stack[-1]
+        for item in items:
             if type(item) is n.Attribute:
                 name = item.name.text
                 if name in seen:
@@ -40,9 +43,10 @@ def check_unique_attributes(module: n.Module, *, path: str | None = None) -> Non
                     )
                 seen[name] = item
             elif type(item) is n.Block:
-                walk(item.body)
-
-    walk(module.body)
+                stack.append((iter(item.body.items), {}))
+                break
+        else:
+            stack.pop()
 
 
 # Blanks after these kinds are text: inside a string or a heredoc (every

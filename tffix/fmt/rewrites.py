@@ -31,6 +31,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..cst import nodes as n
@@ -46,37 +47,77 @@ TokenEdit = tuple[int, int, list[FmtToken]]
 
 
 def unwrap_interpolation(tokens: list[FmtToken]) -> list[FmtToken] | None:
-    """``"${x}"`` -> ``x``; None when the value is not one interpolation."""
-    if len(tokens) < 5:
-        return None
-    if (tokens[0].kind, tokens[1].kind, tokens[-2].kind, tokens[-1].kind) != (
-        "OQUOTE", "TEMPLATE_INTERP", "TEMPLATE_SEQ_END", "CQUOTE",
-    ):  # fmt: skip
-        return None
-    inside = tokens[2:-2]
-    depth = 0
-    for tok in inside:
-        if tok.kind == "OQUOTE":
-            depth += 1
-        elif tok.kind == "CQUOTE":
-            depth -= 1
-        elif depth == 0 and tok.kind in ("TEMPLATE_INTERP", "TEMPLATE_SEQ_END", "QUOTED_LIT"):
-            return None  # "${a}${b}" or "x${a}": a real template
-    start, end = 0, len(inside)
-    while start < end and inside[start].kind == "NEWLINE":
-        start += 1
-    while end > start and inside[end - 1].kind == "NEWLINE":
-        end -= 1
-    trimmed = inside[start:end]
-    if not trimmed:
-        return None
-    # a line comment before the end ends a line too, though hclwrite's
-    # check sees no NEWLINE token there
-    multiline = any(tok.kind == "NEWLINE" or tok.line_comment for tok in trimmed[:-1])
-    if multiline and not _one_parenthesised_group(trimmed):
-        trimmed = [FmtToken("OPAREN", "("), *trimmed, FmtToken("CPAREN", ")")]
-    again = unwrap_interpolation(trimmed)  # "${"${x}"}": Terraform needs two runs
-    return trimmed if again is None else again
+    """``"${x}"`` -> ``x``; None when the value is not one interpolation.
+
+    Nested ones (``"${"${x}"}"``) unwrap all the way, one level per turn of
+    the loop; the window ``tokens[start:end]`` shrinks and ``_Scan`` answers
+    each level's questions without rescanning, so deep nesting stays linear.
+    """
+    scan: _Scan | None = None
+    start, end = 0, len(tokens)
+    unwrapped = False
+    while end - start >= 5 and (
+        tokens[start].kind, tokens[start + 1].kind, tokens[end - 2].kind, tokens[end - 1].kind
+    ) == ("OQUOTE", "TEMPLATE_INTERP", "TEMPLATE_SEQ_END", "CQUOTE"):  # fmt: skip
+        if scan is None:
+            scan = _Scan(tokens)
+        inner_start, inner_end = start + 2, end - 2
+        if scan.has_template_text(inner_start, inner_end):
+            break  # "${a}${b}" or "x${a}": a real template
+        while inner_start < inner_end and tokens[inner_start].kind == "NEWLINE":
+            inner_start += 1
+        while inner_end > inner_start and tokens[inner_end - 1].kind == "NEWLINE":
+            inner_end -= 1
+        if inner_start == inner_end:
+            break
+        start, end, unwrapped = inner_start, inner_end, True
+        # a line comment before the end ends a line too, though hclwrite's
+        # check sees no NEWLINE token there
+        if scan.breaks_line(start, end - 1):
+            trimmed = tokens[start:end]
+            if _one_parenthesised_group(trimmed):
+                return trimmed
+            # starting with "(", neither this nor the parenthesised form unwraps further
+            return [FmtToken("OPAREN", "("), *trimmed, FmtToken("CPAREN", ")")]
+    return tokens[start:end] if unwrapped else None
+
+
+class _Scan:
+    """Prefix counts over a value's tokens, so each level of nested
+    interpolations is checked in constant or logarithmic time."""
+
+    def __init__(self, tokens: list[FmtToken]) -> None:
+        # quotes[i]: strings open before tokens[i] (OQUOTE minus CQUOTE)
+        # breaks[i]: line breaks and line comments before tokens[i]
+        # text_at[q]: where a token that is template text or a sequence
+        #             boundary sits with q strings open before it, ascending
+        self.quotes = [0]
+        self.breaks = [0]
+        self.text_at: dict[int, list[int]] = {}
+        quotes = breaks = 0
+        for i, tok in enumerate(tokens):
+            kind = tok.kind
+            if kind == "OQUOTE":
+                quotes += 1
+            elif kind == "CQUOTE":
+                quotes -= 1
+            elif kind in ("TEMPLATE_INTERP", "TEMPLATE_SEQ_END", "QUOTED_LIT"):
+                self.text_at.setdefault(quotes, []).append(i)
+            if kind == "NEWLINE" or tok.line_comment:
+                breaks += 1
+            self.quotes.append(quotes)
+            self.breaks.append(breaks)
+
+    def has_template_text(self, start: int, end: int) -> bool:
+        """Whether ``tokens[start:end]`` holds template text or a sequence
+        boundary outside the strings it contains."""
+        found = self.text_at.get(self.quotes[start], [])
+        at = bisect_left(found, start)
+        return at < len(found) and found[at] < end
+
+    def breaks_line(self, start: int, end: int) -> bool:
+        """Whether ``tokens[start:end]`` holds a line break or a line comment."""
+        return self.breaks[end] > self.breaks[start]
 
 
 def _one_parenthesised_group(tokens: list[FmtToken]) -> bool:
@@ -179,23 +220,32 @@ def quote_labels(labels: list[tuple[n.Label, list[FmtToken]]], between: list[lis
     return out
 
 
-def _items(body: n.Body, in_blocks: tuple[str, ...]) -> Iterator[tuple[n.Attribute | n.Block, tuple[str, ...]]]:
-    for item in body.items:
-        if type(item) is n.Attribute:
-            yield item, in_blocks
-        elif type(item) is n.Block:
-            yield item, in_blocks
-            yield from _items(item.body, (*in_blocks, item.type.text))
+def _items(body: n.Body) -> Iterator[tuple[n.Attribute | n.Block, bool]]:
+    """Every attribute and block under ``body`` in source order, each with
+    whether it sits directly in a top-level ``variable`` block (a stack, not
+    recursion: blocks may nest deeper than Python's limit)."""
+    stack: list[tuple[Iterator[n.BodyItem], bool]] = [(iter(body.items), False)]
+    while stack:
+        items, in_variable = stack[-1]
+        for item in items:
+            if type(item) is n.Attribute:
+                yield item, in_variable
+            elif type(item) is n.Block:
+                yield item, in_variable
+                stack.append((iter(item.body.items), len(stack) == 1 and item.type.text == "variable"))
+                break
+        else:
+            stack.pop()
 
 
 def rewrite_edits(module: n.Module, tokens: list[FmtToken], index: dict[int, int]) -> list[TokenEdit]:
     """The replacements Terraform's rewrites make, as token-range edits; only
     those that change a token's kind or text."""
     edits: list[TokenEdit] = []
-    for item, in_blocks in _items(module.body, ()):
+    for item, in_variable in _items(module.body):
         if type(item) is n.Attribute:
             start = index[id(first_token(item.value))]
-            if in_blocks == ("variable",) and item.name.text == "type":
+            if in_variable and item.name.text == "type":
                 end = index[id(last_token(item.value))] + 1
                 new = legacy_type(tokens[start:end])
             elif tokens[start].kind == "OQUOTE":  # it may be "${x}"

@@ -89,17 +89,21 @@ def _named_blocks(body: n.Body, type: str) -> Iterator[n.Block]:
             yield block
 
 
-def arguments(
-    body: n.Body, skip: tuple[str, ...] = (), path: tuple[str, ...] = ()
-) -> Iterator[tuple[n.Attribute, tuple[str, ...]]]:
-    """Every argument of ``body`` and of its nested blocks, with the block
-    types it sits in (outermost first); blocks whose type is in ``skip``
-    (``lifecycle``, say) are not entered."""
-    for item in body.items:
-        if type(item) is n.Attribute:
-            yield item, path
-        elif isinstance(item, n.Block) and item.type.text not in skip:
-            yield from arguments(item.body, skip, (*path, item.type.text))
+def arguments(body: n.Body, skip: tuple[str, ...] = ()) -> Iterator[tuple[n.Attribute, str | None]]:
+    """Every argument of ``body`` and of its nested blocks, with the type of
+    the outermost nested block it sits in (None: directly in ``body``);
+    blocks whose type is in ``skip`` (``lifecycle``, say) are not entered."""
+    stack: list[tuple[Iterator[n.BodyItem], str | None]] = [(iter(body.items), None)]
+    while stack:  # a stack, not recursion: blocks may nest deeper than Python's limit
+        items, outermost = stack[-1]
+        for item in items:
+            if type(item) is n.Attribute:
+                yield item, outermost
+            elif isinstance(item, n.Block) and item.type.text not in skip:
+                stack.append((iter(item.body.items), item.type.text if outermost is None else outermost))
+                break
+        else:
+            stack.pop()
 
 
 def references(node: n.Node) -> Iterator[tuple[str, ...]]:
@@ -112,10 +116,13 @@ def references(node: n.Node) -> Iterator[tuple[str, ...]]:
             path = traversal(child)
             if path is not None:
                 yield path
-                link = child
-                while isinstance(link, (n.GetAttr, n.Index)):  # index keys are still visited
-                    link = link.obj
-                    seen.add(id(link))
+            # the inner steps of the chain end at the same base, so they are
+            # covered either way; skipping them keeps long chains linear
+            # (index keys are still visited)
+            link = child
+            while isinstance(link, (n.GetAttr, n.Index)):
+                link = link.obj
+                seen.add(id(link))
 
 
 def function_calls(node: n.Node) -> Iterator[n.FunctionCall]:

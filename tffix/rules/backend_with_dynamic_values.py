@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..cst import nodes as n
+from ..cst.trampoline import Nested, trampoline
 from ..engine.module import SourceFile, TerraformModule, fix
 from ._hcl import function_calls, references, string_value
 from .base import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity
@@ -139,7 +140,7 @@ class BackendWithDynamicValues(Rule):
             for block in terraform.body.blocks():
                 if block.type.text not in ("backend", "cloud"):
                     continue
-                offenders = list(_offenders(block.body))
+                offenders = _offenders(block.body)
                 if offenders:
                     yield self._diagnostic(module, file, block, offenders)
 
@@ -176,16 +177,25 @@ class BackendWithDynamicValues(Rule):
         )  # fmt: skip
 
 
-def _offenders(body: n.Body) -> Iterator[_Offender]:
+def _offenders(body: n.Body) -> list[_Offender]:
+    """The arguments that need values from elsewhere, and the nested blocks
+    holding such arguments (at any depth)."""
+    return trampoline(_nested_offenders(body))
+
+
+def _nested_offenders(body: n.Body) -> Nested[list[_Offender]]:
+    # Recursive in form only: each ``yield`` is a call run by ``trampoline``.
+    out = []
     for item in body.items:
         if type(item) is n.Attribute:
             why = _why(item.value)
             if why:
-                yield _Offender(item, why)
+                out.append(_Offender(item, why))
         elif isinstance(item, n.Block):
-            inner = list(_offenders(item.body))
+            inner = yield _nested_offenders(item.body)
             if inner:
-                yield _Offender(item, "; ".join(f"{_name(o.item)}: {o.why}" for o in inner))
+                out.append(_Offender(item, "; ".join(f"{_name(o.item)}: {o.why}" for o in inner)))
+    return out
 
 
 def _why(expr: n.Node) -> str | None:

@@ -213,27 +213,37 @@ class HardcodedEnvironmentTag(Rule):
                             yield from self._tag_map(file, attr.value, f"local.{attr.name.text}", False)
 
     def _body(self, file: SourceFile, body: n.Body, owner: str, always_unsafe: bool) -> Iterator[_Site]:
-        for item in body.items:
-            if type(item) is n.Attribute and item.name.text in TAG_ATTRIBUTES:
-                yield from self._tag_map(file, item.value, f"{owner} {item.name.text}", always_unsafe)
-            elif isinstance(item, n.Block):
-                if item.type.text in TAG_BLOCKS:
+        stack = [iter(body.items)]  # a stack, not recursion: blocks may nest deep
+        while stack:
+            for item in stack[-1]:
+                if type(item) is n.Attribute and item.name.text in TAG_ATTRIBUTES:
+                    yield from self._tag_map(file, item.value, f"{owner} {item.name.text}", always_unsafe)
+                elif isinstance(item, n.Block):
+                    if item.type.text not in TAG_BLOCKS:
+                        stack.append(iter(item.body.items))
+                        break
                     site = self._tag_block(file, item, owner, always_unsafe)
                     if site is not None:
                         yield site
-                else:
-                    yield from self._body(file, item.body, owner, always_unsafe)
+            else:
+                stack.pop()
 
     def _tag_map(self, file: SourceFile, expr: n.Node, where: str, always_unsafe: bool) -> Iterator[_Site]:
-        if type(expr) is n.Object:
-            for item in expr.items:
-                if type(item) is n.ObjectItem and self._is_key(item.key_name):
-                    site = self._site(file, item.value, where, always_unsafe)
-                    if site is not None:
-                        yield site
-        elif type(expr) is n.FunctionCall and expr.function_name == "merge":
-            for arg in expr.args:
-                yield from self._tag_map(file, arg.value, where, always_unsafe)
+        """Tags of a map, and of the maps ``merge()`` (at any depth) combines."""
+        stack = [iter((expr,))]
+        while stack:
+            for value in stack[-1]:
+                if type(value) is n.Object:
+                    for item in value.items:
+                        if type(item) is n.ObjectItem and self._is_key(item.key_name):
+                            site = self._site(file, item.value, where, always_unsafe)
+                            if site is not None:
+                                yield site
+                elif type(value) is n.FunctionCall and value.function_name == "merge":
+                    stack.append(iter([arg.value for arg in value.args]))
+                    break
+            else:
+                stack.pop()
 
     def _tag_block(self, file: SourceFile, block: n.Block, owner: str, always_unsafe: bool) -> _Site | None:
         key, value = block.body.attribute("key"), block.body.attribute("value")

@@ -93,8 +93,8 @@ class IamRoleObjectReference(Rule):
             if len(block.labels) < 2:
                 continue
             kind = block.label_values[0]
-            for attr, path in arguments(block.body, skip=("lifecycle",)):
-                wanted = (WANTS.get((kind, attr.name.text)) if not path else None) or (
+            for attr, outermost in arguments(block.body, skip=("lifecycle",)):
+                wanted = (WANTS.get((kind, attr.name.text)) if outermost is None else None) or (
                     "arn" if attr.name.text.endswith("role_arn") else None
                 )
                 if wanted is None:

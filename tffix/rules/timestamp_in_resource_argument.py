@@ -90,12 +90,12 @@ class TimestampInResourceArgument(Rule):
             if len(block.labels) < 2:
                 continue
             ignored = _ignored(block)
-            for attr, path in arguments(block.body, skip=("lifecycle", "provisioner", "connection")):
-                if not path and attr.name.text in META:
+            for attr, outermost in arguments(block.body, skip=("lifecycle", "provisioner", "connection")):
+                if outermost is None and attr.name.text in META:
                     continue
                 calls = [c for c in function_calls(attr.value) if c.function_name == "timestamp"]
                 # ignore_changes names top-level arguments and blocks
-                if not calls or "all" in ignored or (path[0] if path else attr.name.text) in ignored:
+                if not calls or "all" in ignored or (outermost or attr.name.text) in ignored:
                     continue
                 yield self._finding(module, file, block, attr, calls)
 

@@ -138,7 +138,7 @@ def _json_statements(template: n.Template | n.Heredoc) -> list[dict[str, Any]]:
     text = template_text(template, interpolation=_SOME_VALUE)
     try:
         statements = json.loads(text).get("Statement") if text else None
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, RecursionError):  # the decoder recurses: nesting past its limit is no policy
         return []
     statements = [statements] if type(statements) is dict else statements
     return [s for s in statements if type(s) is dict] if type(statements) is list else []

@@ -54,11 +54,15 @@ def _flatten(values: list[Any]) -> list[Any]:
     """The value stack with inlined rules (``_for_intro``...) spliced in, as
     their parents will see them."""
     out: list[Any] = []
-    for value in values:
-        if type(value) is list:
-            out.extend(_flatten(value))
-        else:
+    stack = [iter(values)]  # a stack, not recursion
+    while stack:
+        for value in stack[-1]:
+            if type(value) is list:
+                stack.append(iter(value))
+                break
             out.append(value)
+        else:
+            stack.pop()
     return out
 
 
