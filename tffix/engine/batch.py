@@ -26,7 +26,7 @@ from ..settings import Settings
 from .discover import ModuleSource
 from .run import ModuleRun, run_module
 
-__all__ = ["Job", "cache_dir", "run_jobs"]
+__all__ = ["Job", "cache_dir", "run_jobs", "run_source"]
 
 
 @dataclass
@@ -37,9 +37,19 @@ class Job:
 
 
 def _work(job: Job) -> ModuleRun:
-    s = job.source
+    return run_source(job.source, job.settings, fix=job.fix)
+
+
+def run_source(source: ModuleSource, settings: Settings, *, fix: bool) -> ModuleRun:
+    """Run the module as a job would."""
     return run_module(
-        s.directory, s.texts, job.settings, fix=job.fix, targets=s.targets, existing=s.existing, unreadable=s.unreadable
+        source.directory,
+        source.texts,
+        settings,
+        fix=fix,
+        targets=source.targets,
+        existing=source.existing,
+        unreadable=source.unreadable,
     )
 
 
