@@ -481,7 +481,9 @@ def test_stdin_apply_does_not_apply_fixes_that_edit_other_files(tmp_path: Path) 
     assert result.stdout == TAGGED + "\n" + LIFECYCLE_FIXED
     [finding] = _findings(result.stderr)
     assert finding["path"] == str(tmp_path / "main.tf") and finding["code"] == "TFX101"
-    assert result.stderr.splitlines()[-1] == "1 file fixed (1 fix), 1 finding left"
+    assert result.stderr.splitlines()[-1] == (
+        "1 file fixed (1 fix), 1 finding left; 1 fix not applied: it edits files that were not named"
+    )
     assert _snapshot(tmp_path) == before
     assert not (tmp_path / "variables.tf").exists()
 

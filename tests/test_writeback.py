@@ -1,10 +1,10 @@
-"""Every write tffix makes (issue 11, defects 1, 6 and 7).
+"""Every write tffix makes (issue 11, defects 1, 5, 6 and 7).
 
 A module's files are written as one unit (``tffix apply``), a file as a unit
 of its own (``tffix fmt``): refusals are decided before anything is written,
 and a failure at any step (injected here: the n-th rename, a full disk, a
 file changed between read and write) leaves every file as it was. Writes
-keep mode, owner, group and hard links.
+keep mode, owner, group and hard links; named files limit what apply writes.
 """
 
 from __future__ import annotations
@@ -360,6 +360,63 @@ def test_owner_that_cannot_be_given_is_kept_by_writing_in_place(
     st = (module / "main.tf").stat()
     assert (st.st_uid, st.st_gid, st.st_ino) == (1234, 5678, inode)
     assert (module / "main.tf").read_bytes() == _fixed("main.tf")
+
+
+# -- defect 5: named files limit what apply writes ---------------------------
+
+
+def _three_files(directory: Path) -> Path:
+    """main.tf: TFX101 (its fix creates variables.tf); a.tf and b.tf: TFX102."""
+    directory.mkdir()
+    (directory / "main.tf").write_bytes((TAG_CASE / "before" / "main.tf").read_bytes())
+    (directory / "a.tf").write_text(LIFECYCLE)
+    (directory / "b.tf").write_text(LIFECYCLE.replace('"logs"', '"other"'))
+    return directory
+
+
+def test_apply_named_file_writes_only_that_file(tmp_path: Path) -> None:
+    module = _three_files(tmp_path / "mod")
+    before = _snapshot(module)
+    dry = run_cli("apply", "--no-cache", "--dry-run", str(module / "a.tf"))
+    assert dry.exit_code == 1
+    [new_side] = [line for line in dry.stdout.splitlines() if line.startswith("+++")]
+    assert new_side.endswith(str(module / "a.tf"))
+    assert _last_line(dry.stdout) == "1 file would be fixed (1 fix), 0 findings left"
+    result = run_cli("apply", "--no-cache", str(module / "a.tf"))
+    assert result.exit_code == 0, result.output
+    after = _snapshot(module)
+    assert after["a.tf"][0] == LIFECYCLE_FIXED.encode()
+    del before["a.tf"], after["a.tf"]
+    assert after == before  # b.tf keeps its finding, no variables.tf
+
+
+def test_fix_that_edits_a_file_not_named_is_reported_not_applied(tmp_path: Path) -> None:
+    module = _three_files(tmp_path / "mod")
+    before = _snapshot(module)
+    result = run_cli("apply", "--no-cache", str(module / "main.tf"))
+    assert result.exit_code == 1
+    assert _snapshot(module) == before
+    assert f"{module / 'main.tf'}:6:19: TFX101 hard-coded" in result.stdout  # no [*]: this run cannot fix it
+    assert _last_line(result.stdout) == (
+        "0 files fixed (0 fixes), 1 finding left; 1 fix not applied: it edits files that were not named"
+    )
+    # check agrees with apply on what the named file alone can fix
+    checked = run_cli("check", "--no-cache", str(module / "main.tf"))
+    assert (
+        _last_line(checked.stdout) == "Found 1 finding (1 more when their folder is named, as they edit other files)."
+    )
+
+
+def test_named_file_gets_fixes_that_edit_only_it_and_the_folder_gets_all(tmp_path: Path) -> None:
+    module = _three_files(tmp_path / "mod")
+    (module / "variables.tf").write_text('variable "environment" {\n  default = "staging"\n}\n')
+    result = run_cli("apply", "--no-cache", str(module / "main.tf"))
+    assert result.exit_code == 0, result.output
+    assert b"Environment = var.environment" in (module / "main.tf").read_bytes()
+    assert (module / "a.tf").read_text() == LIFECYCLE
+    everything = run_cli("apply", "--no-cache", str(module / "a.tf"), str(module))
+    assert everything.exit_code == 0, everything.output
+    assert _last_line(everything.stdout) == "2 files fixed (2 fixes), 0 findings left"
 
 
 # -- defect 7: tffix fmt uses the same writer ---------------------------------

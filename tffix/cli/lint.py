@@ -111,7 +111,9 @@ def apply(paths: tuple[str, ...], output_format: str, stdin_filename: str | None
 
     A module's files are written together or not at all: a file that must
     not be written (read-only, a symlink out of the module, changed since it
-    was read) stops the whole module.
+    was read) stops the whole module. Named files are the only ones written
+    (their folder is read for context); a fix that needs another file is
+    reported, not applied.
 
     With `-`, the fixed buffer goes to standard output and findings to
     standard error; --stdin-filename names the file, whose folder gives the
@@ -191,7 +193,9 @@ def _resolve(resolver: Resolver, directory: Path, report: LintReport) -> Setting
         return None
 
 
-def _report_run(run: ModuleRun, settings: Settings, report: LintReport) -> None:
+def _report_run(run: ModuleRun, settings: Settings, report: LintReport, *, limited: set[Path] | None) -> None:
+    """``limited``: the only files fixes could edit (named files, a stdin
+    buffer); None when the whole folder could change."""
     for error in run.parse_errors:
         text = run.texts.get(Path(error.path)) if error.path else None
         report.failure(str(error), error, text)
@@ -204,7 +208,14 @@ def _report_run(run: ModuleRun, settings: Settings, report: LintReport) -> None:
             and not settings.allows(diag.name, diag.fix)
             and diag.fix.applicability is Applicability.UNSAFE
         )
-        report.finding(diag, run.texts, fixable=allowed, unsafe_fixable=unsafe)
+        elsewhere = (
+            not allowed
+            and limited is not None
+            and diag.fix is not None
+            and settings.allows(diag.name, diag.fix)
+            and any(edit.path not in limited for edit in diag.fix.edits)
+        )
+        report.finding(diag, run.texts, fixable=allowed, unsafe_fixable=unsafe, needs_unnamed=elsewhere)
 
 
 def _module(
@@ -225,7 +236,7 @@ def _module(
                 report.would_change(str(change.path), diff)
     if fix:
         report.fixed(0 if dry_run or problems else len(changes), len(run.applied))
-    _report_run(run, settings, report)
+    _report_run(run, settings, report, limited=None if source.whole else source.targets)
 
 
 def _not_written(problems: dict[Path, str], changes: list[Change], report: LintReport, *, dry_run: bool) -> None:
@@ -274,4 +285,4 @@ def _stdin(settings: Settings, report: LintReport, *, fix: bool, dry_run: bool, 
         else:
             click.echo(result, nl=False)  # unchanged text on errors too: an editor must never lose its buffer
         report.fixed(int(result != text and not dry_run), len(run.applied))
-    _report_run(run, settings, report)
+    _report_run(run, settings, report, limited={path})

@@ -41,13 +41,16 @@ def _work(job: Job) -> ModuleRun:
 
 
 def run_source(source: ModuleSource, settings: Settings, *, fix: bool) -> ModuleRun:
-    """Run the module as a job would."""
+    """Run the module; when only some of its files were named, fixes may
+    edit only those and add no file."""
     return run_module(
         source.directory,
         source.texts,
         settings,
         fix=fix,
         targets=source.targets,
+        writable=None if source.whole else source.targets,
+        may_create=source.whole,
         existing=source.existing,
         unreadable=source.unreadable,
     )
@@ -81,6 +84,7 @@ def _key(job: Job) -> str:
         "directory": str(s.directory),
         "texts": sorted((str(p), t) for p, t in s.texts.items()),
         "targets": sorted(map(str, s.targets)),
+        "whole": s.whole,
         "existing": sorted(map(str, s.existing)),
         "unreadable": sorted(map(str, s.unreadable)),
         "disk": _disk_state(s),
