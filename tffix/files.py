@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
-import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -22,7 +19,6 @@ __all__ = [
     "read_source",
     "read_stdin",
     "unsupported_file",
-    "write_atomic",
 ]
 
 #: Native-syntax files: Terraform configuration, variables, tests, mocks,
@@ -132,29 +128,3 @@ def iter_fmt_files(paths: Iterable[str | Path], *, recursive: bool, on_error: On
             yield path
             continue
         yield from _walk(path, FMT_SUFFIXES, recursive=recursive, on_error=on_error)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace the file's content in one step: a temporary file beside the
-    target, then a rename, keeping the file's mode. A symlink is written
-    through (its target is replaced), never turned into a regular file.
-    A new file gets the mode the umask allows."""
-    target = path.resolve()
-    if target.exists():
-        mode = stat.S_IMODE(target.stat().st_mode)
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tffix", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8"))
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

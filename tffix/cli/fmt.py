@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..files import FMT_SUFFIXES, iter_fmt_files, read_error, read_source, read_stdin, unsupported_file, write_atomic
+from ..files import FMT_SUFFIXES, iter_fmt_files, read_error, read_source, read_stdin, unsupported_file
 from ..fmt import SelfCheckError, format_source
 from ..syntax import ParseError
+from ..writeback import Change, write_unit
 from .diff import unified_diff
 from .report import EXIT_CODES_HELP, Report
 
@@ -98,5 +99,6 @@ def _format_file(report: Report, path: Path, *, check: bool, show_diff: bool, li
     report.file_changed(str(path), listed=list_files)
     if show_diff:
         report.emit(unified_diff(str(path), text, result))
-    if write and not check:
-        write_atomic(path, result)
+    if write and not check:  # each file is a unit of its own: one that cannot be written stops only itself
+        for failed, reason in write_unit([Change(path, result, text)]).items():
+            report.failure(f"{failed}: not written: {reason}")

@@ -11,13 +11,14 @@ from typing import Any
 import click
 
 from ..config import ConfigError
-from ..engine.batch import Job, run_jobs
+from ..engine.batch import Job, run_jobs, run_source
 from ..engine.discover import ModuleSource, discover, load_directory
 from ..engine.run import ModuleRun, run_module
-from ..files import read_error, read_stdin, write_atomic
+from ..files import read_error, read_stdin
 from ..rules.base import Applicability
 from ..rules.profiles import PROFILES
 from ..settings import Settings
+from ..writeback import Change, refusals, write_unit
 from .diff import unified_diff
 from .report import LINT_EXIT_CODES_HELP, OUTPUT_FORMATS, LintReport
 from .resolve import Resolver
@@ -108,6 +109,12 @@ def apply(paths: tuple[str, ...], output_format: str, stdin_filename: str | None
     (or when the profile intends them). Only the lines of the fixed items
     change; new code is formatted as `terraform fmt` would.
 
+    A module's files are written together or not at all: a file that must
+    not be written (read-only, a symlink out of the module, changed since it
+    was read) stops the whole module. Named files are the only ones written
+    (their folder is read for context); a fix that needs another file is
+    reported, not applied.
+
     With `-`, the fixed buffer goes to standard output and findings to
     standard error; --stdin-filename names the file, whose folder gives the
     module context (fixes that would edit other files are not applied).
@@ -186,7 +193,9 @@ def _resolve(resolver: Resolver, directory: Path, report: LintReport) -> Setting
         return None
 
 
-def _report_run(run: ModuleRun, settings: Settings, report: LintReport) -> None:
+def _report_run(run: ModuleRun, settings: Settings, report: LintReport, *, limited: set[Path] | None) -> None:
+    """``limited``: the only files fixes could edit (named files, a stdin
+    buffer); None when the whole folder could change."""
     for error in run.parse_errors:
         text = run.texts.get(Path(error.path)) if error.path else None
         report.failure(str(error), error, text)
@@ -199,50 +208,54 @@ def _report_run(run: ModuleRun, settings: Settings, report: LintReport) -> None:
             and not settings.allows(diag.name, diag.fix)
             and diag.fix.applicability is Applicability.UNSAFE
         )
-        report.finding(diag, run.texts, fixable=allowed, unsafe_fixable=unsafe)
+        elsewhere = (
+            not allowed
+            and limited is not None
+            and diag.fix is not None
+            and settings.allows(diag.name, diag.fix)
+            and any(edit.path not in limited for edit in diag.fix.edits)
+        )
+        report.finding(diag, run.texts, fixable=allowed, unsafe_fixable=unsafe, needs_unnamed=elsewhere)
 
 
 def _module(
     source: ModuleSource, run: ModuleRun, settings: Settings, report: LintReport, *, fix: bool, dry_run: bool
 ) -> None:
-    failed: set[Path] = set()
-    for path in run.changed():
-        before = run.original.get(path)
-        refusal = _refusal(source.directory, path)
-        if refusal:
-            report.failure(f"{path}: {'would not be' if dry_run else 'not'} written: {refusal}")
-            failed.add(path)
+    # what this process read is what must still be on disk when writing
+    changes = [Change(path, run.texts[path], source.texts.get(path)) for path in run.changed()]
+    problems: dict[Path, str] = {}
+    if changes:
+        problems = (refusals if dry_run else write_unit)(changes, within=source.directory)
+        if problems:
+            _not_written(problems, changes, report, dry_run=dry_run)
+            run = _unfixed(source, run, settings)
         elif dry_run:
-            report.would_change(
-                str(path), unified_diff(str(path), before or "", run.texts[path], new_file=before is None)
-            )
-        elif not _write(path, run.texts[path], report):
-            failed.add(path)
-    if failed:  # fixes that did not land: their findings are still there
-        undone = [d for d in run.applied if d.fix is not None and d.fix.paths & failed]
-        run.applied = [d for d in run.applied if d not in undone]
-        run.remaining = undone + run.remaining
-        run.fixable = {i + len(undone) for i in run.fixable}
-        run.texts.update({p: run.original[p] for p in failed if p in run.original})
+            for change in changes:
+                new_file = change.original is None
+                diff = unified_diff(str(change.path), change.original or "", change.text, new_file=new_file)
+                report.would_change(str(change.path), diff)
     if fix:
-        report.fixed(0 if dry_run else len(set(run.changed()) - failed), len(run.applied))
-    _report_run(run, settings, report)
+        report.fixed(0 if dry_run or problems else len(changes), len(run.applied))
+    _report_run(run, settings, report, limited=None if source.whole else source.targets)
 
 
-def _refusal(directory: Path, path: Path) -> str | None:
-    """Why a file must not be written: a symlink leading out of the module."""
-    if path.is_symlink() and not path.resolve().is_relative_to(directory.resolve()):
-        return f"it is a symlink to a file outside {directory}"
-    return None
+def _not_written(problems: dict[Path, str], changes: list[Change], report: LintReport, *, dry_run: bool) -> None:
+    """One message per file of the module that is not written."""
+    verb = "would not be written" if dry_run else "not written"
+    for path, reason in problems.items():
+        report.failure(f"{path}: {verb}: {reason}")
+    blocker = next(iter(problems))
+    for change in changes:
+        if change.path not in problems:
+            report.failure(f"{change.path}: {verb}: a module's files are written together, and {blocker} is not")
 
 
-def _write(path: Path, text: str, report: LintReport) -> bool:
-    try:
-        write_atomic(path, text)
-        return True
-    except OSError as e:
-        report.failure(f"{path}: not written: {e.strerror}")
-        return False
+def _unfixed(source: ModuleSource, run: ModuleRun, settings: Settings) -> ModuleRun:
+    """The module as it stays on disk when its fixes could not be written:
+    its findings as `tffix check` reports them, and the errors of the run."""
+    checked = run_source(source, settings, fix=False)
+    checked.internal_errors = run.internal_errors
+    return checked
 
 
 def _stdin(settings: Settings, report: LintReport, *, fix: bool, dry_run: bool, name: str | None) -> None:
@@ -272,4 +285,4 @@ def _stdin(settings: Settings, report: LintReport, *, fix: bool, dry_run: bool, 
         else:
             click.echo(result, nl=False)  # unchanged text on errors too: an editor must never lose its buffer
         report.fixed(int(result != text and not dry_run), len(run.applied))
-    _report_run(run, settings, report)
+    _report_run(run, settings, report, limited={path})

@@ -102,6 +102,8 @@ class LintReport:
     failing: int = 0
     fixable: int = 0
     unsafe_fixable: int = 0
+    #: findings whose fix would edit a file that was not named (so not applied)
+    needs_unnamed: int = 0
     fixes_applied: int = 0
     files_fixed: int = 0
     files_would_change: int = 0
@@ -117,13 +119,22 @@ class LintReport:
 
             self._sarif = SarifLog()
 
-    def finding(self, diag: Diagnostic, texts: Mapping[Path, str], *, fixable: bool, unsafe_fixable: bool) -> None:
+    def finding(
+        self,
+        diag: Diagnostic,
+        texts: Mapping[Path, str],
+        *,
+        fixable: bool,
+        unsafe_fixable: bool,
+        needs_unnamed: bool = False,
+    ) -> None:
         """``texts``: the text of every file of the module the finding's
         offsets (and its fix's) refer to."""
         self.findings += 1
         self.failing += diag.severity is not Severity.INFO
         self.fixable += fixable
         self.unsafe_fixable += unsafe_fixable
+        self.needs_unnamed += needs_unnamed
         if self.output_format == "json":
             self.documents.append(diagnostic_json(diag, fixable=fixable))
         elif self.output_format == "sarif":
@@ -196,6 +207,7 @@ class LintReport:
             "fixes_applied": self.fixes_applied,
             "files_fixed": self.files_fixed,
             "files_would_change": self.files_would_change,
+            "fixes_needing_unnamed_files": self.needs_unnamed,
             "errors": self.failed,
         }
 
@@ -203,13 +215,19 @@ class LintReport:
         if applying:
             files, verb = (self.files_would_change, "would be fixed") if self.dry_run else (self.files_fixed, "fixed")
             fixes = _count(self.fixes_applied, "fix", "fixes")
-            return f"{_count(files, 'file')} {verb} ({fixes}), {_count(self.findings, 'finding')} left"
+            line = f"{_count(files, 'file')} {verb} ({fixes}), {_count(self.findings, 'finding')} left"
+            if self.needs_unnamed:
+                held = _count(self.needs_unnamed, "fix", "fixes")
+                line += f"; {held} not applied: {'it edits' if self.needs_unnamed == 1 else 'they edit'} files that were not named"
+            return line
         line = f"Found {_count(self.findings, 'finding')}"
         hints = []
         if self.fixable:
             hints.append(f"{self.fixable} fixable with `tffix apply`")
         if self.unsafe_fixable:
             hints.append(f"{self.unsafe_fixable} more with `--unsafe-fixes`")
+        if self.needs_unnamed:
+            hints.append(f"{self.needs_unnamed} more when their folder is named, as they edit other files")
         return line + (f" ({'; '.join(hints)})" if hints else "") + "."
 
     @property

@@ -26,7 +26,7 @@ from ..settings import Settings
 from .discover import ModuleSource
 from .run import ModuleRun, run_module
 
-__all__ = ["Job", "cache_dir", "run_jobs"]
+__all__ = ["Job", "cache_dir", "run_jobs", "run_source"]
 
 
 @dataclass
@@ -37,9 +37,22 @@ class Job:
 
 
 def _work(job: Job) -> ModuleRun:
-    s = job.source
+    return run_source(job.source, job.settings, fix=job.fix)
+
+
+def run_source(source: ModuleSource, settings: Settings, *, fix: bool) -> ModuleRun:
+    """Run the module; when only some of its files were named, fixes may
+    edit only those and add no file."""
     return run_module(
-        s.directory, s.texts, job.settings, fix=job.fix, targets=s.targets, existing=s.existing, unreadable=s.unreadable
+        source.directory,
+        source.texts,
+        settings,
+        fix=fix,
+        targets=source.targets,
+        writable=None if source.whole else source.targets,
+        may_create=source.whole,
+        existing=source.existing,
+        unreadable=source.unreadable,
     )
 
 
@@ -71,6 +84,7 @@ def _key(job: Job) -> str:
         "directory": str(s.directory),
         "texts": sorted((str(p), t) for p, t in s.texts.items()),
         "targets": sorted(map(str, s.targets)),
+        "whole": s.whole,
         "existing": sorted(map(str, s.existing)),
         "unreadable": sorted(map(str, s.unreadable)),
         "disk": _disk_state(s),

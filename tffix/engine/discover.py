@@ -16,7 +16,10 @@ __all__ = ["ModuleSource", "discover", "load_directory"]
 @dataclass
 class ModuleSource:
     """A module to process: ``texts`` has every readable ``.tf`` file of the
-    directory; findings are reported for ``targets`` only."""
+    directory; findings are reported for ``targets`` only. ``whole``: the
+    folder was named (or a folder above it), so fixes may edit any of its
+    files and add new ones; when only files were named, fixes may edit only
+    those, as the rest is read for context (tflint's ``--filter``)."""
 
     directory: Path
     texts: dict[Path, str] = field(default_factory=dict)
@@ -24,6 +27,7 @@ class ModuleSource:
     existing: frozenset[Path] = frozenset()
     errors: list[str] = field(default_factory=list)
     unreadable: frozenset[Path] = frozenset()
+    whole: bool = True
 
 
 def load_directory(directory: Path) -> ModuleSource:
@@ -59,7 +63,8 @@ def discover(paths: Iterable[str], *, action: str = "checked") -> tuple[list[Mod
     errors: list[str] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        named_folder = path.is_dir()
+        if named_folder:
             files = list(_walk(path, (MODULE_SUFFIX,), on_error=lambda p, e: errors.append(read_error(p, e))))
         elif not path.exists() and not path.is_symlink():
             errors.append(f"{raw}: no such file or directory")
@@ -73,7 +78,9 @@ def discover(paths: Iterable[str], *, action: str = "checked") -> tuple[list[Mod
             key = file.parent.resolve()
             if key not in modules:
                 modules[key] = load_directory(file.parent)
+                modules[key].whole = named_folder
             module = modules[key]
+            module.whole |= named_folder
             same = module.directory / file.name  # the path as first named
             if same in module.texts:
                 module.targets.add(same)
