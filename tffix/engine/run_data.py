@@ -95,10 +95,11 @@ def _inputs_to_data(inputs: Inputs) -> dict[str, Any]:
 def run_from_data(data: object) -> ModuleRun:
     """The run ``data`` describes. Raises BadData for anything else."""
     fields = _dict(data)
-    original = {Path(path): _str(text) for path, text in _dict(_get(fields, "original")).items()}
+    paths = {name: Path(name) for name in _dict(_get(fields, "original"))}  # made once: Path() is the costly part
+    original = {paths[name]: _str(text) for name, text in _dict(_get(fields, "original")).items()}
     texts: dict[Path, str] = {}
     for key, text in _dict(_get(fields, "texts")).items():
-        path = Path(key)
+        path = paths.get(key) or Path(key)
         if text is None:
             if path not in original:
                 raise BadData(f"no text for {key}")
