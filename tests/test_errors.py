@@ -144,6 +144,17 @@ def test_parse_error_is_a_value_error_with_position_fields() -> None:
     assert (err.path, err.line, err.column, err.offset) == ("x/main.tf", 1, 5, 4)
 
 
+def test_a_copy_sent_between_processes_is_the_same_error() -> None:
+    """Parallel runs send parse errors back from worker processes (pickled)."""
+    import pickle
+
+    with pytest.raises(ParseError) as info:
+        parse_module("a = \n", path="x/main.tf")
+    copy = pickle.loads(pickle.dumps(info.value))
+    assert type(copy) is ParseError
+    assert (vars(copy), copy.args, str(copy)) == (vars(info.value), info.value.args, str(info.value))
+
+
 def test_position_counts_characters_not_bytes() -> None:
     with pytest.raises(ParseError) as info:
         parse_module('a = "é" b\n')

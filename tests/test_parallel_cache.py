@@ -70,4 +70,5 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm")
     assert lint._with_progress(iter(range(30)), 30) == list(range(30))
-    assert lint._with_progress(iter(range(3)), 3) != list(range(3))  # short runs: no bar
+    short = iter(range(3))
+    assert lint._with_progress(short, 3) is short  # short runs: no bar, the results pass straight through

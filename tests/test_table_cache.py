@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from tffix import caches
 from tffix.syntax import table
 from tffix.syntax.lalr import grammar_text
 
@@ -110,7 +111,7 @@ def test_a_read_only_cache_directory_is_skipped(cache: Path, monkeypatch: pytest
     def read_only(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(table.tempfile, "mkstemp", read_only)  # chmod would not stop root
+    monkeypatch.setattr(caches.tempfile, "mkstemp", read_only)  # chmod would not stop root
     assert canonical(table.table_data(GRAMMAR)) == BUILT
     assert list(cache.iterdir()) == []
 

@@ -19,6 +19,7 @@ from ..rules.base import Applicability, Diagnostic, Edit, Fix, Rule, Severity
 from ..syntax.errors import ParseError
 from ..syntax.lines import Lines
 from ..syntax.parser import parse_module
+from .inputs import Inputs
 
 __all__ = ["MODULE_SUFFIX", "SourceFile", "TerraformModule", "fix"]
 
@@ -144,6 +145,8 @@ class TerraformModule:
     existing: frozenset[Path] = frozenset()
     #: module files that could not be read (not UTF-8, no permission)
     unreadable: frozenset[Path] = frozenset()
+    #: today's date and files beyond the module: rules read them only through this
+    inputs: Inputs = field(default_factory=Inputs)
 
     @classmethod
     def from_texts(
@@ -152,13 +155,14 @@ class TerraformModule:
         texts: Mapping[Path, str],
         existing: frozenset[Path] = frozenset(),
         unreadable: frozenset[Path] = frozenset(),
+        inputs: Inputs | None = None,
     ) -> TerraformModule:
         files = {
             path: SourceFile.parse(path, text)
             for path, text in sorted(texts.items())
             if path.name.endswith(MODULE_SUFFIX)
         }
-        return cls(directory, files, existing | frozenset(texts), unreadable)
+        return cls(directory, files, existing | frozenset(texts), unreadable, Inputs() if inputs is None else inputs)
 
     @property
     def complete(self) -> bool:

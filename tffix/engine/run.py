@@ -10,6 +10,7 @@ finding work after ``MAX_PASSES``, the run stops and names the rules.
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from ..rules.unused_suppression import UnusedSuppression
 from ..settings import Settings
 from ..syntax.errors import ParseError
 from .edits import apply_fix_edits
+from .inputs import Inputs
 from .module import TerraformModule
 from .suppressions import apply_suppressions
 
@@ -43,6 +45,8 @@ class ModuleRun:
     internal_errors: list[str] = field(default_factory=list)
     #: positions in ``remaining`` of the findings whose fix this run could apply
     fixable: set[int] = field(default_factory=set)
+    #: the date and disk reads the result depends on besides its arguments
+    inputs: Inputs = field(default_factory=Inputs)
 
     def changed(self) -> list[Path]:
         return sorted(p for p, text in self.texts.items() if self.original.get(p) != text)
@@ -56,7 +60,7 @@ def _check(module: TerraformModule, rules: Iterable[Rule], errors: list[str]) ->
             found.extend(rule.check(module))
         except Exception as e:  # noqa: BLE001 - a crashing rule must not stop the run
             errors.append(f"{module.directory}: internal error in {rule.code} ({rule.name}): {type(e).__name__}: {e}")
-    found, directives = apply_suppressions(module.parsed(), found)
+    found, directives = apply_suppressions(module.parsed(), found, module.inputs)
     for rule in rules:
         if isinstance(rule, UnusedSuppression):
             found.extend(rule.report(module, directives, {r.code for r in rules}))
@@ -154,6 +158,7 @@ def run_module(
     existing: frozenset[Path] = frozenset(),
     rules: list[Rule] | None = None,
     unreadable: frozenset[Path] = frozenset(),
+    today: datetime.date | None = None,
 ) -> ModuleRun:
     """Check (and with ``fix``, repair) the module made of ``texts``.
 
@@ -164,13 +169,14 @@ def run_module(
     the paths already on disk there, which a new file must not replace;
     ``rules`` overrides the settings' rule selection (tests use it);
     ``unreadable`` names module files that could not be read, which makes
-    the module incomplete, as a parse error does."""
+    the module incomplete, as a parse error does; ``today`` is the date
+    suppressions' expiries are compared with (default: ``inputs.today()``)."""
     targets = set(texts) if targets is None else targets
     creatable = {directory} if may_create else set()
     state = _Pass(settings, set(texts if writable is None else writable), existing, creatable)
     rules = settings.rules() if rules is None else rules
-    run = ModuleRun(directory, dict(texts), dict(texts))
-    module = TerraformModule.from_texts(directory, run.texts, existing, unreadable)
+    run = ModuleRun(directory, dict(texts), dict(texts), inputs=Inputs() if today is None else Inputs(today))
+    module = TerraformModule.from_texts(directory, run.texts, existing, unreadable, run.inputs)
     diags = _check(module, rules, state.errors)
     expected: Counter[tuple[str, str, str]] = Counter()
     for _ in range(MAX_PASSES if fix else 0):
@@ -184,7 +190,7 @@ def run_module(
         run.applied.extend(chosen)
         expected = Counter(d.fingerprint for d in diags)
         expected.subtract(d.fingerprint for d in chosen)
-        module = TerraformModule.from_texts(directory, run.texts, existing, unreadable)
+        module = TerraformModule.from_texts(directory, run.texts, existing, unreadable, run.inputs)
         diags = _check(module, rules, state.errors)
     else:
         if fix:

@@ -26,6 +26,7 @@ from ..cst import nodes as n
 from ..cst.visitor import walk
 from ..rules.base import Diagnostic
 from ..rules.registry import resolve
+from .inputs import Inputs
 from .module import SourceFile
 
 __all__ = ["PEERS", "Suppression", "apply_suppressions", "find_suppressions"]
@@ -60,8 +61,8 @@ class Suppression:
     misplaced: bool = False
     used: bool = field(default=False)
 
-    def covers(self, diag: Diagnostic) -> bool:
-        if self.misplaced or (self.expires is not None and self.expires < datetime.date.today()):
+    def covers(self, diag: Diagnostic, inputs: Inputs) -> bool:
+        if self.misplaced or (self.expires is not None and inputs.expired(self.expires)):
             return False
         if "all" not in self.codes and diag.code not in self.codes:
             return False
@@ -177,14 +178,15 @@ def _comment_only(file: SourceFile, code_lines: set[int]) -> set[int]:
 
 
 def apply_suppressions(
-    files: Iterable[SourceFile], found: list[Diagnostic]
+    files: Iterable[SourceFile], found: list[Diagnostic], inputs: Inputs
 ) -> tuple[list[Diagnostic], dict[Path, list[Suppression]]]:
     """The findings no directive covers, and every file's directives by path
-    (marked ``used`` where they covered something)."""
+    (marked ``used`` where they covered something). Expiries are compared
+    with ``inputs.today``, which records them for the result cache."""
     by_path = {file.path: find_suppressions(file) for file in files}
     kept = []
     for diag in found:
-        match = next((s for s in by_path.get(diag.path, ()) if s.covers(diag)), None)
+        match = next((s for s in by_path.get(diag.path, ()) if s.covers(diag, inputs)), None)
         if match is None:
             kept.append(diag)
         else:

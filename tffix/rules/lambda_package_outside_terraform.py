@@ -219,4 +219,4 @@ def _zip(expr: n.Node) -> str | None:
 
 def _committed(module: TerraformModule, zip_path: str) -> bool:
     path = module.directory / Path(zip_path)
-    return path in module.existing or path.exists()
+    return path in module.existing or module.inputs.path_exists(path)

@@ -153,9 +153,12 @@ def _tfvars_value(module: TerraformModule, name: str) -> str | None:
         p for p in module.existing if p.name.endswith(".auto.tfvars")
     )
     for path in files:
+        data = module.inputs.read_bytes(path)  # recorded: the result cache checks the file is unchanged
+        if data is None:
+            continue
         try:
-            tree = parse_module(path.read_text("utf-8"), path=str(path))
-        except (OSError, UnicodeDecodeError, ParseError):
+            tree = parse_module(data.decode("utf-8"), path=str(path))
+        except (UnicodeDecodeError, ParseError):
             continue
         attr = tree.attribute(name)
         if attr is not None and string_value(attr.value) is not None:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -67,7 +66,6 @@ class UnusedSuppression(Rule):
     def report(
         self, module: TerraformModule, directives: dict[Path, list[Suppression]], active: set[str]
     ) -> Iterator[Diagnostic]:
-        today = datetime.date.today()
         for path, suppressions in directives.items():
             file = module.files[path]
             for s in suppressions:
@@ -76,7 +74,7 @@ class UnusedSuppression(Rule):
                 codes = ", ".join(sorted(s.codes))
                 if s.misplaced:
                     message = f"`tffix:ignore-file {codes}` must come before the first block of the file"
-                elif s.expires is not None and s.expires < today:
+                elif s.expires is not None and module.inputs.expired(s.expires):
                     message = f"suppression of {codes} expired on {s.expires.isoformat()}"
                 elif not s.used and ("all" in s.codes or s.codes <= active):
                     message = f"suppression of {codes} is unused: nothing here is reported"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .lines import Lines
 
 __all__ = ["ParseError"]
@@ -33,6 +35,11 @@ class ParseError(ValueError):
         self.line, self.column = Lines(text).location(offset)
         super().__init__(self.__str__())
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Copied by its fields: the default rebuilds it from ``args`` (the
+        # message) and would garble the copy a worker process sends back.
+        return (_rebuild, (type(self), dict(self.__dict__)))
+
     def with_path(self, path: str | None) -> ParseError:
         self.path = path
         self.args = (self.__str__(),)
@@ -42,3 +49,10 @@ class ParseError(ValueError):
         where = f"{self.path or '<input>'}:{self.line}:{self.column}"
         tail = f": {self.detail}" if self.detail else ""
         return f"{where}: {self.summary}{tail}"
+
+
+def _rebuild(cls: type[ParseError], fields: dict[str, Any]) -> ParseError:
+    error = cls.__new__(cls)
+    error.__dict__.update(fields)
+    error.args = (str(error),)
+    return error

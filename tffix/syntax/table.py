@@ -2,8 +2,8 @@
 disk: importing Lark and building the table take about 80 ms, more than a
 small ``tffix fmt`` run spends parsing.
 
-The cache is a JSON file (loading it runs no code, unlike a pickle) in the
-user's cache directory, or in ``$TFFIX_CACHE_DIR``. It records the grammar and
+The cache is a JSON file (loading it runs no code, unlike a pickle) in
+tffix's cache folder (``caches.cache_dir()``). It records the grammar and
 the Lark installation it was built from, and is used only when both match.
 A missing, stale or unreadable file means building the table with Lark and
 trying to write it (atomically); where that fails, as in a read-only
@@ -12,17 +12,14 @@ directory, the table is simply not cached.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
-import sys
-import tempfile
 import zlib
 from importlib.util import find_spec
-from pathlib import Path
 from typing import Any
 
-__all__ = ["build", "cache_dir", "table_data"]
+from ..caches import cache_dir, read_json, write_json
+
+__all__ = ["build", "table_data"]
 
 FORMAT = 1  # bump when the data's shape changes
 
@@ -33,25 +30,6 @@ FORMAT = 1  # bump when the data's shape changes
 # rule that passes its one child up (``?a: b``), and the positions of inlined
 # ``_rule`` children. ``start`` and ``end``: where a parse starts and accepts.
 Table = dict[str, Any]
-
-
-def cache_dir() -> Path | None:
-    """Where tables are cached: ``$TFFIX_CACHE_DIR``, else the platform's
-    per-user cache directory; None when there is no home to put it in."""
-    override = os.environ.get("TFFIX_CACHE_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA")
-        return Path(base) / "tffix" / "Cache" if base else None
-    try:
-        home = Path.home()
-    except RuntimeError:
-        return None
-    if sys.platform == "darwin":
-        return home / "Library" / "Caches" / "tffix"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg and os.path.isabs(xdg) else home / ".cache") / "tffix"
 
 
 def _lark_stamp() -> str:
@@ -71,37 +49,20 @@ def table_data(grammar: str) -> Table:
     folder = cache_dir()
     path = folder / f"lalr-{zlib.crc32(grammar.encode('utf-8')):08x}.json" if folder else None
     if path is not None:
-        with contextlib.suppress(OSError, ValueError):
-            with open(path, encoding="utf-8") as f:
-                cached = json.load(f)
-            if (
-                type(cached) is dict
-                and cached.get("format") == FORMAT
-                and cached.get("lark") == stamp
-                and cached.get("grammar") == grammar
-                and type(cached.get("table")) is dict
-            ):
-                found: Table = cached["table"]
-                return found
+        cached = read_json(path)
+        if (
+            type(cached) is dict
+            and cached.get("format") == FORMAT
+            and cached.get("lark") == stamp
+            and cached.get("grammar") == grammar
+            and type(cached.get("table")) is dict
+        ):
+            found: Table = cached["table"]
+            return found
     table = build(grammar)
     if path is not None:
-        _store(path, {"format": FORMAT, "lark": stamp, "grammar": grammar, "table": table})
+        write_json(path, {"format": FORMAT, "lark": stamp, "grammar": grammar, "table": table})
     return table
-
-
-def _store(path: Path, data: dict[str, Any]) -> None:
-    """Write ``data`` to ``path`` atomically, or not at all."""
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, separators=(",", ":"))
-        os.replace(tmp, path)
-    except OSError:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
 
 
 def build(grammar: str) -> Table:
