@@ -419,6 +419,19 @@ def test_named_file_gets_fixes_that_edit_only_it_and_the_folder_gets_all(tmp_pat
     assert _last_line(everything.stdout) == "2 files fixed (2 fixes), 0 findings left"
 
 
+def test_cached_answer_for_a_named_file_is_not_reused_for_its_folder(tmp_path: Path) -> None:
+    """Same files, same targets: only whether the folder was named differs,
+    and with it which fixes the run may apply (the cache key knows)."""
+    module = tmp_path / "mod"
+    module.mkdir()
+    (module / "main.tf").write_bytes((TAG_CASE / "before" / "main.tf").read_bytes())
+    named = run_cli("check", str(module / "main.tf"))
+    assert "1 more when their folder is named" in _last_line(named.stdout)
+    folder = run_cli("check", str(module))
+    assert folder.exit_code == 1
+    assert _last_line(folder.stdout) == "Found 1 finding (1 fixable with `tffix apply`)."
+
+
 # -- defect 7: tffix fmt uses the same writer ---------------------------------
 
 
