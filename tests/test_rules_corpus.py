@@ -13,6 +13,8 @@ from tffix.fmt import format_source
 from tffix.settings import Settings
 from tffix.syntax.parser import parse_module
 
+pytestmark = pytest.mark.corpus
+
 PROFILES = ("default", "ephemeral")
 
 

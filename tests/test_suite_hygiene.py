@@ -1,0 +1,57 @@
+"""The suite's own rules: it runs from a plain clone, and CI cannot pass by
+skipping the corpus tests."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+# modules that read the corpus or the seeds while they are collected
+SHARED_DATA_TESTS = ["tests/test_corpus_roundtrip.py", "tests/test_rules_corpus.py", "tests/test_seed_coverage.py"]
+
+
+def _pytest(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+    """The suite's own pytest in a subprocess, with ``env`` on top of a clean
+    environment (no CI, no golden rewriting, no coverage of the child)."""
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("CI", "TFFIX_UPDATE_GOLDEN", "COVERAGE_PROCESS_CONFIG", "COVERAGE_PROCESS_START")
+        and not k.startswith(("PYTEST_", "COV_CORE_"))
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def _summary(result: subprocess.CompletedProcess[str]) -> str:
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_without_the_corpus_its_tests_are_skipped_and_say_why(tmp_path: Path) -> None:
+    missing = tmp_path / "missing"
+    result = _pytest(SHARED_DATA_TESTS, TFFIX_CORPUS=str(missing), TFFIX_SEEDS=str(missing))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.fullmatch(r"\d+ skipped in .*", _summary(result)), _summary(result)
+    assert f"corpus missing at {missing} (put ../shared beside the checkout, or set TFFIX_CORPUS)" in result.stdout
+    assert f"seeds missing at {missing} (put ../shared beside the checkout, or set TFFIX_SEEDS)" in result.stdout
+
+
+def test_under_ci_a_missing_corpus_fails(tmp_path: Path) -> None:
+    missing = tmp_path / "missing"
+    result = _pytest(SHARED_DATA_TESTS, TFFIX_CORPUS=str(missing), TFFIX_SEEDS=str(missing), CI="true")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert re.fullmatch(r"\d+ errors? in .*", _summary(result)), _summary(result)
+    assert "skipped" not in result.stdout
+    assert f"corpus missing at {missing}" in result.stdout and f"seeds missing at {missing}" in result.stdout
+    assert "under CI this is a failure, never a skip" in result.stdout
