@@ -44,6 +44,29 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
             pytest.skip(why)
 
 
+def golden_update_requested() -> bool:
+    """Whether TFFIX_UPDATE_GOLDEN=1 asks the golden tests to rewrite their
+    expected files (for review with `git diff`). Under CI that would make
+    every golden test pass by rewriting what it checks, so it fails instead."""
+    value = os.environ.get("TFFIX_UPDATE_GOLDEN", "")
+    if not value:
+        return False
+    if in_ci():
+        pytest.fail(
+            "TFFIX_UPDATE_GOLDEN is refused under CI: golden files are rewritten and reviewed by hand", pytrace=False
+        )
+    if value != "1":
+        pytest.fail(
+            f"TFFIX_UPDATE_GOLDEN={value!r}: set it to 1 to rewrite the golden files, or unset it", pytrace=False
+        )
+    return True
+
+
+@pytest.fixture()
+def update_golden() -> bool:
+    return golden_update_requested()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Result and table caches in a folder of this test session, never the user's."""

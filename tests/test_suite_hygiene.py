@@ -1,15 +1,17 @@
 """The suite's own rules: it runs from a plain clone, and CI cannot pass by
-skipping the corpus tests."""
+skipping the corpus tests or by rewriting the golden files it checks."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+import pytest
+from conftest import ROOT, golden_update_requested
 
 # modules that read the corpus or the seeds while they are collected
 SHARED_DATA_TESTS = ["tests/test_corpus_roundtrip.py", "tests/test_rules_corpus.py", "tests/test_seed_coverage.py"]
@@ -55,3 +57,52 @@ def test_under_ci_a_missing_corpus_fails(tmp_path: Path) -> None:
     assert "skipped" not in result.stdout
     assert f"corpus missing at {missing}" in result.stdout and f"seeds missing at {missing}" in result.stdout
     assert "under CI this is a failure, never a skip" in result.stdout
+
+
+def _tree_state(folder: Path) -> dict[str, tuple[int, str]]:
+    return {
+        str(p.relative_to(folder)): (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest())
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_golden_rewriting_is_refused_under_ci() -> None:
+    before = _tree_state(ROOT / "golden")
+    result = _pytest(
+        ["tests/test_golden_fmt.py::test_golden_after_is_what_terraform_writes"], CI="true", TFFIX_UPDATE_GOLDEN="1"
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert re.fullmatch(r"\d+ errors? in .*", _summary(result)), _summary(result)
+    assert "TFFIX_UPDATE_GOLDEN is refused under CI" in result.stdout
+    assert _tree_state(ROOT / "golden") == before
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [({}, False), ({"TFFIX_UPDATE_GOLDEN": "1"}, True), ({"TFFIX_UPDATE_GOLDEN": "1", "CI": "false"}, True)],
+)
+def test_golden_update_is_asked_for_with_1(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: bool
+) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("TFFIX_UPDATE_GOLDEN", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert golden_update_requested() is expected
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"TFFIX_UPDATE_GOLDEN": "1", "CI": "true"}, "TFFIX_UPDATE_GOLDEN is refused under CI"),
+        ({"TFFIX_UPDATE_GOLDEN": "yes", "CI": "1"}, "TFFIX_UPDATE_GOLDEN is refused under CI"),
+        ({"TFFIX_UPDATE_GOLDEN": "yes"}, "TFFIX_UPDATE_GOLDEN='yes': set it to 1"),
+    ],
+)
+def test_golden_update_fails_loudly(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], message: str) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(pytest.fail.Exception, match=re.escape(message)):
+        golden_update_requested()
