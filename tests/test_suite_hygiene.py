@@ -11,7 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import rule_harness
 from conftest import ROOT, golden_update_requested
+from rule_harness import fmt_clean
+
+from tffix.fmt.checks import SelfCheckError
 
 # modules that read the corpus or the seeds while they are collected
 SHARED_DATA_TESTS = ["tests/test_corpus_roundtrip.py", "tests/test_rules_corpus.py", "tests/test_seed_coverage.py"]
@@ -106,3 +110,30 @@ def test_golden_update_fails_loudly(monkeypatch: pytest.MonkeyPatch, env: dict[s
         monkeypatch.setenv(name, value)
     with pytest.raises(pytest.fail.Exception, match=re.escape(message)):
         golden_update_requested()
+
+
+def test_fmt_clean_reads_a_parse_error_as_not_clean() -> None:
+    assert fmt_clean("a = 1\n") and not fmt_clean("a=1\n")
+    assert not fmt_clean("a = {\n")
+    assert not fmt_clean("a = 1\na = 2\n")  # Terraform rejects it: "Attribute redefined"
+
+
+@pytest.mark.parametrize("error", [SelfCheckError("unstable output"), RecursionError("deep"), KeyError("bug")])
+def test_fmt_clean_lets_a_formatter_bug_through(monkeypatch: pytest.MonkeyPatch, error: Exception) -> None:
+    def broken(text: str, *, filename: str | None = None) -> str:
+        raise error
+
+    monkeypatch.setattr(rule_harness, "format_source", broken)
+    with pytest.raises(type(error)):
+        fmt_clean("a = 1\n")
+
+
+def test_fmt_clean_is_the_one_the_harness_uses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The "stays fmt-clean" check of every rule case sees the bug too."""
+
+    def broken(text: str, *, filename: str | None = None) -> str:
+        raise SelfCheckError("unstable output")
+
+    monkeypatch.setattr(rule_harness, "format_source", broken)
+    with pytest.raises(SelfCheckError):
+        rule_harness.assert_sound({"main.tf": "a = 1\n"}, {"main.tf": "a = 1\n"}, rule_harness.Settings())
