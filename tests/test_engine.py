@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from tffix.engine import edits
+from tffix.engine import batch, discover, edits
+from tffix.engine import module as module_
 from tffix.engine.edits import splice, touched_lines
 from tffix.engine.module import TerraformModule, fix
 from tffix.engine.run import MAX_PASSES, ModuleRun, run_module
@@ -354,3 +355,87 @@ def test_a_loop_that_only_leaves_fixes_it_may_not_apply_is_not_an_error() -> Non
     failed to converge."""
     run = run_module(D, {D / "main.tf": "x = 1\n"}, Settings(), fix=True, rules=[CountsTo(1 + MAX_PASSES), TwoFiles()])
     assert len(run.applied) == MAX_PASSES and not run.internal_errors
+
+
+# -- reading modules, the batch runner, and the module's edit helpers
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: Path) -> Iterator[Path]:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    source = discover.load_directory(tmp_path)
+    assert source.errors == [f"{tmp_path}: Permission denied"] and not source.texts and not source.existing
+
+
+def test_a_file_that_cannot_be_read_makes_the_module_incomplete(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.tf").write_text("x = 1\n")
+    (tmp_path / "b.tf").write_text("y = 2\n")
+
+    def read(path: Path) -> str:
+        if path.name == "b.tf":
+            raise PermissionError(13, "Permission denied", str(path))
+        return path.read_text("utf-8")
+
+    monkeypatch.setattr(discover, "read_source", read)
+    source = discover.load_directory(tmp_path)
+    assert source.errors == [f"{tmp_path / 'b.tf'}: Permission denied"]
+    assert list(source.texts) == [tmp_path / "a.tf"] and source.unreadable == {tmp_path / "b.tf"}
+
+
+def test_run_jobs_gives_every_result_in_order_and_finishes(tmp_path: Path) -> None:
+    jobs = []
+    for name in ("b", "a"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "main.tf").write_text(
+            'resource "aws_s3_bucket" "x" {\n  tags = { Environment = "prod" }\n}\n'
+        )
+        (source,), _ = discover.discover([str(tmp_path / name)])
+        jobs.append(batch.Job(source, Settings(select=("TFX101",)), fix=False))
+    runs = list(batch.run_jobs(jobs, workers=1, use_cache=False))
+    assert [r.directory for r in runs] == [tmp_path / "b", tmp_path / "a"]
+    assert [[d.code for d in r.remaining] for r in runs] == [["TFX101"], ["TFX101"]]
+
+
+def test_an_unreadable_tfvars_does_not_stop_a_cached_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TFFIX_CACHE_DIR", str(tmp_path / "cache"))
+    module = tmp_path / "m"
+    module.mkdir()
+    (module / "main.tf").write_text('resource "aws_s3_bucket" "x" {\n  tags = { Environment = "prod" }\n}\n')
+    (module / "terraform.tfvars").mkdir()  # reading it fails, as an unreadable file would
+    (source,), _ = discover.discover([str(module)])
+    job = batch.Job(source, Settings(select=("TFX101",)), fix=False)
+    cold = list(batch.run_jobs([job], workers=1))
+    warm = list(batch.run_jobs([job], workers=1))
+    assert [d.code for d in cold[0].remaining] == [d.code for d in warm[0].remaining] == ["TFX101"]
+
+
+def test_a_file_too_deep_to_analyse_is_a_parse_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def too_deep(text: str, *, path: str | None = None) -> object:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(module_, "parse_module", too_deep)
+    file = module_.SourceFile.parse(D / "main.tf", "x = 1\n")
+    assert file.tree is None and file.error is not None
+    assert (file.error.summary, file.error.line, file.error.column) == ("Too deeply nested", 1, 1)
+
+
+def test_remove_takes_the_comment_lines_and_line_break() -> None:
+    file = module_.SourceFile.parse(D / "main.tf", "# about a\na = 1 # trailing\nb = 2\n")
+    assert file.tree is not None
+    edit = file.remove(file.tree.attribute("a"))
+    assert (edit.start, edit.end, edit.text) == (0, len("# about a\na = 1 # trailing\n"), "")
+
+
+def test_append_to_an_empty_file_adds_no_blank_line() -> None:
+    for text in ("", "\n"):
+        edit = module_.SourceFile.parse(D / "main.tf", text).append("x = 1\n")
+        assert (edit.start, edit.text) == (len(text), "x = 1\n")
+
+
+def test_a_variable_block_without_a_label_declares_nothing() -> None:
+    module = TerraformModule.from_texts(D, {D / "main.tf": 'variable {}\nvariable "x" {}\n'})
+    assert list(module.variables) == ["x"]
