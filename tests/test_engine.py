@@ -386,6 +386,14 @@ def test_a_file_that_cannot_be_read_makes_the_module_incomplete(
     assert list(source.texts) == [tmp_path / "a.tf"] and source.unreadable == {tmp_path / "b.tf"}
 
 
+def test_a_folder_named_like_a_tf_file_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text("x = 1\n")
+    (tmp_path / "nested.tf").mkdir()
+    source = discover.load_directory(tmp_path)
+    assert list(source.texts) == [tmp_path / "main.tf"] and not source.errors and not source.unreadable
+    assert tmp_path / "nested.tf" in source.existing  # a new file must still not take its name
+
+
 def test_run_jobs_gives_every_result_in_order_and_finishes(tmp_path: Path) -> None:
     jobs = []
     for name in ("b", "a"):
