@@ -433,8 +433,9 @@ def test_a_file_too_deep_to_analyse_is_a_parse_error(monkeypatch: pytest.MonkeyP
 
 def test_remove_takes_the_comment_lines_and_line_break() -> None:
     file = module_.SourceFile.parse(D / "main.tf", "# about a\na = 1 # trailing\nb = 2\n")
-    assert file.tree is not None
-    edit = file.remove(file.tree.attribute("a"))
+    attr = file.tree.attribute("a") if file.tree is not None else None
+    assert attr is not None
+    edit = file.remove(attr)
     assert (edit.start, edit.end, edit.text) == (0, len("# about a\na = 1 # trailing\n"), "")
 
 
