@@ -154,6 +154,7 @@ def test_diff_marks_a_missing_final_newline(tmp_path: Path) -> None:
     assert f.read_text() == "a=1"
 
 
+@pytest.mark.corpus
 def test_check_lists_what_terraform_check_lists(tmp_path: Path) -> None:
     # a tree of corpus files, some formatted, some not, with the files and
     # folders Terraform skips: both tools list the same files, in the same

@@ -7,6 +7,8 @@ from conftest import CORPUS, CORPUS_SETS, corpus_files, read, rejected_by_terraf
 
 from tffix import ParseError, parse_module
 
+pytestmark = pytest.mark.corpus
+
 CASES = [(name, path) for name in CORPUS_SETS for path in corpus_files(name)]
 REJECTED = {name: rejected_by_terraform(name) for name in CORPUS_SETS}
 

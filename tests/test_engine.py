@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from tffix.engine import batch, discover, edits
+from tffix.engine import module as module_
 from tffix.engine.edits import splice, touched_lines
 from tffix.engine.module import TerraformModule, fix
-from tffix.engine.run import MAX_PASSES, run_module
+from tffix.engine.run import MAX_PASSES, ModuleRun, run_module
+from tffix.fmt.checks import SelfCheckError
 from tffix.rules.base import Applicability, Diagnostic, Edit, Rule, Severity
 from tffix.settings import Settings
 
@@ -103,7 +109,7 @@ class SetsTwice(_Base):
                 )
 
 
-def _run(rule: Rule, text: str = "x = 1\n", **kwargs) -> object:
+def _run(rule: Rule, text: str = "x = 1\n", **kwargs: Any) -> ModuleRun:
     settings = kwargs.pop("settings", Settings())
     return run_module(D, {D / "main.tf": text}, settings, fix=True, rules=[rule], **kwargs)
 
@@ -186,3 +192,249 @@ def test_a_file_created_in_one_pass_can_grow_in_the_next() -> None:
     assert (
         declared.count('variable "deletion_protection"') == 1 and declared.count('variable "skip_final_snapshot"') == 1
     )
+
+
+# -- the safety nets: a crashing rule, fixes that clash, a loop that never settles
+
+
+class Crashes(_Base):
+    """Reports `x` with a fix, then crashes."""
+
+    code, name = "TFX906", "crashes"
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        for file in module.parsed():
+            attr = file.tree.attribute("x")
+            if attr is not None:
+                yield module.diagnostic(
+                    self, file, attr, "x", fix=fix("nine", Applicability.SAFE, file.replace(attr.value, "9"))
+                )
+        raise RuntimeError("boom")
+
+
+class SameName(_Base):
+    """Renames `a` and `b` to `c`: either fix alone parses, both together
+    set `c` twice."""
+
+    code, name = "TFX907", "same-name"
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        for file in module.parsed():
+            for name in ("a", "b"):
+                attr = file.tree.attribute(name)
+                if attr is not None:
+                    yield module.diagnostic(
+                        self, file, attr, name, fix=fix("rename", Applicability.SAFE, file.replace(attr.name, "c"))
+                    )
+
+
+class Flips(_Base):
+    """Turns `x = 1` into `x = 2` and back: each fix removes its finding,
+    but the module never settles."""
+
+    code, name = "TFX908", "flips"
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        for file in module.parsed():
+            attr = file.tree.attribute("x")
+            if attr is not None:
+                new = "2" if file.source(attr.value) == "1" else "1"
+                yield module.diagnostic(
+                    self, file, attr, f"x={new}", fix=fix("flip", Applicability.SAFE, file.replace(attr.value, new))
+                )
+
+
+class CountsTo(Counts):
+    """Counts up to ``limit``."""
+
+    code, name = "TFX909", "counts-to"
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        for file in module.parsed():
+            attr = file.tree.attribute("x")
+            if attr is not None and int(file.source(attr.value)) < self.limit:
+                new = str(int(file.source(attr.value)) + 1)
+                yield module.diagnostic(
+                    self, file, attr, f"x={new}", fix=fix("inc", Applicability.SAFE, file.replace(attr.value, new))
+                )
+
+
+class Overlapping(_Base):
+    """One fix whose two edits overlap each other."""
+
+    code, name = "TFX910", "overlapping"
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        for file in module.parsed():
+            attr = file.tree.attribute("x")
+            if attr is not None:
+                edits = (file.replace(attr.value, "2"), file.replace(attr, "x = 3"))
+                yield module.diagnostic(self, file, attr, "x", fix=fix("both", Applicability.SAFE, *edits))
+
+
+def test_a_crashing_rule_is_named_and_the_run_goes_on() -> None:
+    run = run_module(D, {D / "main.tf": "x = 1\n"}, Settings(), fix=False, rules=[Crashes(), Counts()])
+    assert run.internal_errors == [f"{D}: internal error in TFX906 (crashes): RuntimeError: boom"]
+    assert [d.code for d in run.remaining] == ["TFX903"]
+
+
+def test_a_crashing_rule_fixes_nothing() -> None:
+    """What a rule found before it crashed is not trusted: no finding of it
+    is reported and none of its fixes is applied."""
+    run = _run(Crashes())
+    assert run.texts[D / "main.tf"] == "x = 1\n" and not run.applied and not run.remaining
+    assert run.internal_errors == [f"{D}: internal error in TFX906 (crashes): RuntimeError: boom"]
+
+
+def test_a_rule_crashing_on_every_pass_is_reported_once() -> None:
+    run = run_module(D, {D / "main.tf": "x = 1\n"}, Settings(), fix=True, rules=[Crashes(), Counts()])
+    assert run.texts[D / "main.tf"] == "x = 3\n"
+    assert run.internal_errors == [f"{D}: internal error in TFX906 (crashes): RuntimeError: boom"]
+
+
+def test_fixes_that_parse_alone_but_not_together_are_all_refused() -> None:
+    run = _run(SameName(), "a = 1\nb = 2\n")
+    assert run.texts[D / "main.tf"] == "a = 1\nb = 2\n" and not run.applied
+    assert len(run.internal_errors) == 2
+    for error, line in zip(run.internal_errors, (1, 2)):
+        assert error.startswith(f"{D / 'main.tf'}:{line}:1: internal error in TFX907 (same-name): fixes together")
+        assert "Attribute redefined" in error and error.endswith("; fix not applied")
+    assert [d.start for d in run.remaining] == [(1, 1), (2, 1)]
+    assert run.fixable == set()  # banned fixes are not offered again
+
+
+def test_a_fix_whose_edits_overlap_each_other_is_refused() -> None:
+    run = _run(Overlapping())
+    assert run.texts[D / "main.tf"] == "x = 1\n" and not run.applied
+    expected = (
+        f"{D / 'main.tf'}:1:1: internal error in TFX910 (overlapping): its fix cannot be applied"
+        " (overlapping edits at offset 4); fix not applied"
+    )
+    assert run.internal_errors == [expected]
+
+
+def test_a_fix_the_formatter_cannot_check_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fails(text: str, lines: object, *, filename: str | None = None) -> str:
+        raise SelfCheckError(f"{filename}: region formatting is not stable")
+
+    monkeypatch.setattr(edits, "format_lines", fails)
+    run = _run(Counts())
+    assert run.texts[D / "main.tf"] == "x = 1\n" and not run.applied
+    expected = (
+        f"{D / 'main.tf'}:1:1: internal error in TFX903 (counts): its fix failed the formatter's self-check"
+        f" ({D / 'main.tf'}: region formatting is not stable); fix not applied"
+    )
+    assert run.internal_errors == [expected]
+
+
+def test_a_fix_loop_that_never_settles_stops_and_names_the_rule() -> None:
+    run = _run(Flips())
+    assert len(run.applied) == MAX_PASSES
+    assert run.texts[D / "main.tf"] == ("x = 1\n" if MAX_PASSES % 2 == 0 else "x = 2\n")
+    assert run.internal_errors == [f"{D}: fixes did not converge after {MAX_PASSES} passes: TFX908 (flips)"]
+
+
+def test_a_loop_that_settles_on_the_last_pass_is_not_an_error() -> None:
+    run = _run(CountsTo(1 + MAX_PASSES))
+    assert run.texts[D / "main.tf"] == f"x = {1 + MAX_PASSES}\n"
+    assert len(run.applied) == MAX_PASSES and not run.internal_errors and not run.remaining
+
+
+def test_one_pass_too_few_is_reported() -> None:
+    run = _run(CountsTo(2 + MAX_PASSES))
+    assert run.texts[D / "main.tf"] == f"x = {1 + MAX_PASSES}\n"
+    assert run.internal_errors == [f"{D}: fixes did not converge after {MAX_PASSES} passes: TFX909 (counts-to)"]
+    assert [d.message for d in run.remaining] == [f"x={2 + MAX_PASSES}"]
+
+
+def test_a_loop_that_only_leaves_fixes_it_may_not_apply_is_not_an_error() -> None:
+    """The passes ran out, but what is left needs --unsafe-fixes: nothing
+    failed to converge."""
+    run = run_module(D, {D / "main.tf": "x = 1\n"}, Settings(), fix=True, rules=[CountsTo(1 + MAX_PASSES), TwoFiles()])
+    assert len(run.applied) == MAX_PASSES and not run.internal_errors
+
+
+# -- reading modules, the batch runner, and the module's edit helpers
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: Path) -> Iterator[Path]:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    source = discover.load_directory(tmp_path)
+    assert source.errors == [f"{tmp_path}: Permission denied"] and not source.texts and not source.existing
+
+
+def test_a_file_that_cannot_be_read_makes_the_module_incomplete(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.tf").write_text("x = 1\n")
+    (tmp_path / "b.tf").write_text("y = 2\n")
+
+    def read(path: Path) -> str:
+        if path.name == "b.tf":
+            raise PermissionError(13, "Permission denied", str(path))
+        return path.read_text("utf-8")
+
+    monkeypatch.setattr(discover, "read_source", read)
+    source = discover.load_directory(tmp_path)
+    assert source.errors == [f"{tmp_path / 'b.tf'}: Permission denied"]
+    assert list(source.texts) == [tmp_path / "a.tf"] and source.unreadable == {tmp_path / "b.tf"}
+
+
+def test_a_folder_named_like_a_tf_file_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text("x = 1\n")
+    (tmp_path / "nested.tf").mkdir()
+    source = discover.load_directory(tmp_path)
+    assert list(source.texts) == [tmp_path / "main.tf"] and not source.errors and not source.unreadable
+    assert tmp_path / "nested.tf" in source.existing  # a new file must still not take its name
+
+
+def test_run_jobs_gives_every_result_in_order_and_finishes(tmp_path: Path) -> None:
+    jobs = []
+    for name in ("b", "a"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "main.tf").write_text(
+            'resource "aws_s3_bucket" "x" {\n  tags = { Environment = "prod" }\n}\n'
+        )
+        (source,), _ = discover.discover([str(tmp_path / name)])
+        jobs.append(batch.Job(source, Settings(select=("TFX101",)), fix=False))
+    runs = list(batch.run_jobs(jobs, workers=1, use_cache=False))
+    assert [r.directory for r in runs] == [tmp_path / "b", tmp_path / "a"]
+    assert [[d.code for d in r.remaining] for r in runs] == [["TFX101"], ["TFX101"]]
+
+
+def test_an_unreadable_tfvars_does_not_stop_a_cached_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TFFIX_CACHE_DIR", str(tmp_path / "cache"))
+    module = tmp_path / "m"
+    module.mkdir()
+    (module / "main.tf").write_text('resource "aws_s3_bucket" "x" {\n  tags = { Environment = "prod" }\n}\n')
+    (module / "terraform.tfvars").mkdir()  # reading it fails, as an unreadable file would
+    (source,), _ = discover.discover([str(module)])
+    job = batch.Job(source, Settings(select=("TFX101",)), fix=False)
+    cold = list(batch.run_jobs([job], workers=1))
+    warm = list(batch.run_jobs([job], workers=1))
+    assert [d.code for d in cold[0].remaining] == [d.code for d in warm[0].remaining] == ["TFX101"]
+
+
+def test_remove_takes_the_comment_lines_and_line_break() -> None:
+    file = module_.SourceFile.parse(D / "main.tf", "# about a\na = 1 # trailing\nb = 2\n")
+    attr = file.tree.attribute("a") if file.tree is not None else None
+    assert attr is not None
+    edit = file.remove(attr)
+    assert (edit.start, edit.end, edit.text) == (0, len("# about a\na = 1 # trailing\n"), "")
+
+
+def test_append_to_an_empty_file_adds_no_blank_line() -> None:
+    for text in ("", "\n"):
+        edit = module_.SourceFile.parse(D / "main.tf", text).append("x = 1\n")
+        assert (edit.start, edit.text) == (len(text), "x = 1\n")
+
+
+def test_a_variable_block_without_a_label_declares_nothing() -> None:
+    module = TerraformModule.from_texts(D, {D / "main.tf": 'variable {}\nvariable "x" {}\n'})
+    assert list(module.variables) == ["x"]

@@ -12,6 +12,8 @@ from tffix.fmt import format_source
 
 # path -> (what we write, what Terraform writes): documented deviations only.
 # Terraform's label rewrite drops a comment between labels; we keep it.
+pytestmark = pytest.mark.corpus
+
 DEVIATIONS = {
     "rough/hashicorp+terraform/internal/command/testdata/fmt/general_in.tf": (
         'resource "foo_instance" /* ... */ "baz" {',

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from conftest import corpus_files, read
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -46,6 +47,7 @@ def mangle(text: str, lines: set[int], rng: random.Random) -> str:
     return module.bom + "".join(out)
 
 
+@pytest.mark.corpus
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.sampled_from(CLEAN),
@@ -62,6 +64,7 @@ def test_formatting_a_mangled_region_restores_the_clean_file(path, first, size, 
     assert format_lines(mangled, region) == clean
 
 
+@pytest.mark.corpus
 @settings(max_examples=40, deadline=None)
 @given(st.sampled_from(CLEAN), st.integers(min_value=1, max_value=400), st.integers(min_value=0, max_value=12))
 def test_any_region_of_a_clean_file_stays_clean(path, first, size) -> None:

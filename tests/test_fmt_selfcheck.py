@@ -157,6 +157,7 @@ SAMPLE = [p for p in corpus_files("dev-unformatted") if p.suffix == ".tf"][::7]
 _EDIT = st.tuples(st.integers(min_value=0), st.sampled_from([" ", " ", "  ", "\t", "", "\n", "#", "-", "}", "*"]))
 
 
+@pytest.mark.corpus
 @settings(max_examples=200, deadline=None)
 @given(st.sampled_from(SAMPLE), st.lists(_EDIT, min_size=1, max_size=3))
 def test_what_the_cheap_check_accepts_parses_to_the_same_tokens(path, edits) -> None:
@@ -322,6 +323,7 @@ def test_what_the_cheap_check_accepts_relexes_alike(pieces, data) -> None:
         assert relexes_alike(result, lexed)
 
 
+@pytest.mark.corpus
 @settings(max_examples=200, deadline=None)
 @given(st.sampled_from(SAMPLE), st.data())
 def test_what_the_cheap_check_accepts_in_real_code_relexes_alike(path, data) -> None:

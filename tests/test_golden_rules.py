@@ -13,12 +13,11 @@
 Only the case's rule runs unless `select` says otherwise. Every case also
 checks the fix's guarantees (output parses, fmt-clean input stays
 fmt-clean, a second run changes nothing). TFFIX_UPDATE_GOLDEN=1 rewrites the
-expected files for review with `git diff`.
+expected files for review with `git diff` (refused under CI).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -29,7 +28,6 @@ from rule_harness import assert_sound, outputs, read_options, run, settings_for
 from tffix.rules.registry import rule_classes
 
 GOLDEN = ROOT / "golden"
-UPDATE = os.environ.get("TFFIX_UPDATE_GOLDEN") == "1"
 RULE_NAMES = [cls.name for cls in rule_classes()]
 
 
@@ -62,7 +60,7 @@ def test_no_stray_golden_folders() -> None:
 
 
 @pytest.mark.parametrize(("rule", "case"), CASES, ids=[f"{r}/{c}" for r, c in CASES])
-def test_golden_rule_case(rule: str, case: str) -> None:
+def test_golden_rule_case(rule: str, case: str, update_golden: bool) -> None:
     base = GOLDEN / rule
     folder = base / case
     if folder.is_dir():
@@ -79,7 +77,7 @@ def test_golden_rule_case(rule: str, case: str) -> None:
         f"{d.path.name}:{d.start[0]}:{d.start[1]}: {d.code} {d.message}\n"
         for d in run(files, settings, fix=False, existing=existing).remaining
     )
-    if UPDATE:
+    if update_golden:
         if found:
             findings_file.write_text(found, "utf-8")
         else:
@@ -90,7 +88,7 @@ def test_golden_rule_case(rule: str, case: str) -> None:
     got = outputs(result)
     if folder.is_dir():
         expected_dir = folder / "after"
-        if UPDATE:
+        if update_golden:
             _update_dir(expected_dir, files, got)
         expected = _read_dir(expected_dir) if expected_dir.is_dir() else files
         expected = {k: v for k, v in expected.items() if k not in existing or k in got}
@@ -98,7 +96,7 @@ def test_golden_rule_case(rule: str, case: str) -> None:
     else:
         after = base / f"{case}.after.tf"
         assert set(got) == {"main.tf"}, f"a one-file case added files {set(got) - {'main.tf'}}: make it a folder case"
-        if UPDATE:
+        if update_golden:
             _update_file(after, files["main.tf"], got["main.tf"])
         expected_text = after.read_bytes().decode("utf-8") if after.exists() else files["main.tf"]
         assert got["main.tf"] == expected_text

@@ -167,6 +167,7 @@ def _hcl2_outcome(rel: str) -> tuple | str:
         return f"{type(e).__name__}: {first}"
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize(("name", "path"), PARAMS)
 def test_structure_matches_python_hcl2(name: str, path) -> None:
     rel = str(path.relative_to(CORPUS))
@@ -182,6 +183,7 @@ def test_structure_matches_python_hcl2(name: str, path) -> None:
     assert mine == theirs
 
 
+@pytest.mark.corpus
 def test_python_hcl2_fails_on_few_files() -> None:
     parsed = [rel for rel in IDS if _tffix_outcome(rel) is not None]
     failed = {rel for rel in parsed if type(_hcl2_outcome(rel)) is str}

@@ -51,6 +51,7 @@ def lark_parse(text: str) -> Module:
 FILES = [path for name in CORPUS_SETS for path in corpus_files(name)]
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(CORPUS)) for p in FILES])
 def test_same_tree_as_lark(path) -> None:
     text = read(path)

@@ -18,6 +18,7 @@ def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "cache"
 
 
+@pytest.mark.corpus
 def test_parallel_output_equals_serial_over_the_corpus(fresh_cache: Path) -> None:
     tree = str(CORPUS / "rough")
     serial = run_cli("check", "--no-cache", "--jobs", "1", "--format", "json", tree)
@@ -26,6 +27,7 @@ def test_parallel_output_equals_serial_over_the_corpus(fresh_cache: Path) -> Non
     assert '"code": "TFX113"' in serial.output  # the rough set has findings to compare
 
 
+@pytest.mark.corpus
 def test_warm_cache_gives_the_same_output_and_is_used(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     tree = str(CORPUS / "dev")
     cold = run_cli("check", "--jobs", "1", "--format", "json", tree)

@@ -289,6 +289,7 @@ def check_mutant(text: str) -> None:
     assert module.code == text
 
 
+@pytest.mark.corpus
 @settings(max_examples=examples(1000), **COMMON)
 @given(st.sampled_from(MUTATION_CORPUS).flatmap(lambda path: mutations(_text(path))))
 def test_mutated_corpus_file_round_trips_or_raises_parse_error(text: str) -> None:

@@ -391,6 +391,7 @@ def _jobs(tree: Path, *, fix: bool) -> list[batch.Job]:
     return [batch.Job(source, Settings(), fix) for source in modules]
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("fix", [False, True], ids=["check", "apply"])
 def test_cached_runs_equal_uncached_runs_over_the_corpus(fresh_cache: Path, fix: bool, monkeypatch) -> None:
     """Every field of every module's run: findings, fixes and their edits,
@@ -405,6 +406,7 @@ def test_cached_runs_equal_uncached_runs_over_the_corpus(fresh_cache: Path, fix:
     assert [comparable(run) for run in batch.run_jobs(jobs, workers=2)] == uncached
 
 
+@pytest.mark.corpus
 def test_cached_sarif_equals_uncached_sarif(fresh_cache: Path) -> None:
     """SARIF carries each fix's edits as replacements."""
     tree = str(CORPUS / "rough")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import CORPUS, CORPUS_SETS
+from rule_harness import fmt_clean
 
 from tffix.engine.discover import discover
 from tffix.engine.run import run_module
@@ -13,14 +14,9 @@ from tffix.fmt import format_source
 from tffix.settings import Settings
 from tffix.syntax.parser import parse_module
 
+pytestmark = pytest.mark.corpus
+
 PROFILES = ("default", "ephemeral")
-
-
-def _fmt_clean(text: str) -> bool:
-    try:
-        return format_source(text) == text
-    except Exception:  # noqa: BLE001 - unparsable or rejected input is not clean
-        return False
 
 
 @pytest.mark.parametrize("profile", PROFILES)
@@ -39,8 +35,8 @@ def test_apply_everything_over_the_corpus(corpus_set: str, profile: str) -> None
             if path.name.endswith(".tf"):
                 parse_module(text, path=str(path))
                 before = run.original.get(path)
-                if before is None or _fmt_clean(before):
-                    assert _fmt_clean(text), f"{path} was fmt-clean and is not after the fixes"
+                if before is None or fmt_clean(before):
+                    assert fmt_clean(text), f"{path} was fmt-clean and is not after the fixes"
         again = run_module(source.directory, {p: t for p, t in run.texts.items() if p.name.endswith(".tf")}, settings,
                            fix=False, existing=source.existing | frozenset(run.texts))  # fmt: skip
         left = [d for d in again.remaining if d.fix is not None and settings.allows(d.name, d.fix)]

@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, SEED_DIR
 from rule_harness import assert_sound, outputs, run
 
 from tffix.cst import Node, Object
@@ -61,9 +61,10 @@ from tffix.fmt import format_source
 from tffix.settings import Settings
 from tffix.syntax.parser import parse_module
 
-SEED_DIR = ROOT.parent / "shared" / "seeds"
 DOC = ROOT / "docs" / "seed-coverage.md"
 HCL_LANGS = {"hcl", "terraform", "tf"}
+
+pytestmark = pytest.mark.seeds
 
 # ---------------------------------------------------------------- reading the seeds
 
@@ -164,8 +165,10 @@ def parse_seed(path: Path) -> list[Section]:
 
 
 def seed_sections() -> list[Section]:
+    if not SEED_DIR.is_dir():
+        return []  # the tests are marked `seeds`: skipped, or failed under CI
     files = sorted(SEED_DIR.glob("*.txt"))
-    assert files, f"no seeds at {SEED_DIR}: ../shared must sit beside the checkout"
+    assert files, f"no seeds in {SEED_DIR}"
     return [section for path in files for section in parse_seed(path)]
 
 
@@ -769,13 +772,17 @@ def test_case_is_consistent(key) -> None:
         assert case.fixed and case.compare is None
 
 
-@pytest.mark.parametrize("key", [k for k in KEYS if BY_KEY[k].hcl("before") or SEEDS[k].before_from_ideal], ids=_id)
+@pytest.mark.parametrize(
+    "key", [k for k in KEYS if k in BY_KEY and (BY_KEY[k].hcl("before") or SEEDS[k].before_from_ideal)], ids=_id
+)
 def test_before_snippet_parses_after_repair(key) -> None:
     for name, text in before_files(BY_KEY[key], SEEDS[key]).items():
         parse_module(text, path=name)
 
 
-@pytest.mark.parametrize("key", [k for k in KEYS if BY_KEY[k].hcl("before") or SEEDS[k].before_from_ideal], ids=_id)
+@pytest.mark.parametrize(
+    "key", [k for k in KEYS if k in BY_KEY and (BY_KEY[k].hcl("before") or SEEDS[k].before_from_ideal)], ids=_id
+)
 def test_expected_rules_fire_on_before(key) -> None:
     """Exactly the table's codes fire (out-of-scope code: none), with the
     fix class the rule docs give for this case."""
@@ -818,7 +825,7 @@ def test_fix_gives_the_ideal_or_what_the_docs_say(key) -> None:
 
 
 @pytest.mark.parametrize("key", [k for k in _cases("fix", "ideal-differs", "display-only", "no-finding")
-                                 if BY_KEY[k].hcl("after")], ids=_id)  # fmt: skip
+                                 if k in BY_KEY and BY_KEY[k].hcl("after")], ids=_id)  # fmt: skip
 def test_ideal_draws_none_of_the_findings(key) -> None:
     """The IDEAL is valid in the rules' eyes (for `ideal-differs` too: the
     docs call it the author's alternative, not a mistake)."""

@@ -48,6 +48,18 @@ def test_all_and_unknown_codes() -> None:
     assert _codes(_bucket(TAG % " # tffix:ignore TFX102")) == ["TFX101"]  # TFX102 did not run: not unused
 
 
+def test_names_unknown_codes_and_empty_entries_in_one_list() -> None:
+    # a name resolves to its code; neither an unknown code nor a trailing
+    # comma stops the rest of the list from applying
+    assert _codes(_bucket(TAG % " # tffix:ignore hardcoded-environment-tag, TFX999,")) == []
+
+
+def test_comment_above_a_line_with_nested_items_covers_the_outer_one() -> None:
+    one_line = '  tags = { Environment = "prod" }\n'
+    assert _codes(_bucket(one_line)) == ["TFX101"]
+    assert _codes(_bucket("  # tffix:ignore TFX101\n" + one_line)) == []
+
+
 def test_expiry() -> None:
     assert _codes(_bucket(TAG % " # tffix:ignore TFX101 exp:2999-01-01 -- until the migration")) == []
     expired = _codes(_bucket(TAG % " # tffix:ignore TFX101 exp:2000-01-01"))

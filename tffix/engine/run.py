@@ -57,9 +57,11 @@ def _check(module: TerraformModule, rules: Iterable[Rule], errors: list[str]) ->
     found: list[Diagnostic] = []
     for rule in rules:
         try:
-            found.extend(rule.check(module))
+            found.extend(list(rule.check(module)))  # all or nothing: a crashed rule's findings are not trusted
         except Exception as e:  # noqa: BLE001 - a crashing rule must not stop the run
-            errors.append(f"{module.directory}: internal error in {rule.code} ({rule.name}): {type(e).__name__}: {e}")
+            message = f"{module.directory}: internal error in {rule.code} ({rule.name}): {type(e).__name__}: {e}"
+            if message not in errors:  # it crashes again on every pass
+                errors.append(message)
     found, directives = apply_suppressions(module.parsed(), found, module.inputs)
     for rule in rules:
         if isinstance(rule, UnusedSuppression):
@@ -137,13 +139,22 @@ class _Pass:
                 _apply(texts, [diag])
                 good.append(diag)
             except (ParseError, SelfCheckError, ValueError) as e:
-                self.ban(diag, f"its fix would write code that does not parse ({e})")
+                self.ban(diag, f"its fix {_refusal(e)}")
         try:
             return _apply(texts, good), good
         except (ParseError, SelfCheckError, ValueError) as e:
             for diag in good:
-                self.ban(diag, f"fixes together would write code that does not parse ({e})")
+                self.ban(diag, f"fixes together {_refusal(e)}")
             return {}, []
+
+
+def _refusal(error: Exception) -> str:
+    """Why edits were not applied, for an internal-error message."""
+    if isinstance(error, ParseError):
+        return f"would write code that does not parse ({error})"
+    if isinstance(error, SelfCheckError):
+        return f"failed the formatter's self-check ({error})"
+    return f"cannot be applied ({error})"  # e.g. its own edits overlap
 
 
 def run_module(

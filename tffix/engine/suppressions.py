@@ -84,9 +84,7 @@ def _comments(file: SourceFile) -> Iterable[tuple[int, str]]:
 def _codes(raw: Iterable[str]) -> frozenset[str]:
     out = set()
     for code in raw:
-        code = code.strip()
-        if not code:
-            continue
+        code = code.strip()  # never empty: _TFFIX's pattern has no empty entry
         if code.lower() == "all":
             out.add("all")
             continue
