@@ -172,3 +172,13 @@ def test_every_test_that_reads_shared_data_is_marked() -> None:
             if missing:
                 unmarked.append(f"{path.name}::{node.name} needs {sorted(missing)}")
     assert not unmarked, unmarked
+
+
+def test_ci_runs_the_readme_test_command_and_the_gates() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(.*?)\n```", readme, re.DOTALL)
+    [test_command] = [c for c in commands if "pytest" in c]
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert test_command in script
+    for gate in ("gate python3 -m ruff check .", "gate python3 -m ruff format --check .", "gate python3 -m mypy"):
+        assert gate in script
