@@ -15,8 +15,15 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Speed is measured in scripts/bench.py, never asserted: hypothesis's per-example
+# deadline is a wall-clock assert that fails on a loaded machine (CI runs one
+# worker per core), so no test has one.
+settings.register_profile("tffix", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("tffix")
 
 
 def _shared(variable: str, name: str) -> Path:
