@@ -38,14 +38,19 @@ Terraform's spellings work too: -check, -diff, -recursive, -list=false,
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when any file would change.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of each change (old/ new/ paths).")
 @click.option("--list/--no-list", "list_files", default=True, help="List the files that change (not with stdin).")
-@click.option("--write/--no-write", default=True, help="Write changes back (never with --check or stdin).")
+@click.option(
+    "--write/--no-write",
+    default=True,
+    help="Write changes back (never with --check or stdin). With --no-list and no --diff, "
+    "--no-write prints every file's result instead, as terraform fmt does.",
+)
 @click.option("--recursive", "-r", is_flag=True, help="Also format files in subdirectories.")
 @click.option("--no-color", is_flag=True, help="Accepted for terraform fmt's scripts: fmt never prints colour.")
 @click.option(
     "--terraform-exit-codes/--no-terraform-exit-codes",
     default=None,
     help="Exit 3 where terraform fmt -check does (files would change), not 1. "
-    "[default: [fmt] terraform-exit-codes of the config file, else off]",
+    "[default: [fmt] terraform-exit-codes of the config file over the current folder, else off]",
 )
 @click.option("--stdin-filename", metavar="PATH", help="The name of the buffer read from `-` (picks its rules).")
 @click.option(

@@ -299,7 +299,7 @@ class TffixServer(LanguageServer):
                 # LSP lines also end at a lone \r, which ends no line for the formatter
                 index, lines = LineIndex(text, self.encoding), Lines(text)
                 first, last = (lines.line(index.offset(n, 0)) + 1 for n in (first, last))
-                new = format_lines(text, range(first, last + 1), filename=str(path))
+                new = format_lines(text, range(first, last + 1), filename=str(path), terraform=terraform_file(path))
         except ParseError:
             return None  # the diagnostics already show where
         except SelfCheckError as e:
