@@ -39,7 +39,7 @@ def _rewritten_tokens(module: Module, source: list[Token], terraform: bool) -> t
     return tokens, bool(edits)
 
 
-def _format(module: Module, source: list[Token], terraform: bool) -> tuple[str, list[FmtToken], bool]:
+def _format(module: Module, source: list[Token], terraform: bool = True) -> tuple[str, list[FmtToken], bool]:
     """The result for ``module`` (whose tokens are ``source``), its tokens, and
     whether a rewrite changed any."""
     tokens, rewritten = _rewritten_tokens(module, source, terraform)
