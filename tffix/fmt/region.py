@@ -38,7 +38,7 @@ def _end_line(start: int, tok: FmtToken) -> int:
     return start + tok.text.count("\n") - tok.text.endswith("\n")
 
 
-def _render(module: n.Module, wanted: set[int]) -> str:
+def _render(module: n.Module, wanted: set[int], terraform: bool) -> str:
     index: dict[int, int] = {}
     tokens = fmt_tokens(module.tokens(), index, bom=module.bom)
     starts = _start_lines(tokens)
@@ -48,7 +48,8 @@ def _render(module: n.Module, wanted: set[int]) -> str:
         last = _end_line(starts[end - 1], tokens[end - 1])
         return all(line in wanted for line in range(first, last + 1))
 
-    edits = [e for e in rewrite_edits(module, tokens, index) if inside(e[0], e[1])]
+    rewrites = rewrite_edits(module, tokens, index) if terraform else []
+    edits = [e for e in rewrites if inside(e[0], e[1])]
     for start, end, new in sorted(edits, key=lambda e: e[0], reverse=True):
         for tok in new:
             tok.ws = ""  # new tokens have no source whitespace: they take the layout's
@@ -89,9 +90,10 @@ def _choose(lines: list[Line], wanted: set[int], starts: list[int], position: di
     return chosen
 
 
-def format_lines(text: str, lines: Iterable[int], *, filename: str | None = None) -> str:
+def format_lines(text: str, lines: Iterable[int], *, filename: str | None = None, terraform: bool = True) -> str:
     """``text`` with only the given 1-based source lines (and the lines they
     align with) formatted as ``terraform fmt`` would; every other byte kept.
+    ``terraform=False``: hclwrite's layout alone, as ``format_source``.
 
     Raises ParseError for bad input and SelfCheckError if the result fails to
     parse or is not stable under a second application.
@@ -99,7 +101,7 @@ def format_lines(text: str, lines: Iterable[int], *, filename: str | None = None
     wanted = set(lines)
     module = parse_module(text, path=filename)
     check_unique_attributes(module, path=filename)  # an edit must not set an argument twice
-    result = _render(module, wanted)
+    result = _render(module, wanted, terraform)
     if result == text:
         return result
     try:
@@ -108,7 +110,7 @@ def format_lines(text: str, lines: Iterable[int], *, filename: str | None = None
         raise SelfCheckError(
             f"{filename or '<input>'}: region formatting produced output that does not parse: {e}"
         ) from e
-    if _render(again, wanted) != result:
+    if _render(again, wanted, terraform) != result:
         raise SelfCheckError(f"{filename or '<input>'}: region formatting is not stable")
     return result
 
