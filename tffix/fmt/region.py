@@ -6,10 +6,16 @@ only the selected lines take the new whitespace; all others keep their own.
 A selected line pulls in the lines it is aligned with (its ``=`` run and its
 trailing-comment run), since changing one line of a run can move the column
 of all. Terraform's rewrites apply to items lying wholly in the selection.
+
+Indentation follows the file's own unit (see ``indent_unit``): a reviewer
+will not merge a fixed line written at 2-space depth between 4-space or
+tab-indented siblings. In a fmt-clean file the unit is two spaces, so the
+result is what ``terraform fmt`` writes.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from ..cst import nodes as n
@@ -19,7 +25,10 @@ from .layout import Line, layout
 from .rewrites import rewrite_edits
 from .tokens import FmtToken, fmt_tokens
 
-__all__ = ["format_lines", "format_nodes"]
+__all__ = ["format_lines", "format_nodes", "indent_unit"]
+
+#: The unit ``terraform fmt`` indents with; also the answer for a file that shows no other.
+FMT_INDENT = "  "
 
 
 def _start_lines(tokens: list[FmtToken]) -> list[int]:
@@ -38,7 +47,44 @@ def _end_line(start: int, tok: FmtToken) -> int:
     return start + tok.text.count("\n") - tok.text.endswith("\n")
 
 
-def _render(module: n.Module, wanted: set[int]) -> str:
+def _depth_indents(lines: list[Line], skip: set[int], starts: list[int], position: dict[int, int]) -> Counter[str]:
+    """How often each source indentation is seen, per level, on lines at
+    depth one or more outside ``skip``: ``ws`` divided by the depth."""
+    seen: Counter[str] = Counter()
+    for line in lines:
+        if not line.lead:
+            continue
+        first = line.lead[0]
+        depth = first.spaces // 2
+        if first.kind == "NEWLINE" or depth == 0 or starts[position[id(first)]] in skip:
+            continue
+        ws = first.ws
+        if ws and len(ws) % depth == 0 and ws == ws[: len(ws) // depth] * depth and len(set(ws)) == 1:
+            seen[ws[: len(ws) // depth]] += 1
+    return seen
+
+
+def _unit(seen: Counter[str]) -> str:
+    if not seen:
+        return FMT_INDENT
+    # the most frequent unit; ties go to terraform fmt's, then to the shorter
+    return max(seen, key=lambda u: (seen[u], u == FMT_INDENT, -len(u)))
+
+
+def indent_unit(text: str, *, skip: Iterable[int] = (), filename: str | None = None) -> str:
+    """The file's indentation unit: two or four spaces, a tab... as its
+    nested lines show it (lines in ``skip``, 1-based, are not asked: they
+    are the ones about to be rewritten). Two spaces when nothing tells."""
+    module = parse_module(text, path=filename)
+    tokens = fmt_tokens(module.tokens(), bom=module.bom)
+    starts = _start_lines(tokens)
+    position = {id(tok): i for i, tok in enumerate(tokens)}
+    return _unit(_depth_indents(layout(tokens), set(skip), starts, position))
+
+
+def _render(module: n.Module, wanted: set[int], unit: str | None = None) -> tuple[str, str]:
+    """The text with the ``wanted`` lines laid out, and the indentation unit
+    used (``unit``, or the one the lines outside ``wanted`` show)."""
     index: dict[int, int] = {}
     tokens = fmt_tokens(module.tokens(), index, bom=module.bom)
     starts = _start_lines(tokens)
@@ -56,12 +102,24 @@ def _render(module: n.Module, wanted: set[int]) -> str:
         starts[start:end] = [starts[start]] * len(new)
     position = {id(tok): i for i, tok in enumerate(tokens)}
     lines = layout(tokens)
+    if unit is None:
+        unit = _unit(_depth_indents(lines, wanted, starts, position))
     chosen = _choose(lines, wanted, starts, position)
+    # a chosen line's indentation in the file's unit (the layout counts two spaces a level)
+    indents = {}
+    if unit != FMT_INDENT:
+        for line in lines:
+            if line.lead and line.lead[0].kind != "NEWLINE" and id(line.lead[0]) in chosen:
+                indents[id(line.lead[0])] = unit * (line.lead[0].spaces // 2)
     out = [module.bom]
     for tok in tokens:
-        out.append(" " * tok.spaces if id(tok) in chosen else tok.ws)
+        key = id(tok)
+        if key in chosen:
+            out.append(indents.get(key) or " " * tok.spaces)
+        else:
+            out.append(tok.ws)
         out.append(tok.text)
-    return "".join(out)
+    return "".join(out), unit
 
 
 def _choose(lines: list[Line], wanted: set[int], starts: list[int], position: dict[int, int]) -> set[int]:
@@ -99,7 +157,7 @@ def format_lines(text: str, lines: Iterable[int], *, filename: str | None = None
     wanted = set(lines)
     module = parse_module(text, path=filename)
     check_unique_attributes(module, path=filename)  # an edit must not set an argument twice
-    result = _render(module, wanted)
+    result, unit = _render(module, wanted)
     if result == text:
         return result
     try:
@@ -108,7 +166,7 @@ def format_lines(text: str, lines: Iterable[int], *, filename: str | None = None
         raise SelfCheckError(
             f"{filename or '<input>'}: region formatting produced output that does not parse: {e}"
         ) from e
-    if _render(again, wanted) != result:
+    if _render(again, wanted, unit)[0] != result:
         raise SelfCheckError(f"{filename or '<input>'}: region formatting is not stable")
     return result
 
