@@ -147,9 +147,13 @@ def _choose(lines: list[Line], wanted: set[int], starts: list[int], position: di
     return chosen
 
 
-def format_lines(text: str, lines: Iterable[int], *, filename: str | None = None) -> str:
+def format_lines(
+    text: str, lines: Iterable[int], *, filename: str | None = None, indent: str | None = FMT_INDENT
+) -> str:
     """``text`` with only the given 1-based source lines (and the lines they
     align with) formatted as ``terraform fmt`` would; every other byte kept.
+    ``indent`` is the unit a level is indented with; None: the file's own
+    (what a fix wants: its lines look like their siblings).
 
     Raises ParseError for bad input and SelfCheckError if the result fails to
     parse or is not stable under a second application.
@@ -157,7 +161,7 @@ def format_lines(text: str, lines: Iterable[int], *, filename: str | None = None
     wanted = set(lines)
     module = parse_module(text, path=filename)
     check_unique_attributes(module, path=filename)  # an edit must not set an argument twice
-    result, unit = _render(module, wanted)
+    result, unit = _render(module, wanted, indent)
     if result == text:
         return result
     try:
