@@ -71,11 +71,10 @@ def _unit(seen: Counter[str]) -> str:
     return max(seen, key=lambda u: (seen[u], u == FMT_INDENT, -len(u)))
 
 
-def indent_unit(text: str, *, skip: Iterable[int] = (), filename: str | None = None) -> str:
+def indent_unit(module: n.Module, *, skip: Iterable[int] = ()) -> str:
     """The file's indentation unit: two or four spaces, a tab... as its
     nested lines show it (lines in ``skip``, 1-based, are not asked: they
     are the ones about to be rewritten). Two spaces when nothing tells."""
-    module = parse_module(text, path=filename)
     tokens = fmt_tokens(module.tokens(), bom=module.bom)
     starts = _start_lines(tokens)
     position = {id(tok): i for i, tok in enumerate(tokens)}
