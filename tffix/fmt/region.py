@@ -81,7 +81,7 @@ def indent_unit(module: n.Module, *, skip: Iterable[int] = ()) -> str:
     return _unit(_depth_indents(layout(tokens), set(skip), starts, position))
 
 
-def _render(module: n.Module, wanted: set[int], unit: str | None = None) -> tuple[str, str]:
+def _render(module: n.Module, wanted: set[int], unit: str | None, own_style: bool) -> tuple[str, str]:
     """The text with the ``wanted`` lines laid out, and the indentation unit
     used (``unit``, or the one the lines outside ``wanted`` show)."""
     index: dict[int, int] = {}
@@ -103,7 +103,7 @@ def _render(module: n.Module, wanted: set[int], unit: str | None = None) -> tupl
     lines = layout(tokens)
     if unit is None:
         unit = _unit(_depth_indents(lines, wanted, starts, position))
-    chosen = _choose(lines, wanted, starts, position)
+    chosen = _choose(lines, wanted, starts, position, own_style)
     # a chosen line's indentation in the file's unit (the layout counts two spaces a level)
     indents = {}
     if unit != FMT_INDENT:
@@ -121,8 +121,36 @@ def _render(module: n.Module, wanted: set[int], unit: str | None = None) -> tupl
     return "".join(out), unit
 
 
-def _choose(lines: list[Line], wanted: set[int], starts: list[int], position: dict[int, int]) -> set[int]:
-    """ids of the tokens that take the layout's whitespace."""
+def _width(tokens: list[FmtToken]) -> int:
+    """Characters the tokens take in the source, their whitespace included."""
+    return sum([len(tok.ws) + len(tok.text) for tok in tokens])
+
+
+def _aligned(run: list[Line], cell: str) -> bool:
+    """Whether lines that keep their bytes have the ``cell`` (``assign`` or
+    ``comment``) in one column, each after at least one blank: then they
+    were aligned on purpose and move with the selected lines. Otherwise the
+    file does not align that group, and a selected line does not either."""
+    columns = set()
+    for line in run:
+        before = line.lead if cell == "assign" else line.lead + (line.assign or [])
+        first = getattr(line, cell)[0]
+        if not first.ws:
+            return False
+        columns.add(_width(before) + len(first.ws))
+    return len(columns) <= 1
+
+
+def _choose(
+    lines: list[Line], wanted: set[int], starts: list[int], position: dict[int, int], own_style: bool
+) -> set[int]:
+    """ids of the tokens that take the layout's whitespace.
+
+    A selected line in an alignment run pulls in the run's other lines. In
+    ``own_style`` only when they were aligned (a fmt-clean file, or one
+    aligned in its own way); in a run the file never aligned, the other
+    lines keep their bytes and the selected line takes one space (issue 16:
+    no collateral lines)."""
     selected = []
     for line in lines:
         toks = line.tokens()
@@ -131,28 +159,37 @@ def _choose(lines: list[Line], wanted: set[int], starts: list[int], position: di
         first = starts[position[id(toks[0])]]
         last = _end_line(starts[position[id(toks[-1])]], toks[-1])
         selected.append(any(number in wanted for number in range(first, last + 1)))
-    assign_runs = {line.assign_run for line, pick in zip(lines, selected) if pick and line.assign_run >= 0}
-    comment_runs = {line.comment_run for line, pick in zip(lines, selected) if pick and line.comment_run >= 0}
     chosen: set[int] = set()
+    for cell in ("assign", "comment"):
+        runs: dict[int, tuple[list[Line], list[Line]]] = {}  # run -> (selected lines, other lines)
+        for line, pick in zip(lines, selected):
+            number = line.assign_run if cell == "assign" else line.comment_run
+            if number >= 0:
+                runs.setdefault(number, ([], []))[0 if pick else 1].append(line)
+        for picked, others in runs.values():
+            if not picked:
+                continue
+            if not own_style or _aligned(others, cell):
+                for line in others:
+                    chosen.update(id(tok) for tok in getattr(line, cell))
+            else:
+                for line in picked:
+                    getattr(line, cell)[0].spaces = 1
     for line, pick in zip(lines, selected):
         if pick:
             chosen.update(id(tok) for tok in line.tokens())
-            continue
-        # a line in a run has the cell the run aligns
-        if line.assign_run in assign_runs and line.assign is not None:
-            chosen.update(id(tok) for tok in line.assign)
-        if line.comment_run in comment_runs and line.comment is not None:
-            chosen.update(id(tok) for tok in line.comment)
     return chosen
 
 
 def format_lines(
-    text: str, lines: Iterable[int], *, filename: str | None = None, indent: str | None = FMT_INDENT
+    text: str, lines: Iterable[int], *, filename: str | None = None, own_style: bool = False, indent: str | None = None
 ) -> str:
     """``text`` with only the given 1-based source lines (and the lines they
     align with) formatted as ``terraform fmt`` would; every other byte kept.
-    ``indent`` is the unit a level is indented with; None: the file's own
-    (what a fix wants: its lines look like their siblings).
+
+    ``own_style`` is what a fix wants (issue 16): the lines take the file's
+    indentation unit, and alignment runs the file does not align are left
+    alone (so are their other lines). ``indent`` forces a unit.
 
     Raises ParseError for bad input and SelfCheckError if the result fails to
     parse or is not stable under a second application.
@@ -160,7 +197,8 @@ def format_lines(
     wanted = set(lines)
     module = parse_module(text, path=filename)
     check_unique_attributes(module, path=filename)  # an edit must not set an argument twice
-    result, unit = _render(module, wanted, indent)
+    unit = indent if indent is not None else (None if own_style else FMT_INDENT)
+    result, unit = _render(module, wanted, unit, own_style)
     if result == text:
         return result
     try:
@@ -169,7 +207,7 @@ def format_lines(
         raise SelfCheckError(
             f"{filename or '<input>'}: region formatting produced output that does not parse: {e}"
         ) from e
-    if _render(again, wanted, unit)[0] != result:
+    if _render(again, wanted, unit, own_style)[0] != result:
         raise SelfCheckError(f"{filename or '<input>'}: region formatting is not stable")
     return result
 

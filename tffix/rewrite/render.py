@@ -37,7 +37,7 @@ def item_text(item: n.Attribute | n.Block, depth: int, unit: str) -> str:
     """``item`` as whole lines at ``depth`` levels of ``unit`` indentation,
     formatted as ``terraform fmt`` formats it (its heredocs and strings kept),
     ending with a line break (``\\n``: the engine writes the file's own)."""
-    node: n.Node = builders.with_first_token(with_newline(item), lambda tok: tok._replace(lead=""))
+    node: n.Node = builders.with_first_token(with_newline(item), lambda tok: tok._replace(lead=tok.lead.lstrip(" \t")))
     for _ in range(depth):
         node = _scaffold().with_changes(body=n.Body((node,)))  # type: ignore[arg-type]
     module = n.Module("", n.Body((node,)), n.Token("EOF", ""))  # type: ignore[arg-type]
