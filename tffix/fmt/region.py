@@ -127,17 +127,19 @@ def _width(tokens: list[FmtToken]) -> int:
 
 
 def _aligned(run: list[Line], cell: str) -> bool:
-    """Whether lines that keep their bytes have the ``cell`` (``assign`` or
-    ``comment``) in one column, each after at least one blank: then they
-    were aligned on purpose and move with the selected lines. Otherwise the
-    file does not align that group, and a selected line does not either."""
+    """Whether lines that keep their bytes were aligned on purpose for the
+    ``cell`` (``assign`` or ``comment``): one column for all, after at least
+    one blank, and the rest of the cell spaced as the formatter spaces it.
+    Then they move with the selected lines (a fmt-clean file, or one aligned
+    in its own way); otherwise the file does not align that group, and a
+    selected line does not either."""
     columns = set()
     for line in run:
         before = line.lead if cell == "assign" else line.lead + (line.assign or [])
-        first = getattr(line, cell)[0]
-        if not first.ws:
+        tokens = getattr(line, cell)
+        if not tokens[0].ws or any(tok.ws != " " * tok.spaces for tok in tokens[1:]):
             return False
-        columns.add(_width(before) + len(first.ws))
+        columns.add(_width(before) + len(tokens[0].ws))
     return len(columns) <= 1
 
 
