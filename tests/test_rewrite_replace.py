@@ -99,3 +99,10 @@ def test_two_operations_on_one_node_are_refused() -> None:
 
     with pytest.raises(ValueError, match="touch"):
         rewrite(CLEAN, op)
+
+
+def test_wrapping_a_heredoc_keeps_its_closing_marker_on_its_own_line() -> None:
+    before = "locals {\n  script = <<-EOT\n    echo hi\n  EOT\n}\n"
+    after = rewrite_one(before, lambda b, f: b.wrap(first(f.tree, 0, 0).value, "base64encode({0})"))  # type: ignore[attr-defined]
+    assert after == "locals {\n  script = base64encode(<<-EOT\n    echo hi\n  EOT\n  )\n}\n"
+    assert terraform_clean(after)

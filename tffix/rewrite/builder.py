@@ -143,7 +143,7 @@ class FixBuilder:
                 self._edits += node_edits(file, start, end, item_text(new, self._depth(state, node), state.unit))
                 return
             new = new.with_changes(newline=None)  # the old line break (and its comment) stay
-        self._edits += node_edits(file, start, end, _bare(new).code)
+        self._edits += node_edits(file, start, end, _bare(visit(new, _HeredocEnds())).code)
 
     def rename(self, item: n.Attribute | n.Block, name: str) -> None:
         """Give an attribute (or a block's type) another name."""
@@ -391,6 +391,15 @@ class FixBuilder:
     def build(self, message: str, applicability: Applicability) -> Fix:
         """The ``Fix`` the engine applies."""
         return Fix(message, tuple(self.edits()), applicability)
+
+
+class _HeredocEnds(Transformer):
+    """A heredoc's closing marker must end its line: when a snippet puts a
+    token after one (``f(<<EOT ... EOT)``), the line break goes in."""
+
+    def leave_Heredoc(self, original: n.Heredoc, updated: n.Heredoc) -> n.Node:
+        close = updated.close
+        return updated if "\n" in close.trail else updated.with_changes(close=close._replace(trail="\n" + close.trail))
 
 
 def _key(key: str) -> Fill:
