@@ -33,7 +33,7 @@ from ..engine.textdiff import text_edits
 from ..fmt.region import indent_unit
 from ..rules.base import Applicability, Edit, Fix
 from .render import NEWLINE, item_text, with_newline
-from .snippets import Fill, _bare, is_identifier, parse_attribute, parse_block, parse_expression, to_node
+from .snippets import Fill, Name, _bare, is_identifier, parse_attribute, parse_block, parse_expression, to_node
 
 __all__ = ["FixBuilder", "node_edits"]
 
@@ -240,9 +240,9 @@ class FixBuilder:
         new = parse_attribute("{0} = {1}", name, value)
         attributes = list(body.attributes())
         blocks = list(body.blocks())
-        if attributes:
-            self._insert(attributes[-1], new, after=True) if attributes[-1].newline else self.append(container, new)
-        elif blocks:
+        if attributes and attributes[-1].newline is not None:
+            self._insert(attributes[-1], new, after=True)
+        elif blocks and not attributes:
             self._insert(blocks[0], new, after=False)
         else:
             self.append(container, new)
@@ -403,8 +403,6 @@ class _HeredocEnds(Transformer):
 
 
 def _key(key: str) -> Fill:
-    from .snippets import Name
-
     return Name(key) if is_identifier(key) else key
 
 

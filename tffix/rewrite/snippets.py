@@ -116,12 +116,12 @@ def to_node(value: Fill) -> n.Expression:
         keys = list(value)
         if not all(type(k) is str for k in keys):
             raise TypeError("object keys must be strings")
-        holes = ", ".join("{k%d} = {v%d}" % (i, i) for i in range(len(keys)))  # noqa: UP031  (holes, not values)
+        holes = ", ".join(f"{{k{i}}} = {{v{i}}}" for i in range(len(keys)))  # a template of holes, no values
         names = [Name(k) if _IDENT.match(k) else k for k in keys]  # bare keys where HCL allows, as fmt users write
         fills = {f"k{i}": k for i, k in enumerate(names)} | {f"v{i}": value[k] for i, k in enumerate(keys)}
         return parse_expression("{ " + holes + " }" if keys else "{}", **fills)
     if isinstance(value, Sequence):
-        holes = ", ".join("{%d}" % i for i in range(len(value)))  # noqa: UP031  (holes, not values)
+        holes = ", ".join(f"{{{i}}}" for i in range(len(value)))  # a template of holes, no values
         return parse_expression("[" + holes + "]", *value)
     raise TypeError(f"cannot make HCL from {type(value).__name__}")
 
