@@ -84,7 +84,8 @@ def apply_edits(text: str, edits: Iterable[Edit], *, filename: str | None = None
     Raises ParseError when the result does not parse (a rule's bug) and
     SelfCheckError when formatting fails its own checks."""
     result, ranges = splice(text, edits, newline=newline)
-    return format_lines(result, touched_lines(result, ranges), filename=filename)
+    # own_style: fixed lines take the file's indentation unit and alignment habits (issue 16)
+    return format_lines(result, touched_lines(result, ranges), filename=filename, own_style=True)
 
 
 def module_newline(texts: Mapping[Path, str]) -> str:

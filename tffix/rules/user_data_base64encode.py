@@ -3,7 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..cst import nodes as n
-from ..engine.module import TerraformModule, fix
+from ..engine.module import TerraformModule
+from ..rewrite import FixBuilder
 from .base import Applicability, Diagnostic, Example, Rule, Severity
 
 __all__ = ["UserDataBase64encode"]
@@ -95,10 +96,10 @@ class UserDataBase64encode(Rule):
                         self, file, attr.name, message + " (which is also set: the two conflict, keep one)"
                     )
                     continue
-                edit = file.replace(attr.name, "user_data_base64")
-                yield module.diagnostic(
-                    self, file, attr.name, message, fix=fix("Rename to user_data_base64", Applicability.UNSAFE, edit)
-                )
+                rewrite = FixBuilder(module, file)
+                rewrite.rename(attr, "user_data_base64")
+                fix = rewrite.build("Rename to user_data_base64", Applicability.UNSAFE)
+                yield module.diagnostic(self, file, attr.name, message, fix=fix)
 
 
 def _encoder(expr: n.Node) -> n.FunctionCall | None:
