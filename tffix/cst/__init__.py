@@ -1,7 +1,8 @@
 """The concrete syntax tree: immutable nodes that print back byte for byte."""
 
-from . import nodes, quoting
+from . import matchers, nodes, quoting
 from .builders import parse_attribute, parse_block, parse_body, parse_expression, with_first_token
+from .matchers import find, matches
 from .nodes import *
 from .positions import CodeRange, Spans, position, positions, spans
 from .quoting import escape, is_identifier, key, label, quote, ref, string, template, unescape
@@ -31,6 +32,6 @@ __all__ = [
     "walk",
     "with_first_token",
 ]
-__all__ += ["escape", "is_identifier", "key", "label", "quote", "quoting"]
+__all__ += ["escape", "find", "is_identifier", "key", "label", "matchers", "matches", "quote", "quoting"]
 __all__ += ["ref", "string", "template", "unescape"]
 __all__ += nodes.__all__  # every node class, Token and deep_equals
