@@ -610,31 +610,42 @@ def find_by_file(matcher: BaseMatcher, files: Iterable[F]) -> Iterator[tuple[F, 
                 yield file, node
 
 
+# Nodes with no node below them: the walk does not look into their fields.
+_LEAVES: frozenset[type] = frozenset([n.Literal, n.Variable, n.TemplateLiteral, n.EmptyLine])
+
+
 def _find_in(matcher: BaseMatcher, root: n.Node) -> Iterator[n.Node]:
     kinds = matcher.kinds
     structural = kinds is not None and kinds <= _STRUCTURE
     test = matcher.test
     path: list[n.Node] = []  # ancestors of the node being looked at
+    # (node, depth) pairs; children are pushed last first, so they pop in source order
     stack: list[tuple[n.Node, int]] = [(root, 0)]
     pop, push = stack.pop, stack.append
+    token, leaves = n.Token, _LEAVES
     while stack:
         node, depth = pop()
         del path[depth:]
         kind = type(node)
         if (kinds is None or kind in kinds) and test(node, path):
             yield node
+        if kind in leaves:
+            continue
         path.append(node)
         depth += 1
         if structural:
-            if kind is n.Block:
+            if kind is n.Block or kind is n.Module:
                 push((node.body, depth))  # type: ignore[attr-defined]
             elif kind is n.Body:
                 for item in reversed(node.items):  # type: ignore[attr-defined]
                     if type(item) is not n.EmptyLine:
                         push((item, depth))
-            elif kind is n.Module:
-                push((node.body, depth))  # type: ignore[attr-defined]
             continue  # an attribute's value holds no block or attribute
-        children = [child for child in node.children() if type(child) is not n.Token]
-        for child in reversed(children):
-            push((child, depth))
+        for value in reversed(n.field_values(node)):
+            vkind = type(value)
+            if vkind is tuple:
+                for item in reversed(value):
+                    if type(item) is not token:  # FunctionCall.name holds tokens
+                        push((item, depth))
+            elif value is not None and vkind is not token and vkind is not str:
+                push((value, depth))
