@@ -282,6 +282,8 @@ def test_matchers_are_frozen_values() -> None:
     with pytest.raises(FrozenInstanceError):
         a.type = "data"  # type: ignore[misc]
     assert repr(m.ANY) == "ANY"
+    assert repr(a) == "Block(type='resource', labels=('aws_s3_bucket',), body=(Attribute(name='acl'),))"
+    assert repr(m.Literal(None, inside=m.Block())) == "Literal(value=None, inside=Block())"
     with pytest.raises(ValueError):
         m.OneOf()
 

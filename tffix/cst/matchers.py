@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Protocol, TypeAlias, TypeVar
 
 from . import nodes as n
@@ -239,13 +239,23 @@ class MatchRegex(BaseMatcher):
 # ---------------------------------------------------------------- node matchers
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class NodeMatcher(BaseMatcher):
     """A matcher of one kind of node, with constraints on its ancestors:
     ``inside`` must match some ancestor, ``not_inside`` none."""
 
     inside: BaseMatcher | None = field(default=None, kw_only=True)
     not_inside: BaseMatcher | None = field(default=None, kw_only=True)
+
+    def __repr__(self) -> str:
+        # what was given, the ancestor constraints last: ``Block('resource', inside=...)``
+        shown = [(f.name, getattr(self, f.name)) for f in fields(self) if f.repr]
+        shown = [(k, v) for k, v in shown if k not in ("inside", "not_inside")] + [
+            ("inside", self.inside),
+            ("not_inside", self.not_inside),
+        ]
+        parts = [f"{k}={v!r}" for k, v in shown if not _unset(k, v)]
+        return f"{type(self).__name__}({', '.join(parts)})"
 
     def test(self, value: object, ancestors: _Ancestors) -> bool:
         if not self._test_node(value, ancestors):
@@ -262,6 +272,15 @@ class NodeMatcher(BaseMatcher):
         raise NotImplementedError
 
 
+def _unset(name: str, value: object) -> bool:
+    """Whether a matcher field holds what leaves it out of the test."""
+    if value is ANY or value == ():
+        return True
+    return (value is None and name in ("inside", "not_inside", "label_count", "args")) or (
+        name == "prefix" and value is False
+    )
+
+
 def _any_ancestor(matcher: BaseMatcher, ancestors: Sequence[n.Node]) -> bool:
     # each ancestor is tested with its own ancestors, so constraints nest
     return any(matcher.test(node, ancestors[:i]) for i, node in enumerate(ancestors))
@@ -273,7 +292,7 @@ def _label_value(label: n.Label) -> str | None:
     return template_text(label)
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True, init=False, repr=False)
 class Block(NodeMatcher):
     """A block by type and labels: ``Block("resource", "aws_s3_bucket", ANY)``.
 
@@ -345,7 +364,7 @@ class Block(NodeMatcher):
         return not any(spec.test(item, inner) for spec in self.lacks for item in items)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Attribute(NodeMatcher):
     """An attribute ``name = value`` in a body: ``Attribute("acl", value=Literal())``."""
 
@@ -364,7 +383,7 @@ class Attribute(NodeMatcher):
         return self.value is ANY or self.value.test(value.value, None if ancestors is None else (*ancestors, value))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ObjectItem(NodeMatcher):
     """An item ``key = value`` of an object constructor, ``key`` read as
     Terraform does (bare or quoted; None when computed, which only ``ANY`` matches)."""
@@ -388,7 +407,7 @@ class ObjectItem(NodeMatcher):
 _LITERAL_KINDS = frozenset([n.Literal, n.Template, n.Heredoc, n.Tuple, n.Object, n.Parens, n.UnaryOp])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Literal(NodeMatcher):
     """An expression whose value is known without evaluation (a number, bool,
     null, a string or heredoc without interpolation, or a tuple/object of
@@ -410,7 +429,7 @@ class Literal(NodeMatcher):
         return _test(self.value, decoded, ancestors)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class String(NodeMatcher):
     """A string known without evaluation (quoted or heredoc), by its text."""
 
@@ -427,7 +446,7 @@ class String(NodeMatcher):
         return text is not None and _test(self.value, text, ancestors)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Call(NodeMatcher):
     """A function call by name (``provider::ns::fn`` as written) and, when
     ``args`` is given, exactly that many arguments matching in order."""
@@ -490,7 +509,7 @@ def _steps(node: object) -> list[object] | None:
         node = node.obj  # type: ignore[attr-defined]
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True, init=False, repr=False)
 class Traversal(NodeMatcher):
     """A reference such as ``var.name`` or ``aws_s3_bucket.b.id``, by its root
     name and steps: a ``str`` matches ``.name`` or ``["name"]``, an ``int``
