@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import FrozenInstanceError
+from pathlib import Path
 
 import pytest
 from conftest import corpus_files, read
@@ -15,6 +16,7 @@ from tffix.cst import matchers as m
 from tffix.cst import nodes as n
 from tffix.cst import parents, walk
 from tffix.cst.values import template_text
+from tffix.engine.module import TerraformModule
 
 SOURCE = """\
 variable "region" {
@@ -270,6 +272,22 @@ def test_find_over_files_in_order() -> None:
     ]
     with pytest.raises(TypeError):
         list(m.find(m.Block(), [1]))  # type: ignore[list-item]
+
+
+def test_find_over_a_modules_files(tmp_path: Path) -> None:
+    module = TerraformModule.from_texts(
+        tmp_path,
+        {
+            tmp_path / "b.tf": 'variable "y" {}\n',
+            tmp_path / "a.tf": 'variable "x" {}\n',
+            tmp_path / "bad.tf": "variable {\n",  # does not parse: skipped
+        },
+    )
+    found_in = [
+        (file.path.name, node.code.strip()) for file, node in m.find_by_file(m.Block("variable"), module.parsed())
+    ]
+    assert found_in == [("a.tf", 'variable "x" {}'), ("b.tf", 'variable "y" {}')]
+    assert len(list(m.find(m.Block("variable"), module.files.values()))) == 2
 
 
 def test_matchers_are_frozen_values() -> None:
