@@ -4,12 +4,18 @@ parser would have read them."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import tempfile
+
 import hcl2
 import pytest
 from hcl2 import SerializationOptions
 from hcl2.utils import process_escape_sequences
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from oracles import TERRAFORM
 
 from tffix.cst import deep_equals, literal_value, parse_block, parse_expression
 from tffix.cst import nodes as n
@@ -190,3 +196,40 @@ def test_reference_table() -> None:
         ref("a", -1)
     with pytest.raises(TypeError):
         ref("a", True)
+
+
+TERRAFORM_TEXTS = [
+    'a"b',
+    "back\\slash",
+    "${var.x}",
+    "$${x}",
+    "%{ if x }",
+    "%%{",
+    "\\${",
+    "line\nbreak\r\ttab",
+    "nul\x00del\x7f\x85",
+    "ls\u2028ps\u2029",
+    "é ∀ 😀",
+    "$ and % alone",
+    "",
+]
+
+
+def test_terraform_reads_each_quoted_text_back() -> None:
+    """The real Terraform is the last word: it evaluates a list of the quoted
+    strings (one ``terraform console`` run) to exactly the texts."""
+    expression = "jsonencode([" + ", ".join(quote(text) for text in TERRAFORM_TEXTS) + "])\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        proc = subprocess.run(
+            [str(TERRAFORM), "console"],
+            cwd=tmp,
+            input=expression,
+            check=False,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "TF_IN_AUTOMATION": "1", "CHECKPOINT_DISABLE": "1"},
+            timeout=60,
+        )
+    assert proc.returncode == 0, proc.stderr
+    # the console shows the JSON text as a quoted string: JSON reads both layers
+    assert json.loads(json.loads(proc.stdout.strip())) == TERRAFORM_TEXTS
