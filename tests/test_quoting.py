@@ -12,8 +12,7 @@ import tempfile
 import hcl2
 import pytest
 from hcl2 import SerializationOptions
-from hcl2.utils import process_escape_sequences
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from oracles import TERRAFORM
 
@@ -107,18 +106,14 @@ def test_quoted_text_reads_back_as_itself(text: str) -> None:
 
 @settings(deadline=None)  # timing on a shared machine is no property
 @given(st.one_of(TEXTS, NASTY))
-@example('a"b${c}%{d}\\e\n')
+@example('a"b\\e\n\t\x00')
 def test_python_hcl2_reads_the_same_text(text: str) -> None:
-    """An independent parser agrees where it can read the file. python-hcl2
-    leaves ``$${``/``%%{`` doubled, and a string holding one comes back in
-    its source form, escapes and all: decode those with its own helper."""
-    try:
-        value = hcl2.loads(f"x = {quote(text)}\n", serialization_options=_HCL2)["x"]
-    except Exception:  # noqa: BLE001 - python-hcl2's grammar misses some valid strings (e.g. "\\$${")
-        return
-    if "$${" in value or "%%{" in value:
-        value = process_escape_sequences(value)
-    assert value.replace("$${", "${").replace("%%{", "%{") == text
+    """An independent parser agrees where it reads the file. python-hcl2
+    8.1.4 leaves ``$${``/``%%{`` doubled and then decodes the escapes on one
+    side of them only, so texts holding ``${``/``%{`` are left to the
+    Terraform test below."""
+    assume("${" not in text and "%{" not in text)
+    assert hcl2.loads(f"x = {quote(text)}\n", serialization_options=_HCL2)["x"] == text
 
 
 @settings(deadline=None)  # timing on a shared machine is no property
