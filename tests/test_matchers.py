@@ -4,12 +4,13 @@ the corpus."""
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable, Iterator
 from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
-from conftest import corpus_files, read
+from conftest import ROOT, corpus_files, read
 
 from tffix import ParseError, parse_module
 from tffix.cst import matchers as m
@@ -392,3 +393,25 @@ def test_find_agrees_with_a_hand_written_walk_on_the_corpus() -> None:
             totals[name] += len(got)
     # every matcher found something, so the agreement says something
     assert all(totals.values()), totals
+
+
+@pytest.mark.parametrize("module", ["matchers", "quoting"])
+def test_builds_on_nodes_values_and_visitor_only(module: str) -> None:
+    """The parser is moving out from under ``tffix.cst``: matchers and quoting
+    must not need it (nor the snippet builders, which call it)."""
+    tree = ast.parse((ROOT / "tffix" / "cst" / f"{module}.py").read_text(encoding="utf-8"))
+    imported = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            imported |= {f"{'.' * node.level}{node.module or ''}:{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.Import):
+            imported |= {alias.name for alias in node.names}
+    local = {name for name in imported if name.startswith(".")}
+    assert local <= {
+        ".:nodes",
+        ".values:NotLiteral",
+        ".values:literal_value",
+        ".values:template_text",
+        ".visitor:parents",
+    }
+    assert not any(name.startswith("tffix") for name in imported)
