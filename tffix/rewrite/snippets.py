@@ -25,8 +25,9 @@ from typing import Any, TypeAlias, TypeVar
 
 from ..cst import builders
 from ..cst import nodes as n
+from ..cst.quoting import escape as template_text
+from ..cst.quoting import is_identifier, quote
 from ..cst.visitor import Transformer, visit
-from ._quote import quote, template_text
 
 __all__ = [
     "Fill",
@@ -45,7 +46,8 @@ Fill: TypeAlias = "n.Node | str | bool | int | float | None | Sequence[Any] | Ma
 
 _HOLE = re.compile(r"(?<![$%])\{(\d+|[A-Za-z_][A-Za-z0-9_]*)\}")
 _PLACEHOLDER = re.compile(r"__tffix_hole_(\d+)__")
-_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+# bare keys that would not read as their own name
+_NOT_KEYS = frozenset(["true", "false", "null", "for"])
 
 NodeT = TypeVar("NodeT", bound=n.Node)
 
@@ -57,14 +59,9 @@ class Name(str):
     __slots__ = ()
 
     def __new__(cls, text: str) -> Name:  # noqa: PYI034  (a final-ish helper class)
-        if not _IDENT.match(text):
+        if not is_identifier(text):
             raise ValueError(f"{text!r} is not an HCL identifier")
         return super().__new__(cls, text)
-
-
-def is_identifier(text: str) -> bool:
-    """Whether ``text`` is an HCL identifier (letters, digits, ``_``, ``-``)."""
-    return bool(_IDENT.match(text))
 
 
 def with_last_token(node: NodeT, change: Callable[[n.Token], n.Token]) -> NodeT:
@@ -117,7 +114,9 @@ def to_node(value: Fill) -> n.Expression:
         if not all(type(k) is str for k in keys):
             raise TypeError("object keys must be strings")
         holes = ", ".join(f"{{k{i}}} = {{v{i}}}" for i in range(len(keys)))  # a template of holes, no values
-        names = [Name(k) if _IDENT.match(k) else k for k in keys]  # bare keys where HCL allows, as fmt users write
+        names = [
+            Name(k) if is_identifier(k) and k not in _NOT_KEYS else k for k in keys
+        ]  # bare keys where HCL allows, as fmt users write
         fills = {f"k{i}": k for i, k in enumerate(names)} | {f"v{i}": value[k] for i, k in enumerate(keys)}
         return parse_expression("{ " + holes + " }" if keys else "{}", **fills)
     if isinstance(value, Sequence):
