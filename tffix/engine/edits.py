@@ -14,9 +14,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..fmt.region import format_lines
-from ..rules._hcl import newline_style
 from ..rules.base import Edit
-from ..syntax.lines import Lines
+from ..text.lines import Lines
+from ..text.newlines import newline_style
 
 __all__ = [
     "apply_edits",

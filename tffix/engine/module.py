@@ -14,11 +14,11 @@ from pathlib import Path
 
 from ..cst import nodes as n
 from ..cst.positions import Spans, spans
-from ..fmt.checks import check_unique_attributes
 from ..rules.base import Applicability, Diagnostic, Edit, Fix, Rule, Severity
 from ..syntax.errors import ParseError
-from ..syntax.lines import Lines
 from ..syntax.parser import parse_module
+from ..syntax.validate import check_unique_attributes
+from ..text.lines import Lines
 from .inputs import Inputs
 
 __all__ = ["MODULE_SUFFIX", "SourceFile", "TerraformModule", "fix"]
