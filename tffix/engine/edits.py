@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from ..diagnostics import Edit
 from ..fmt.region import format_lines
-from ..rules.base import Edit
 from ..text.lines import Lines
 from ..text.newlines import newline_style
 

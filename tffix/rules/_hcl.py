@@ -13,7 +13,7 @@ from ..text.newlines import newline_style
 from .base import Edit
 
 if TYPE_CHECKING:
-    from ..engine.module import SourceFile
+    from ..context.module import SourceFile
 
 __all__ = [
     "arguments",

@@ -4,8 +4,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
+from ..context.module import SourceFile, TerraformModule, fix
 from ..cst import nodes as n
-from ..engine.module import SourceFile, TerraformModule, fix
 from ._hcl import function_calls, references, traversal
 from .base import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity
 
