@@ -26,7 +26,6 @@ from tffix.cli import main
 from tffix.cst import (
     deep_equals,
     literal_value,
-    parse_expression,
     positions,
     remove,
     replace,
@@ -40,6 +39,7 @@ from tffix.cst.visitor import Transformer, Visitor
 from tffix.fmt import format_source
 from tffix.fmt.rewrites import unwrap_interpolation
 from tffix.fmt.tokens import FmtToken, fmt_tokens
+from tffix.syntax import parse_expression
 from tffix.syntax.parser import parse_module, parse_with_tokens
 
 DEPTH = 2000

@@ -139,11 +139,11 @@ def test_snippet_shows_the_first_line_of_a_bom_file_without_the_bom(tmp_path: Pa
 
 
 def test_the_calculator_sits_below_every_layer() -> None:
-    """``syntax.lines`` imports nothing from tffix, so the lexer, the tree,
+    """``text.lines`` imports nothing from tffix, so the lexer, the tree,
     the engine, the CLI and the language server can all use it."""
     import ast
 
-    import tffix.syntax.lines as module
+    import tffix.text.lines as module
 
     tree = ast.parse(Path(module.__file__).read_text())
     imported = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]

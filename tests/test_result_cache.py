@@ -18,9 +18,10 @@ from conftest import CORPUS, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tffix.engine import batch, inputs, result_cache
+from tffix.context import inputs
+from tffix.context.inputs import Inputs
+from tffix.engine import batch, result_cache
 from tffix.engine.discover import ModuleSource, discover
-from tffix.engine.inputs import Inputs
 from tffix.engine.run import ModuleRun
 from tffix.engine.run_data import BadData, run_from_data, run_to_data
 from tffix.rules.base import Applicability, Diagnostic, Edit, Fix, Severity

@@ -1,4 +1,4 @@
-"""The one text-to-edits diff (``tffix.engine.textdiff``) that the language
+"""The one text-to-edits diff (``tffix.text.diff``) that the language
 server's fixes and formatting and SARIF's formatted fixes use."""
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tffix.engine import textdiff
-from tffix.engine.textdiff import text_edits
 from tffix.fmt import format_source
 from tffix.lsp.convert import lsp_text_edits
 from tffix.lsp.positions import UTF16, LineIndex
+from tffix.text import diff as textdiff
+from tffix.text.diff import text_edits
 
 _PIECES = st.sampled_from(["a", "b", " ", "=", "\n", "\r\n", "\r", "😀", "\ufeff", "\u2028", "}\n", "  x = 1\n"])
 # arbitrary characters, with line breaks and non-BMP characters often enough to matter

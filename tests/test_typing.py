@@ -22,8 +22,9 @@ from collections.abc import Iterator
 import tffix
 from tffix.cst import (
     Attribute, Block, CodeRange, Expression, Literal, Node, Object, Template, Token, Visitor,
-    literal_value, parse_block, template_text, walk, with_first_token,
+    literal_value, template_text, walk, with_first_token,
 )
+from tffix.syntax import parse_block
 from tffix.fmt import format_source
 
 SOURCE = 'resource "aws_s3_bucket" "b" {\\n  tags = { Environment = "prod" }\\n}\\n'

@@ -1,7 +1,16 @@
 """tffix: repairs Terraform code, keeping every byte it does not mean to change."""
 
-from .cst import Module, parse_attribute, parse_block, parse_body, parse_expression
-from .syntax import ParseError, Token, parse_module, tokenize
+from .cst import Module
+from .syntax import (
+    ParseError,
+    Token,
+    parse_attribute,
+    parse_block,
+    parse_body,
+    parse_expression,
+    parse_module,
+    tokenize,
+)
 
 __version__ = "0.1.0"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .rules.base import Applicability, Fix, Rule
+from .diagnostics import Fix
+from .rule import Rule, RuleSet
 from .rules.profiles import Profile, get_profile
 from .rules.registry import resolve, rule_classes, selection
 
@@ -49,10 +50,19 @@ class Settings:
             out.append(cls(**options))
         return out
 
+    def ruleset(self) -> RuleSet:
+        """The selected rules, configured, and the fix policy: what the engine
+        runs. Raises ValueError as ``rules`` does."""
+        return RuleSet(
+            tuple(self.rules()),
+            unsafe_fixes=self.unsafe_fixes,
+            intended_unsafe=frozenset(self.profile_obj.intended_unsafe),
+            names={cls.name: cls.code for cls in rule_classes()},
+        )
+
     def allows(self, rule_name: str, fix: Fix) -> bool:
         """Whether ``tffix apply`` with these settings applies ``fix``."""
-        if fix.applicability is Applicability.SAFE:
-            return True
-        if fix.applicability is Applicability.UNSAFE:
-            return self.unsafe_fixes or rule_name in self.profile_obj.intended_unsafe
-        return False
+        policy = RuleSet(
+            (), unsafe_fixes=self.unsafe_fixes, intended_unsafe=frozenset(self.profile_obj.intended_unsafe)
+        )
+        return policy.allows(rule_name, fix)

@@ -10,7 +10,7 @@ import click
 from ..cst.nodes import Node
 from ..files import iter_files, read_error, read_source, read_stdin
 from ..syntax import ParseError, Token, parse_module, tokenize
-from ..syntax.lines import BOM, Lines
+from ..text.lines import BOM, Lines
 
 __all__ = ["debug"]
 

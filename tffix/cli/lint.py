@@ -146,6 +146,7 @@ def _run(
         for error in errors:
             report.failure(error)
         jobs = []
+        folder_settings: list[Settings] = []  # each job's, as the CLI (not the engine) reads them
         for source in modules:
             settings = _resolve(resolver, source.directory, report)
             if settings is None:
@@ -156,9 +157,10 @@ def _run(
             source.targets = {p for p in source.targets if not config.excludes(p)}
             if source.targets:
                 jobs.append(Job(source, settings, fix))
+                folder_settings.append(settings)
         runs = _with_progress(run_jobs(jobs, workers=resolver.jobs, use_cache=resolver.use_cache), len(jobs))
-        for job, run in zip(jobs, runs):
-            _module(job.source, run, job.settings, report, fix=fix, dry_run=dry_run)
+        for job, job_settings, run in zip(jobs, folder_settings, runs):
+            _module(job.source, run, job_settings, report, fix=fix, dry_run=dry_run)
     report.finish(applying=fix)
     sys.exit(report.exit_code)
 

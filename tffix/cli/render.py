@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..rules.base import Diagnostic, Severity
-from ..syntax.lines import BOM, Lines
+from ..text.lines import BOM, Lines
 
 __all__ = ["diagnostic_json", "github_annotation", "github_path", "render_github", "render_text", "snippet"]
 

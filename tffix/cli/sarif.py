@@ -41,7 +41,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..rules.base import Diagnostic, Edit, Fix, Rule, Severity
 from ..syntax.errors import ParseError
-from ..syntax.lines import UTF16, Lines
+from ..text.lines import UTF16, Lines
 
 __all__ = ["SCHEMA_URI", "SarifLog", "utf16_position"]
 
@@ -85,7 +85,7 @@ def _replacements(texts: Mapping[Path, str], path: Path, edits: list[Edit]) -> l
     break style, and the touched lines formatted. When formatting changed
     nothing else they are the edits themselves; otherwise whole changed lines."""
     from ..engine.edits import apply_fix_edits, inserted_text, module_newline, splice
-    from ..engine.textdiff import text_edits
+    from ..text.diff import text_edits
 
     text = texts.get(path, "")
     newline = module_newline(texts)

@@ -1,7 +1,9 @@
-"""The concrete syntax tree: immutable nodes that print back byte for byte."""
+"""The concrete syntax tree: tokens and immutable nodes that print back byte
+for byte. It sits below the parser and imports nothing from it; the snippet
+parsers (``parse_expression`` ...) are in ``tffix.syntax``."""
 
 from . import matchers, nodes, quoting
-from .builders import parse_attribute, parse_block, parse_body, parse_expression, with_first_token
+from .builders import first_token, last_token, with_first_token
 from .matchers import find, matches
 from .nodes import *
 from .positions import CodeRange, Spans, position, positions, spans
@@ -16,12 +18,10 @@ __all__ = [
     "Spans",
     "Transformer",
     "Visitor",
+    "first_token",
+    "last_token",
     "literal_value",
     "parents",
-    "parse_attribute",
-    "parse_block",
-    "parse_body",
-    "parse_expression",
     "position",
     "positions",
     "remove",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, final
 
-from ..syntax.tokens import Token
+from .tokens import Token
 
 if TYPE_CHECKING:
     from typing_extensions import Self

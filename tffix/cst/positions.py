@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..syntax.lines import Lines
+from ..text.lines import Lines
 from .nodes import EmptyLine, Module, Node, Token, field_values
 
 __all__ = ["CodeRange", "Spans", "position", "positions", "spans"]

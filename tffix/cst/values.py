@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..syntax.tokens import GO_SPACE
+from ..cst.tokens import GO_SPACE
 from . import nodes as n
 from .trampoline import Nested, trampoline
 

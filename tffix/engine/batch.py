@@ -14,8 +14,9 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from ..settings import Settings
-from . import inputs, result_cache
+from ..context import inputs
+from ..rule import RuleSource
+from . import result_cache
 from .discover import ModuleSource
 from .run import ModuleRun, run_module
 
@@ -29,7 +30,8 @@ def _today() -> datetime.date:
 @dataclass
 class Job:
     source: ModuleSource
-    settings: Settings
+    #: the run's rules (``Settings`` or a ``RuleSet``); sent to worker processes
+    settings: RuleSource
     fix: bool
     #: the date of the whole run, the same in every worker process
     today: datetime.date = field(default_factory=_today)
@@ -39,7 +41,9 @@ def _work(job: Job) -> ModuleRun:
     return run_source(job.source, job.settings, fix=job.fix, today=job.today)
 
 
-def run_source(source: ModuleSource, settings: Settings, *, fix: bool, today: datetime.date | None = None) -> ModuleRun:
+def run_source(
+    source: ModuleSource, settings: RuleSource, *, fix: bool, today: datetime.date | None = None
+) -> ModuleRun:
     """Run the module; when only some of its files were named, fixes may
     edit only those and add no file. ``today`` is the run's date (see
     ``run_module``)."""

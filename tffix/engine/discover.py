@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..files import _walk, is_broken_link, read_error, read_source, unsupported_file
-from .module import MODULE_SUFFIX
+from ..context.module import MODULE_SUFFIX
+from ..files import is_broken_link, iter_files, read_error, read_source, unsupported_file
 
 __all__ = ["ModuleSource", "discover", "load_directory"]
 
@@ -65,7 +65,7 @@ def discover(paths: Iterable[str], *, action: str = "checked") -> tuple[list[Mod
         path = Path(raw)
         named_folder = path.is_dir()
         if named_folder:
-            files = list(_walk(path, (MODULE_SUFFIX,), on_error=lambda p, e: errors.append(read_error(p, e))))
+            files = list(iter_files([path], (MODULE_SUFFIX,), on_error=lambda p, e: errors.append(read_error(p, e))))
         elif not path.exists() and not path.is_symlink():
             errors.append(f"{raw}: no such file or directory")
             continue

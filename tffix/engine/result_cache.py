@@ -23,13 +23,12 @@ import datetime
 import hashlib
 import json
 import sys
-from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__
 from ..caches import cache_dir, read_json, write_json
-from ..settings import Settings
+from ..rule import RuleSource
 from .discover import ModuleSource
 from .run import ModuleRun
 from .run_data import BadData, run_from_data, run_to_data
@@ -55,11 +54,11 @@ def _code_hash() -> str:
     return digest.hexdigest()
 
 
-def key(source: ModuleSource, settings: Settings, *, fix: bool) -> str:
+def key(source: ModuleSource, settings: RuleSource, *, fix: bool) -> str:
     payload = {
         "code": _code_hash(),
         "fix": fix,
-        "settings": asdict(settings),
+        "settings": settings.ruleset().cache_key(),
         "directory": str(source.directory),
         "texts": sorted((str(p), t) for p, t in source.texts.items()),
         "targets": sorted(map(str, source.targets)),

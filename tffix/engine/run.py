@@ -12,19 +12,18 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..context.inputs import Inputs
+from ..context.module import TerraformModule
+from ..context.suppressions import apply_suppressions
+from ..diagnostics import Diagnostic, Edit
 from ..fmt.checks import SelfCheckError
-from ..rules.base import Diagnostic, Edit, Rule
-from ..rules.unused_suppression import UnusedSuppression
-from ..settings import Settings
+from ..rule import Rule, RuleSet, RuleSource
 from ..syntax.errors import ParseError
 from .edits import apply_fix_edits
-from .inputs import Inputs
-from .module import TerraformModule
-from .suppressions import apply_suppressions
 
 __all__ = ["MAX_PASSES", "ModuleRun", "run_module"]
 
@@ -52,21 +51,33 @@ class ModuleRun:
         return sorted(p for p, text in self.texts.items() if self.original.get(p) != text)
 
 
-def _check(module: TerraformModule, rules: Iterable[Rule], errors: list[str]) -> list[Diagnostic]:
-    rules = list(rules)
+def _check(module: TerraformModule, ruleset: RuleSet, errors: list[str]) -> list[Diagnostic]:
+    rules = ruleset.rules
     found: list[Diagnostic] = []
     for rule in rules:
-        try:
-            found.extend(list(rule.check(module)))  # all or nothing: a crashed rule's findings are not trusted
-        except Exception as e:  # noqa: BLE001 - a crashing rule must not stop the run
-            message = f"{module.directory}: internal error in {rule.code} ({rule.name}): {type(e).__name__}: {e}"
-            if message not in errors:  # it crashes again on every pass
-                errors.append(message)
-    found, directives = apply_suppressions(module.parsed(), found, module.inputs)
-    for rule in rules:
-        if isinstance(rule, UnusedSuppression):
-            found.extend(rule.report(module, directives, {r.code for r in rules}))
+        _collect(module, rule, rule.check, (module,), found, errors)
+    found, directives = apply_suppressions(module.parsed(), found, module.inputs, ruleset.names)
+    active = {r.code for r in rules}
+    for rule in rules:  # the hook sees which directives covered a finding
+        _collect(module, rule, rule.check_suppressions, (module, directives, active), found, errors)
     return sorted(found, key=lambda d: (str(d.path), d.offsets, d.code))
+
+
+def _collect(
+    module: TerraformModule,
+    rule: Rule,
+    check: Callable[..., Iterable[Diagnostic]],
+    args: tuple[object, ...],
+    found: list[Diagnostic],
+    errors: list[str],
+) -> None:
+    """Add what ``check(*args)`` finds, or record the rule's crash."""
+    try:
+        found.extend(list(check(*args)))  # all or nothing: a crashed rule's findings are not trusted
+    except Exception as e:  # noqa: BLE001 - a crashing rule must not stop the run
+        message = f"{module.directory}: internal error in {rule.code} ({rule.name}): {type(e).__name__}: {e}"
+        if message not in errors:  # it crashes again on every pass
+            errors.append(message)
 
 
 def _non_overlapping(candidates: list[Diagnostic]) -> list[Diagnostic]:
@@ -89,10 +100,8 @@ def _apply(texts: dict[Path, str], fixes: list[Diagnostic]) -> dict[Path, str]:
 class _Pass:
     """State shared by the passes of one run."""
 
-    def __init__(
-        self, settings: Settings, writable: set[Path], existing: frozenset[Path], creatable: set[Path]
-    ) -> None:
-        self.settings = settings
+    def __init__(self, ruleset: RuleSet, writable: set[Path], existing: frozenset[Path], creatable: set[Path]) -> None:
+        self.ruleset = ruleset
         self.writable = writable
         self.existing = existing
         self.creatable = creatable
@@ -100,9 +109,9 @@ class _Pass:
         self.errors: list[str] = []
 
     def may_apply(self, diag: Diagnostic) -> bool:
-        """The settings allow the fix and it only edits files this run may write."""
+        """The rule set allows the fix and it only edits files this run may write."""
         fix = diag.fix
-        if fix is None or not self.settings.allows(diag.name, fix) or diag.fingerprint in self.banned:
+        if fix is None or not self.ruleset.allows(diag.name, fix) or diag.fingerprint in self.banned:
             return False
         # e.g. an editor buffer on stdin: other files cannot change
         return all(e.path in self.writable or (e.create and e.path.parent in self.creatable) for e in fix.edits)
@@ -160,7 +169,7 @@ def _refusal(error: Exception) -> str:
 def run_module(
     directory: Path,
     texts: dict[Path, str],
-    settings: Settings,
+    settings: RuleSource,
     *,
     fix: bool,
     targets: set[Path] | None = None,
@@ -178,17 +187,21 @@ def run_module(
     since a fix for one file may declare a variable in another);
     ``may_create`` whether fixes may add files to ``directory``; ``existing``
     the paths already on disk there, which a new file must not replace;
-    ``rules`` overrides the settings' rule selection (tests use it);
+    ``settings`` gives the rules and which fixes may apply (a ``RuleSet``,
+    or anything with a ``ruleset()`` such as ``Settings``);
+    ``rules`` overrides its rule selection (tests use it);
     ``unreadable`` names module files that could not be read, which makes
     the module incomplete, as a parse error does; ``today`` is the date
     suppressions' expiries are compared with (default: ``inputs.today()``)."""
     targets = set(texts) if targets is None else targets
     creatable = {directory} if may_create else set()
-    state = _Pass(settings, set(texts if writable is None else writable), existing, creatable)
-    rules = settings.rules() if rules is None else rules
+    ruleset = settings.ruleset()
+    if rules is not None:
+        ruleset = replace(ruleset, rules=tuple(rules))
+    state = _Pass(ruleset, set(texts if writable is None else writable), existing, creatable)
     run = ModuleRun(directory, dict(texts), dict(texts), inputs=Inputs() if today is None else Inputs(today))
     module = TerraformModule.from_texts(directory, run.texts, existing, unreadable, run.inputs)
-    diags = _check(module, rules, state.errors)
+    diags = _check(module, ruleset, state.errors)
     expected: Counter[tuple[str, str, str]] = Counter()
     for _ in range(MAX_PASSES if fix else 0):
         _verify_gone(diags, expected, state)
@@ -202,10 +215,10 @@ def run_module(
         expected = Counter(d.fingerprint for d in diags)
         expected.subtract(d.fingerprint for d in chosen)
         module = TerraformModule.from_texts(directory, run.texts, existing, unreadable, run.inputs)
-        diags = _check(module, rules, state.errors)
+        diags = _check(module, ruleset, state.errors)
     else:
         if fix:
-            names = sorted({f"{d.code} ({d.name})" for d in diags if d.fix and state.settings.allows(d.name, d.fix)})
+            names = sorted({f"{d.code} ({d.name})" for d in diags if d.fix and state.ruleset.allows(d.name, d.fix)})
             if names:
                 state.errors.append(
                     f"{directory}: fixes did not converge after {MAX_PASSES} passes: {', '.join(names)}"

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..rules.base import Applicability, Diagnostic, Edit, Fix, Severity
+from ..context.inputs import Inputs
+from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from ..syntax.errors import ParseError
-from .inputs import Inputs
 from .run import ModuleRun
 
 __all__ = ["BadData", "run_from_data", "run_to_data"]

@@ -17,8 +17,8 @@ index keys kept, interpolation unwrapping that stays valid and stable).
 from __future__ import annotations
 
 from ..cst.nodes import Module
+from ..cst.tokens import Token
 from ..syntax.parser import parse_module, parse_with_tokens
-from ..syntax.tokens import Token
 from .checks import SelfCheckError, check_unique_attributes, respaced_alike
 from .layout import layout
 from .rewrites import rewrite_edits

@@ -1,15 +1,12 @@
-"""What the formatter checks: Terraform's refusal of repeated arguments, and
-its own output (black's ``assert_equivalent`` / ``assert_stable``)."""
+"""What the formatter checks of its own output (black's ``assert_equivalent``
+/ ``assert_stable``). Terraform's refusal of repeated arguments, which the
+formatter also applies, is a syntax check: ``tffix.syntax.validate``
+(re-exported here for code written against the old path)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from ..cst import nodes as n
-from ..cst.positions import spans
-from ..syntax.errors import ParseError
 from ..syntax.lexer import code_lexeme_end
-from ..syntax.lines import Lines
+from ..syntax.validate import check_unique_attributes
 from .tokens import FmtToken, render
 
 __all__ = ["SelfCheckError", "check_unique_attributes", "respaced_alike"]
@@ -18,35 +15,6 @@ __all__ = ["SelfCheckError", "check_unique_attributes", "respaced_alike"]
 class SelfCheckError(RuntimeError):
     """The formatter produced output that fails its own checks: a bug in
     tffix, reported as an internal error; nothing is written."""
-
-
-def check_unique_attributes(module: n.Module, *, path: str | None = None) -> None:
-    """Terraform refuses a body that sets an argument twice, and so does fmt."""
-    # one entry per body being read, outermost first (a stack, not recursion: blocks nest deep)
-    stack: list[tuple[Iterator[n.BodyItem], dict[str, n.Attribute]]] = [(iter(module.body.items), {})]
-    while stack:
-        items, seen = stack[-1]
-        for item in items:
-            if type(item) is n.Attribute:
-                name = item.name.text
-                if name in seen:
-                    text = module.code
-                    where = spans(module).text
-                    line, col = Lines(text).location(where[id(seen[name])][0])
-                    raise ParseError(
-                        "Attribute redefined",
-                        f'The argument "{name}" was already set at {path or "<input>"}:{line},{col}. '
-                        "Each argument may be set only once.",
-                        offset=where[id(item)][0],
-                        text=text,
-                        path=path,
-                    )
-                seen[name] = item
-            elif type(item) is n.Block:
-                stack.append((iter(item.body.items), {}))
-                break
-        else:
-            stack.pop()
 
 
 # Blanks after these kinds are text: inside a string or a heredoc (every

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..syntax.tokens import Token
+from ..cst.tokens import Token
 
 __all__ = ["FmtToken", "fmt_tokens", "render", "same_content"]
 

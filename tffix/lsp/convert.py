@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from lsprotocol import types as lsp
 
-from ..engine.textdiff import text_edits
 from ..rules.base import Diagnostic, Severity
 from ..syntax.errors import ParseError
+from ..text.diff import text_edits
 from .positions import LineIndex
 
 __all__ = ["SOURCE", "SYNTAX_ERROR_CODE", "lsp_diagnostic", "lsp_range", "lsp_text_edits", "syntax_diagnostic"]

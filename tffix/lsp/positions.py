@@ -13,7 +13,7 @@ so this is tested on its own.
 
 from __future__ import annotations
 
-from ..syntax.lines import UTF8, UTF16, UTF32, Lines, width
+from ..text.lines import UTF8, UTF16, UTF32, Lines, width
 
 __all__ = ["UTF8", "UTF16", "UTF32", "LineIndex"]
 

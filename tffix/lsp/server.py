@@ -36,7 +36,7 @@ from ..fmt import SelfCheckError, format_source
 from ..fmt.region import format_lines
 from ..settings import Settings
 from ..syntax.errors import ParseError
-from ..syntax.lines import Lines
+from ..text.lines import Lines
 from .analysis import Module, check, fix_all, fix_one, module_for
 from .config import EditorSettings, resolve_settings, workspace_folder
 from .convert import lsp_diagnostic, lsp_text_edits, syntax_diagnostic

@@ -25,13 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..context.module import SourceFile, TerraformModule
 from ..cst import nodes as n
 from ..cst.visitor import Transformer, parents, visit
-from ..engine.edits import inserted_text
-from ..engine.module import SourceFile, TerraformModule
-from ..engine.textdiff import text_edits
+from ..diagnostics import Applicability, Edit, Fix
 from ..fmt.region import indent_unit
-from ..rules.base import Applicability, Edit, Fix
+from ..text import inserted_text, text_edits
 from .render import NEWLINE, item_text, with_newline
 from .snippets import Fill, Name, _bare, is_identifier, parse_attribute, parse_block, parse_expression, to_node
 

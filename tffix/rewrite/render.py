@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import functools
 
-from ..cst import builders
 from ..cst import nodes as n
+from ..cst.builders import with_first_token
 from ..fmt.region import format_lines
+from ..syntax import snippets as builders
 
 __all__ = ["NEWLINE", "item_text", "with_newline"]
 
@@ -37,7 +38,7 @@ def item_text(item: n.Attribute | n.Block, depth: int, unit: str) -> str:
     """``item`` as whole lines at ``depth`` levels of ``unit`` indentation,
     formatted as ``terraform fmt`` formats it (its heredocs and strings kept),
     ending with a line break (``\\n``: the engine writes the file's own)."""
-    node: n.Node = builders.with_first_token(with_newline(item), lambda tok: tok._replace(lead=tok.lead.lstrip(" \t")))
+    node: n.Node = with_first_token(with_newline(item), lambda tok: tok._replace(lead=tok.lead.lstrip(" \t")))
     for _ in range(depth):
         node = _scaffold().with_changes(body=n.Body((node,)))  # type: ignore[arg-type]
     module = n.Module("", n.Body((node,)), n.Token("EOF", ""))  # type: ignore[arg-type]

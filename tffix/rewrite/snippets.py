@@ -23,11 +23,12 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeAlias, TypeVar
 
-from ..cst import builders
 from ..cst import nodes as n
+from ..cst.builders import with_first_token
 from ..cst.quoting import escape as template_text
 from ..cst.quoting import is_identifier, quote
 from ..cst.visitor import Transformer, visit
+from ..syntax import snippets as builders
 
 __all__ = [
     "Fill",
@@ -90,7 +91,7 @@ def with_last_token(node: NodeT, change: Callable[[n.Token], n.Token]) -> NodeT:
 
 def _bare(node: NodeT) -> NodeT:
     """``node`` without the trivia before its first and after its last token."""
-    node = builders.with_first_token(node, lambda tok: tok._replace(lead=""))
+    node = with_first_token(node, lambda tok: tok._replace(lead=""))
     return with_last_token(node, lambda tok: tok._replace(trail=""))
 
 
@@ -165,7 +166,7 @@ class _Fill(Transformer):
         if not self._has(updated.name.text):
             return updated
         new = _bare(to_node(self._value(updated.name.text)))
-        new = builders.with_first_token(new, lambda tok: tok._replace(lead=updated.name.lead))
+        new = with_first_token(new, lambda tok: tok._replace(lead=updated.name.lead))
         return with_last_token(new, lambda tok: tok._replace(trail=updated.name.trail))
 
     def leave_GetAttr(self, original: n.GetAttr, updated: n.GetAttr) -> n.Node:
@@ -183,7 +184,7 @@ class _Fill(Transformer):
                     raise TypeError(f"a label hole takes a string, not {value!r}")
                 new = builders.parse_expression(quote(value))
                 assert type(new) is n.Template
-                label = builders.with_first_token(new, lambda tok, lead=label.lead: tok._replace(lead=lead))  # type: ignore[misc]
+                label = with_first_token(new, lambda tok, lead=label.lead: tok._replace(lead=lead))  # type: ignore[misc]
             labels.append(label)
         return updated.with_changes(type=self._name(updated.type), labels=tuple(labels))
 

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 from ..cst import nodes as n
 from ..cst.values import template_text
 from ..cst.visitor import walk
+from ..text.newlines import newline_style
 from .base import Edit
 
 if TYPE_CHECKING:
-    from ..engine.module import SourceFile
+    from ..context.module import SourceFile
 
 __all__ = [
     "arguments",
@@ -127,12 +128,6 @@ def references(node: n.Node) -> Iterator[tuple[str, ...]]:
 
 def function_calls(node: n.Node) -> Iterator[n.FunctionCall]:
     return (child for child in walk(node) if type(child) is n.FunctionCall)
-
-
-def newline_style(text: str) -> str:
-    """The line break a file mostly uses, for text a fix adds."""
-    crlf = text.count("\r\n")
-    return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
 
 
 def insert_argument(file: SourceFile, block: n.Block, line: str) -> Edit | None:

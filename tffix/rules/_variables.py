@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..context.module import SourceFile, TerraformModule
 from ..cst import nodes as n
-from ..engine.module import SourceFile, TerraformModule
 from .base import Edit
 
 __all__ = ["VariableUse", "use_variable"]

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..context.module import SourceFile, TerraformModule
 from ..cst import nodes as n
-from ..engine.module import SourceFile, TerraformModule
 from ._hcl import string_value, traversal
 from .base import Diagnostic, Example, Rule, Severity
 

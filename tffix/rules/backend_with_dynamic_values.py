@@ -5,9 +5,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
+from ..context.module import SourceFile, TerraformModule, fix
 from ..cst import nodes as n
 from ..cst.trampoline import Nested, trampoline
-from ..engine.module import SourceFile, TerraformModule, fix
 from ._hcl import function_calls, references, string_value
 from .base import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity
 

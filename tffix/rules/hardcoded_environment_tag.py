@@ -4,8 +4,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
+from ..context.module import SourceFile, TerraformModule, fix
 from ..cst import nodes as n
-from ..engine.module import SourceFile, TerraformModule, fix
 from ._hcl import string_value
 from ._variables import use_variable
 from .base import Applicability, Diagnostic, Example, Option, Rule, Severity

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..engine.module import TerraformModule, fix
+from ..context.module import TerraformModule, fix
 from ._hcl import string_value
 from .base import Applicability, Diagnostic, Example, Option, Rule, Severity
 

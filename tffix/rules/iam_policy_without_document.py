@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..engine.module import TerraformModule
+from ..context.module import TerraformModule
 from ._hcl import is_null
 from .base import Diagnostic, Example, Rule, Severity
 

@@ -4,8 +4,8 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
+from ..context.module import SourceFile, TerraformModule, fix
 from ..cst import nodes as n
-from ..engine.module import SourceFile, TerraformModule, fix
 from ._hcl import string_value, traversal
 from .base import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..context.module import TerraformModule
 from ..cst import nodes as n
-from ..engine.module import TerraformModule
 from ..rewrite import FixBuilder, parse_expression
 from ._hcl import arguments, traversal
 from .base import Applicability, Diagnostic, Example, Rule, Severity

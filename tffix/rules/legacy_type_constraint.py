@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..engine.module import TerraformModule, fix
+from ..context.module import TerraformModule, fix
 from ..fmt.rewrites import legacy_type
 from ._fmt_rewrite import rewritten
 from .base import Applicability, Diagnostic, Example, Rule, Severity

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+from ..context.module import SourceFile, TerraformModule
 from ..cst import nodes as n
-from ..engine.module import SourceFile, TerraformModule
 from ..syntax.errors import ParseError
 from ..syntax.parser import parse_module
 from ._hcl import string_value, traversal

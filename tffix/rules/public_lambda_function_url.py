@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..context.module import TerraformModule
 from ..cst import nodes as n
-from ..engine.module import TerraformModule
 from ._hcl import nested_blocks, string_value
 from .base import Diagnostic, Example, Rule, Severity
 

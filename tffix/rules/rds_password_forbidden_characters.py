@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..context.module import SourceFile, TerraformModule, fix
 from ..cst import nodes as n
-from ..engine.module import SourceFile, TerraformModule, fix
 from ._hcl import bool_literal, insert_argument, references, string_value
 from .base import Applicability, Diagnostic, Example, Rule, Severity
 

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from ..engine.module import TerraformModule
-from ..engine.suppressions import Suppression
+from ..context.module import TerraformModule
+from ..context.suppressions import Suppression
 from .base import Diagnostic, Example, Rule, Severity
 
 __all__ = ["UnusedSuppression"]
@@ -61,10 +61,10 @@ class UnusedSuppression(Rule):
     )
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
-        return iter(())  # the engine reports suppressions, after the other rules ran
+        return iter(())  # suppressions are reported by the hook below, after the other rules ran
 
-    def report(
-        self, module: TerraformModule, directives: dict[Path, list[Suppression]], active: set[str]
+    def check_suppressions(
+        self, module: TerraformModule, directives: Mapping[Path, list[Suppression]], active: set[str]
     ) -> Iterator[Diagnostic]:
         for path, suppressions in directives.items():
             file = module.files[path]

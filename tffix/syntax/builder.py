@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ..cst import nodes as n
-from .tokens import Token
+from ..cst.tokens import Token
 
 __all__ = ["BuildError", "Builder"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .lines import Lines
+from ..text.lines import Lines
 
 __all__ = ["ParseError"]
 

@@ -18,11 +18,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..cst.tokens import Token
 from .builder import Builder
 from .errors import ParseError
 from .lexer import Lexer
 from .table import Table, table_data
-from .tokens import Token
 
 __all__ = ["Unexpected", "drive", "grammar_text"]
 

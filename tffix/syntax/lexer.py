@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..cst.tokens import GO_SPACE, Token
+from ..text.lines import BOM
 from .errors import ParseError
-from .lines import BOM
-from .tokens import GO_SPACE, Token
 
 __all__ = ["BOM", "Lexer", "code_lexeme_end", "tokenize"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .tokens import Token
+from ..cst.tokens import Token
 
 __all__ = ["unexpected_token_message"]
 

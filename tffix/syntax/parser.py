@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..cst import nodes as n
+from ..cst.tokens import Token
 from .builder import BuildError
 from .errors import ParseError
 from .lalr import Unexpected, drive, grammar_text
 from .lexer import Lexer
 from .messages import unexpected_token_message
-from .tokens import Token
 
 __all__ = ["grammar_text", "parse_module", "parse_with_tokens"]
 

@@ -1,0 +1,259 @@
+"""A Terraform module as rules see it: every ``.tf`` file of one directory.
+
+Terraform reads all ``.tf`` files of a directory as one configuration, so a
+variable declared in ``variables.tf`` is visible from ``main.tf``; rules get
+the whole module and may edit several files or add one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Protocol
+
+from ..cst import nodes as n
+from ..cst.positions import Spans, spans
+from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from ..syntax.errors import ParseError
+from ..syntax.parser import parse_module
+from ..syntax.validate import check_unique_attributes
+from ..text.lines import Lines
+from .inputs import Inputs
+
+__all__ = ["MODULE_SUFFIX", "RuleIdentity", "SourceFile", "TerraformModule", "fix"]
+
+
+class RuleIdentity(Protocol):
+    """What a finding takes from the rule that made it (a ``tffix.rule.Rule``
+    has all three; the module context sits below rules, so it names only these)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def severity(self) -> Severity: ...
+
+
+#: Files that make up a module (``.tf.json`` is JSON, never edited).
+MODULE_SUFFIX = ".tf"
+
+
+@dataclass
+class SourceFile:
+    """One file's text and tree, with the offset helpers rules build edits with."""
+
+    path: Path
+    text: str
+    tree: n.Module | None = None
+    error: ParseError | None = None
+
+    @classmethod
+    def parse(cls, path: Path, text: str) -> SourceFile:
+        try:
+            tree = parse_module(text, path=str(path))
+            check_unique_attributes(tree, path=str(path))  # Terraform refuses the file, so do we
+            return cls(path, text, tree)
+        except ParseError as e:
+            return cls(path, text, None, e)
+
+    @cached_property
+    def _spans(self) -> Spans:
+        assert self.tree is not None
+        return spans(self.tree)
+
+    @cached_property
+    def _lines(self) -> Lines:
+        return Lines(self.text)
+
+    def span(self, node: n.Node | n.Token) -> tuple[int, int]:
+        """Offsets of the node's (or token's) own text."""
+        return self._spans.text[id(node)]
+
+    def owned_span(self, node: n.Node) -> tuple[int, int]:
+        """Offsets of the node with the comments and line break it owns."""
+        return self._spans.owned[id(node)]
+
+    def location(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset; a BOM is not a column."""
+        return self._lines.location(offset)
+
+    def source(self, node: n.Node | n.Token) -> str:
+        start, end = self.span(node)
+        return self.text[start:end]
+
+    def line_indent(self, offset: int) -> str:
+        """The whitespace that starts the line holding ``offset``."""
+        start = self._lines.start(self._lines.line(offset))
+        line = self.text[start:offset]
+        return line[: len(line) - len(line.lstrip(" \t"))]
+
+    # -- edits -----------------------------------------------------------
+
+    def replace(self, node: n.Node | n.Token, text: str) -> Edit:
+        start, end = self.span(node)
+        return Edit(self.path, start, end, text)
+
+    def remove(self, item: n.Node) -> Edit:
+        """Delete an item with its comment lines and line break."""
+        start, end = self.owned_span(item)
+        return Edit(self.path, start, end, "")
+
+    def remove_items(self, items: list[n.Node], within: n.Body) -> list[Edit]:
+        """Delete items of one body together, with their comment lines and
+        line breaks, leaving the blank lines around them as a reader would:
+        none at the start or end of the body, at most one in between."""
+        gone = {id(item) for item in items}
+        body = within.items
+        edits: list[Edit] = []
+        i = 0
+        while i < len(body):
+            if id(body[i]) not in gone:
+                i += 1
+                continue
+            j = i  # widen to the blank lines on both sides of this run of removed items
+            while j < len(body) and (id(body[j]) in gone or _blank(body[j])):
+                j += 1
+            while i > 0 and _blank(body[i - 1]):
+                i -= 1
+            run = list(body[i:j])
+            keep = next((x for x in run if _blank(x)), None) if 0 < i and j < len(body) else None
+            parts = [run] if keep is None else [run[: run.index(keep)], run[run.index(keep) + 1 :]]
+            for part in parts:
+                if part:
+                    edits.append(Edit(self.path, self.owned_span(part[0])[0], self.owned_span(part[-1])[1], ""))
+            i = j
+        return edits
+
+    def insert_before(self, item: n.Node, text: str) -> Edit:
+        start = self.owned_span(item)[0]
+        return Edit(self.path, start, start, text)
+
+    def insert_after(self, item: n.Node, text: str) -> Edit:
+        end = self.owned_span(item)[1]
+        return Edit(self.path, end, end, text)
+
+    def append(self, text: str) -> Edit:
+        """Add ``text`` (whole lines) at the end, after a blank line."""
+        body = self.text
+        if not body.strip():
+            sep = ""
+        else:
+            sep = "\n" if body.endswith("\n") else "\n\n"
+        return Edit(self.path, len(body), len(body), sep + text)
+
+
+def _blank(item: object) -> bool:
+    return type(item) is n.EmptyLine and item.comment is None
+
+
+@dataclass
+class TerraformModule:
+    """The ``.tf`` files of one directory, keyed by path."""
+
+    directory: Path
+    files: dict[Path, SourceFile] = field(default_factory=dict)
+    #: paths that exist on disk in the directory (any suffix): new files must not clash
+    existing: frozenset[Path] = frozenset()
+    #: module files that could not be read (not UTF-8, no permission)
+    unreadable: frozenset[Path] = frozenset()
+    #: today's date and files beyond the module: rules read them only through this
+    inputs: Inputs = field(default_factory=Inputs)
+
+    @classmethod
+    def from_texts(
+        cls,
+        directory: Path,
+        texts: Mapping[Path, str],
+        existing: frozenset[Path] = frozenset(),
+        unreadable: frozenset[Path] = frozenset(),
+        inputs: Inputs | None = None,
+    ) -> TerraformModule:
+        files = {
+            path: SourceFile.parse(path, text)
+            for path, text in sorted(texts.items())
+            if path.name.endswith(MODULE_SUFFIX)
+        }
+        return cls(directory, files, existing | frozenset(texts), unreadable, Inputs() if inputs is None else inputs)
+
+    @property
+    def complete(self) -> bool:
+        """False when a file failed to parse or to be read: module-wide facts
+        (which variables exist) may then be wrong, so fixes that rely on them
+        hold back."""
+        return not self.unreadable and all(f.tree is not None for f in self.files.values())
+
+    def parsed(self) -> Iterator[SourceFile]:
+        return (f for f in self.files.values() if f.tree is not None)
+
+    def blocks(self, type: str, *labels: str | None) -> Iterator[tuple[SourceFile, n.Block]]:
+        """Top-level blocks of every file, e.g. ``blocks("resource", "aws_iam_role")``."""
+        for file in self.parsed():
+            for block in file.tree.blocks(type, *labels):  # type: ignore[union-attr]
+                yield file, block
+
+    def is_override(self, file: SourceFile) -> bool:
+        """``override.tf`` and ``*_override.tf`` merge into the blocks they name."""
+        return file.path.name == "override.tf" or file.path.name.endswith("_override.tf")
+
+    def overrides(self, block: n.Block) -> Iterator[n.Block]:
+        """Blocks in override files that Terraform merges into ``block``."""
+        for file in self.parsed():
+            if self.is_override(file):
+                yield from file.tree.blocks(block.type.text, *block.label_values)  # type: ignore[union-attr]
+
+    @cached_property
+    def variables(self) -> dict[str, tuple[SourceFile, n.Block]]:
+        out: dict[str, tuple[SourceFile, n.Block]] = {}
+        for file, block in self.blocks("variable"):
+            if block.labels:
+                out.setdefault(block.label_values[0], (file, block))
+        return out
+
+    def variables_file(self) -> Path:
+        """Where a new variable goes: ``variables.tf`` when present, else the
+        file holding the most variables, else a new ``variables.tf``."""
+        conventional = self.directory / "variables.tf"
+        if conventional in self.files:
+            return conventional
+        counts: dict[Path, int] = {}
+        for file, _ in self.variables.values():
+            counts[file.path] = counts.get(file.path, 0) + 1
+        if counts:
+            return max(sorted(counts), key=lambda p: counts[p])
+        return conventional
+
+    @property
+    def has_auto_tfvars(self) -> bool:
+        """Whether Terraform loads variable values from files in the folder."""
+        return any(p.name == "terraform.tfvars" or p.name.endswith(".auto.tfvars") for p in self.existing)
+
+    def new_file_edit(self, path: Path, text: str) -> Edit:
+        """Append to ``path`` when it is a module file, else create it."""
+        if path in self.files:
+            return self.files[path].append(text)
+        return Edit(path, 0, 0, text, create=True)
+
+    def diagnostic(
+        self,
+        rule: RuleIdentity,
+        file: SourceFile,
+        where: n.Node | n.Token | tuple[int, int],
+        message: str,
+        *,
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+    ) -> Diagnostic:
+        """A finding at a node (or token) of ``file``, or at ``(start, end)`` offsets."""
+        start, end = file.span(where) if isinstance(where, (n.Node, n.Token)) else where
+        return Diagnostic(
+            rule.code, rule.name, severity or rule.severity, message, file.path,
+            file.location(start), file.location(end), (start, end), fix,
+        )  # fmt: skip
+
+
+def fix(message: str, applicability: Applicability, *edits: Edit) -> Fix:
+    """Shorthand used by rules."""
+    return Fix(message, tuple(edits), applicability)

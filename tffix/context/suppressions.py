@@ -1,0 +1,192 @@
+"""Suppression comments: ``tffix:ignore`` and the peers' equivalents.
+
+Recognised in all three comment styles (``#``, ``//``, ``/* */``):
+
+- ``tffix:ignore CODE[,CODE] [exp:YYYY-MM-DD] [-- reason]`` at the end of the
+  line holding the finding, or on its own line directly above the item (an
+  attribute, block or object item) holding it; further comment lines may sit
+  in between, blank lines may not;
+- ``tffix:ignore-file CODE[,CODE] ...`` before the first item of a file;
+- ``tflint-ignore: rule_name``, ``checkov:skip=CKV_ID:reason`` and
+  ``trivy:ignore:AVD-ID``, for the rules with a documented peer (``PEERS``).
+
+Codes may be rule codes or names; ``all`` matches every rule. An expired,
+unused or misplaced ``tffix:ignore`` is itself a finding (TFX001).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..cst import nodes as n
+from ..cst.visitor import walk
+from ..diagnostics import Diagnostic
+from .inputs import Inputs
+from .module import SourceFile
+
+__all__ = ["PEERS", "Suppression", "apply_suppressions", "find_suppressions"]
+
+#: tffix code -> the IDs other tools use for the same finding (only where
+#: the peer's documentation describes the same pattern)
+PEERS: dict[str, tuple[str, ...]] = {
+    "TFX104": ("aws_iam_role_deprecated_policy_attributes",),  # tflint-ruleset-aws
+    "TFX111": ("CKV_AWS_258",),  # checkov: Lambda function URL AuthType NONE
+    "TFX113": ("terraform_deprecated_interpolation",),  # tflint-ruleset-terraform
+}
+
+_COMMENT = re.compile(r"#[^\r\n]*|//[^\r\n]*|/\*.*?\*/", re.DOTALL)
+_TFFIX = re.compile(r"tffix:ignore(?P<file>-file)?\s+(?P<codes>[\w-]+(?:\s*,\s*[\w-]+)*)(?P<rest>.*)", re.DOTALL)
+_EXPIRY = re.compile(r"exp:(\d{4}-\d{2}-\d{2})")
+_PEER = re.compile(
+    r"tflint-ignore(?P<file>-file)?:\s*(?P<tflint>[\w\s,-]+)|checkov:skip=(?P<checkov>[\w-]+)|trivy:ignore:(?P<trivy>[\w-]+)"
+)
+
+
+@dataclass
+class Suppression:
+    """One directive and what it covers. ``lines`` is None for a whole file."""
+
+    codes: frozenset[str]
+    line: int
+    column: int
+    offsets: tuple[int, int]
+    lines: tuple[int, int] | None
+    own: bool  # a tffix directive (peers' directives are never reported as unused)
+    expires: datetime.date | None = None
+    misplaced: bool = False
+    used: bool = field(default=False)
+
+    def covers(self, diag: Diagnostic, inputs: Inputs) -> bool:
+        if self.misplaced or (self.expires is not None and inputs.expired(self.expires)):
+            return False
+        if "all" not in self.codes and diag.code not in self.codes:
+            return False
+        return self.lines is None or self.lines[0] <= diag.start[0] <= self.lines[1]
+
+
+def _comments(file: SourceFile) -> Iterable[tuple[int, str]]:
+    """(offset, text) of every comment, from the trivia only, so a ``#`` in
+    a string is never read as one."""
+    assert file.tree is not None
+    offset = len(file.tree.bom)
+    for token in file.tree.tokens():
+        for trivia, at in ((token.lead, offset), (token.trail, offset + len(token.lead) + len(token.text))):
+            for match in _COMMENT.finditer(trivia):
+                yield at + match.start(), match.group()
+        offset += len(token.lead) + len(token.text) + len(token.trail)
+
+
+def _codes(raw: Iterable[str], names: Mapping[str, str]) -> frozenset[str]:
+    """Rule codes of the listed codes or rule names (``names``: name -> code)."""
+    out = set()
+    for code in raw:
+        code = code.strip()  # never empty: _TFFIX's pattern has no empty entry
+        if code.lower() == "all":
+            out.add("all")
+            continue
+        # a code, a known rule's name, or unknown: kept so that it is reported as unused
+        out.add(names.get(code.lower(), code.upper()))
+    return frozenset(out)
+
+
+def _peer_codes(match: re.Match[str]) -> frozenset[str]:
+    ids = [i.strip() for i in (match.group("tflint") or "").split(",")] + [
+        match.group("checkov") or "",
+        match.group("trivy") or "",
+    ]
+    return frozenset(code for code, peers in PEERS.items() if any(i and i in peers for i in ids))
+
+
+#: text every directive contains: files without any skip the tree walks below
+_MARKERS = ("tffix:ignore", "tflint-ignore", "checkov:skip=", "trivy:ignore:")
+
+
+def find_suppressions(file: SourceFile, names: Mapping[str, str] | None = None) -> list[Suppression]:
+    """The file's directives; ``names`` maps rule names to codes, so that a
+    directive may name a rule (``tffix.rule.RuleSet.names``)."""
+    if file.tree is None or not any(marker in file.text for marker in _MARKERS):
+        return []
+    items = _item_lines(file)
+    first_item = min((start for start, _ in items.values()), default=10**9)
+    code_lines = _code_lines(file)
+    comment_only = _comment_only(file, code_lines)
+    out = []
+    for offset, comment in _comments(file):
+        body = comment.lstrip("#/*").rstrip("*/").strip()
+        line, column = file.location(offset)
+        own = _TFFIX.match(body)
+        peer = None if own else _PEER.match(body)
+        match = own or peer
+        if match is None:
+            continue
+        whole_file = bool(match.group("file"))
+        codes = _codes(own.group("codes").split(","), names or {}) if own else _peer_codes(match)
+        if not codes:
+            continue
+        expiry = _EXPIRY.search(own.group("rest") if own else body)
+        expires = datetime.date.fromisoformat(expiry.group(1)) if expiry else None
+        end = offset + len(comment)
+        if whole_file:
+            out.append(
+                Suppression(codes, line, column, (offset, end), None, bool(own), expires, misplaced=line > first_item)
+            )
+            continue
+        if line in code_lines:  # trailing: covers its own line
+            covered = (line, line)
+        else:
+            target = line + 1
+            while target in comment_only and target not in items:
+                target += 1
+            covered = items.get(target, (target, target))
+        out.append(Suppression(codes, line, column, (offset, end), covered, bool(own), expires))
+    return out
+
+
+def _item_lines(file: SourceFile) -> dict[int, tuple[int, int]]:
+    """First line -> (first, last line) of the widest item starting there."""
+    out: dict[int, tuple[int, int]] = {}
+    for node in walk(file.tree):  # type: ignore[arg-type]
+        if type(node) in (n.Attribute, n.Block, n.ObjectItem):
+            start, end = file.span(node)
+            first, last = file.location(start)[0], file.location(end)[0]
+            if first not in out or last > out[first][1]:
+                out[first] = (first, last)
+    return out
+
+
+def _code_lines(file: SourceFile) -> set[int]:
+    """Lines holding the start of a non-trivia token."""
+    lines = set()
+    for node in walk(file.tree):  # type: ignore[arg-type]
+        if type(node) in (n.Attribute, n.Block, n.ObjectItem, n.Element):
+            lines.add(file.location(file.span(node)[0])[0])
+            lines.add(file.location(file.span(node)[1])[0])
+    return lines
+
+
+def _comment_only(file: SourceFile, code_lines: set[int]) -> set[int]:
+    lines = file.text.split("\n")
+    return {
+        i + 1 for i, text in enumerate(lines) if text.strip().startswith(("#", "//", "/*")) and i + 1 not in code_lines
+    }
+
+
+def apply_suppressions(
+    files: Iterable[SourceFile], found: list[Diagnostic], inputs: Inputs, names: Mapping[str, str] | None = None
+) -> tuple[list[Diagnostic], dict[Path, list[Suppression]]]:
+    """The findings no directive covers, and every file's directives by path
+    (marked ``used`` where they covered something). Expiries are compared
+    with ``inputs.today``, which records them for the result cache."""
+    by_path = {file.path: find_suppressions(file, names) for file in files}
+    kept = []
+    for diag in found:
+        match = next((s for s in by_path.get(diag.path, ()) if s.covers(diag, inputs)), None)
+        if match is None:
+            kept.append(diag)
+        else:
+            match.used = True
+    return kept, by_path

@@ -1,0 +1,86 @@
+"""What rules produce: diagnostics carrying optional fixes, made of text edits.
+
+Diagnostics are plain values (code, message, range, fix), so every output
+(text, JSON, SARIF and the language server) renders the same thing. A fix
+is a list of text edits against the files as the rule saw them; the engine
+applies non-overlapping fixes, formats the lines they touched, and re-runs
+the rules until nothing changes.
+
+This vocabulary is neutral: it imports nothing from tffix, so the engine,
+the rules, the outputs and the language server all speak it without
+depending on one another.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Applicability", "Diagnostic", "Edit", "Fix", "Severity"]
+
+
+class Applicability(enum.Enum):
+    """How far a fix can be trusted (ruff's three levels)."""
+
+    SAFE = "safe"  # keeps behaviour and comments: applied by `tffix apply`
+    UNSAFE = "unsafe"  # correct, but may change the plan: needs --unsafe-fixes
+    DISPLAY_ONLY = "display-only"  # shown as a suggestion, never applied
+
+
+class Severity(enum.Enum):
+    ERROR = "error"  # Terraform or the provider rejects it, or it breaks deployments
+    WARNING = "warning"  # works today, but is deprecated, drifts or misleads
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``[start, end)`` (character offsets) of ``path`` with ``text``.
+
+    ``create`` edits make a new file (start = end = 0) and fail when it exists:
+    a fix never overwrites a file it did not read."""
+
+    path: Path
+    start: int
+    end: int
+    text: str
+    create: bool = False
+
+    def overlaps(self, other: Edit) -> bool:
+        if self.path != other.path:
+            return False
+        if self.start == other.start:
+            return True  # two insertions at one point have no defined order
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Fix:
+    message: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+
+    @property
+    def paths(self) -> set[Path]:
+        return {edit.path for edit in self.edits}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding: ``start``/``end`` are 1-based (line, column) with columns
+    counted in characters; ``offsets`` index the file's text."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    path: Path
+    start: tuple[int, int]
+    end: tuple[int, int]
+    offsets: tuple[int, int]
+    fix: Fix | None = None
+
+    @property
+    def fingerprint(self) -> tuple[str, str, str]:
+        return (self.code, str(self.path), self.message)

@@ -1,0 +1,165 @@
+"""What a rule is: its identity, options, examples and docs, the checks it
+runs over a module, and the set of configured rules a run receives.
+
+The engine depends on this vocabulary only, never on a concrete rule: what
+used to be special-cased for one rule (reporting unused suppressions) is a
+hook here, ``Rule.check_suppressions``, that any rule may implement. The
+engine gets its rules as a ``RuleSet`` (``Settings.ruleset()`` builds one
+from the registry), so it imports neither the settings nor the registry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar, Protocol
+
+from .context.module import TerraformModule
+from .context.suppressions import Suppression
+from .diagnostics import Applicability, Diagnostic, Fix, Severity
+
+__all__ = [
+    "DOC_SECTIONS",
+    "Example",
+    "Option",
+    "Rule",
+    "RuleSet",
+    "RuleSource",
+]
+
+
+@dataclass(frozen=True)
+class Example:
+    """An INVALID example: ``code`` must produce a finding, and with the fix
+    applied (``unsafe`` allows unsafe fixes) it must read ``fixed`` (None:
+    the fix is display-only or absent, so the code stays as it is)."""
+
+    code: str
+    fixed: str | None = None
+    unsafe: bool = False
+    options: dict[str, Any] = field(default_factory=dict)
+    profile: str = "default"
+
+
+@dataclass(frozen=True)
+class Option:
+    """A rule option: its default (whose type every value must have), its
+    help text, and, when only some values make sense, the ``choices``."""
+
+    default: Any
+    help: str
+    choices: tuple[Any, ...] = ()
+
+
+#: The sections every rule's docs must have, in this order.
+DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Fix safety", "References")
+
+_CODE = re.compile(r"^TFX\d{3}$")
+_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class Rule:
+    """Base class of all rules. Subclasses set the class attributes, write
+    their docs as the class docstring (``DOC_SECTIONS`` as ``## `` headings),
+    and implement ``check`` (and, to look at suppression comments after the
+    other rules ran, ``check_suppressions``)."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    #: The strongest fix the rule can offer (the listing shows it).
+    fixable: ClassVar[Applicability | None] = None
+    options: ClassVar[dict[str, Option]] = {}
+    valid: ClassVar[tuple[str, ...]] = ()
+    invalid: ClassVar[tuple[Example, ...]] = ()
+
+    def __init__(self, **settings: Any) -> None:
+        unknown = set(settings) - set(self.options)
+        if unknown:
+            raise ValueError(f"{self.code} ({self.name}) has no option {', '.join(sorted(unknown))}")
+        for key, value in settings.items():
+            option = self.options[key]
+            wanted = type(option.default)
+            if not isinstance(value, wanted) or (wanted is int and isinstance(value, bool)):
+                raise ValueError(
+                    f"{self.code} ({self.name}) option {key} must be a {wanted.__name__}, not {type(value).__name__}"
+                )
+            if option.choices and value not in option.choices:
+                raise ValueError(
+                    f"{self.code} ({self.name}): {key} must be one of {', '.join(map(str, option.choices))}"
+                )
+        self.settings = {key: settings.get(key, option.default) for key, option in self.options.items()}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if not _CODE.match(getattr(cls, "code", "")):
+            raise TypeError(f"{cls.__name__}: code must look like TFX123")
+        if not _NAME.match(getattr(cls, "name", "")):
+            raise TypeError(f"{cls.__name__}: name must be kebab-case")
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0]
+
+    @classmethod
+    def docs(cls) -> str:
+        import inspect
+
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        raise NotImplementedError
+
+    def check_suppressions(
+        self, module: TerraformModule, directives: Mapping[Path, list[Suppression]], active: set[str]
+    ) -> Iterator[Diagnostic]:
+        """Findings about suppression comments, called once the other rules'
+        findings were matched against them: ``directives`` holds every
+        file's directives (``used`` set where one covered a finding) and
+        ``active`` the codes of the rules that ran. None by default."""
+        return iter(())
+
+
+class RuleSource(Protocol):
+    """Anything that yields the rules of a run: a ``RuleSet`` itself, or the
+    run's settings (``tffix.settings.Settings``)."""
+
+    def ruleset(self) -> RuleSet: ...
+
+
+@dataclass(frozen=True, eq=False)
+class RuleSet:
+    """The configured rules of one run and which of their fixes it may apply:
+    all the engine needs to know about rules.
+
+    ``intended_unsafe`` names rules whose unsafe fixes apply without
+    ``unsafe_fixes`` (a profile's choice); ``names`` maps every known rule's
+    name to its code, so a suppression comment may name a rule that did not
+    run."""
+
+    rules: tuple[Rule, ...]
+    unsafe_fixes: bool = False
+    intended_unsafe: frozenset[str] = frozenset()
+    names: Mapping[str, str] = field(default_factory=dict)
+
+    def ruleset(self) -> RuleSet:
+        return self
+
+    def allows(self, rule_name: str, fix: Fix) -> bool:
+        """Whether ``tffix apply`` under this rule set applies ``fix``."""
+        if fix.applicability is Applicability.SAFE:
+            return True
+        if fix.applicability is Applicability.UNSAFE:
+            return self.unsafe_fixes or rule_name in self.intended_unsafe
+        return False
+
+    def cache_key(self) -> dict[str, Any]:
+        """Everything about the rules that decides a run's result, as plain data."""
+        return {
+            "rules": [[rule.code, rule.settings] for rule in self.rules],
+            "unsafe_fixes": self.unsafe_fixes,
+            "intended_unsafe": sorted(self.intended_unsafe),
+            "names": sorted(self.names.items()),
+        }
