@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from model_oracle import naive_references
 from strategies import FULL, Program, hcl_programs
 
@@ -444,3 +445,42 @@ def test_model_imports_only_the_cst() -> None:
     modules = json.loads(loaded)
     assert "tffix.model.index" in modules
     assert not [m for m in modules if m.split(".")[1] in ("engine", "rules", "settings", "cli", "lsp", "fmt")]
+
+
+def subscriber_for(names: frozenset[str]) -> Any:
+    """A subscriber visiting and leaving exactly the node classes named."""
+
+    def record(kind: str) -> Any:
+        return lambda self, node: self.events.append((kind, node))
+
+    methods: dict[str, Any] = {"__init__": lambda self: setattr(self, "events", [])}
+    for name in names:
+        methods[f"visit_{name}"] = record("visit")
+        methods[f"leave_{name}"] = record("leave")
+    return type("Some", (), methods)()
+
+
+@given(hcl_programs(FULL), st.frozensets(st.sampled_from(sorted(node_classes())), max_size=4))
+def test_dispatcher_sees_what_it_asks_for_however_it_prunes(program: Program, names: frozenset[str]) -> None:
+    tree = parse_module(program.src)
+    some = subscriber_for(names)
+    Dispatcher([some]).walk(tree)
+    wanted = tuple(node_classes()[name] for name in names)
+    expected = [(k, id(node)) for k, node in expected_events(tree) if isinstance(node, wanted)]
+    assert [(k, id(node)) for k, node in some.events] == expected
+
+
+def test_dispatcher_does_not_walk_where_nothing_wanted_can_be() -> None:
+    structural = Dispatcher([Blocks([])])
+    assert structural.descends_into(n.Module) and structural.descends_into(n.Block)
+    assert not structural.descends_into(n.Attribute) and not structural.descends_into(n.Tuple)
+    calls = Dispatcher([subscriber_for(frozenset({"FunctionCall"}))])
+    assert calls.descends_into(n.Attribute) and calls.descends_into(n.Template)  # ${f(x)}
+    assert not calls.descends_into(n.Literal) and not calls.descends_into(n.EmptyLine)
+    everything = Dispatcher([Recorder()])
+    assert all(everything.descends_into(cls) for cls in node_classes().values() if cls not in LEAVES)
+    assert not any(everything.descends_into(cls) for cls in LEAVES)
+
+
+#: node classes nothing can be below
+LEAVES = (n.Literal, n.Variable, n.TemplateLiteral, n.EmptyLine, n.EndDirective)

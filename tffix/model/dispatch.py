@@ -8,6 +8,10 @@ calls of the subscribers that asked for it: N subscribers share one traversal,
 and a subscriber's cost grows with its matches, not with the tree (ruff's
 ``Checker`` works this way).
 
+The walk does not go below a node when no node class a subscriber asked for
+can appear there (read off the node classes' field types): subscribers of
+``Block`` and ``Attribute`` alone never walk into expressions.
+
 ``visit_X`` returning ``False`` skips the node's children for that subscriber
 only (the others still see them); its ``leave_X`` still runs. During a call,
 ``dispatcher.file`` is the key of the file being walked and
@@ -17,6 +21,7 @@ only (the others still see them); its ``leave_X`` still runs. During a call,
 from __future__ import annotations
 
 import functools
+import typing
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
@@ -35,6 +40,35 @@ def node_classes() -> Mapping[str, type[n.Node]]:
         for name in n.__all__
         if isinstance(cls := getattr(n, name), type) and issubclass(cls, n.Node) and cls is not n.Node
     }
+
+
+@functools.cache
+def _below() -> Mapping[type, frozenset[type]]:
+    """For each node class, every node class that can appear anywhere under
+    one of its nodes, from the types its fields are declared with."""
+    classes = set(node_classes().values())
+    direct: dict[type, set[type]] = {}
+    for cls in classes:
+        found: set[type] = set()
+        hints = typing.get_type_hints(cls, globalns=vars(n))
+        todo = [hint for name, hint in hints.items() if name in cls.__match_args__]
+        while todo:
+            hint = todo.pop()
+            if hint in classes:
+                found.add(hint)
+            todo.extend(typing.get_args(hint))
+        direct[cls] = found
+    closure: dict[type, frozenset[type]] = {}
+    for cls in classes:
+        seen: set[type] = set()
+        todo = list(direct[cls])
+        while todo:
+            kind = todo.pop()
+            if kind not in seen:
+                seen.add(kind)
+                todo.extend(direct[kind])
+        closure[cls] = frozenset(seen)
+    return closure
 
 
 _Methods = tuple[tuple[tuple[type[n.Node], str], ...], tuple[tuple[type[n.Node], str], ...]]
@@ -94,6 +128,13 @@ class Dispatcher:
                 self._visit.setdefault(node_class, []).append((i, getattr(subscriber, attr)))
             for node_class, attr in leaves:
                 self._leave.setdefault(node_class, []).append((i, getattr(subscriber, attr)))
+        wanted = set(self._visit) | set(self._leave)
+        self._descend: dict[type, bool] = {cls: bool(below & wanted) for cls, below in _below().items()}
+
+    def descends_into(self, node_class: type[n.Node]) -> bool:
+        """Whether the walk goes below nodes of this class: only when something
+        a subscriber handles can be there."""
+        return self._descend[node_class]
 
     def walk_files(self, files: Mapping[Any, n.Module]) -> None:
         """Walk each file's tree in turn (``self.file`` names it meanwhile)."""
@@ -112,7 +153,7 @@ class Dispatcher:
         # per subscriber: the node whose children it skips, _DEAD, or None
         skipping: list[Any] = [_DEAD if i in self._dropped else None for i in range(count)]
         skipped = len(self._dropped)
-        visit, leave = self._visit, self._leave
+        visit, leave, descend = self._visit, self._leave, self._descend
         stack: list[Any] = [tree]
         pop, push = stack.pop, stack.append
         while stack:
@@ -135,7 +176,7 @@ class Dispatcher:
             push(node)
             push(_EXIT)
             ancestors.append(node)
-            if skipped == count:
+            if skipped == count or not descend[type(node)]:
                 continue  # nobody wants what is below
             for value in reversed(n.field_values(node)):
                 if type(value) is tuple:
