@@ -484,3 +484,19 @@ def test_dispatcher_does_not_walk_where_nothing_wanted_can_be() -> None:
 
 #: node classes nothing can be below
 LEAVES = (n.Literal, n.Variable, n.TemplateLiteral, n.EmptyLine, n.EndDirective)
+
+
+def test_terraform_module_index_is_built_once_from_parsed_files() -> None:
+    from pathlib import Path
+
+    from tffix.engine.module import TerraformModule
+
+    texts = {Path("m/main.tf"): "a = var.x\n", Path("m/vars.tf"): 'variable "x" {}\n', Path("m/bad.tf"): "a = {\n"}
+    module = TerraformModule.from_texts(Path("m"), texts)
+    ix = module.index
+    assert module.index is ix
+    assert list(ix.files) == [Path("m/main.tf"), Path("m/vars.tf")]  # the file that does not parse is left out
+    (reference,) = ix.references
+    assert reference.file == Path("m/main.tf")
+    assert reference.declaration is ix.declaration("variable", "x")
+    assert reference.declaration is not None and reference.declaration.file == Path("m/vars.tf")

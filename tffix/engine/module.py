@@ -15,6 +15,7 @@ from pathlib import Path
 from ..cst import nodes as n
 from ..cst.positions import Spans, spans
 from ..fmt.checks import check_unique_attributes
+from ..model import ModuleIndex
 from ..rules.base import Applicability, Diagnostic, Edit, Fix, Rule, Severity
 from ..syntax.errors import ParseError
 from ..syntax.lines import Lines
@@ -189,6 +190,12 @@ class TerraformModule:
         for file in self.parsed():
             if self.is_override(file):
                 yield from file.tree.blocks(block.type.text, *block.label_values)  # type: ignore[union-attr]
+
+    @cached_property
+    def index(self) -> ModuleIndex[Path]:
+        """Blocks, declarations and references of the parsed files, built once
+        on first use and shared by every rule (``tffix.model``)."""
+        return ModuleIndex({file.path: file.tree for file in self.parsed() if file.tree is not None})
 
     @cached_property
     def variables(self) -> dict[str, tuple[SourceFile, n.Block]]:
