@@ -20,7 +20,8 @@ ADDRESS_ATTRIBUTES = {
 
 
 def _bound(node: n.Node, name: str, parent: dict[int, n.Node]) -> bool:
-    """Whether an enclosing for expression, for directive or dynamic block binds ``name`` at ``node``."""
+    """Whether an enclosing for expression, for directive or dynamic block (in its
+    ``content`` and ``labels``) binds ``name`` at ``node``."""
     child: Any = node
     while id(child) in parent:
         up: Any = parent[id(child)]
@@ -28,7 +29,9 @@ def _bound(node: n.Node, name: str, parent: dict[int, n.Node]) -> bool:
             names = {up.value_var.text} | ({up.key_var.text} if up.key_var is not None else set())
             if name in names:
                 return True
-        if type(up) is n.Body and type(child) is n.Block and child.type.text == "content":
+        in_content = type(child) is n.Block and child.type.text == "content"
+        in_labels = type(child) is n.Attribute and child.name.text == "labels"
+        if type(up) is n.Body and (in_content or in_labels):
             owner = parent.get(id(up))
             if type(owner) is n.Block and owner.type.text == "dynamic":
                 iterator = owner.body.attribute("iterator")

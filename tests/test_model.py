@@ -224,6 +224,14 @@ REFERENCE_CASES: list[tuple[str, str, list[str]]] = [
         ["var.r", "ingress.x"],
     ),
     (
+        "dynamic labels",
+        (
+            'resource "a" "b" {\n  dynamic "setting" {\n    for_each = var.s\n    labels = [setting.key, other.x]\n'
+            "    content {}\n  }\n}\n"
+        ),
+        ["var.s", "other.x"],
+    ),
+    (
         "nested dynamic",
         (
             'resource "a" "b" {\n  dynamic "outer" {\n    for_each = var.o\n    content {\n'

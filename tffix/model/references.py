@@ -11,7 +11,7 @@ arguments. What is not a reference:
 - names a scope binds: a ``for`` expression's or ``%{ for }`` directive's
   key and value (in what they range over, not in the collection), and a
   ``dynamic`` block's iterator (its label, or its ``iterator`` attribute) in
-  its ``content`` block;
+  its ``content`` block and its ``labels``;
 - attributes whose expressions are addresses or names, not values: a
   resource's or data source's ``provider`` (``aws.west`` is a provider), a
   module's ``providers``, ``lifecycle``'s ``ignore_changes``, a variable's
@@ -124,7 +124,7 @@ def collect_references(tree: n.Node) -> list[Found]:
 def _body(node: n.Block | n.Module, bound: frozenset[str], push: Any) -> None:
     """Push a block's (or file's) attribute values and nested blocks, leaving
     out values that are addresses and binding a ``dynamic`` block's iterator
-    in its ``content``."""
+    in its ``content`` and ``labels``."""
     block_type = node.type.text if type(node) is n.Block else ""
     content = bound
     if block_type == "dynamic":
@@ -132,8 +132,10 @@ def _body(node: n.Block | n.Module, bound: frozenset[str], push: Any) -> None:
     for item in reversed(node.body.items):
         kind = type(item)
         if kind is n.Attribute:
-            if (block_type, item.name.text) not in _NOT_VALUES:  # type: ignore[union-attr]
-                push((item.value, bound))  # type: ignore[union-attr]
+            name = item.name.text  # type: ignore[union-attr]
+            if (block_type, name) not in _NOT_VALUES:
+                # a dynamic block's ``labels`` may use its iterator too
+                push((item.value, content if name == "labels" else bound))  # type: ignore[union-attr]
         elif kind is n.Block:
             push((item, content if item.type.text == "content" else bound))  # type: ignore[union-attr]
 
