@@ -19,7 +19,8 @@ the other way round.
   ``leave_X`` methods.
 """
 
-from .dispatch import Dispatcher, node_classes
+from .dispatch import Dispatcher
+from .fields import node_classes
 from .index import BlockEntry, Declaration, DeclarationKind, ModuleIndex, decode_label, is_override_file
 from .references import Reference, ReferenceIndex, ReferenceKind, collect_references
 

@@ -20,55 +20,15 @@ only (the others still see them); its ``leave_X`` still runs. During a call,
 
 from __future__ import annotations
 
-import functools
-import typing
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
 from ..cst import nodes as n
+from .fields import below, child_getters, node_classes
 
 __all__ = ["Dispatcher", "node_classes"]
 
 Handler = Callable[[Any], object]
-
-
-@functools.cache
-def node_classes() -> Mapping[str, type[n.Node]]:
-    """Every concrete CST node class by name: the ``X`` of ``visit_X``."""
-    return {
-        name: cls
-        for name in n.__all__
-        if isinstance(cls := getattr(n, name), type) and issubclass(cls, n.Node) and cls is not n.Node
-    }
-
-
-@functools.cache
-def _below() -> Mapping[type, frozenset[type]]:
-    """For each node class, every node class that can appear anywhere under
-    one of its nodes, from the types its fields are declared with."""
-    classes = set(node_classes().values())
-    direct: dict[type, set[type]] = {}
-    for cls in classes:
-        found: set[type] = set()
-        hints = typing.get_type_hints(cls, globalns=vars(n))
-        todo = [hint for name, hint in hints.items() if name in cls.__match_args__]
-        while todo:
-            hint = todo.pop()
-            if hint in classes:
-                found.add(hint)
-            todo.extend(typing.get_args(hint))
-        direct[cls] = found
-    closure: dict[type, frozenset[type]] = {}
-    for cls in classes:
-        seen: set[type] = set()
-        todo = list(direct[cls])
-        while todo:
-            kind = todo.pop()
-            if kind not in seen:
-                seen.add(kind)
-                todo.extend(direct[kind])
-        closure[cls] = frozenset(seen)
-    return closure
 
 
 _Methods = tuple[tuple[tuple[type[n.Node], str], ...], tuple[tuple[type[n.Node], str], ...]]
@@ -129,7 +89,7 @@ class Dispatcher:
             for node_class, attr in leaves:
                 self._leave.setdefault(node_class, []).append((i, getattr(subscriber, attr)))
         wanted = set(self._visit) | set(self._leave)
-        self._descend: dict[type, bool] = {cls: bool(below & wanted) for cls, below in _below().items()}
+        self._descend: dict[type, bool] = {cls: bool(under & wanted) for cls, under in below().items()}
 
     def descends_into(self, node_class: type[n.Node]) -> bool:
         """Whether the walk goes below nodes of this class: only when something
@@ -154,6 +114,7 @@ class Dispatcher:
         skipping: list[Any] = [_DEAD if i in self._dropped else None for i in range(count)]
         skipped = len(self._dropped)
         visit, leave, descend = self._visit, self._leave, self._descend
+        getters = child_getters()
         stack: list[Any] = [tree]
         pop, push = stack.pop, stack.append
         while stack:
@@ -178,12 +139,12 @@ class Dispatcher:
             ancestors.append(node)
             if skipped == count or not descend[type(node)]:
                 continue  # nobody wants what is below
-            for value in reversed(n.field_values(node)):
+            for value in getters[type(node)](node):
                 if type(value) is tuple:
                     for item in reversed(value):
-                        if type(item) is not n.Token:
+                        if type(item) is not n.Token:  # ``labels`` mixes tokens and templates
                             push(item)
-                elif value is not None and type(value) is not n.Token and type(value) is not str:
+                elif value is not None:
                     push(value)
         self.file = None
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from ..cst import nodes as n
+from .fields import child_getters
 from .index import decode_label
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ def collect_references(tree: n.Node) -> list[Found]:
     out: list[Found] = []
     stack: list[tuple[Any, frozenset[str]]] = [(tree, _NO_NAMES)]
     pop, push = stack.pop, stack.append
+    getters = child_getters()
     while stack:
         node, bound = pop()
         kind = type(node)
@@ -111,12 +113,11 @@ def collect_references(tree: n.Node) -> list[Found]:
                 push((part, inner))
             push((node.collection, bound))
         else:
-            for value in reversed(n.field_values(node)):
+            for value in getters[kind](node):  # only blocks' labels mix tokens in: not here
                 if type(value) is tuple:
-                    for item in reversed(value):
-                        if type(item) is not n.Token:
-                            push((item, bound))
-                elif value is not None and type(value) is not n.Token and type(value) is not str:
+                    for item in value[::-1]:
+                        push((item, bound))
+                elif value is not None:
                     push((value, bound))
     return out
 
