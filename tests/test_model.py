@@ -508,3 +508,16 @@ def test_terraform_module_index_is_built_once_from_parsed_files() -> None:
     assert reference.file == Path("m/main.tf")
     assert reference.declaration is ix.declaration("variable", "x")
     assert reference.declaration is not None and reference.declaration.file == Path("m/vars.tf")
+
+
+def test_a_pickled_index_is_built_again_from_its_trees() -> None:
+    import pickle
+
+    ix = index(**TWO_FILES)
+    _ = ix.references
+    copy = pickle.loads(pickle.dumps(ix))
+    web = copy.declaration("resource", "aws_instance", "web")
+    assert web is not None and web.block is copy.blocks("resource", "aws_instance")[0].block
+    assert copy.entry(web.block) is copy.blocks("resource")[0]  # identity caches hold in the copy
+    assert [r.file for r in copy.references.references_to(web)] == ["variables.tf"]
+    assert [d.address for d in copy.declarations()] == [d.address for d in ix.declarations()]

@@ -121,6 +121,7 @@ class ModuleIndex(Generic[F]):
         self._by_name: dict[tuple[str, str | None], list[BlockEntry[F]]] = {}
         self._entry_of: dict[int, BlockEntry[F]] = {}
         self._declarations: list[Declaration[F]] = []
+        self._by_kind: dict[str, list[Declaration[F]]] = {}
         self._declared: dict[tuple[str, tuple[str, ...]], list[Declaration[F]]] = {}
         # id(node) -> (node, value): the node is kept so an id is never reused while cached
         self._labels: dict[int, tuple[n.Block, tuple[str, ...]]] = {}
@@ -152,7 +153,13 @@ class ModuleIndex(Generic[F]):
     ) -> None:  # fmt: skip
         declaration = Declaration(kind, name, file, node, block, override)
         self._declarations.append(declaration)
+        self._by_kind.setdefault(kind, []).append(declaration)
         self._declared.setdefault((kind, name), []).append(declaration)
+
+    def __reduce__(self) -> tuple[type[ModuleIndex[F]], tuple[Mapping[F, n.Module]]]:
+        # The caches are keyed by node identity, which a copy does not keep:
+        # a copy (pickled to a worker, say) is built again from its trees.
+        return (type(self), (self.files,))
 
     # -- blocks ------------------------------------------------------------
 
@@ -190,7 +197,7 @@ class ModuleIndex(Generic[F]):
         """Declarations in source order, all or of one kind (override files' included)."""
         if kind is None:
             return self._declarations
-        return [d for d in self._declarations if d.kind == kind]
+        return self._by_kind.get(kind, ())
 
     def declared(self, kind: DeclarationKind, *name: str) -> Sequence[Declaration[F]]:
         """Every declaration of ``kind`` named ``name``, override files' included:
