@@ -19,6 +19,11 @@ time ratio (``--no-fmt`` skips it).
 A third section times ``tffix check`` over ``dev``: without the result cache
 on one core and on all cores, then with a warm cache (``--no-check`` skips it).
 
+A fourth times the module model (``tffix.model``) over the chosen set, each
+folder one module: parsing every file, building every ``ModuleIndex``, and
+building it with its references index, best of ``--repeat`` each, in the same
+run (``--no-index`` skips it).
+
 Nothing here asserts on wall-clock time. To add a section (a formatter, say),
 write a ``run_*(texts)`` function doing the work once over all texts, and add
 a ``Measurement`` for it to ``measurements()``.
@@ -347,6 +352,81 @@ def report_check(f: dict) -> str:
     return "\n".join(lines)
 
 
+# ------------------------------------------------------------------ module model
+
+
+def bench_index(sources: Sequence[Source], repeat: int) -> dict:
+    """Parse time of the files next to the time to index the modules they make
+    (each folder one module), with and without the references index."""
+    from tffix import parse_module
+    from tffix.cst import nodes as n
+    from tffix.model import Dispatcher, ModuleIndex
+
+    folders: dict[Path, list[Source]] = {}
+    for source in sources:
+        folders.setdefault(source.path.parent, []).append(source)
+    groups = list(folders.values())
+
+    def parse_all() -> list[dict[str, n.Module]]:
+        return [{s.path.name: parse_module(s.text) for s in group} for group in groups]
+
+    modules = parse_all()
+    gc.collect()
+    gc.freeze()  # the trees indexed below are not rescanned by every collection of the parse timings
+
+    def timed(run: Callable[[], object]) -> float:
+        run()  # warm-up
+        best = float("inf")
+        for _ in range(repeat):
+            gc.collect()
+            start = time.perf_counter()
+            run()
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    def index_only() -> None:
+        for files in modules:
+            ModuleIndex(files)
+
+    def with_references() -> None:
+        for files in modules:
+            _ = ModuleIndex(files).references
+
+    class CountAttributes:  # a subscriber as a rule would be: one node kind
+        count = 0
+
+        def visit_Attribute(self, node: n.Attribute) -> None:
+            CountAttributes.count += 1
+
+    def dispatch() -> None:
+        dispatcher = Dispatcher([CountAttributes()])
+        for files in modules:
+            dispatcher.walk_files(files)
+
+    references = sum(len(ModuleIndex(files).references) for files in modules)
+    figures = {
+        "modules": len(groups),
+        "files": len(sources),
+        "references": references,
+        "parse_seconds": timed(parse_all),
+        "index_seconds": timed(index_only),
+        "index_references_seconds": timed(with_references),
+        "dispatch_seconds": timed(dispatch),
+    }
+    gc.unfreeze()
+    return figures
+
+
+def report_index(f: dict) -> str:
+    parse = f["parse_seconds"]
+    lines = ["", f"module model: {f['modules']} modules, {f['files']} files, {f['references']} references"]
+    for key, label in (("parse_seconds", "parse every file"), ("index_seconds", "ModuleIndex"),
+                       ("index_references_seconds", "ModuleIndex + references"),
+                       ("dispatch_seconds", "one Dispatcher walk")):  # fmt: skip
+        lines.append(f"{label:<30} {f[key]:>9.3f}   {f[key] / parse:>6.1%} of parse")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus root (default: %(default)s)")
@@ -357,6 +437,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--no-fmt", action="store_true", help="skip the formatter section")
     ap.add_argument("--no-check", action="store_true", help="skip the rules section")
+    ap.add_argument("--no-index", action="store_true", help="skip the module model section")
     args = ap.parse_args(argv)
     if args.repeat < 1:
         ap.error("--repeat must be at least 1")
@@ -364,6 +445,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown:
         ap.error(f"unknown measurement: {', '.join(sorted(unknown))}")
     figures = bench(args.corpus, args.which, args.repeat, args.only)
+    if not args.no_index:
+        kept = set(figures["excluded_files"]["tffix_error"])
+        sources = [s for s in load(corpus_files(args.corpus, args.which)) if str(s.path) not in kept]
+        figures["index"] = bench_index(sources, args.repeat)
     if not args.no_fmt:
         figures["fmt"] = bench_fmt(args.corpus, args.repeat)
     if not args.no_check:
@@ -377,6 +462,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(report_fmt(figures["fmt"]))
         if "check" in figures:
             print(report_check(figures["check"]))
+        if "index" in figures:
+            print(report_index(figures["index"]))
     return 0
 
 

@@ -16,6 +16,7 @@ from typing import Protocol
 from ..cst import nodes as n
 from ..cst.positions import Spans, spans
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from ..model import ModuleIndex
 from ..syntax.errors import ParseError
 from ..syntax.parser import parse_module
 from ..syntax.validate import check_unique_attributes
@@ -203,6 +204,12 @@ class TerraformModule:
         for file in self.parsed():
             if self.is_override(file):
                 yield from file.tree.blocks(block.type.text, *block.label_values)  # type: ignore[union-attr]
+
+    @cached_property
+    def index(self) -> ModuleIndex[Path]:
+        """Blocks, declarations and references of the parsed files, built once
+        on first use and shared by every rule (``tffix.model``)."""
+        return ModuleIndex({file.path: file.tree for file in self.parsed() if file.tree is not None})
 
     @cached_property
     def variables(self) -> dict[str, tuple[SourceFile, n.Block]]:
