@@ -2,10 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context.module import TerraformModule, fix
+from ..api import Applicability, Diagnostic, Example, Rule, Severity, TerraformModule, fix
 from ..cst import nodes as n
 from ._hcl import arguments, traversal
-from .base import Applicability, Diagnostic, Example, Rule, Severity
 
 __all__ = ["IamRoleObjectReference"]
 

@@ -2,9 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context.module import TerraformModule, fix
+from ..api import Applicability, Diagnostic, Example, Rule, Severity, TerraformModule, fix
 from ..cst import nodes as n
-from .base import Applicability, Diagnostic, Example, Rule, Severity
 
 __all__ = ["UserDataBase64encode"]
 
