@@ -15,8 +15,15 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Speed is measured in scripts/bench.py, never asserted: hypothesis's per-example
+# deadline is a wall-clock assert that fails on a loaded machine (CI runs one
+# worker per core), so no test has one.
+settings.register_profile("tffix", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("tffix")
 
 
 def _shared(variable: str, name: str) -> Path:
@@ -38,10 +45,20 @@ def in_ci() -> bool:
 def pytest_runtest_setup(item: pytest.Item) -> None:
     for marker, (folder, variable) in SHARED_DATA.items():
         if item.get_closest_marker(marker) is not None and not folder.is_dir():
-            why = f"{marker} missing at {folder} (put ../shared beside the checkout, or set {variable})"
-            if in_ci():
-                pytest.fail(f"{why}: under CI this is a failure, never a skip", pytrace=False)
-            pytest.skip(why)
+            _unavailable(f"{marker} missing at {folder} (put ../shared beside the checkout, or set {variable})")
+    if item.get_closest_marker("hcl_tools") is not None:
+        from oracles import hcl_tools_missing
+
+        why = hcl_tools_missing()
+        if why is not None:
+            _unavailable(why)
+
+
+def _unavailable(why: str) -> None:
+    """Skip a test whose oracle or data is missing, saying why; under CI, fail it."""
+    if in_ci():
+        pytest.fail(f"{why}: under CI this is a failure, never a skip", pytrace=False)
+    pytest.skip(why)
 
 
 def golden_update_requested() -> bool:

@@ -40,13 +40,13 @@ def test_check_writes_nothing_and_exits_1(tmp_path: Path) -> None:
     assert _run("fmt", "--check", str(tmp_path)).exit_code == 0
 
 
-def test_diff_has_a_b_paths_and_no_list(tmp_path: Path) -> None:
+def test_diff_has_terraforms_old_new_paths_and_no_list(tmp_path: Path) -> None:
     f = tmp_path / "main.tf"
     f.write_text(UGLY)
     result = _run("fmt", "--check", "--diff", "--no-list", str(f))
     assert result.exit_code == 1
     name = str(f).lstrip("/")
-    assert result.output.startswith(f"--- a/{name}\n+++ b/{name}\n@@ -1,2 +1,2 @@\n")
+    assert result.output.startswith(f"--- old/{name}\n+++ new/{name}\n@@ -1,2 +1,2 @@\n")
     assert result.output.endswith('-a=1\n-bb = "${var.x}"\n+a  = 1\n+bb = var.x\n')
 
 

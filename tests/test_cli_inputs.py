@@ -156,7 +156,7 @@ def test_stdin_keeps_bom_and_crlf_as_a_file_does(tmp_path: Path) -> None:
 # -- named files tffix does not handle ----------------------------------------
 
 NOT_MODULE_FILES = ["main.tf.json", "terragrunt.hcl", "main.tf.bak", "terraform.tfvars", "x.tftest.hcl", ".hidden.tf"]
-NOT_FORMATTED = ["main.tf.json", "terraform.tfvars.json", "terragrunt.hcl", "main.tf.bak"]
+NOT_FORMATTED = ["main.tf.json", "terraform.tfvars.json", "terragrunt.hcl.json", "main.tf.bak"]
 
 
 @pytest.mark.parametrize("command", ["check", "apply"])
@@ -177,7 +177,7 @@ def test_check_and_apply_refuse_named_files_they_do_not_read(tmp_path: Path, com
     ("name", "why"),
     [
         ("main.tf.json", "only .tf files can be checked (JSON configuration is not supported)"),
-        ("terragrunt.hcl", "only .tf files can be checked"),
+        ("terragrunt.hcl", "only .tf files can be checked (tffix fmt formats it)"),
         ("terraform.tfvars", "only .tf files can be checked (tffix fmt formats it)"),
         (".hidden.tf", "hidden files are not part of a module (Terraform skips them)"),
     ],
@@ -193,18 +193,21 @@ def test_fmt_refuses_named_files_it_does_not_format(tmp_path: Path, name: str) -
     path.write_text(UGLY)
     result = run_cli("fmt", str(path))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"{path}: only .tf, .tfvars, .tftest.hcl, .tfmock.hcl, .tfquery.hcl files")
+    assert result.stderr.startswith(f"{path}: only .tf, .tfvars, .hcl files can be formatted")
     assert path.read_text() == UGLY
 
 
 def test_fmt_formats_what_check_refuses(tmp_path: Path) -> None:
-    # .tfvars, test files and a named hidden file are formatted, as `terraform fmt` does
+    # .tfvars, test files and a named hidden file are formatted, as `terraform fmt` does;
+    # other .hcl files as hclwrite does (no Terraform rewrites: bb keeps its quotes)
     names = ["terraform.tfvars", "x.tftest.hcl", ".hidden.tf"]
     for name in names:
         (tmp_path / name).write_text(UGLY)
-    result = run_cli("fmt", *(str(tmp_path / name) for name in names))
+    (tmp_path / "terragrunt.hcl").write_text('a=1\nbb = "${x}"\n')
+    result = run_cli("fmt", *(str(tmp_path / name) for name in names), str(tmp_path / "terragrunt.hcl"))
     assert result.exit_code == 0, result.output
     assert all((tmp_path / name).read_text() == PRETTY for name in names)
+    assert (tmp_path / "terragrunt.hcl").read_text() == 'a  = 1\nbb = "${x}"\n'
 
 
 def test_a_refused_name_does_not_stop_the_run(tmp_path: Path) -> None:
@@ -223,6 +226,8 @@ def test_folders_still_skip_files_of_other_kinds(tmp_path: Path) -> None:
         (tmp_path / name).write_text("this is = not ( HCL")
     (tmp_path / "main.tf").write_text(PRETTY)
     for args in (("check",), ("apply",), ("fmt", "--check")):
+        if args[0] == "fmt":  # fmt reads terragrunt.hcl too
+            (tmp_path / "terragrunt.hcl").unlink()
         result = run_cli(*args, str(tmp_path))
         assert result.exit_code == 0, (args, result.output)
         assert result.stderr == ""

@@ -119,3 +119,43 @@ def test_language_server_reads_the_same_files(tmp_path: Path) -> None:
     _write(tmp_path / ".tffix.toml", "bogus = 1\n")
     with pytest.raises(ValueError, match="bogus"):
         load_file_config(tmp_path, tmp_path / "main.tf")
+
+
+@pytest.mark.parametrize(
+    ("patterns", "excluded", "kept"),
+    [
+        (["main.tf"], ["main.tf", "m/main.tf", "a/b/main.tf"], ["m/other.tf", "main.tf.bak"]),
+        (["/main.tf"], ["main.tf"], ["m/main.tf"]),
+        (["legacy/**"], ["legacy/a.tf", "legacy/x/b.tf"], ["new/legacy/a.tf", "legacy.tf"]),
+        (["legacy/"], ["legacy/a.tf", "x/legacy/b.tf"], ["legacy.tf"]),
+        (["generated_*.tf", "!generated_keep.tf"], ["generated_a.tf", "m/generated_b.tf"], ["m/generated_keep.tf"]),
+        (["envs/*/gen.tf"], ["envs/qa/gen.tf"], ["envs/qa/x/gen.tf", "gen.tf"]),
+    ],
+)
+def test_exclude_patterns_match_as_gitignore_does(
+    tmp_path: Path, patterns: list[str], excluded: list[str], kept: list[str]
+) -> None:
+    config = load_config(_write(tmp_path / ".tffix.toml", f"exclude = {patterns!r}\n"))
+    for name in excluded:
+        assert config.excludes(tmp_path / name), name
+    for name in kept:
+        assert not config.excludes(tmp_path / name), name
+
+
+def test_exclude_applies_to_fmt_check_and_apply_alike(tmp_path: Path) -> None:
+    _write(tmp_path / ".tffix.toml", "exclude = ['main.tf']\n")
+    nested = _write(tmp_path / "m" / "main.tf", TAGGED.replace(" = ", "="))
+    other = _write(tmp_path / "m" / "other.tf", "a=1\n")
+    assert "TFX101" not in run_cli("check", str(tmp_path / "m")).output
+    result = run_cli("fmt", "--recursive", str(tmp_path))
+    assert result.exit_code == 0 and result.output.splitlines() == [str(other)]
+    assert other.read_text() == "a = 1\n" and "=" in nested.read_text() and " = " not in nested.read_text()
+    # named on the command line, an excluded file is still left alone (pre-commit names every file)
+    assert run_cli("fmt", "--check", str(nested)).exit_code == 0
+    assert run_cli("fmt", "--check", "--isolated", str(nested)).exit_code == 1
+
+
+def test_a_bad_exclude_pattern_is_a_config_error(tmp_path: Path) -> None:
+    _write(tmp_path / ".tffix.toml", "exclude = ['!']\n")  # negates nothing: git refuses it too
+    with pytest.raises(ConfigError, match="exclude"):
+        load_config(tmp_path / ".tffix.toml")

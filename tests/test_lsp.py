@@ -353,6 +353,25 @@ def test_formatting_and_range_formatting(tmp_path: Path) -> None:
     session(scenario, tmp_path)
 
 
+def test_hcl_files_that_are_not_terraforms_are_formatted_without_its_rewrites(tmp_path: Path) -> None:
+    text = 'inputs = {\n  name = "${local.env}"\n    x=1\n}\n'
+
+    async def scenario(s: Session) -> None:
+        uri = s.open(tmp_path / "terragrunt.hcl", text)
+        options = lsp.FormattingOptions(tab_size=2, insert_spaces=True)
+        edits = await s.client.text_document_formatting_async(lsp.DocumentFormattingParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), options=options,
+        ))  # fmt: skip
+        assert apply_text_edits(text, edits) == 'inputs = {\n  name = "${local.env}"\n  x    = 1\n}\n'
+        where = lsp.Range(start=lsp.Position(line=0, character=0), end=lsp.Position(line=4, character=0))
+        edits = await s.client.text_document_range_formatting_async(lsp.DocumentRangeFormattingParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), range=where, options=options,
+        ))  # fmt: skip
+        assert apply_text_edits(text, edits) == 'inputs = {\n  name = "${local.env}"\n  x    = 1\n}\n'
+
+    session(scenario, tmp_path)
+
+
 def test_range_formatting_counts_lines_as_lsp_does(tmp_path: Path) -> None:
     """A lone CR (here in a comment) ends an LSP line but no formatter line:
     the selected line is the one formatted all the same."""

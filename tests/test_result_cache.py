@@ -5,6 +5,7 @@ folder is a miss and is overwritten, never run or trusted)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import pickle
@@ -417,3 +418,53 @@ def test_cached_sarif_equals_uncached_sarif(fresh_cache: Path) -> None:
     run_cli(*args)
     warm = run_cli(*args)
     assert (warm.output, warm.exit_code) == (uncached.output, uncached.exit_code)
+
+
+# -- each refusal, by example (the properties above reach them only by chance) --------------------
+
+
+def test_a_text_marked_unchanged_without_an_original_is_bad_data() -> None:
+    data = run_to_data(ModuleRun(Path("m"), {Path("m/a.tf"): "x"}, {Path("m/a.tf"): "x"}))
+    data["texts"]["m/b.tf"] = None  # "unchanged" from an original that does not exist
+    with pytest.raises(BadData, match="no text for m/b.tf"):
+        run_from_data(data)
+
+
+def test_an_edit_of_the_wrong_length_is_bad_data() -> None:
+    fix = Fix("f", (Edit(Path("m/a.tf"), 0, 1, "y"),), Applicability.SAFE)
+    diag = Diagnostic("TFX101", "n", Severity.ERROR, "m", Path("m/a.tf"), (1, 1), (1, 2), (0, 1), fix)
+    data = run_to_data(ModuleRun(Path("m"), {Path("m/a.tf"): "x"}, {Path("m/a.tf"): "x"}, remaining=[diag]))
+    data["remaining"][0]["fix"]["edits"][0].pop()  # four fields where an edit has five
+    with pytest.raises(BadData, match="expected a list of 5"):
+        run_from_data(data)
+
+
+def test_an_entry_whose_edit_falls_outside_the_file_is_a_miss(tmp_path: Path, fresh_cache: Path) -> None:
+    """Well-formed data that cannot be this module's run (a forged entry) is
+    not used: an edit past the end of its file would make apply write garbage."""
+    (tmp_path / "main.tf").write_text(BUCKET % "")
+    (source,), _ = discover([str(tmp_path)])
+    job = batch.Job(source, Settings(), fix=False)
+    [run] = list(batch.run_jobs([job], workers=1))
+    [diag] = [d for d in run.remaining if d.fix is not None]
+    assert diag.fix is not None
+    edit = diag.fix.edits[0]
+    size = len(source.texts[edit.path])
+    key = result_cache.key(source, job.settings, fix=False)
+    assert result_cache.load(key, source, job.today) is not None
+    forged = Fix(diag.fix.message, (Edit(edit.path, size, size + 1, "x"),), diag.fix.applicability)
+    run.remaining[run.remaining.index(diag)] = dataclasses.replace(diag, fix=forged)
+    result_cache.store(key, run)
+    assert result_cache.load(key, source, job.today) is None
+
+
+def test_a_file_that_cannot_be_read_is_recorded_and_checked_as_such(tmp_path: Path) -> None:
+    folder = tmp_path / "terraform.tfvars"
+    folder.mkdir()  # reading it fails as an unreadable file's read would
+    recorded = Inputs(DAY)
+    assert recorded.read_bytes(folder) is None
+    assert recorded.digests == {folder: None}
+    assert recorded.hold(DAY)  # still unreadable: the answer holds
+    folder.rmdir()
+    folder.write_text('environment = "prod"\n')
+    assert not recorded.hold(DAY)  # readable now: the run must be redone

@@ -64,6 +64,30 @@ def test_under_ci_a_missing_corpus_fails(tmp_path: Path) -> None:
     assert "under CI this is a failure, never a skip" in result.stdout
 
 
+HCL_TOOLS_TESTS = ["tests/test_golden_hclfmt.py"]
+
+
+def test_without_the_hclwrite_oracle_its_tests_are_skipped_and_say_why(tmp_path: Path) -> None:
+    result = _pytest([*HCL_TOOLS_TESTS, "-m", "hcl_tools"], TFFIX_HCL_TOOLS=str(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.fullmatch(r"\d+ skipped, \d+ deselected in .*", _summary(result)), _summary(result)
+    assert f"@cdktf/hcl-tools missing at {tmp_path}" in result.stdout
+
+
+def test_under_ci_a_missing_hclwrite_oracle_fails(tmp_path: Path) -> None:
+    result = _pytest([*HCL_TOOLS_TESTS, "-m", "hcl_tools"], TFFIX_HCL_TOOLS=str(tmp_path), CI="true")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert re.fullmatch(r"\d+ deselected, \d+ errors? in .*", _summary(result)), _summary(result)
+    assert "skipped" not in result.stdout
+    assert "under CI this is a failure, never a skip" in result.stdout
+
+
+def test_ci_installs_the_hclwrite_oracle_where_the_tests_look() -> None:
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r"npm install --prefix \S+ .*@cdktf/hcl-tools@\d+\.\d+\.\d+", script)
+    assert "export TFFIX_HCL_TOOLS=" in script
+
+
 def _tree_state(folder: Path) -> dict[str, tuple[int, str]]:
     return {
         str(p.relative_to(folder)): (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest())
@@ -150,7 +174,13 @@ def _marks(decorators: list[ast.expr]) -> set[str]:
     return found
 
 
-SHARED_NAMES = {"CORPUS": "corpus", "corpus_files": "corpus", "MUTATION_CORPUS": "corpus", "SEED_DIR": "seeds"}
+SHARED_NAMES = {
+    "CORPUS": "corpus",
+    "corpus_files": "corpus",
+    "MUTATION_CORPUS": "corpus",
+    "SEED_DIR": "seeds",
+    "hclwrite_format": "hcl_tools",  # the npm oracle, installed by .ci/run
+}
 
 
 def test_every_test_that_reads_shared_data_is_marked() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import random
 from typing import Any
 
 import pytest
@@ -108,3 +109,53 @@ def test_a_small_text_gets_difflib_s_edits_trimmed_to_the_characters() -> None:
     new = "a  = 1\r\nbb = 2\r\nc = 3\r\n"
     assert text_edits(old, new) == [(2, 2, " "), (10, 12, "")]  # after "a " and "bb "
     assert text_edits(old, new, whole_lines=True) == [(0, 17, "a  = 1\r\nbb = 2\r\n")]
+
+
+def _seeded_case(seed: int) -> tuple[str, str, bool]:
+    """A long text of unique and repeated lines, and a few edits of it (the
+    properties above draw such cases too, but reach the branches below only
+    by chance; these seeds reach each of them every time)."""
+    rng = random.Random(seed)
+    pool = ["}\n", "\n", "  a = 1\n", "  a  = 1\r\n", 'resource "x" "y" {\n', "b\r", "c\n", "  }\n"]
+    old = [
+        rng.choice(pool) if rng.random() < 0.5 else f"u{rng.randrange(10**6)}\n"
+        for _ in range(rng.choice([5, 20, 120, 200]))
+    ]
+    new = list(old)
+    for _ in range(rng.randrange(1, 8)):
+        op, at = rng.random(), rng.randrange(len(new) + 1)
+        if op < 0.3 and new:
+            del new[min(at, len(new) - 1)]
+        elif op < 0.6:
+            new.insert(at, rng.choice(pool))
+        elif op < 0.8 and new:
+            new[min(at, len(new) - 1)] = rng.choice(pool)
+        else:
+            start, source = rng.randrange(len(new) + 1), rng.randrange(len(new) + 1)
+            new[start:start] = new[source : source + 5]  # a moved copy: anchors out of order
+    return "".join(old), "".join(new), rng.random() < 0.3
+
+
+@pytest.mark.parametrize("seed", [0, 5, 27, 65, 184])
+def test_edits_of_seeded_long_texts(seed: int) -> None:
+    old, new, whole_lines = _seeded_case(seed)
+    assert_edits_of(old, new, whole_lines=whole_lines)
+
+
+def test_a_long_text_unchanged_needs_no_edit() -> None:
+    text = "".join(f"line {i}\n" for i in range(200))  # past difflib's range
+    assert text_edits(text, text) == text_edits(text, text, whole_lines=True) == []
+
+
+def test_long_texts_without_a_shared_unique_line_are_one_edit() -> None:
+    old, new = "x\n" * 150, "y\n" * 150  # repeated lines: no anchor
+    assert text_edits(old, new, whole_lines=True) == [(0, len(old), new)]
+
+
+def test_a_long_run_of_equal_lines_between_anchors_is_kept() -> None:
+    run = "x\n" * 150  # equal in both, between two anchors, too long for difflib
+    old = f"A\nu1\n{run}u2\nB\n"
+    new = f"C\nu1\n{run}u2\nD\n"
+    edits = text_edits(old, new, whole_lines=True)
+    assert edits == [(0, 2, "C\n"), (len(old) - 2, len(old), "D\n")]
+    assert_edits_of(old, new, whole_lines=False)

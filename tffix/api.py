@@ -13,9 +13,16 @@ Everything a rule needs is here, under public names:
 - the concrete syntax tree: every node class, ``Token``, ``Visitor`` and
   ``Transformer`` (LibCST-style traversal), ``walk`` / ``visit`` /
   ``replace`` / ``remove``, value helpers and positions;
-- snippet builders that parse HCL into nodes (``parse_expression``,
-  ``parse_block``, ``parse_body``, ``parse_attribute``), so rules build
-  code by parsing it rather than by pasting strings.
+- matchers (``matchers``, used as ``m.Block("resource", "aws_s3_bucket")``;
+  ``find`` and ``matches``) to say which nodes a rule is about;
+- snippet builders that parse HCL with holes into nodes
+  (``parse_expression("{0}.name", ref)``, ``parse_block``, ``parse_body``,
+  ``parse_attribute``) and quoting helpers (``quote``, ``string``,
+  ``label``, ``key``, ``ref``...), so rules build code by parsing it rather
+  than by pasting strings;
+- ``FixBuilder``: fixes as tree edits (replace, remove, insert, set an
+  attribute, run a ``Transformer``; queue ``ensure_variable`` and the other
+  module follow-ups), turned into minimal text edits in the file's style.
 
 Importing this module loads the tree, the parser and the module context,
 but no built-in rule, no command line and no language server (a test checks
@@ -28,7 +35,9 @@ from __future__ import annotations
 from .context.inputs import Inputs
 from .context.module import MODULE_SUFFIX, SourceFile, TerraformModule, fix
 from .context.suppressions import Suppression
+from .cst import matchers
 from .cst.builders import first_token, last_token, with_first_token
+from .cst.matchers import find, matches
 from .cst.nodes import (
     Attribute,
     BinaryOp,
@@ -66,14 +75,15 @@ from .cst.nodes import (
     deep_equals,
 )
 from .cst.positions import CodeRange, position, positions, spans
+from .cst.quoting import escape, is_identifier, key, label, quote, ref, string, template, unescape
 from .cst.tokens import Token
 from .cst.values import NotLiteral, literal_value, template_text
 from .cst.visitor import REMOVE, Transformer, Visitor, parents, remove, replace, visit, walk
 from .diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from .rewrite import Fill, FixBuilder, Name, parse_attribute, parse_block, parse_body, parse_expression, to_node
 from .rule import DOC_SECTIONS, Example, Option, Rule, RuleSet
 from .syntax.errors import ParseError
 from .syntax.parser import parse_module
-from .syntax.snippets import parse_attribute, parse_block, parse_body, parse_expression
 
 __all__ = [  # noqa: RUF022 - grouped by topic, in the order the docstring lists them
     # the rule vocabulary
@@ -150,11 +160,29 @@ __all__ = [  # noqa: RUF022 - grouped by topic, in the order the docstring lists
     "replace",
     "visit",
     "walk",
-    # parsing and snippet builders
+    # matchers
+    "matchers",
+    "find",
+    "matches",
+    # parsing, snippet builders and quoting
     "ParseError",
+    "Fill",
+    "Name",
     "parse_attribute",
     "parse_block",
     "parse_body",
     "parse_expression",
     "parse_module",
+    "to_node",
+    "escape",
+    "is_identifier",
+    "key",
+    "label",
+    "quote",
+    "ref",
+    "string",
+    "template",
+    "unescape",
+    # fixes as tree edits
+    "FixBuilder",
 ]  # fmt: skip

@@ -7,7 +7,10 @@ with ruff). Keys, all optional::
     select = ["TFX101", "s3-lifecycle-rule-without-filter"]
     ignore = ["TFX117"]
     unsafe-fixes = false
-    exclude = ["legacy/**", "**/generated_*.tf"]   # globs, relative to the file
+    exclude = ["legacy/", "generated_*.tf"]   # gitignore patterns, relative to the file
+
+    [fmt]
+    terraform-exit-codes = false   # true: `tffix fmt --check` exits 3, as terraform fmt -check
 
     [rules.backend-with-dynamic-values]   # or [rules.TFX103]: rule options
     strategy = "comment-out"
@@ -23,6 +26,7 @@ Command-line options win over the file. An unknown key or a bad value is a
 from __future__ import annotations
 
 import fnmatch
+import functools
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +37,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+import pathspec
+
 from .rules.profiles import PROFILES
 from .rules.registry import resolve, selection
 from .settings import Settings
@@ -41,7 +47,8 @@ __all__ = ["CONFIG_NAMES", "Config", "ConfigError", "find_config", "load_config"
 
 CONFIG_NAMES = (".tffix.toml", "pyproject.toml")
 _SETTING_KEYS = {"profile", "select", "ignore", "unsafe-fixes", "rules"}
-_TOP_KEYS = _SETTING_KEYS | {"exclude", "overrides"}
+_TOP_KEYS = _SETTING_KEYS | {"exclude", "overrides", "fmt"}
+_FMT_KEYS = {"terraform-exit-codes"}
 
 
 class ConfigError(ValueError):
@@ -56,6 +63,8 @@ class Config:
     values: dict[str, Any] = field(default_factory=dict)
     overrides: tuple[dict[str, Any], ...] = ()
     exclude: tuple[str, ...] = ()
+    #: ``[fmt] terraform-exit-codes``: ``tffix fmt --check`` exits 3 as Terraform does
+    fmt_terraform_exit_codes: bool = False
 
     @property
     def root(self) -> Path:
@@ -84,8 +93,12 @@ class Config:
         )
 
     def excludes(self, path: Path) -> bool:
-        relative = _relative(path, self.root)
-        return any(_matches(relative, pattern) for pattern in self.exclude)
+        """Whether ``exclude`` leaves out ``path``, for every command alike.
+        The patterns mean what they mean in a ``.gitignore`` beside the config
+        file: ``main.tf`` (no slash) matches at any depth, ``legacy/`` a folder
+        and all below it, ``/main.tf`` only at the top, ``!keep.tf`` takes a
+        file back."""
+        return bool(self.exclude) and _exclude_spec(self.exclude).match_file(_relative(path, self.root))
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -93,6 +106,13 @@ def _relative(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@functools.lru_cache(maxsize=64)
+def _exclude_spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    """The compiled patterns (compiled once per file's list: every file of a
+    run asks). Raises ValueError for a pattern git would not take either."""
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def _matches(relative: str, pattern: str) -> bool:
@@ -144,6 +164,17 @@ def load_config(path: Path | None) -> Config:
     _check_keys(where, data, _TOP_KEYS)
     values = _check_settings(where, {k: v for k, v in data.items() if k in _SETTING_KEYS})
     exclude = _strings(where, "exclude", data.get("exclude", []))
+    try:
+        _exclude_spec(tuple(exclude))
+    except ValueError as e:
+        raise ConfigError(f"{where}: exclude: {e}") from None
+    fmt = data.get("fmt", {})
+    if not isinstance(fmt, dict):
+        raise ConfigError(f"{where}: fmt: must be a table ([fmt])")
+    _check_keys(f"{where}: fmt", fmt, _FMT_KEYS)
+    terraform_exit_codes = fmt.get("terraform-exit-codes", False)
+    if not isinstance(terraform_exit_codes, bool):
+        raise ConfigError(f"{where}: fmt: terraform-exit-codes: must be true or false")
     overrides = []
     raw = data.get("overrides", [])
     if not isinstance(raw, list) or not all(isinstance(o, dict) for o in raw):
@@ -156,7 +187,7 @@ def load_config(path: Path | None) -> Config:
         checked = _check_settings(spot, {k: v for k, v in override.items() if k != "paths"})
         checked["paths"] = _strings(spot, "paths", override["paths"])
         overrides.append(checked)
-    return Config(path, values, tuple(overrides), tuple(exclude))
+    return Config(path, values, tuple(overrides), tuple(exclude), terraform_exit_codes)
 
 
 def _check_keys(where: str, data: dict[str, Any], allowed: set[str]) -> None:

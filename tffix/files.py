@@ -11,6 +11,7 @@ from pathlib import Path
 __all__ = [
     "FMT_SUFFIXES",
     "HCL_SUFFIXES",
+    "TERRAFORM_FMT_SUFFIXES",
     "decode_source",
     "is_broken_link",
     "iter_files",
@@ -18,6 +19,7 @@ __all__ = [
     "read_error",
     "read_source",
     "read_stdin",
+    "terraform_file",
     "unsupported_file",
 ]
 
@@ -114,9 +116,21 @@ def read_error(name: str | Path, error: OSError | UnicodeDecodeError) -> str:
     return f"{name}: {error.strerror or error}"
 
 
-#: What ``tffix fmt`` formats (as ``terraform fmt`` does); JSON variants such
-#: as ``.tf.json`` are never touched.
-FMT_SUFFIXES = (".tf", ".tfvars", ".tftest.hcl", ".tfmock.hcl", ".tfquery.hcl")
+#: What ``terraform fmt`` formats, with Terraform's rewrites on top of
+#: hclwrite's layout; JSON variants such as ``.tf.json`` are never touched.
+TERRAFORM_FMT_SUFFIXES = (".tf", ".tfvars", ".tftest.hcl", ".tfmock.hcl", ".tfquery.hcl")
+
+#: What ``tffix fmt`` formats: Terraform's files, and every other ``.hcl``
+#: file (terragrunt.hcl, .pkr.hcl, .nomad.hcl) with hclwrite's layout alone,
+#: as ``terragrunt hclfmt``, ``packer fmt`` and ``nomad fmt`` do.
+FMT_SUFFIXES = (".tf", ".tfvars", ".hcl")
+
+
+def terraform_file(name: str | Path) -> bool:
+    """Whether ``terraform fmt`` would format a file of this name, so that
+    Terraform's rewrites apply to it (standard input counts as a .tf file)."""
+    name = str(name)
+    return name.endswith(TERRAFORM_FMT_SUFFIXES) or not name.endswith(".hcl")
 
 
 def iter_fmt_files(paths: Iterable[str | Path], *, recursive: bool, on_error: OnError) -> Iterator[Path]:

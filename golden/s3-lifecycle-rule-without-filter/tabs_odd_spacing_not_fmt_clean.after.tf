@@ -3,7 +3,7 @@ resource "aws_s3_bucket_lifecycle_configuration"   "odd" {
 	rule {
 		id = "expire"
 		status    =   "Enabled"
-    filter {}
+		filter {}
 		expiration {
 			days = 30
 		}

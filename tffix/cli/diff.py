@@ -1,10 +1,15 @@
-"""Unified diffs as git prints them (``a/`` and ``b/`` paths)."""
+"""Unified diffs as git prints them (``a/`` and ``b/`` paths), or as
+``terraform fmt -diff`` does (``old/`` and ``new/``)."""
 
 from __future__ import annotations
 
 import difflib
 
-__all__ = ["unified_diff"]
+__all__ = ["GIT_LABELS", "TERRAFORM_LABELS", "unified_diff"]
+
+#: the prefixes of the two file names in a diff's header
+GIT_LABELS = ("a/", "b/")
+TERRAFORM_LABELS = ("old/", "new/")
 
 _NO_NEWLINE = "\\ No newline at end of file\n"
 
@@ -20,9 +25,13 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def unified_diff(path: str, before: str, after: str, *, new_file: bool = False) -> str:
+def unified_diff(
+    path: str, before: str, after: str, *, new_file: bool = False, labels: tuple[str, str] = GIT_LABELS
+) -> str:
     """The diff from ``before`` to ``after`` for ``path``; empty if equal.
-    ``new_file`` diffs from ``/dev/null``, as git shows an added file."""
+    ``new_file`` diffs from ``/dev/null``, as git shows an added file.
+    Either label style applies with ``git apply`` or ``patch -p1``."""
     name = path.lstrip("/")  # an absolute path still reads a/tmp/x.tf, as with git
-    source = "/dev/null" if new_file else f"a/{name}"
-    return "".join(difflib.unified_diff(_lines(before), _lines(after), source, f"b/{name}"))
+    old, new = labels
+    source = "/dev/null" if new_file else f"{old}{name}"
+    return "".join(difflib.unified_diff(_lines(before), _lines(after), source, f"{new}{name}"))

@@ -7,32 +7,91 @@ from pathlib import Path
 
 import click
 
-from ..files import FMT_SUFFIXES, iter_fmt_files, read_error, read_source, read_stdin, unsupported_file
+from ..config import ConfigError
+from ..files import FMT_SUFFIXES, iter_fmt_files, read_error, read_source, read_stdin, terraform_file, unsupported_file
 from ..fmt import SelfCheckError, format_source
+from ..settings import Settings
 from ..syntax import ParseError
 from ..writeback import Change, write_unit
-from .diff import unified_diff
-from .report import EXIT_CODES_HELP, Report
+from .diff import TERRAFORM_LABELS, unified_diff
+from .report import EXIT_CHANGES, EXIT_CODES_HELP, Report
+from .resolve import Resolver
+from .terraform_args import TerraformFmtCommand
 
-__all__ = ["fmt"]
+__all__ = ["EXIT_TERRAFORM_CHECK", "fmt"]
+
+#: what ``terraform fmt -check`` exits with when files would change
+EXIT_TERRAFORM_CHECK = 3
+
+_EPILOG = (
+    EXIT_CODES_HELP
+    + """
+  3  instead of 1, with --terraform-exit-codes (as terraform fmt -check)
+
+Terraform's spellings work too: -check, -diff, -recursive, -list=false,
+-write=false, -no-color (Go's flag forms, such as -check=true)."""
+)
 
 
-@click.command("fmt", epilog=EXIT_CODES_HELP)
+@click.command("fmt", cls=TerraformFmtCommand, epilog=_EPILOG)
 @click.argument("paths", nargs=-1)
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when any file would change.")
-@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of each change.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of each change (old/ new/ paths).")
 @click.option("--list/--no-list", "list_files", default=True, help="List the files that change (not with stdin).")
-@click.option("--write/--no-write", default=True, help="Write changes back (never with --check or stdin).")
+@click.option(
+    "--write/--no-write",
+    default=True,
+    help="Write changes back (never with --check or stdin). With --no-list and no --diff, "
+    "--no-write prints every file's result instead, as terraform fmt does.",
+)
 @click.option("--recursive", "-r", is_flag=True, help="Also format files in subdirectories.")
-def fmt(paths: tuple[str, ...], check: bool, show_diff: bool, list_files: bool, write: bool, recursive: bool) -> None:
+@click.option("--no-color", is_flag=True, help="Accepted for terraform fmt's scripts: fmt never prints colour.")
+@click.option(
+    "--terraform-exit-codes/--no-terraform-exit-codes",
+    default=None,
+    help="Exit 3 where terraform fmt -check does (files would change), not 1. "
+    "[default: [fmt] terraform-exit-codes of the config file over the current folder, else off]",
+)
+@click.option("--stdin-filename", metavar="PATH", help="The name of the buffer read from `-` (picks its rules).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this config file instead of the nearest .tffix.toml / pyproject.toml.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+def fmt(
+    paths: tuple[str, ...],
+    check: bool,
+    show_diff: bool,
+    list_files: bool,
+    write: bool,
+    recursive: bool,
+    no_color: bool,
+    terraform_exit_codes: bool | None,
+    stdin_filename: str | None,
+    config_path: Path | None,
+    isolated: bool,
+) -> None:
     """Rewrite Terraform files (.tf, .tfvars, .tftest.hcl, .tfmock.hcl,
-    .tfquery.hcl) in the canonical format, exactly as `terraform fmt` does.
+    .tfquery.hcl) in the canonical format, exactly as `terraform fmt` does,
+    and other .hcl files (terragrunt.hcl, .pkr.hcl, .nomad.hcl) as
+    `terragrunt hclfmt`, `packer fmt` and `nomad fmt` do: hclwrite's layout
+    without Terraform's rewrites.
 
     PATHS are files or directories (default: the current directory); `-`
     reads standard input and writes the result to standard output. In
     folders, JSON files, hidden files and hidden directories (such as
-    .terraform/) are skipped; a named file of another kind is an error.
+    .terraform/) are skipped, and so is whatever the config file's
+    `exclude` names; a named file of another kind is an error.
     """
+    del no_color  # nothing fmt prints is coloured
+    try:
+        resolver = Resolver(Settings(), profile_given=False, config_path=config_path, isolated=isolated)
+        if terraform_exit_codes is None:
+            terraform_exit_codes = resolver.config_for(Path.cwd()).fmt_terraform_exit_codes
+    except ConfigError as e:
+        raise click.UsageError(str(e)) from None
     report = Report(check_only=check)
 
     def unlisted(folder: Path, error: OSError) -> None:
@@ -40,18 +99,30 @@ def fmt(paths: tuple[str, ...], check: bool, show_diff: bool, list_files: bool, 
 
     for raw in paths or (".",):
         if raw == "-":
-            _format_stdin(report, check=check, show_diff=show_diff)
+            _format_stdin(report, check=check, show_diff=show_diff, name=stdin_filename)
         elif not Path(raw).exists() and not Path(raw).is_symlink():  # a broken symlink is reported when read
             report.failure(f"{raw}: no such file or directory")
         else:
             for path in iter_fmt_files([raw], recursive=recursive, on_error=unlisted):
-                _format_file(report, path, check=check, show_diff=show_diff, list_files=list_files, write=write)
-    sys.exit(report.exit_code)
+                if not _excluded(resolver, report, path):
+                    _format_file(report, path, check=check, show_diff=show_diff, list_files=list_files, write=write)
+    code = report.exit_code
+    sys.exit(EXIT_TERRAFORM_CHECK if terraform_exit_codes and code == EXIT_CHANGES else code)
+
+
+def _excluded(resolver: Resolver, report: Report, path: Path) -> bool:
+    """Whether the config file over ``path`` excludes it (the same test as
+    ``tffix check`` makes); a bad config file is reported and skips the file."""
+    try:
+        return resolver.config_for(path.parent).excludes(path)
+    except ConfigError as e:
+        report.failure(f"config error: {e}")
+        return True
 
 
 def _format_text(report: Report, text: str, name: str) -> str | None:
     try:
-        return format_source(text, filename=name)
+        return format_source(text, filename=name, terraform=terraform_file(name))
     except ParseError as e:
         report.failure(str(e))
     except SelfCheckError as e:
@@ -59,25 +130,30 @@ def _format_text(report: Report, text: str, name: str) -> str | None:
     return None
 
 
-def _format_stdin(report: Report, *, check: bool, show_diff: bool) -> None:
+def _format_stdin(report: Report, *, check: bool, show_diff: bool, name: str | None) -> None:
+    name = name or "<stdin>"
     try:
         text = read_stdin()
     except (OSError, UnicodeDecodeError) as e:
-        report.failure(read_error("<stdin>", e))
+        report.failure(read_error(name, e))
         return
-    result = _format_text(report, text, "<stdin>")
+    result = _format_text(report, text, name)
     if result is None:
         return
     if result != text:
-        report.file_changed("<stdin>", listed=False)
+        report.file_changed(name, listed=False)
     else:
         report.file_unchanged()
     if show_diff:
-        report.emit(unified_diff("<stdin>", text, result))
+        report.emit(unified_diff(name, text, result, labels=TERRAFORM_LABELS))
     elif not check:
-        # as `terraform fmt -` does: what it prints ends a line (the check
-        # and the diff still compare without that line break)
-        report.emit(result if result.endswith("\n") else result + "\n")
+        report.emit(_ending_a_line(result))
+
+
+def _ending_a_line(result: str) -> str:
+    """The text as ``terraform fmt`` prints a result: ending a line (the check
+    and the diff still compare without that line break)."""
+    return result if result.endswith("\n") else result + "\n"
 
 
 def _format_file(report: Report, path: Path, *, check: bool, show_diff: bool, list_files: bool, write: bool) -> None:
@@ -93,12 +169,16 @@ def _format_file(report: Report, path: Path, *, check: bool, show_diff: bool, li
     result = _format_text(report, text, str(path))
     if result is None:
         return
+    if not (check or show_diff or list_files or write):
+        # with nothing else asked for, each file's result is printed, changed
+        # or not, as `terraform fmt -list=false -write=false` does
+        report.emit(_ending_a_line(result))
     if result == text:
         report.file_unchanged()
         return
     report.file_changed(str(path), listed=list_files)
     if show_diff:
-        report.emit(unified_diff(str(path), text, result))
+        report.emit(unified_diff(str(path), text, result, labels=TERRAFORM_LABELS))
     if write and not check:  # each file is a unit of its own: one that cannot be written stops only itself
         for failed, reason in write_unit([Change(path, result, text)]).items():
             report.failure(f"{failed}: not written: {reason}")

@@ -9,14 +9,13 @@ Every other byte of the file stays as it was.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..diagnostics import Edit
 from ..fmt.region import format_lines
 from ..text.lines import Lines
-from ..text.newlines import newline_style
+from ..text.newlines import inserted_text, newline_style
 
 __all__ = [
     "apply_edits",
@@ -27,15 +26,6 @@ __all__ = [
     "splice",
     "touched_lines",
 ]
-
-_LONE_LF = re.compile(r"(?<!\r)\n")
-
-
-def inserted_text(text: str, new: str, newline: str = "\n") -> str:
-    """``new`` (rules write ``\n``) with the line breaks of the file ``text``
-    goes into (``newline`` when the file is new or empty)."""
-    crlf = (newline_style(text) if text else newline) == "\r\n"
-    return _LONE_LF.sub("\r\n", new) if crlf else new
 
 
 def splice(text: str, edits: Iterable[Edit], *, newline: str = "\n") -> tuple[str, list[tuple[int, int, bool]]]:
@@ -84,7 +74,8 @@ def apply_edits(text: str, edits: Iterable[Edit], *, filename: str | None = None
     Raises ParseError when the result does not parse (a rule's bug) and
     SelfCheckError when formatting fails its own checks."""
     result, ranges = splice(text, edits, newline=newline)
-    return format_lines(result, touched_lines(result, ranges), filename=filename)
+    # own_style: fixed lines take the file's indentation unit and alignment habits (issue 16)
+    return format_lines(result, touched_lines(result, ranges), filename=filename, own_style=True)
 
 
 def module_newline(texts: Mapping[Path, str]) -> str:

@@ -27,38 +27,42 @@ from .tokens import FmtToken, fmt_tokens, render, same_content
 __all__ = ["SelfCheckError", "check_unique_attributes", "format_module", "format_source"]
 
 
-def _rewritten_tokens(module: Module, source: list[Token]) -> tuple[list[FmtToken], bool]:
+def _rewritten_tokens(module: Module, source: list[Token], terraform: bool) -> tuple[list[FmtToken], bool]:
     """Formatter tokens of ``source`` (the module's tokens) after Terraform's
-    rewrites, and whether any rewrite changed a token's kind or text."""
+    rewrites (none unless ``terraform``), and whether any rewrite changed a
+    token's kind or text."""
     index: dict[int, int] = {}
     tokens = fmt_tokens(source, index, bom=module.bom)
-    edits = rewrite_edits(module, tokens, index)
+    edits = rewrite_edits(module, tokens, index) if terraform else []
     for start, end, new in sorted(edits, key=lambda e: e[0], reverse=True):
         tokens[start:end] = new
     return tokens, bool(edits)
 
 
-def _format(module: Module, source: list[Token]) -> tuple[str, list[FmtToken], bool]:
+def _format(module: Module, source: list[Token], terraform: bool = True) -> tuple[str, list[FmtToken], bool]:
     """The result for ``module`` (whose tokens are ``source``), its tokens, and
     whether a rewrite changed any."""
-    tokens, rewritten = _rewritten_tokens(module, source)
+    tokens, rewritten = _rewritten_tokens(module, source, terraform)
     layout(tokens)
     return render(tokens), tokens, rewritten
 
 
-def format_module(module: Module, *, path: str | None = None, source: str | None = None) -> str:
-    """The text ``terraform fmt`` would write for ``module``.
+def format_module(module: Module, *, path: str | None = None, source: str | None = None, terraform: bool = True) -> str:
+    """The text ``terraform fmt`` would write for ``module`` (with
+    ``terraform=False``: hclwrite's layout alone, see ``format_source``).
 
     Raises ParseError where Terraform refuses the file, and SelfCheckError
     if the result fails the formatter's own checks. ``source``, when given,
     is ``module.code`` (saves printing it again).
     """
-    return _format_module(module, list(module.tokens()), path=path, source=source)
+    return _format_module(module, list(module.tokens()), path=path, source=source, terraform=terraform)
 
 
-def _format_module(module: Module, source_tokens: list[Token], *, path: str | None, source: str | None) -> str:
+def _format_module(
+    module: Module, source_tokens: list[Token], *, path: str | None, source: str | None, terraform: bool
+) -> str:
     check_unique_attributes(module, path=path)
-    result, tokens, rewritten = _format(module, source_tokens)
+    result, tokens, rewritten = _format(module, source_tokens, terraform)
     if result == (module.code if source is None else source):
         return result  # unchanged input: trivially stable and equivalent
     if not rewritten and respaced_alike(tokens, result):
@@ -74,15 +78,21 @@ def _format_module(module: Module, source_tokens: list[Token], *, path: str | No
     # a second run is stable exactly when the re-parsed output, rewritten
     # again, has the same tokens; and equal tokens also mean that nothing but
     # whitespace and the named rewrites changed.
-    if not same_content(tokens, _rewritten_tokens(again, list(again.tokens()))[0]):
+    if not same_content(tokens, _rewritten_tokens(again, list(again.tokens()), terraform)[0]):
         raise SelfCheckError(
             f"{path or '<input>'}: formatting is not stable or changed more than whitespace and the named rewrites"
         )
     return result
 
 
-def format_source(text: str, *, filename: str | None = None) -> str:
+def format_source(text: str, *, filename: str | None = None, terraform: bool = True) -> str:
     """``text`` formatted as ``terraform fmt`` would. Raises ParseError (bad
-    input, or an argument set twice) and SelfCheckError (a tffix bug)."""
+    input, or an argument set twice) and SelfCheckError (a tffix bug).
+
+    ``terraform=False`` formats as hclwrite's ``Format`` does, which is what
+    ``terragrunt hclfmt``, ``packer fmt`` and ``nomad fmt`` write: the same
+    layout without Terraform's rewrites (interpolation-only unwrapping,
+    legacy type constraints, label quoting), which would change the meaning
+    of files that are not Terraform's."""
     module, tokens = parse_with_tokens(text, path=filename)
-    return _format_module(module, tokens, path=filename, source=text)
+    return _format_module(module, tokens, path=filename, source=text, terraform=terraform)

@@ -6,10 +6,16 @@ only the selected lines take the new whitespace; all others keep their own.
 A selected line pulls in the lines it is aligned with (its ``=`` run and its
 trailing-comment run), since changing one line of a run can move the column
 of all. Terraform's rewrites apply to items lying wholly in the selection.
+
+Indentation follows the file's own unit (see ``indent_unit``): a reviewer
+will not merge a fixed line written at 2-space depth between 4-space or
+tab-indented siblings. In a fmt-clean file the unit is two spaces, so the
+result is what ``terraform fmt`` writes.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from ..cst import nodes as n
@@ -19,7 +25,10 @@ from .layout import Line, layout
 from .rewrites import rewrite_edits
 from .tokens import FmtToken, fmt_tokens
 
-__all__ = ["format_lines", "format_nodes"]
+__all__ = ["format_lines", "format_nodes", "indent_unit"]
+
+#: The unit ``terraform fmt`` indents with; also the answer for a file that shows no other.
+FMT_INDENT = "  "
 
 
 def _start_lines(tokens: list[FmtToken]) -> list[int]:
@@ -38,7 +47,43 @@ def _end_line(start: int, tok: FmtToken) -> int:
     return start + tok.text.count("\n") - tok.text.endswith("\n")
 
 
-def _render(module: n.Module, wanted: set[int]) -> str:
+def _depth_indents(lines: list[Line], skip: set[int], starts: list[int], position: dict[int, int]) -> Counter[str]:
+    """How often each source indentation is seen, per level, on lines at
+    depth one or more outside ``skip``: ``ws`` divided by the depth."""
+    seen: Counter[str] = Counter()
+    for line in lines:
+        if not line.lead:
+            continue
+        first = line.lead[0]
+        depth = first.spaces // 2
+        if first.kind == "NEWLINE" or depth == 0 or starts[position[id(first)]] in skip:
+            continue
+        ws = first.ws
+        if ws and len(ws) % depth == 0 and ws == ws[: len(ws) // depth] * depth and len(set(ws)) == 1:
+            seen[ws[: len(ws) // depth]] += 1
+    return seen
+
+
+def _unit(seen: Counter[str]) -> str:
+    if not seen:
+        return FMT_INDENT
+    # the most frequent unit; ties go to terraform fmt's, then to the shorter
+    return max(seen, key=lambda u: (seen[u], u == FMT_INDENT, -len(u)))
+
+
+def indent_unit(module: n.Module, *, skip: Iterable[int] = ()) -> str:
+    """The file's indentation unit: two or four spaces, a tab... as its
+    nested lines show it (lines in ``skip``, 1-based, are not asked: they
+    are the ones about to be rewritten). Two spaces when nothing tells."""
+    tokens = fmt_tokens(module.tokens(), bom=module.bom)
+    starts = _start_lines(tokens)
+    position = {id(tok): i for i, tok in enumerate(tokens)}
+    return _unit(_depth_indents(layout(tokens), set(skip), starts, position))
+
+
+def _render(module: n.Module, wanted: set[int], unit: str | None, own_style: bool, terraform: bool) -> tuple[str, str]:
+    """The text with the ``wanted`` lines laid out, and the indentation unit
+    used (``unit``, or the one the lines outside ``wanted`` show)."""
     index: dict[int, int] = {}
     tokens = fmt_tokens(module.tokens(), index, bom=module.bom)
     starts = _start_lines(tokens)
@@ -48,7 +93,8 @@ def _render(module: n.Module, wanted: set[int]) -> str:
         last = _end_line(starts[end - 1], tokens[end - 1])
         return all(line in wanted for line in range(first, last + 1))
 
-    edits = [e for e in rewrite_edits(module, tokens, index) if inside(e[0], e[1])]
+    rewrites = rewrite_edits(module, tokens, index) if terraform else []
+    edits = [e for e in rewrites if inside(e[0], e[1])]
     for start, end, new in sorted(edits, key=lambda e: e[0], reverse=True):
         for tok in new:
             tok.ws = ""  # new tokens have no source whitespace: they take the layout's
@@ -56,16 +102,58 @@ def _render(module: n.Module, wanted: set[int]) -> str:
         starts[start:end] = [starts[start]] * len(new)
     position = {id(tok): i for i, tok in enumerate(tokens)}
     lines = layout(tokens)
-    chosen = _choose(lines, wanted, starts, position)
+    if unit is None:
+        unit = _unit(_depth_indents(lines, wanted, starts, position))
+    chosen = _choose(lines, wanted, starts, position, own_style)
+    # a chosen line's indentation in the file's unit (the layout counts two spaces a level)
+    indents = {}
+    if unit != FMT_INDENT:
+        for line in lines:
+            if line.lead and line.lead[0].kind != "NEWLINE" and id(line.lead[0]) in chosen:
+                indents[id(line.lead[0])] = unit * (line.lead[0].spaces // 2)
     out = [module.bom]
     for tok in tokens:
-        out.append(" " * tok.spaces if id(tok) in chosen else tok.ws)
+        key = id(tok)
+        if key in chosen:
+            out.append(indents.get(key) or " " * tok.spaces)
+        else:
+            out.append(tok.ws)
         out.append(tok.text)
-    return "".join(out)
+    return "".join(out), unit
 
 
-def _choose(lines: list[Line], wanted: set[int], starts: list[int], position: dict[int, int]) -> set[int]:
-    """ids of the tokens that take the layout's whitespace."""
+def _width(tokens: list[FmtToken]) -> int:
+    """Characters the tokens take in the source, their whitespace included."""
+    return sum([len(tok.ws) + len(tok.text) for tok in tokens])
+
+
+def _aligned(run: list[Line], cell: str) -> bool:
+    """Whether lines that keep their bytes were aligned on purpose for the
+    ``cell`` (``assign`` or ``comment``): one column for all, after at least
+    one blank, and the rest of the cell spaced as the formatter spaces it.
+    Then they move with the selected lines (a fmt-clean file, or one aligned
+    in its own way); otherwise the file does not align that group, and a
+    selected line does not either."""
+    columns = set()
+    for line in run:
+        before = line.lead if cell == "assign" else line.lead + (line.assign or [])
+        tokens = getattr(line, cell)
+        if not tokens[0].ws or any(tok.ws != " " * tok.spaces for tok in tokens[1:]):
+            return False
+        columns.add(_width(before) + len(tokens[0].ws))
+    return len(columns) <= 1
+
+
+def _choose(
+    lines: list[Line], wanted: set[int], starts: list[int], position: dict[int, int], own_style: bool
+) -> set[int]:
+    """ids of the tokens that take the layout's whitespace.
+
+    A selected line in an alignment run pulls in the run's other lines. In
+    ``own_style`` only when they were aligned (a fmt-clean file, or one
+    aligned in its own way); in a run the file never aligned, the other
+    lines keep their bytes and the selected line takes one space (issue 16:
+    no collateral lines)."""
     selected = []
     for line in lines:
         toks = line.tokens()
@@ -74,24 +162,44 @@ def _choose(lines: list[Line], wanted: set[int], starts: list[int], position: di
         first = starts[position[id(toks[0])]]
         last = _end_line(starts[position[id(toks[-1])]], toks[-1])
         selected.append(any(number in wanted for number in range(first, last + 1)))
-    assign_runs = {line.assign_run for line, pick in zip(lines, selected) if pick and line.assign_run >= 0}
-    comment_runs = {line.comment_run for line, pick in zip(lines, selected) if pick and line.comment_run >= 0}
     chosen: set[int] = set()
+    for cell in ("assign", "comment"):
+        runs: dict[int, tuple[list[Line], list[Line]]] = {}  # run -> (selected lines, other lines)
+        for line, pick in zip(lines, selected):
+            number = line.assign_run if cell == "assign" else line.comment_run
+            if number >= 0:
+                runs.setdefault(number, ([], []))[0 if pick else 1].append(line)
+        for picked, others in runs.values():
+            if not picked:
+                continue
+            if not own_style or _aligned(others, cell):
+                for line in others:
+                    chosen.update(id(tok) for tok in getattr(line, cell))
+            else:
+                for line in picked:
+                    getattr(line, cell)[0].spaces = 1
     for line, pick in zip(lines, selected):
         if pick:
             chosen.update(id(tok) for tok in line.tokens())
-            continue
-        # a line in a run has the cell the run aligns
-        if line.assign_run in assign_runs and line.assign is not None:
-            chosen.update(id(tok) for tok in line.assign)
-        if line.comment_run in comment_runs and line.comment is not None:
-            chosen.update(id(tok) for tok in line.comment)
     return chosen
 
 
-def format_lines(text: str, lines: Iterable[int], *, filename: str | None = None) -> str:
+def format_lines(
+    text: str,
+    lines: Iterable[int],
+    *,
+    filename: str | None = None,
+    own_style: bool = False,
+    indent: str | None = None,
+    terraform: bool = True,
+) -> str:
     """``text`` with only the given 1-based source lines (and the lines they
     align with) formatted as ``terraform fmt`` would; every other byte kept.
+    ``terraform=False``: hclwrite's layout alone, as ``format_source``.
+
+    ``own_style`` is what a fix wants (issue 16): the lines take the file's
+    indentation unit, and alignment runs the file does not align are left
+    alone (so are their other lines). ``indent`` forces a unit.
 
     Raises ParseError for bad input and SelfCheckError if the result fails to
     parse or is not stable under a second application.
@@ -99,7 +207,8 @@ def format_lines(text: str, lines: Iterable[int], *, filename: str | None = None
     wanted = set(lines)
     module = parse_module(text, path=filename)
     check_unique_attributes(module, path=filename)  # an edit must not set an argument twice
-    result = _render(module, wanted)
+    unit = indent if indent is not None else (None if own_style else FMT_INDENT)
+    result, unit = _render(module, wanted, unit, own_style, terraform)
     if result == text:
         return result
     try:
@@ -108,7 +217,7 @@ def format_lines(text: str, lines: Iterable[int], *, filename: str | None = None
         raise SelfCheckError(
             f"{filename or '<input>'}: region formatting produced output that does not parse: {e}"
         ) from e
-    if _render(again, wanted) != result:
+    if _render(again, wanted, unit, own_style, terraform)[0] != result:
         raise SelfCheckError(f"{filename or '<input>'}: region formatting is not stable")
     return result
 

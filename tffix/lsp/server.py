@@ -31,6 +31,7 @@ from pygls.workspace import TextDocument
 
 from .. import __version__
 from ..engine.run import ModuleRun
+from ..files import terraform_file
 from ..fmt import SelfCheckError, format_source
 from ..fmt.region import format_lines
 from ..settings import Settings
@@ -290,7 +291,7 @@ class TffixServer(LanguageServer):
         path, _ = self.doc_path(doc)
         try:
             if where is None:
-                new = format_source(text, filename=str(path))
+                new = format_source(text, filename=str(path), terraform=terraform_file(path))
             else:
                 first, last = where.start.line, where.end.line
                 if last > first and where.end.character == 0:
@@ -298,7 +299,7 @@ class TffixServer(LanguageServer):
                 # LSP lines also end at a lone \r, which ends no line for the formatter
                 index, lines = LineIndex(text, self.encoding), Lines(text)
                 first, last = (lines.line(index.offset(n, 0)) + 1 for n in (first, last))
-                new = format_lines(text, range(first, last + 1), filename=str(path))
+                new = format_lines(text, range(first, last + 1), filename=str(path), terraform=terraform_file(path))
         except ParseError:
             return None  # the diagnostics already show where
         except SelfCheckError as e:

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..api import Applicability, Diagnostic, Example, Rule, Severity, TerraformModule, fix
+from ..api import Applicability, Diagnostic, Example, Rule, Severity, TerraformModule
 from ..cst import nodes as n
+from ..rewrite import FixBuilder, parse_expression
 from ._hcl import arguments, traversal
 
 __all__ = ["IamRoleObjectReference"]
@@ -111,7 +112,7 @@ class IamRoleObjectReference(Rule):
                             self, file, value, message + " (the role has count/for_each: pick an instance)"
                         )
                         continue
-                    edit = file.replace(value, f"{text}.{wanted}")
-                    yield module.diagnostic(
-                        self, file, value, message, fix=fix(f"Use {text}.{wanted}", Applicability.SAFE, edit)
-                    )
+                    rewrite = FixBuilder(module, file)
+                    rewrite.replace(value, parse_expression("{0}.{1}", value, wanted))
+                    fix = rewrite.build(f"Use {text}.{wanted}", Applicability.SAFE)
+                    yield module.diagnostic(self, file, value, message, fix=fix)

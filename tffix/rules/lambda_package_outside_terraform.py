@@ -6,6 +6,9 @@ from typing import ClassVar
 
 from ..api import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity, SourceFile, TerraformModule, fix
 from ..cst import nodes as n
+from ..cst import quoting
+from ..cst.quoting import is_identifier, quote, ref, template
+from ..cst.values import template_text
 from ._hcl import function_calls, references, traversal
 
 __all__ = ["LambdaPackageOutsideTerraform"]
@@ -157,20 +160,23 @@ class LambdaPackageOutsideTerraform(Rule):
                 self, file, attr.value, message + f" (data.archive_file.{claimed[zip_path]} will build it)"
             )
         taken = any(True for _ in module.blocks("data", "archive_file", name)) or name in claimed.values()
-        if taken or block.body.attribute("filename") is None:
-            why = f"data.archive_file.{name} exists already" if taken else "`filename` is not a path"
+        if taken or block.body.attribute("filename") is None or not is_identifier(name):
+            if taken:
+                why = f"data.archive_file.{name} exists already"
+            else:
+                why = "`filename` is not a path" if is_identifier(name) else "its name is not an identifier"
             return module.diagnostic(self, file, attr.value, message + f" ({why}: do it by hand)")
         claimed[zip_path] = name
-        prefix = "${path.module}/"
         inside = zip_path.startswith(source.rstrip("/") + "/")
         # a zip written inside its own source folder would be packed into itself
-        excludes = f'  excludes    = ["{zip_path[len(source.rstrip("/")) + 1 :]}"]\n' if inside else ""
+        excludes = f"  excludes    = [{quote(zip_path[len(source.rstrip('/')) + 1 :])}]\n" if inside else ""
+        # the name, the folder and the path are the user's text: quoted, never pasted
         edits: list[Edit] = [
             file.insert_before(
                 block,
                 (
-                    f'data "archive_file" "{name}" {{\n  type        = "zip"\n'
-                    f'  source_dir  = "{prefix}{source}"\n  output_path = "{prefix}{zip_path}"\n{excludes}}}\n\n'
+                    f'data "archive_file" {quoting.label(name).code} {{\n  type        = "zip"\n'
+                    f"  source_dir  = {_in_module(source)}\n  output_path = {_in_module(zip_path)}\n{excludes}}}\n\n"
                 ),
             ),
             *_repoint(file, block, name),
@@ -180,14 +186,21 @@ class LambdaPackageOutsideTerraform(Rule):
         )
 
 
+def _in_module(relative: str) -> str:
+    """``"${path.module}/<relative>"``, with ``relative`` quoted."""
+    return template(ref("path", "module"), "/" + relative).code
+
+
 def _repoint(file: SourceFile, block: n.Block, name: str) -> list[Edit]:
+    if not is_identifier(name):  # Terraform refers to a data source by a name only
+        return []
     edits = []
     filename = block.body.attribute("filename")
     if filename is not None and _zip(filename.value) is not None:
-        edits.append(file.replace(filename.value, f"data.archive_file.{name}.output_path"))
+        edits.append(file.replace(filename.value, ref("data", "archive_file", name, "output_path").code))
     hash_attr = block.body.attribute("source_code_hash")
     if hash_attr is not None and any(c.function_name == "filebase64sha256" for c in function_calls(hash_attr.value)):
-        edits.append(file.replace(hash_attr.value, f"data.archive_file.{name}.output_base64sha256"))
+        edits.append(file.replace(hash_attr.value, ref("data", "archive_file", name, "output_base64sha256").code))
     return edits
 
 
@@ -208,10 +221,9 @@ def _zip(expr: n.Node) -> str | None:
     parts, prefix = list(expr.parts), ""
     if parts and type(parts[0]) is n.Interpolation and traversal(parts[0].expr) == ("path", "module"):
         parts, prefix = parts[1:], "/"  # "${path.module}/x.zip" names the same file as "x.zip"
-    if not parts or not all(type(part) is n.TemplateLiteral for part in parts):
-        return None
-    text = "".join(part.token.text for part in parts if type(part) is n.TemplateLiteral)  # all are, see above
-    if not text.startswith(prefix) or not text.endswith(".zip"):
+    # the path as Terraform reads it, escapes decoded (None when it interpolates)
+    text = template_text(expr.with_changes(parts=tuple(parts))) if parts else None
+    if text is None or not text.startswith(prefix) or not text.endswith(".zip"):
         return None
     return text[len(prefix) :]
 

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..api import Applicability, Diagnostic, Example, Rule, Severity, TerraformModule, fix
+from ..api import Applicability, Diagnostic, Example, Rule, Severity, TerraformModule
 from ..cst import nodes as n
+from ..rewrite import FixBuilder
 
 __all__ = ["UserDataBase64encode"]
 
@@ -94,10 +95,10 @@ class UserDataBase64encode(Rule):
                         self, file, attr.name, message + " (which is also set: the two conflict, keep one)"
                     )
                     continue
-                edit = file.replace(attr.name, "user_data_base64")
-                yield module.diagnostic(
-                    self, file, attr.name, message, fix=fix("Rename to user_data_base64", Applicability.UNSAFE, edit)
-                )
+                rewrite = FixBuilder(module, file)
+                rewrite.rename(attr, "user_data_base64")
+                fix = rewrite.build("Rename to user_data_base64", Applicability.UNSAFE)
+                yield module.diagnostic(self, file, attr.name, message, fix=fix)
 
 
 def _encoder(expr: n.Node) -> n.FunctionCall | None:

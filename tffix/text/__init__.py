@@ -3,6 +3,6 @@ diff. The bottom layer: it imports nothing else from tffix."""
 
 from .diff import text_edits
 from .lines import BOM, UTF8, UTF16, UTF32, Lines, width
-from .newlines import newline_style
+from .newlines import inserted_text, newline_style
 
-__all__ = ["BOM", "UTF8", "UTF16", "UTF32", "Lines", "newline_style", "text_edits", "width"]
+__all__ = ["BOM", "UTF8", "UTF16", "UTF32", "Lines", "inserted_text", "newline_style", "text_edits", "width"]

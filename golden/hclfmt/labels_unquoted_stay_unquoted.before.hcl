@@ -1,0 +1,5 @@
+block foo bar {
+  a = 1
+}
+other "quoted" unquoted {
+}

@@ -1,0 +1,1 @@
+x = provider::acme::double(2)

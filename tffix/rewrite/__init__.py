@@ -1,0 +1,24 @@
+"""Fixes as tree rewrites (issue 12, item 2): node operations that become
+minimal text edits, formatted in the file's own style on the touched lines.
+
+``FixBuilder`` collects the operations of one fix; ``parse_expression`` and
+friends build new nodes from snippets with holes filled by nodes or Python
+values, never by pasting text. See ``builder.py`` for the contract.
+"""
+
+from .builder import FixBuilder, node_edits
+from .render import item_text
+from .snippets import Fill, Name, parse_attribute, parse_block, parse_body, parse_expression, to_node
+
+__all__ = [
+    "Fill",
+    "FixBuilder",
+    "Name",
+    "item_text",
+    "node_edits",
+    "parse_attribute",
+    "parse_block",
+    "parse_body",
+    "parse_expression",
+    "to_node",
+]
