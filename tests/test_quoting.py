@@ -19,6 +19,7 @@ from oracles import TERRAFORM
 from tffix.cst import deep_equals, literal_value
 from tffix.cst import nodes as n
 from tffix.cst.quoting import escape, is_identifier, key, label, quote, ref, string, template, unescape
+from tffix.syntax import parse_block, parse_expression
 from tffix.syntax.errors import ParseError
 from tffix.syntax.lexer import tokenize
 from tffix.syntax.snippets import parse_block, parse_expression

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..api import Edit
 from ..cst import nodes as n
 from ..cst.values import template_text
 from ..cst.visitor import walk
 from ..text.newlines import newline_style
-from .base import Edit
 
 if TYPE_CHECKING:
     from ..context.module import SourceFile

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..context.module import SourceFile, TerraformModule
+from ..api import Edit, SourceFile, TerraformModule
 from ..cst import nodes as n
-from .base import Edit
 
 __all__ = ["VariableUse", "use_variable"]
 

@@ -2,10 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context.module import SourceFile, TerraformModule
+from ..api import Diagnostic, Example, Rule, Severity, SourceFile, TerraformModule
 from ..cst import nodes as n
 from ._hcl import string_value, traversal
-from .base import Diagnostic, Example, Rule, Severity
 
 __all__ = ["AuroraServerlessV2Misconfiguration"]
 

@@ -5,11 +5,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..context.module import SourceFile, TerraformModule, fix
+from ..api import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity, SourceFile, TerraformModule, fix
 from ..cst import nodes as n
 from ..cst.trampoline import Nested, trampoline
 from ._hcl import function_calls, references, string_value
-from .base import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity
 
 __all__ = ["BackendWithDynamicValues"]
 

@@ -3,11 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..context.module import SourceFile, TerraformModule, fix
+from ..api import Applicability, Diagnostic, Example, Option, Rule, Severity, SourceFile, TerraformModule, fix
 from ..cst import nodes as n
 from ._hcl import bool_literal, insert_argument, is_null
 from ._variables import use_variable
-from .base import Applicability, Diagnostic, Example, Option, Rule, Severity
 
 __all__ = ["DestroyBlockingDatabaseSettings"]
 

@@ -4,11 +4,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..context.module import SourceFile, TerraformModule, fix
+from ..api import Applicability, Diagnostic, Example, Option, Rule, Severity, SourceFile, TerraformModule, fix
 from ..cst import nodes as n
 from ._hcl import string_value
 from ._variables import use_variable
-from .base import Applicability, Diagnostic, Example, Option, Rule, Severity
 
 __all__ = ["HardcodedEnvironmentTag"]
 

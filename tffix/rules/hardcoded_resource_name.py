@@ -3,9 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..context.module import TerraformModule, fix
+from ..api import Applicability, Diagnostic, Example, Option, Rule, Severity, TerraformModule, fix
 from ._hcl import string_value
-from .base import Applicability, Diagnostic, Example, Option, Rule, Severity
 
 __all__ = ["HardcodedResourceName"]
 

@@ -2,9 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context.module import TerraformModule
+from ..api import Diagnostic, Example, Rule, Severity, TerraformModule
 from ._hcl import is_null
-from .base import Diagnostic, Example, Rule, Severity
 
 __all__ = ["IamPolicyWithoutDocument"]
 

@@ -4,10 +4,9 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..context.module import SourceFile, TerraformModule, fix
+from ..api import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity, SourceFile, TerraformModule, fix
 from ..cst import nodes as n
 from ._hcl import string_value, traversal
-from .base import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity
 
 __all__ = ["IamRoleManagedPolicyArns"]
 

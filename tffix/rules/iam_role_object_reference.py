@@ -2,11 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context.module import TerraformModule
+from ..api import Applicability, Diagnostic, Example, Rule, Severity, TerraformModule
 from ..cst import nodes as n
 from ..rewrite import FixBuilder, parse_expression
 from ._hcl import arguments, traversal
-from .base import Applicability, Diagnostic, Example, Rule, Severity
 
 __all__ = ["IamRoleObjectReference"]
 

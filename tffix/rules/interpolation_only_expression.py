@@ -2,11 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context.module import TerraformModule, fix
+from ..api import Applicability, Diagnostic, Example, Rule, Severity, TerraformModule, fix
 from ..fmt.rewrites import unwrap_interpolation
 from ._fmt_rewrite import rewritten
 from ._hcl import arguments
-from .base import Applicability, Diagnostic, Example, Rule, Severity
 
 __all__ = ["InterpolationOnlyExpression"]
 

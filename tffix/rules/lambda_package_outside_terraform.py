@@ -4,13 +4,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
-from ..context.module import SourceFile, TerraformModule, fix
+from ..api import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity, SourceFile, TerraformModule, fix
 from ..cst import nodes as n
 from ..cst import quoting
 from ..cst.quoting import is_identifier, quote, ref, template
 from ..cst.values import template_text
 from ._hcl import function_calls, references, traversal
-from .base import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity
 
 __all__ = ["LambdaPackageOutsideTerraform"]
 

@@ -2,10 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context.module import TerraformModule, fix
+from ..api import Applicability, Diagnostic, Example, Rule, Severity, TerraformModule, fix
 from ..fmt.rewrites import legacy_type
 from ._fmt_rewrite import rewritten
-from .base import Applicability, Diagnostic, Example, Rule, Severity
 
 __all__ = ["LegacyTypeConstraint"]
 

@@ -3,12 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..context.module import SourceFile, TerraformModule
+from ..api import Diagnostic, Example, Option, ParseError, Rule, Severity, SourceFile, TerraformModule, parse_module
 from ..cst import nodes as n
-from ..syntax.errors import ParseError
-from ..syntax.parser import parse_module
 from ._hcl import string_value, traversal
-from .base import Diagnostic, Example, Option, Rule, Severity
 
 __all__ = ["NonProductionCost"]
 

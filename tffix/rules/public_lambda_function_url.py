@@ -2,10 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context.module import TerraformModule
+from ..api import Diagnostic, Example, Rule, Severity, TerraformModule
 from ..cst import nodes as n
 from ._hcl import nested_blocks, string_value
-from .base import Diagnostic, Example, Rule, Severity
 
 __all__ = ["PublicLambdaFunctionUrl"]
 

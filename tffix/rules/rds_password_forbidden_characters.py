@@ -2,10 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context.module import SourceFile, TerraformModule, fix
+from ..api import Applicability, Diagnostic, Example, Rule, Severity, SourceFile, TerraformModule, fix
 from ..cst import nodes as n
 from ._hcl import bool_literal, insert_argument, references, string_value
-from .base import Applicability, Diagnostic, Example, Rule, Severity
 
 __all__ = ["RdsPasswordForbiddenCharacters"]
 

@@ -2,10 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context.module import SourceFile, TerraformModule, fix
+from ..api import Applicability, Diagnostic, Edit, Example, Rule, Severity, SourceFile, TerraformModule, fix
 from ..cst import nodes as n
 from ._hcl import arguments, bool_literal, function_calls, traversal
-from .base import Applicability, Diagnostic, Edit, Example, Rule, Severity
 
 __all__ = ["TimestampInResourceArgument"]
 

@@ -3,9 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from ..context.module import TerraformModule
-from ..context.suppressions import Suppression
-from .base import Diagnostic, Example, Rule, Severity
+from ..api import Diagnostic, Example, Rule, Severity, Suppression, TerraformModule
 
 __all__ = ["UnusedSuppression"]
 

@@ -2,10 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..context.module import TerraformModule
+from ..api import Applicability, Diagnostic, Example, Rule, Severity, TerraformModule
 from ..cst import nodes as n
 from ..rewrite import FixBuilder
-from .base import Applicability, Diagnostic, Example, Rule, Severity
 
 __all__ = ["UserDataBase64encode"]
 

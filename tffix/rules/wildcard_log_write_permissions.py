@@ -5,11 +5,10 @@ from collections.abc import Iterator
 from fnmatch import fnmatchcase
 from typing import Any, NamedTuple
 
-from ..context.module import TerraformModule
+from ..api import Diagnostic, Example, Rule, Severity, TerraformModule
 from ..cst import nodes as n
 from ..cst.values import template_text
 from ..cst.visitor import walk
-from .base import Diagnostic, Example, Rule, Severity
 
 __all__ = ["WildcardLogWritePermissions"]
 
