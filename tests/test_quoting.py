@@ -22,7 +22,6 @@ from tffix.cst.quoting import escape, is_identifier, key, label, quote, ref, str
 from tffix.syntax import parse_block, parse_expression
 from tffix.syntax.errors import ParseError
 from tffix.syntax.lexer import tokenize
-from tffix.syntax.snippets import parse_block, parse_expression
 
 # Python strings UTF-8 can encode: every character but the lone surrogates.
 TEXTS = st.text(st.characters(exclude_categories=["Cs"]))
