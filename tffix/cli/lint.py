@@ -15,7 +15,7 @@ from ..engine.batch import Job, run_jobs, run_source
 from ..engine.discover import ModuleSource, discover, load_directory
 from ..engine.run import ModuleRun, run_module
 from ..files import read_error, read_stdin
-from ..rules.base import Applicability
+from ..rules.base import Applicability, Severity
 from ..rules.profiles import PROFILES
 from ..settings import Settings
 from ..writeback import Change, refusals, write_unit
@@ -28,15 +28,28 @@ __all__ = ["apply", "check"]
 STDIN_DEFAULT_NAME = "<stdin>.tf"
 
 
-def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(part for value in values for part in value.split(",") if part.strip())
+def _codes(values: tuple[str, ...], option: str = "--select") -> tuple[str, ...]:
+    """The comma-separated codes of a repeatable option. A value naming no
+    rule (``--select ""``) is an error: read as "no choice" it would turn
+    every rule on, the opposite of what an empty list seems to say."""
+    out = []
+    for value in values:
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        if not parts:
+            raise click.UsageError(f"{option} {value!r} names no rule (give codes, names, prefixes or ALL)")
+        out.extend(parts)
+    return tuple(out)
 
 
 def _common(command: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.argument("paths", nargs=-1),
         click.option("--select", multiple=True, metavar="CODES", help="Only these rules: codes, names, code prefixes (TFX1) or ALL, comma-separated."),
+        click.option("--extend-select", multiple=True, metavar="CODES",
+                     help="Add these rules to the selection (of --select, the config file or the profile)."),
         click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (as --select)."),
+        click.option("--only", multiple=True, metavar="CODES",
+                     help="Run only these rules, whatever the config file selects or ignores (tflint's --only)."),
         click.option("--profile", type=click.Choice(sorted(PROFILES)), default=None,
                      help="default: production-safe; ephemeral: QA/test stacks that must be self-contained and "
                           "destroyable. [default: from the config file, else default]"),
@@ -49,10 +62,23 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that are correct but may change the plan."),
         click.option("--emit-import-blocks", is_flag=True,
                      help="With iam-role-managed-policy-arns: add import {} blocks so the plan stays a no-op (root modules)."),
-        click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True,
-                     help="text: `path:line:col: CODE message` and a snippet, coloured on a terminal (not with NO_COLOR); "
+        click.option("--format", "--output-format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text",
+                     show_default=True,
+                     help="text: `path:line:col: CODE message` and a snippet; concise: that first line alone; "
                           "json: one document; sarif: a SARIF 2.1.0 log whose fixes carry the edits; "
                           "github: GitHub Actions annotations."),
+        click.option("--color", "colour", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
+                     help="Colour text output: auto colours a terminal (not with NO_COLOR or TERM=dumb; FORCE_COLOR colours a pipe)."),
+        click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+                     help="Write the findings and summary to this file instead of standard output."),
+        click.option("--statistics", is_flag=True, help="Print a count per rule instead of each finding."),
+        click.option("--show-fixes", is_flag=True, help="List the fixes applied (or, without fixing, what each fix would do)."),
+        click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary line."),
+        click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain (errors still exit 2)."),
+        click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when any fix was applied, even if no findings remain."),
+        click.option("--minimum-failure-severity", type=click.Choice(("error", "warning", "info", "notice")),
+                     default="warning", show_default=True,
+                     help="The least severity of a finding that fails the run (tflint's option; notice = info)."),
         click.option("--stdin-filename", metavar="PATH", help="The path of the buffer read from `-` (its folder is the module)."),
     ]  # fmt: skip
     for option in reversed(options):
@@ -62,7 +88,9 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def _settings(
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
+    only: tuple[str, ...],
     profile: str | None,
     unsafe_fixes: bool,
     emit_import_blocks: bool,
@@ -72,13 +100,24 @@ def _settings(
     no_cache: bool,
 ) -> Resolver:
     options = {"iam-role-managed-policy-arns": {"emit_import_blocks": True}} if emit_import_blocks else {}
-    flags = Settings(_codes(select), _codes(ignore), profile or "default", unsafe_fixes, options)
+    if only and (select or extend_select):
+        raise click.UsageError("--only cannot be combined with --select or --extend-select")
+    flags = Settings(
+        _codes(only, "--only") or _codes(select),
+        _codes(ignore, "--ignore"),
+        profile or "default",
+        unsafe_fixes,
+        options,
+        extend_select=_codes(extend_select, "--extend-select"),
+    )
     try:
         flags.rules()
     except ValueError as e:
         raise click.UsageError(str(e)) from None
     try:
-        resolver = Resolver(flags, profile_given=profile is not None, config_path=config_path, isolated=isolated)
+        resolver = Resolver(
+            flags, profile_given=profile is not None, config_path=config_path, isolated=isolated, only=bool(only)
+        )
     except ConfigError as e:
         raise click.UsageError(str(e)) from None
     resolver.jobs = jobs or os.cpu_count() or 1
@@ -86,19 +125,48 @@ def _settings(
     return resolver
 
 
+#: options of both commands that shape the report, not the rules
+_REPORT_OPTIONS = (
+    "colour",
+    "output_file",
+    "statistics",
+    "show_fixes",
+    "quiet",
+    "exit_zero",
+    "exit_non_zero_on_fix",
+    "minimum_failure_severity",
+)
+
+
+def _report(output_format: str, flags: dict[str, Any], **more: Any) -> tuple[LintReport, Path | None]:
+    """The report the options ask for (taking its options out of ``flags``),
+    and the --output-file to write it to."""
+    given = {key: flags.pop(key) for key in _REPORT_OPTIONS}
+    output_file = given.pop("output_file")
+    severity = given.pop("minimum_failure_severity")
+    report = LintReport(
+        output_format=output_format,
+        minimum_failure_severity=Severity.INFO if severity == "notice" else Severity(severity),
+        **given,
+        **more,
+    )
+    return report, output_file
+
+
 @click.command("check", epilog=LINT_EXIT_CODES_HELP)
 @_common
-def check(paths: tuple[str, ...], output_format: str, stdin_filename: str | None, **flags: Any) -> None:
+@click.option("--fix", is_flag=True, help="Apply the fixes (as `tffix apply`), then report the findings left.")
+def check(paths: tuple[str, ...], output_format: str, stdin_filename: str | None, fix: bool, **flags: Any) -> None:
     """Report findings in Terraform modules (PATHS: files or directories,
     recursively; default the current directory; `-` reads standard input).
 
     Each directory of .tf files is one module: rules see all its files.
     Findings print as `path:line:col: CODE message`, `[*]` marking those
-    `tffix apply` fixes with the given options.
+    `tffix apply` (or `tffix check --fix`) fixes with the given options.
     """
+    report, output_file = _report(output_format, flags, check_fix=fix)
     resolver = _settings(**flags)
-    report = LintReport(output_format=output_format)
-    _run(paths, resolver, report, fix=False, dry_run=False, stdin_filename=stdin_filename)
+    _run(paths, resolver, report, fix=fix, dry_run=False, stdin_filename=stdin_filename, output_file=output_file)
 
 
 @click.command("apply", epilog=LINT_EXIT_CODES_HELP)
@@ -119,12 +187,35 @@ def apply(paths: tuple[str, ...], output_format: str, stdin_filename: str | None
     standard error; --stdin-filename names the file, whose folder gives the
     module context (fixes that would edit other files are not applied).
     """
+    report, output_file = _report(output_format, flags, dry_run=dry_run)
     resolver = _settings(**flags)
-    report = LintReport(output_format=output_format, dry_run=dry_run)
-    _run(paths, resolver, report, fix=True, dry_run=dry_run, stdin_filename=stdin_filename)
+    _run(paths, resolver, report, fix=True, dry_run=dry_run, stdin_filename=stdin_filename, output_file=output_file)
 
 
 def _run(
+    paths: tuple[str, ...],
+    resolver: Resolver,
+    report: LintReport,
+    *,
+    fix: bool,
+    dry_run: bool,
+    stdin_filename: str | None,
+    output_file: Path | None = None,
+) -> None:
+    if output_file is None:
+        _run_to(paths, resolver, report, fix=fix, dry_run=dry_run, stdin_filename=stdin_filename)
+    else:
+        try:
+            stream = output_file.open("w", encoding="utf-8")
+        except OSError as e:
+            raise click.UsageError(f"--output-file: {output_file}: {e.strerror}") from None
+        with stream:
+            report.out = report.diff_out = stream
+            _run_to(paths, resolver, report, fix=fix, dry_run=dry_run, stdin_filename=stdin_filename)
+    sys.exit(report.exit_code)
+
+
+def _run_to(
     paths: tuple[str, ...],
     resolver: Resolver,
     report: LintReport,
@@ -136,7 +227,8 @@ def _run(
     if "-" in paths:
         if len(paths) > 1:
             raise click.UsageError("`-` (standard input) cannot be combined with other paths")
-        report.out = sys.stderr
+        if report.out is sys.stdout:
+            report.out = sys.stderr
         folder = Path(stdin_filename).parent if stdin_filename else Path(".")
         settings = _resolve(resolver, folder, report)
         if settings is not None:
@@ -160,7 +252,6 @@ def _run(
         for job, run in zip(jobs, runs):
             _module(job.source, run, job.settings, report, fix=fix, dry_run=dry_run)
     report.finish(applying=fix)
-    sys.exit(report.exit_code)
 
 
 #: below this many modules a run is quick enough to need no progress bar
@@ -235,7 +326,7 @@ def _module(
                 diff = unified_diff(str(change.path), change.original or "", change.text, new_file=new_file)
                 report.would_change(str(change.path), diff)
     if fix:
-        report.fixed(0 if dry_run or problems else len(changes), len(run.applied))
+        report.fixed(0 if dry_run or problems else len(changes), [] if problems else run.applied)
     _report_run(run, settings, report, limited=None if source.whole else source.targets)
 
 
@@ -284,5 +375,5 @@ def _stdin(settings: Settings, report: LintReport, *, fix: bool, dry_run: bool, 
                 report.would_change(str(path), unified_diff(str(path), text, result))
         else:
             click.echo(result, nl=False)  # unchanged text on errors too: an editor must never lose its buffer
-        report.fixed(int(result != text and not dry_run), len(run.applied))
+        report.fixed(int(result != text and not dry_run), run.applied)
     _report_run(run, settings, report, limited={path})
