@@ -14,13 +14,13 @@ from ..config import ConfigError
 from ..engine.batch import Job, run_jobs, run_source
 from ..engine.discover import ModuleSource, discover, load_directory
 from ..engine.run import ModuleRun, run_module
-from ..files import read_error, read_stdin
+from ..files import FileError, read_problem, read_stdin
 from ..rules.base import Applicability, Severity
 from ..rules.profiles import PROFILES
 from ..settings import Settings
 from ..writeback import Change, refusals, write_unit
 from .diff import unified_diff
-from .report import LINT_EXIT_CODES_HELP, OUTPUT_FORMATS, LintReport
+from .report import LINT_EXIT_CODES_HELP, OUTPUT_FORMATS, TEXT_FORMATS, LintReport
 from .resolve import Resolver
 
 __all__ = ["apply", "check"]
@@ -184,7 +184,8 @@ def apply(paths: tuple[str, ...], output_format: str, stdin_filename: str | None
     reported, not applied.
 
     With `-`, the fixed buffer goes to standard output and findings to
-    standard error; --stdin-filename names the file, whose folder gives the
+    standard error (with --format json or sarif, the document goes to
+    standard output instead; JSON carries the fixed text); --stdin-filename names the file, whose folder gives the
     module context (fixes that would edit other files are not applied).
     """
     report, output_file = _report(output_format, flags, dry_run=dry_run)
@@ -227,8 +228,8 @@ def _run_to(
     if "-" in paths:
         if len(paths) > 1:
             raise click.UsageError("`-` (standard input) cannot be combined with other paths")
-        if report.out is sys.stdout:
-            report.out = sys.stderr
+        if report.out is sys.stdout and fix and report.output_format in TEXT_FORMATS:
+            report.out = sys.stderr  # the fixed buffer (or its diff) owns standard output
         folder = Path(stdin_filename).parent if stdin_filename else Path(".")
         settings = _resolve(resolver, folder, report)
         if settings is not None:
@@ -334,11 +335,13 @@ def _not_written(problems: dict[Path, str], changes: list[Change], report: LintR
     """One message per file of the module that is not written."""
     verb = "would not be written" if dry_run else "not written"
     for path, reason in problems.items():
-        report.failure(f"{path}: {verb}: {reason}")
+        report.failure(FileError(str(path), f"{verb}: {reason}"))
     blocker = next(iter(problems))
     for change in changes:
         if change.path not in problems:
-            report.failure(f"{change.path}: {verb}: a module's files are written together, and {blocker} is not")
+            report.failure(
+                FileError(str(change.path), f"{verb}: a module's files are written together, and {blocker} is not")
+            )
 
 
 def _unfixed(source: ModuleSource, run: ModuleRun, settings: Settings) -> ModuleRun:
@@ -353,7 +356,7 @@ def _stdin(settings: Settings, report: LintReport, *, fix: bool, dry_run: bool, 
     try:
         text = read_stdin()
     except (OSError, UnicodeDecodeError) as e:
-        report.failure(read_error(name or "<stdin>", e))
+        report.failure(read_problem(name or "<stdin>", e))
         return
     path = Path(name) if name else Path(STDIN_DEFAULT_NAME)
     source = load_directory(path.parent) if name else ModuleSource(path.parent)
@@ -373,7 +376,9 @@ def _stdin(settings: Settings, report: LintReport, *, fix: bool, dry_run: bool, 
         if dry_run:
             if result != text:
                 report.would_change(str(path), unified_diff(str(path), text, result))
-        else:
+        elif report.output_format in TEXT_FORMATS:
             click.echo(result, nl=False)  # unchanged text on errors too: an editor must never lose its buffer
+        elif result != text:
+            report.stdin_fixed(str(path), unified_diff(str(path), text, result), result)
         report.fixed(int(result != text and not dry_run), run.applied)
     _report_run(run, settings, report, limited={path})

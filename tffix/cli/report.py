@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 import click
 
+from ..files import FileError
 from ..rules.base import Diagnostic, Severity
 from ..syntax.errors import ParseError
 from .render import diagnostic_json, github_annotation, github_path, render_github, render_text
@@ -23,6 +24,7 @@ __all__ = [
     "EXIT_OK",
     "LINT_EXIT_CODES_HELP",
     "OUTPUT_FORMATS",
+    "TEXT_FORMATS",
     "LintReport",
     "Report",
 ]
@@ -77,6 +79,9 @@ class Report:
 #: ``--format`` of ``tffix check`` and ``tffix apply``
 OUTPUT_FORMATS = ("text", "concise", "json", "sarif", "github")
 
+#: formats a person reads, which leave standard output to a fixed stdin buffer
+TEXT_FORMATS = ("text", "concise", "github")
+
 LINT_EXIT_CODES_HELP = """\b
 Exit codes:
   0  no findings left (everything clean, or all fixed; info findings never fail)
@@ -127,6 +132,8 @@ class LintReport:
     failed: int = 0
     documents: list[dict[str, Any]] = field(default_factory=list)
     changes: list[dict[str, str]] = field(default_factory=list)
+    #: what could not be read, parsed, written or configured, for JSON output
+    errors: list[dict[str, Any]] = field(default_factory=list)
     #: (code, name) -> [count, fixable count] of the findings reported
     per_rule: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     #: the fixes applied (or, in a dry run, that would be)
@@ -187,10 +194,13 @@ class LintReport:
             self._colour = ColourWriter(self.out) if on else False
         return self._colour or None
 
-    def failure(self, message: str, error: ParseError | None = None, text: str | None = None) -> None:
-        """A file that could not be read, parsed or written, or an internal
-        error; ``error`` and ``text`` locate a parse error."""
+    def failure(self, problem: str | FileError, error: ParseError | None = None, text: str | None = None) -> None:
+        """A file that could not be read, parsed or written, a bad config
+        file, or an internal error; ``error`` and ``text`` locate a parse
+        error, a ``FileError`` names its file (and place)."""
         self.failed += 1
+        message = str(problem)
+        self.errors.append(_error_json(problem, error))
         if self.output_format == "github":
             if error is not None and error.path:
                 props = {
@@ -213,6 +223,13 @@ class LintReport:
         self.fixes_applied += len(fixes)
         self.applied.extend(fixes)
 
+    def stdin_fixed(self, path: str, diff: str, text: str) -> None:
+        """The fixed buffer of standard input, when the output is a document
+        that owns standard output: JSON carries it (and its diff); a SARIF
+        log has no place for it, and its results are what is left."""
+        if self.output_format == "json":
+            self.changes.append({"path": path, "diff": diff, "text": text})
+
     def would_change(self, path: str, diff: str) -> None:
         self.files_would_change += 1
         if self.output_format == "json":
@@ -225,6 +242,7 @@ class LintReport:
             document: dict[str, Any] = {
                 "findings": self.documents,
                 "changes": self.changes,
+                "errors": self.errors,
                 "summary": self._summary_json(),
             }
             if self.statistics:
@@ -242,7 +260,8 @@ class LintReport:
             for line in self._fixes_lines():
                 click.echo(line, file=self.out)
         if not self.quiet:
-            click.echo(self._summary_line(applying), file=self.out)
+            for line in self._summary_lines(applying):
+                click.echo(line, file=self.out)
 
     def _statistics_rows(self) -> list[tuple[int, str, str, bool]]:
         """(count, code, name, any fixable), most frequent first, as ruff orders them."""
@@ -301,6 +320,19 @@ class LintReport:
             "errors": self.failed,
         }
 
+    def _summary_lines(self, applying: bool) -> list[str]:
+        """The counts, and the errors on a line of their own. With errors and
+        nothing else to count, no "Found 0 findings.": what could not be read
+        was not checked, so the count would mislead."""
+        lines = []
+        if not self.failed or self.findings or self.fixes_applied or self.files_would_change:
+            lines.append(self._summary_line(applying))
+        if self.failed:
+            what = "it concerns was" if self.failed == 1 else "they concern was"
+            done = "fixed" if applying and not self.dry_run else "checked"
+            lines.append(f"{_count(self.failed, 'error')} (reported above): what {what} not {done}.")
+        return lines
+
     def _summary_line(self, applying: bool) -> str:
         if self.check_fix and self.fixes_applied:
             total = self.findings + self.fixes_applied
@@ -334,6 +366,16 @@ class LintReport:
         if self.exit_non_zero_on_fix and self.fixes_applied:
             return EXIT_CHANGES
         return EXIT_OK
+
+
+def _error_json(problem: str | FileError, error: ParseError | None) -> dict[str, Any]:
+    """``path``, ``line``, ``column`` (null where unknown) and ``message``."""
+    if error is not None:
+        detail = f"{error.summary}: {error.detail}" if error.detail else error.summary
+        return {"path": error.path, "line": error.line, "column": error.column, "message": detail}
+    if isinstance(problem, FileError):
+        return {"path": problem.path, "line": problem.line, "column": problem.column, "message": problem.message}
+    return {"path": None, "line": None, "column": None, "message": problem}
 
 
 #: severities from the least to the worst
