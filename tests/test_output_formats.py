@@ -492,7 +492,7 @@ def test_rich_is_imported_only_for_colour(tmp_path: Path) -> None:
 def test_help_lists_the_formats() -> None:
     for command in ("check", "apply"):
         out = run_cli(command, "--help").stdout
-        assert "[text|concise|json|sarif|github]" in out
+        assert "[text|concise|json|sarif|github|junit|checkstyle]" in out
 
 
 def test_sarif_fixes_over_the_golden_rule_cases(validator: Any) -> None:

@@ -66,7 +66,7 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
                      show_default=True,
                      help="text: `path:line:col: CODE message` and a snippet; concise: that first line alone; "
                           "json: one document; sarif: a SARIF 2.1.0 log whose fixes carry the edits; "
-                          "github: GitHub Actions annotations."),
+                          "github: GitHub Actions annotations; junit and checkstyle: XML reports for CI."),
         click.option("--color", "colour", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
                      help="Colour text output: auto colours a terminal (not with NO_COLOR or TERM=dumb; FORCE_COLOR colours a pipe)."),
         click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),

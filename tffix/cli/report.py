@@ -77,7 +77,10 @@ class Report:
 
 
 #: ``--format`` of ``tffix check`` and ``tffix apply``
-OUTPUT_FORMATS = ("text", "concise", "json", "sarif", "github")
+OUTPUT_FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "checkstyle")
+
+#: formats printed as one document at the end, from the findings' JSON form
+DOCUMENT_FORMATS = ("json", "junit", "checkstyle")
 
 #: formats a person reads, which leave standard output to a fixed stdin buffer
 TEXT_FORMATS = ("text", "concise", "github")
@@ -168,7 +171,7 @@ class LintReport:
         counts[1] += fixable
         if self.statistics and self.output_format in ("text", "concise", "json"):
             return  # counted, and printed as a table at the end
-        if self.output_format == "json":
+        if self.output_format in DOCUMENT_FORMATS:
             self.documents.append(diagnostic_json(diag, fixable=fixable))
         elif self.output_format == "sarif":
             self._sarif.finding(diag, texts, fixable=fixable)
@@ -234,7 +237,7 @@ class LintReport:
         self.files_would_change += 1
         if self.output_format == "json":
             self.changes.append({"path": path, "diff": diff})
-        elif self.output_format != "sarif":  # the log's fixes carry the edits
+        elif self.output_format not in ("sarif", "junit", "checkstyle"):  # the log's fixes carry the edits
             click.echo(diff, file=self.diff_out or sys.stdout, nl=False)
 
     def finish(self, *, applying: bool) -> None:
@@ -248,6 +251,12 @@ class LintReport:
             if self.statistics:
                 document["statistics"] = self._statistics_json()
             click.echo(json.dumps(document, indent=2), file=self.out)
+            return
+        if self.output_format in ("junit", "checkstyle"):
+            from .xml_reports import checkstyle_report, junit_report
+
+            write = junit_report if self.output_format == "junit" else checkstyle_report
+            click.echo(write(self.documents, self.errors), file=self.out, nl=False)
             return
         if self.output_format == "sarif":
             document = self._sarif.document(exit_code=self.exit_code, summary=self._summary_json())
