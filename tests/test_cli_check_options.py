@@ -270,3 +270,21 @@ def test_ctrl_c_exits_130_with_one_line(tmp_path: Path) -> None:
 def test_help_names_the_new_exit_codes() -> None:
     text = run_cli("check", "--help").output
     assert "--exit-zero" in text and "--fix" in text and "130" in text
+
+
+def test_suppressions_that_do_nothing_are_reported_by_tfx001(tmp_path: Path) -> None:
+    text = TAGGED.replace(
+        '    Team        = "platform"\n',
+        '    Team        = "platform" # tffix:ignore\n'
+        '    Owner       = "ops" # tffix:ignore TFX999\n'
+        '    Cost        = "cc" # tffix: ignore TFX101\n',
+    )
+    module = _module(tmp_path / "m", main_tf=text, variables_tf=VARIABLES)
+    result = run_cli("check", "--format", "concise", "--select", "TFX001,TFX101", str(module))
+    assert result.exit_code == 1
+    lines = [line for line in result.stdout.splitlines() if " TFX001 " in line]
+    assert [line.split(":")[1] for line in lines] == ["6", "7", "8"]
+    assert "`tffix:ignore` names no rule" in lines[0]
+    assert "unknown rule TFX999" in lines[1]
+    assert "`tffix: ignore` is not read as a suppression" in lines[2]
+    assert " TFX101 " in result.stdout  # the near miss suppressed nothing
