@@ -22,6 +22,7 @@ COMMANDS = {
     "fmt": (".fmt", "fmt"),
     "check": (".lint", "check"),
     "apply": (".lint", "apply"),
+    "cache": (".cache_cmd", "cache"),
     "rules": (".rules", "rules"),
     "explain": (".rules", "explain"),
     "config": (".config_cmd", "config"),
