@@ -288,3 +288,30 @@ def test_suppressions_that_do_nothing_are_reported_by_tfx001(tmp_path: Path) -> 
     assert "unknown rule TFX999" in lines[1]
     assert "`tffix: ignore` is not read as a suppression" in lines[2]
     assert " TFX101 " in result.stdout  # the near miss suppressed nothing
+
+
+ROLE = """\
+resource "aws_iam_role" "backup" {
+  name               = "backup"
+  assume_role_policy = "{}"
+  managed_policy_arns = [
+    "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
+  ]
+}
+"""
+
+
+def test_emit_import_blocks_outside_a_root_module_says_why_none_were_added(tmp_path: Path) -> None:
+    child = _module(tmp_path / "child", main_tf=ROLE)
+    result = run_cli("apply", "--unsafe-fixes", "--emit-import-blocks", "--select", "TFX104", str(child))
+    assert result.exit_code == 0, result.output
+    assert "import {" not in (child / "main.tf").read_text()
+    checked = run_cli(
+        "check", "--emit-import-blocks", "--select", "TFX104", str(_module(tmp_path / "c2", main_tf=ROLE))
+    )
+    assert "no import blocks added: this folder has no provider, backend or cloud block" in checked.stdout
+    root = _module(tmp_path / "root", main_tf=ROLE, providers_tf='provider "aws" {\n  region = "eu-west-1"\n}\n')
+    rooted = run_cli("check", "--emit-import-blocks", "--select", "TFX104", str(root))
+    assert "no import blocks" not in rooted.stdout
+    plain = run_cli("check", "--select", "TFX104", str(_module(tmp_path / "c3", main_tf=ROLE)))
+    assert "no import blocks" not in plain.stdout  # not asked for: nothing to explain
