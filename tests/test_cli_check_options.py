@@ -315,3 +315,68 @@ def test_emit_import_blocks_outside_a_root_module_says_why_none_were_added(tmp_p
     assert "no import blocks" not in rooted.stdout
     plain = run_cli("check", "--select", "TFX104", str(_module(tmp_path / "c3", main_tf=ROLE)))
     assert "no import blocks" not in plain.stdout  # not asked for: nothing to explain
+
+
+def test_watch_checks_again_on_a_change_and_ctrl_c_ends_it(tmp_path: Path) -> None:
+    import queue
+    import signal
+    import threading
+
+    module = _module(tmp_path / "m", main_tf=TAGGED, variables_tf=VARIABLES)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tffix", "check", "--watch", "--no-cache", "--format", "concise", str(module)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: queue.Queue[tuple[str, str]] = queue.Queue()
+
+    def pump(name: str, stream: object) -> None:
+        for line in stream:  # type: ignore[attr-defined]
+            lines.put((name, line.rstrip("\n")))
+
+    for name, stream in (("out", proc.stdout), ("err", proc.stderr)):
+        threading.Thread(target=pump, args=(name, stream), daemon=True).start()
+
+    watching = ("err", "Watching for file changes (Ctrl-C to stop).")
+
+    def until(*wanted: tuple[str, str], touch: Path | None = None) -> list[tuple[str, str]]:
+        """Lines until every wanted one came (stdout and stderr interleave
+        freely); ``touch`` is rewritten now and then meanwhile, in case the
+        first write came before the watcher was ready. The bound is not a
+        speed assert: a hung watch fails here."""
+        seen: list[tuple[str, str]] = []
+        for _ in range(60):
+            if touch is not None:
+                touch.write_text(touch.read_text())
+            try:
+                while not all(item in seen for item in wanted):
+                    seen.append(lines.get(timeout=4))
+                return seen
+            except queue.Empty:
+                continue
+        raise AssertionError(f"never saw {wanted}: {seen}")
+
+    try:
+        first = until(watching, ("out", "Found 1 finding (1 fixable with `tffix apply`)."))
+        assert first.count(watching) == 1
+        (module / "main.tf").write_text(TAGGED.replace('"production"', "var.environment"))
+        second = until(watching, ("out", "Found 0 findings."), touch=module / "main.tf")
+        assert any(stream == "err" and text.endswith(": checking again.") for stream, text in second)
+        assert not any(stream == "out" and " TFX101 " in text for stream, text in second)
+        (module / ".hidden").mkdir()
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=60) == 130
+        rest = []
+        while not lines.empty():
+            rest.append(lines.get())
+        assert rest[-1:] == [("err", "tffix: interrupted")]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_watch_refuses_stdin() -> None:
+    result = run_cli("check", "--watch", "-", stdin=TAGGED)
+    assert result.exit_code == 2 and "--watch cannot read standard input" in result.stderr

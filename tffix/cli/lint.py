@@ -27,6 +27,9 @@ __all__ = ["apply", "check"]
 
 STDIN_DEFAULT_NAME = "<stdin>.tf"
 
+#: what a Terraform module is made of (a rule may read .tfvars beside it)
+MODULE_SUFFIXES = (".tf", ".tfvars")
+
 
 def _codes(values: tuple[str, ...], option: str = "--select") -> tuple[str, ...]:
     """The comma-separated codes of a repeatable option. A value naming no
@@ -138,25 +141,31 @@ _REPORT_OPTIONS = (
 )
 
 
-def _report(output_format: str, flags: dict[str, Any], **more: Any) -> tuple[LintReport, Path | None]:
-    """The report the options ask for (taking its options out of ``flags``),
-    and the --output-file to write it to."""
+def _report(output_format: str, flags: dict[str, Any], **more: Any) -> tuple[Callable[[], LintReport], Path | None]:
+    """A maker of the report the options ask for (taking its options out of
+    ``flags``; a watch makes one per run), and the --output-file to write it to."""
     given = {key: flags.pop(key) for key in _REPORT_OPTIONS}
     output_file = given.pop("output_file")
     severity = given.pop("minimum_failure_severity")
-    report = LintReport(
-        output_format=output_format,
-        minimum_failure_severity=Severity.INFO if severity == "notice" else Severity(severity),
-        **given,
-        **more,
-    )
-    return report, output_file
+
+    def make() -> LintReport:
+        return LintReport(
+            output_format=output_format,
+            minimum_failure_severity=Severity.INFO if severity == "notice" else Severity(severity),
+            **given,
+            **more,
+        )
+
+    return make, output_file
 
 
 @click.command("check", epilog=LINT_EXIT_CODES_HELP)
 @_common
 @click.option("--fix", is_flag=True, help="Apply the fixes (as `tffix apply`), then report the findings left.")
-def check(paths: tuple[str, ...], output_format: str, stdin_filename: str | None, fix: bool, **flags: Any) -> None:
+@click.option("--watch", "-w", is_flag=True, help="Check again whenever a .tf or config file changes (Ctrl-C stops).")
+def check(
+    paths: tuple[str, ...], output_format: str, stdin_filename: str | None, fix: bool, watch: bool, **flags: Any
+) -> None:
     """Report findings in Terraform modules (PATHS: files or directories,
     recursively; default the current directory; `-` reads standard input).
 
@@ -164,9 +173,91 @@ def check(paths: tuple[str, ...], output_format: str, stdin_filename: str | None
     Findings print as `path:line:col: CODE message`, `[*]` marking those
     `tffix apply` (or `tffix check --fix`) fixes with the given options.
     """
-    report, output_file = _report(output_format, flags, check_fix=fix)
+    make_report, output_file = _report(output_format, flags, check_fix=fix)
     resolver = _settings(**flags)
-    _run(paths, resolver, report, fix=fix, dry_run=False, stdin_filename=stdin_filename, output_file=output_file)
+    if watch:
+        if "-" in paths:
+            raise click.UsageError("--watch cannot read standard input (`-`)")
+        _watch(paths, flags, make_report, fix=fix, output_file=output_file)
+    code = _run(
+        paths, resolver, make_report(), fix=fix, dry_run=False, stdin_filename=stdin_filename, output_file=output_file
+    )
+    sys.exit(code)
+
+
+#: files whose change starts a new check in --watch
+_WATCHED_NAMES = (".tffix.toml", "pyproject.toml")
+
+
+def _watch(
+    paths: tuple[str, ...],
+    flags: dict[str, Any],
+    make_report: Callable[[], LintReport],
+    *,
+    fix: bool,
+    output_file: Path | None,
+) -> None:
+    """Check, then check again after each batch of changes, until Ctrl-C
+    (which the command group turns into exit 130). watchfiles waits on the
+    system's file events (inotify, FSEvents, ReadDirectoryChangesW) and
+    gathers a burst of writes into one batch."""
+    import queue
+    import threading
+
+    import watchfiles
+
+    roots = [os.path.abspath(p if os.path.isdir(p) else os.path.dirname(p) or ".") for p in paths or (".",)]
+
+    def relevant(change: watchfiles.Change, path: str) -> bool:
+        name = os.path.basename(path)
+        if not (name.endswith(MODULE_SUFFIXES) or name in _WATCHED_NAMES):
+            return False
+        # hidden folders below a watched root (.terraform/, .git/) are skipped, as the check skips them
+        below = [os.path.relpath(path, root) for root in roots if path.startswith(root + os.sep)]
+        return not below or not any(part.startswith(".") for part in Path(min(below, key=len)).parts[:-1])
+
+    # the watcher runs beside the checks, so a change made during a check
+    # (or by --fix) is not lost: it starts the next one
+    batches: queue.Queue[int] = queue.Queue()
+    stop = threading.Event()
+
+    def watcher() -> None:
+        for changes in watchfiles.watch(*roots, watch_filter=relevant, stop_event=stop, raise_interrupt=False):
+            batches.put(len(changes))
+
+    threading.Thread(target=watcher, name="tffix-watch", daemon=True).start()
+    try:
+        while True:
+            _run(
+                paths,
+                _settings(**flags),
+                make_report(),
+                fix=fix,
+                dry_run=False,
+                stdin_filename=None,
+                output_file=output_file,
+            )
+            sys.stdout.flush()  # a pipe's reader sees each run's findings as it ends
+            click.echo("Watching for file changes (Ctrl-C to stop).", err=True)
+            count = _next_batch(batches)
+            while not batches.empty():  # several batches while checking: one more check
+                count += batches.get()
+            click.echo(f"{count} {'change' if count == 1 else 'changes'}: checking again.", err=True)
+    finally:
+        stop.set()
+
+
+def _next_batch(batches: Any) -> int:
+    """Wait for the watcher's next batch, waking now and then so that
+    Ctrl-C is seen at once on every platform."""
+    import queue
+
+    while True:
+        try:
+            count: int = batches.get(timeout=0.5)
+            return count
+        except queue.Empty:
+            continue
 
 
 @click.command("apply", epilog=LINT_EXIT_CODES_HELP)
@@ -188,9 +279,18 @@ def apply(paths: tuple[str, ...], output_format: str, stdin_filename: str | None
     standard output instead; JSON carries the fixed text); --stdin-filename names the file, whose folder gives the
     module context (fixes that would edit other files are not applied).
     """
-    report, output_file = _report(output_format, flags, dry_run=dry_run)
+    make_report, output_file = _report(output_format, flags, dry_run=dry_run)
     resolver = _settings(**flags)
-    _run(paths, resolver, report, fix=True, dry_run=dry_run, stdin_filename=stdin_filename, output_file=output_file)
+    code = _run(
+        paths,
+        resolver,
+        make_report(),
+        fix=True,
+        dry_run=dry_run,
+        stdin_filename=stdin_filename,
+        output_file=output_file,
+    )
+    sys.exit(code)
 
 
 def _run(
@@ -202,7 +302,8 @@ def _run(
     dry_run: bool,
     stdin_filename: str | None,
     output_file: Path | None = None,
-) -> None:
+) -> int:
+    """One run; its exit code."""
     if output_file is None:
         _run_to(paths, resolver, report, fix=fix, dry_run=dry_run, stdin_filename=stdin_filename)
     else:
@@ -213,7 +314,7 @@ def _run(
         with stream:
             report.out = report.diff_out = stream
             _run_to(paths, resolver, report, fix=fix, dry_run=dry_run, stdin_filename=stdin_filename)
-    sys.exit(report.exit_code)
+    return report.exit_code
 
 
 def _run_to(
