@@ -338,7 +338,7 @@ class LintReport:
             lines.append(self._summary_line(applying))
         if self.failed:
             what = "it concerns was" if self.failed == 1 else "they concern was"
-            done = "fixed" if applying and not self.dry_run else "checked"
+            done = "fixed" if applying else "checked"
             lines.append(f"{_count(self.failed, 'error')} (reported above): what {what} not {done}.")
         return lines
 
