@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -196,7 +196,7 @@ def _watch(
     *,
     fix: bool,
     output_file: Path | None,
-) -> None:
+) -> NoReturn:
     """Check, then check again after each batch of changes, until Ctrl-C
     (which the command group turns into exit 130). watchfiles waits on the
     system's file events (inotify, FSEvents, ReadDirectoryChangesW) and
