@@ -10,6 +10,7 @@ symlinks and folders that cannot be listed were skipped without a word.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -39,9 +40,10 @@ resource "aws_s3_bucket_lifecycle_configuration" "logs" {
 UGLY = "a=1\n"
 PRETTY = "a = 1\n"
 
-#: 0xff never starts a UTF-8 sequence: byte 5 is where decoding fails
+#: 0xff never starts a UTF-8 sequence: byte 5 (line 1, column 6) is where
+#: decoding fails, and the message names the place and the likely encoding
 LATIN1 = b'a = "\xff"\n'
-NOT_UTF8 = "not UTF-8 (invalid start byte at byte 5)"
+NOT_UTF8 = "1:6: not UTF-8 (invalid start byte at byte 5); it looks like Windows-1252 or Latin-1: save it as UTF-8"
 
 
 def _no_crash(result: object) -> None:
@@ -69,8 +71,10 @@ def test_stdin_that_is_not_utf8_is_a_clean_error_for_every_command(args: tuple[s
     result = run_cli(*args, stdin=LATIN1)
     _no_crash(result)
     assert result.exit_code == 2, result.output
-    assert f"<stdin>: {NOT_UTF8}\n" in result.stderr
-    assert result.stdout in ("", "Found 0 findings.\n", "0 files fixed (0 fixes), 0 findings left\n")
+    assert f"<stdin>:{NOT_UTF8}\n" in result.stderr
+    # no "Found 0 findings." after input that could not be read (issue 19)
+    assert result.stdout in ("", "1 error (reported above): what it concerns was not checked.\n",
+                             "1 error (reported above): what it concerns was not fixed.\n")  # fmt: skip
 
 
 @pytest.mark.parametrize("command", ["check", "apply"])
@@ -78,7 +82,7 @@ def test_stdin_read_errors_name_the_stdin_filename(tmp_path: Path, command: str)
     name = tmp_path / "main.tf"
     result = run_cli(command, "-", "--stdin-filename", str(name), stdin=LATIN1)
     assert result.exit_code == 2
-    assert f"{name}: {NOT_UTF8}\n" in result.stderr
+    assert f"{name}:{NOT_UTF8}\n" in result.stderr
 
 
 def test_fmt_stdin_that_is_not_utf8_through_a_real_pipe() -> None:
@@ -87,7 +91,7 @@ def test_fmt_stdin_that_is_not_utf8_through_a_real_pipe() -> None:
         [sys.executable, "-m", "tffix", "fmt", "-"], input=LATIN1, capture_output=True, timeout=120, check=False
     )
     assert done.returncode == 2, done.stderr
-    assert done.stderr == f"<stdin>: {NOT_UTF8}\n".encode()
+    assert done.stderr == f"<stdin>:{NOT_UTF8}\n".encode()
     assert done.stdout == b""
 
 
@@ -102,12 +106,13 @@ def test_debug_stdin_through_a_real_pipe_reads_bytes() -> None:
         env={**os.environ, "LC_ALL": "C.UTF-8"},
     )
     assert done.returncode == 2, done.stdout
-    assert done.stderr == f"<stdin>: {NOT_UTF8}\n".encode()
+    assert done.stderr == f"<stdin>:{NOT_UTF8}\n".encode()
 
 
 def _read_errors(stderr: str, name: str) -> list[str]:
     """Read errors for ``name``, with the name taken out."""
-    return [line[len(name) + 2 :] for line in stderr.splitlines() if line.startswith(f"{name}: not UTF-8")]
+    marker = re.compile(re.escape(name) + r":(\d+:\d+: not UTF-8 \([^)]*\))")
+    return [m[1] for m in map(marker.match, stderr.splitlines()) if m]
 
 
 _BOM = b"\xef\xbb\xbf"
@@ -130,7 +135,10 @@ def test_stdin_and_files_decode_alike(data: bytes) -> None:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError as e:
-            expected = [f"not UTF-8 ({e.reason} at byte {e.start})"]
+            line = data.count(b"\n", 0, e.start) + 1
+            line_start = data.rfind(b"\n", 0, e.start) + 1
+            column = len(data[line_start : e.start].decode("utf-8")) + 1  # characters, as parse errors count
+            expected = [f"{line}:{column}: not UTF-8 ({e.reason} at byte {e.start})"]
         for command in ("fmt", "check"):
             from_file = run_cli(command, "--check" if command == "fmt" else "--no-cache", str(path))
             from_stdin = run_cli(command, "--check" if command == "fmt" else "--no-cache", "-", stdin=data)

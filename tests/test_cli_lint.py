@@ -509,21 +509,22 @@ def test_stdin_finding_needing_another_file_is_not_marked_fixable(tmp_path: Path
     [left] = _findings(applied.stderr)
     assert left["code"] == "TFX101" and left["mark"] is None, applied.stderr
     checked = _run("check", "-", "--stdin-filename", name, stdin=TAGGED)
-    [finding] = _findings(checked.stderr)
-    assert finding["mark"] is None, checked.stderr
-    assert "fixable with `tffix apply`" not in checked.stderr
+    [finding] = _findings(checked.stdout)
+    assert finding["mark"] is None, checked.stdout
+    assert "fixable with `tffix apply`" not in checked.stdout
 
 
-def test_stdin_check_reports_on_stderr_and_writes_nothing(tmp_path: Path) -> None:
+def test_stdin_check_reports_on_stdout_and_writes_nothing(tmp_path: Path) -> None:
+    # as `ruff check -`: nothing else wants standard output (it was stderr before issue 19)
     _module(tmp_path, variables_tf=VARIABLES)
     before = _snapshot(tmp_path)
     result = _run("check", "-", "--stdin-filename", str(tmp_path / "main.tf"), stdin=TAGGED)
     assert result.exit_code == 1
-    assert result.stdout == ""
-    [finding] = _findings(result.stderr)
+    assert result.stderr == ""
+    [finding] = _findings(result.stdout)
     assert finding["path"] == str(tmp_path / "main.tf") and finding["line"] == "5" and finding["col"] == "19"
     assert finding["mark"] == " [*]" and finding["message"].endswith("use var.environment")
-    assert result.stderr.splitlines()[-1] == "Found 1 finding (1 fixable with `tffix apply`)."
+    assert result.stdout.splitlines()[-1] == "Found 1 finding (1 fixable with `tffix apply`)."
     assert _snapshot(tmp_path) == before
     assert _run("check", "-", "--stdin-filename", str(tmp_path / "main.tf"), stdin=CLEAN).exit_code == 0
 
@@ -545,7 +546,8 @@ def test_stdin_syntax_error_returns_the_buffer_unchanged(tmp_path: Path) -> None
     assert f"{tmp_path / 'main.tf'}:10:12: " in result.stderr
     assert _snapshot(tmp_path) == before
     checked = _run("check", "-", "--stdin-filename", str(tmp_path / "main.tf"), stdin=buffer)
-    assert checked.exit_code == 2 and checked.stdout == ""
+    assert checked.exit_code == 2 and "Found 0" not in checked.stdout
+    assert checked.stdout == "1 error (reported above): what it concerns was not checked.\n"
     assert f"{tmp_path / 'main.tf'}:10:12: " in checked.stderr
 
 
@@ -667,7 +669,7 @@ def test_unreadable_file_holds_back_fixes_that_need_the_whole_module(tmp_path: P
     latin1.write_bytes(b"# caf\xe9\n" + VARIABLES.encode())
     result = _run("apply", str(tmp_path))
     assert result.exit_code == 2
-    assert f"{latin1}: not UTF-8" in result.stderr
+    assert f"{latin1}:1:6: not UTF-8" in result.stderr
     assert not (tmp_path / "variables.tf").exists(), (tmp_path / "variables.tf").read_text()
     assert (tmp_path / "main.tf").read_text() == TAGGED
     [finding] = _findings(result.stdout)
@@ -749,7 +751,11 @@ def test_files_not_written_are_not_counted_as_fixed(tmp_path: Path, monkeypatch:
     assert result.exit_code == 2
     assert (module / "lifecycle.tf").read_text() == LIFECYCLE
     assert (outside / "real.tf").read_text() == LIFECYCLE
-    assert result.stdout.splitlines()[-1] == "0 files fixed (0 fixes), 2 findings left", result.output
+    # the errors have a summary line of their own, after the counts (issue 19)
+    assert result.stdout.splitlines()[-2:] == [
+        "0 files fixed (0 fixes), 2 findings left",
+        "2 errors (reported above): what they concern was not fixed.",
+    ], result.output
 
     # ...and so is a file whose write fails
     other = _module(tmp_path / "other", lifecycle_tf=LIFECYCLE)
@@ -761,7 +767,10 @@ def test_files_not_written_are_not_counted_as_fixed(tmp_path: Path, monkeypatch:
     failed = _run("apply", str(other))
     assert failed.exit_code == 2
     assert (other / "lifecycle.tf").read_text() == LIFECYCLE
-    assert failed.stdout.splitlines()[-1] == "0 files fixed (0 fixes), 1 finding left", failed.output
+    assert failed.stdout.splitlines()[-2:] == [
+        "0 files fixed (0 fixes), 1 finding left",
+        "1 error (reported above): what it concerns was not fixed.",
+    ], failed.output
 
 
 def test_crlf_files_stay_crlf(tmp_path: Path) -> None:

@@ -366,7 +366,9 @@ def test_a_folder_that_cannot_be_listed_is_an_error(tmp_path: Path, monkeypatch:
 
     monkeypatch.setattr(Path, "iterdir", refuse)
     source = discover.load_directory(tmp_path)
-    assert source.errors == [f"{tmp_path}: Permission denied"] and not source.texts and not source.existing
+    assert (
+        list(map(str, source.errors)) == [f"{tmp_path}: Permission denied"] and not source.texts and not source.existing
+    )
 
 
 def test_a_file_that_cannot_be_read_makes_the_module_incomplete(
@@ -382,7 +384,7 @@ def test_a_file_that_cannot_be_read_makes_the_module_incomplete(
 
     monkeypatch.setattr(discover, "read_source", read)
     source = discover.load_directory(tmp_path)
-    assert source.errors == [f"{tmp_path / 'b.tf'}: Permission denied"]
+    assert list(map(str, source.errors)) == [f"{tmp_path / 'b.tf'}: Permission denied"]
     assert list(source.texts) == [tmp_path / "a.tf"] and source.unreadable == {tmp_path / "b.tf"}
 
 

@@ -50,8 +50,48 @@ def test_all_and_unknown_codes() -> None:
 
 def test_names_unknown_codes_and_empty_entries_in_one_list() -> None:
     # a name resolves to its code; neither an unknown code nor a trailing
-    # comma stops the rest of the list from applying
-    assert _codes(_bucket(TAG % " # tffix:ignore hardcoded-environment-tag, TFX999,")) == []
+    # comma stops the rest of the list from applying; the unknown code is
+    # reported (it was silently kept before issue 19)
+    assert _codes(_bucket(TAG % " # tffix:ignore hardcoded-environment-tag, TFX999,")) == ["TFX001"]
+
+
+def _messages(text: str) -> list[str]:
+    settings = Settings(select=("TFX001", "TFX101"))
+    return [d.message for d in run({"main.tf": text}, settings, fix=False).remaining if d.code == "TFX001"]
+
+
+@pytest.mark.parametrize(
+    ("comment", "says"),
+    [
+        ("# tffix:ignore", "`tffix:ignore` names no rule"),
+        ("# tffix:ignore -- the reason alone", "`tffix:ignore` names no rule"),
+        ("// tffix:ignore-file", "`tffix:ignore-file` names no rule"),
+        ("# tffix:ignore TFX999", "suppression names unknown rule TFX999"),
+        ("# tffix:ignore no-such-rule", "suppression names unknown rule no-such-rule"),
+        ("# tffix: ignore TFX101", "`tffix: ignore` is not read as a suppression: the form is `tffix:ignore CODE`"),
+        ("# tffix :ignore TFX101", "`tffix :ignore` is not read as a suppression"),
+        ("/* tffix-ignore TFX101 */", "`tffix-ignore` is not read as a suppression"),
+        ("# tffix:ignore:TFX101", "`tffix:ignore:TFX101` is not read as a suppression"),
+        ("# TFFIX: IGNORE-FILE TFX101", "the form is `tffix:ignore-file CODE`"),
+    ],
+)
+def test_suppressions_that_do_nothing_are_reported(comment: str, says: str) -> None:
+    text = _bucket(TAG % f" {comment}")
+    assert _codes(text) == ["TFX101", "TFX001"] or sorted(_codes(text)) == ["TFX001", "TFX101"]
+    [message] = _messages(text)
+    assert says in message
+
+
+def test_prose_about_tffix_is_not_a_near_miss() -> None:
+    for comment in ("# tffix ignores the bucket name here", "# see the tffix docs", "# tffix:ignored"):
+        assert _codes(_bucket(TAG % f" {comment}")) == ["TFX101"]
+
+
+def test_an_unknown_code_beside_a_used_one_still_suppresses() -> None:
+    assert _messages(_bucket(TAG % " # tffix:ignore TFX101, TFX999")) == [
+        "suppression names unknown rule TFX999 (see `tffix rules`)"
+    ]
+    assert _codes(_bucket(TAG % " # tffix:ignore TFX101, TFX999"), "TFX101") == []
 
 
 def test_comment_above_a_line_with_nested_items_covers_the_outer_one() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
@@ -111,7 +112,12 @@ def _staged(src: object, *rest: object) -> bool:
 
 
 def _last_line(output: str) -> str:
-    return output.splitlines()[-1]
+    """The counts line: since issue 19, errors have a summary line of their
+    own after it, checked here to say what was not done."""
+    lines = output.splitlines()
+    if re.fullmatch(r"\d+ errors? \(reported above\): what (it concerns|they concern) was not fixed\.", lines[-1]):
+        lines.pop()
+    return lines[-1]
 
 
 # -- defect 1: a module is written whole or not at all ----------------------

@@ -6,6 +6,7 @@ with ruff). Keys, all optional::
     profile = "default"            # or "ephemeral"
     select = ["TFX101", "s3-lifecycle-rule-without-filter"]
     ignore = ["TFX117"]
+    extend-select = ["TFX118"]     # added to select (or to the profile's rules)
     unsafe-fixes = false
     exclude = ["legacy/", "generated_*.tf"]   # gitignore patterns, relative to the file
 
@@ -46,7 +47,7 @@ from .settings import Settings
 __all__ = ["CONFIG_NAMES", "Config", "ConfigError", "find_config", "load_config"]
 
 CONFIG_NAMES = (".tffix.toml", "pyproject.toml")
-_SETTING_KEYS = {"profile", "select", "ignore", "unsafe-fixes", "rules"}
+_SETTING_KEYS = {"profile", "select", "extend-select", "ignore", "unsafe-fixes", "rules"}
 _TOP_KEYS = _SETTING_KEYS | {"exclude", "overrides", "fmt"}
 _FMT_KEYS = {"terraform-exit-codes"}
 
@@ -87,6 +88,7 @@ class Config:
         return Settings(
             select=tuple(values.get("select", ())),
             ignore=tuple(values.get("ignore", ())),
+            extend_select=tuple(values.get("extend-select", ())),
             profile=values.get("profile", "default"),
             unsafe_fixes=bool(values.get("unsafe-fixes", False)),
             options=rules,
@@ -206,7 +208,7 @@ def _check_settings(where: str, data: dict[str, Any]) -> dict[str, Any]:
     out = dict(data)
     if "profile" in data and data["profile"] not in PROFILES:
         raise ConfigError(f"{where}: profile: unknown profile {data['profile']!r} (choose from {', '.join(PROFILES)})")
-    for key in ("select", "ignore"):
+    for key in ("select", "extend-select", "ignore"):
         if key in data:
             for code in _strings(where, key, data[key]):
                 try:

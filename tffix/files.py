@@ -6,17 +6,20 @@ import errno
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
     "FMT_SUFFIXES",
     "HCL_SUFFIXES",
     "TERRAFORM_FMT_SUFFIXES",
+    "FileError",
     "decode_source",
     "is_broken_link",
     "iter_files",
     "iter_fmt_files",
     "read_error",
+    "read_problem",
     "read_source",
     "read_stdin",
     "terraform_file",
@@ -104,16 +107,86 @@ def read_stdin() -> str:
     return decode_source(sys.stdin.buffer.read())
 
 
+@dataclass(frozen=True)
+class FileError:
+    """A file (or folder, or standard input) that could not be used, with
+    the place in it when there is one: printed as ``path: why`` or
+    ``path:line:col: why``, and kept apart for JSON and SARIF output."""
+
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return f"{self.path}: {self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
 def read_error(name: str | Path, error: OSError | UnicodeDecodeError) -> str:
-    """``name: why`` for a file or standard input that could not be read."""
+    """``name: why`` for a file or standard input that could not be read
+    (``name:line:col: why`` for bytes that are not UTF-8)."""
+    return str(read_problem(name, error))
+
+
+def read_problem(name: str | Path, error: OSError | UnicodeDecodeError) -> FileError:
+    """What ``read_error`` prints, as a value."""
     if isinstance(error, UnicodeDecodeError):
-        return f"{name}: not UTF-8 ({error.reason} at byte {error.start})"
+        return _decode_problem(str(name), error)
     if isinstance(name, Path) and name.is_symlink():
         if error.errno == errno.ELOOP:
-            return f"{name}: symlink loop"
+            return FileError(str(name), "symlink loop")
         if error.errno == errno.ENOENT:
-            return f"{name}: broken symlink (nothing at {os.readlink(name)})"
-    return f"{name}: {error.strerror or error}"
+            return FileError(str(name), f"broken symlink (nothing at {os.readlink(name)})")
+    return FileError(str(name), str(error.strerror or error))
+
+
+def _decode_problem(name: str, error: UnicodeDecodeError) -> FileError:
+    """Where the first byte that is not UTF-8 sits (line, and column in
+    characters, as parse errors count them), and what the file probably is:
+    "invalid start byte at byte 0" alone does not say "saved as UTF-16"."""
+    data = bytes(error.object)
+    line_start = data.rfind(b"\n", 0, error.start) + 1
+    line = data.count(b"\n", 0, error.start) + 1
+    column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+    message = f"not UTF-8 ({error.reason} at byte {error.start})"
+    guess = likely_encoding(data)
+    if guess is not None:
+        message += f"; it looks like {guess}: save it as UTF-8"
+    return FileError(name, message, line, column)
+
+
+#: byte order marks, longest first (UTF-32 LE starts with UTF-16 LE's)
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32 LE"),
+    (b"\x00\x00\xfe\xff", "UTF-32 BE"),
+    (b"\xff\xfe", "UTF-16 LE"),
+    (b"\xfe\xff", "UTF-16 BE"),
+)
+
+
+def likely_encoding(data: bytes) -> str | None:
+    """A guess at the encoding of bytes that are not UTF-8, for the error
+    message: a byte order mark names it; NUL bytes at every other place
+    mean UTF-16 without one (HCL is mostly ASCII); other bytes decode as a
+    single-byte code page. None when nothing fits."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return f"{name} (BOM {' '.join(f'{b:02X}' for b in bom)})"
+    pairs = len(data) // 2
+    if pairs >= 2:
+        even_nuls = data[0::2].count(0)
+        odd_nuls = data[1::2].count(0)
+        if odd_nuls * 2 > pairs and even_nuls * 4 < pairs:
+            return "UTF-16 LE (no BOM)"
+        if even_nuls * 2 > pairs and odd_nuls * 4 < pairs:
+            return "UTF-16 BE (no BOM)"
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return "Windows-1252 or Latin-1"
 
 
 #: What ``terraform fmt`` formats, with Terraform's rewrites on top of

@@ -16,14 +16,17 @@ __all__ = ["Settings"]
 @dataclass(frozen=True)
 class Settings:
     """``select`` / ``ignore`` hold rule codes, names, code prefixes or
-    ``ALL`` (empty ``select``: every rule of the profile); ``options`` maps a rule code or name to
-    option overrides, which win over the profile's."""
+    ``ALL`` (empty ``select``: every rule of the profile); ``extend_select``
+    adds rules to that choice, as ruff's ``extend-select`` does (``ignore``
+    still wins); ``options`` maps a rule code or name to option overrides,
+    which win over the profile's."""
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     profile: str = "default"
     unsafe_fixes: bool = False
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    extend_select: tuple[str, ...] = ()
 
     @property
     def profile_obj(self) -> Profile:
@@ -38,6 +41,7 @@ class Settings:
             if self.select
             else [cls for cls in rule_classes() if cls.name not in profile.excluded]
         )
+        chosen += [cls for key in self.extend_select for cls in selection(key)]
         ignored = {cls for key in self.ignore for cls in selection(key)}
         overrides: dict[type[Rule], dict[str, Any]] = {}
         for key, values in self.options.items():

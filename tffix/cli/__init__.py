@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import importlib
+import sys
+from typing import Any
 
 import click
 
 from .. import __version__
 
-__all__ = ["main"]
+__all__ = ["EXIT_INTERRUPTED", "main"]
+
+#: Ctrl-C: 128 + SIGINT, as shells report it; never 1, which means "findings"
+EXIT_INTERRUPTED = 130
 
 #: command name -> (module, attribute); imported only when the command runs,
 #: so `tffix fmt` does not pay for the rule engine's imports
@@ -17,6 +22,7 @@ COMMANDS = {
     "fmt": (".fmt", "fmt"),
     "check": (".lint", "check"),
     "apply": (".lint", "apply"),
+    "cache": (".cache_cmd", "cache"),
     "rules": (".rules", "rules"),
     "explain": (".rules", "explain"),
     "config": (".config_cmd", "config"),
@@ -35,6 +41,16 @@ class _LazyGroup(click.Group):
         command: click.Command = getattr(importlib.import_module(module, __name__), attribute)
         return command
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Ctrl-C ends the run with one line and exit 130 (click would say
+        "Aborted!" and exit 1, the code for findings). Writes in progress
+        are atomic per module, so nothing is left half-written."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            sys.stderr.write("tffix: interrupted\n")
+            sys.exit(EXIT_INTERRUPTED)
+
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tffix")
@@ -46,4 +62,5 @@ def main() -> None:
       0  success: nothing to change, or all changes written
       1  a check failed: files would change, or a round trip did not match
       2  usage error, unreadable or unparsable input, or internal error
+      130  interrupted (Ctrl-C)
     """

@@ -16,8 +16,12 @@ class Resolver:
     """Finds and caches config files; ``for_directory`` merges the command
     line's explicit options over the file's settings for that folder."""
 
-    def __init__(self, flags: Settings, *, profile_given: bool, config_path: Path | None, isolated: bool) -> None:
+    def __init__(
+        self, flags: Settings, *, profile_given: bool, config_path: Path | None, isolated: bool, only: bool = False
+    ) -> None:
         self.flags = flags
+        #: --only: ``flags.select`` is the whole choice, whatever the file selects or ignores
+        self.only = only
         self.profile_given = profile_given
         self.isolated = isolated
         self.explicit = load_config(config_path) if config_path is not None else None
@@ -39,9 +43,13 @@ class Resolver:
         options = {key: dict(value) for key, value in base.options.items()}
         for key, value in self.flags.options.items():
             options.setdefault(key, {}).update(value)
+        if self.only:
+            base = replace(base, select=(), ignore=(), extend_select=())
         merged = replace(
             base,
             select=self.flags.select or base.select,
+            # a --select on the command line starts the choice afresh, as in ruff
+            extend_select=(() if self.flags.select else base.extend_select) + self.flags.extend_select,
             ignore=self.flags.ignore or base.ignore,
             profile=self.flags.profile if self.profile_given else base.profile,
             unsafe_fixes=self.flags.unsafe_fixes or base.unsafe_fixes,

@@ -11,7 +11,10 @@ Recognised in all three comment styles (``#``, ``//``, ``/* */``):
   ``trivy:ignore:AVD-ID``, for the rules with a documented peer (``PEERS``).
 
 Codes may be rule codes or names; ``all`` matches every rule. An expired,
-unused or misplaced ``tffix:ignore`` is itself a finding (TFX001).
+unused or misplaced ``tffix:ignore`` is itself a finding (TFX001), and so is
+one that cannot do anything: without a code, naming an unknown rule, or
+spelt almost right (``tffix: ignore``, ``tffix-ignore``, ``tffix:ignore:X``),
+which would otherwise be skipped as an ordinary comment.
 """
 
 from __future__ import annotations
@@ -40,6 +43,10 @@ PEERS: dict[str, tuple[str, ...]] = {
 
 _COMMENT = re.compile(r"#[^\r\n]*|//[^\r\n]*|/\*.*?\*/", re.DOTALL)
 _TFFIX = re.compile(r"tffix:ignore(?P<file>-file)?\s+(?P<codes>[\w-]+(?:\s*,\s*[\w-]+)*)(?P<rest>.*)", re.DOTALL)
+#: ``tffix:ignore`` with no code: only a reason, or nothing
+_BARE = re.compile(r"tffix:ignore(?P<file>-file)?(?:\s+--.*)?\s*$", re.DOTALL)
+#: spellings close enough to be meant as a directive, which tffix does not read
+_NEAR_MISS = re.compile(r"tffix\s*[:_-]?\s*ignore(?P<file>[\s_-]*file)?\b", re.IGNORECASE)
 _EXPIRY = re.compile(r"exp:(\d{4}-\d{2}-\d{2})")
 _PEER = re.compile(
     r"tflint-ignore(?P<file>-file)?:\s*(?P<tflint>[\w\s,-]+)|checkov:skip=(?P<checkov>[\w-]+)|trivy:ignore:(?P<trivy>[\w-]+)"
@@ -59,9 +66,13 @@ class Suppression:
     expires: datetime.date | None = None
     misplaced: bool = False
     used: bool = field(default=False)
+    #: codes that name no rule of this tffix
+    unknown: frozenset[str] = frozenset()
+    #: why the comment suppresses nothing at all (no code, a misspelling)
+    problem: str | None = None
 
     def covers(self, diag: Diagnostic, inputs: Inputs) -> bool:
-        if self.misplaced or (self.expires is not None and inputs.expired(self.expires)):
+        if self.problem is not None or self.misplaced or (self.expires is not None and inputs.expired(self.expires)):
             return False
         if "all" not in self.codes and diag.code not in self.codes:
             return False
@@ -80,17 +91,24 @@ def _comments(file: SourceFile) -> Iterable[tuple[int, str]]:
         offset += len(token.lead) + len(token.text) + len(token.trail)
 
 
-def _codes(raw: Iterable[str], names: Mapping[str, str]) -> frozenset[str]:
-    """Rule codes of the listed codes or rule names (``names``: name -> code)."""
+def _codes(raw: Iterable[str], names: Mapping[str, str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Rule codes of the listed codes or rule names (``names``: name -> code),
+    and the entries that name no known rule (reported). Without ``names``
+    every entry is taken as a code."""
+    known = set(names.values())
     out = set()
+    unknown = set()
     for code in raw:
         code = code.strip()  # never empty: _TFFIX's pattern has no empty entry
         if code.lower() == "all":
             out.add("all")
             continue
-        # a code, a known rule's name, or unknown: kept so that it is reported as unused
-        out.add(names.get(code.lower(), code.upper()))
-    return frozenset(out)
+        resolved = names.get(code.lower(), code.upper())
+        if not known or resolved in known:
+            out.add(resolved)
+        else:
+            unknown.add(code.upper() if re.fullmatch(r"[A-Za-z]+\d+", code) else code)
+    return frozenset(out), frozenset(unknown)
 
 
 def _peer_codes(match: re.Match[str]) -> frozenset[str]:
@@ -102,7 +120,7 @@ def _peer_codes(match: re.Match[str]) -> frozenset[str]:
 
 
 #: text every directive contains: files without any skip the tree walks below
-_MARKERS = ("tffix:ignore", "tflint-ignore", "checkov:skip=", "trivy:ignore:")
+_MARKERS = ("tffix", "TFFIX", "tflint-ignore", "checkov:skip=", "trivy:ignore:")
 
 
 def find_suppressions(file: SourceFile, names: Mapping[str, str] | None = None) -> list[Suppression]:
@@ -118,21 +136,39 @@ def find_suppressions(file: SourceFile, names: Mapping[str, str] | None = None) 
     for offset, comment in _comments(file):
         body = comment.lstrip("#/*").rstrip("*/").strip()
         line, column = file.location(offset)
+        problem = _malformed(body)
+        if problem is not None:
+            out.append(
+                Suppression(frozenset(), line, column, (offset, offset + len(comment)), None, True, problem=problem)
+            )
+            continue
         own = _TFFIX.match(body)
         peer = None if own else _PEER.match(body)
         match = own or peer
         if match is None:
             continue
         whole_file = bool(match.group("file"))
-        codes = _codes(own.group("codes").split(","), names or {}) if own else _peer_codes(match)
-        if not codes:
+        codes, unknown = (
+            _codes(own.group("codes").split(","), names or {}) if own else (_peer_codes(match), frozenset[str]())
+        )
+        if not codes and not unknown:
             continue
         expiry = _EXPIRY.search(own.group("rest") if own else body)
         expires = datetime.date.fromisoformat(expiry.group(1)) if expiry else None
         end = offset + len(comment)
         if whole_file:
             out.append(
-                Suppression(codes, line, column, (offset, end), None, bool(own), expires, misplaced=line > first_item)
+                Suppression(
+                    codes,
+                    line,
+                    column,
+                    (offset, end),
+                    None,
+                    bool(own),
+                    expires,
+                    misplaced=line > first_item,
+                    unknown=unknown,
+                )
             )
             continue
         if line in code_lines:  # trailing: covers its own line
@@ -142,8 +178,26 @@ def find_suppressions(file: SourceFile, names: Mapping[str, str] | None = None) 
             while target in comment_only and target not in items:
                 target += 1
             covered = items.get(target, (target, target))
-        out.append(Suppression(codes, line, column, (offset, end), covered, bool(own), expires))
+        out.append(Suppression(codes, line, column, (offset, end), covered, bool(own), expires, unknown=unknown))
     return out
+
+
+def _malformed(body: str) -> str | None:
+    """Why a comment meant as a ``tffix:ignore`` suppresses nothing, or None
+    when it is a well-formed directive or no directive at all."""
+    bare = _BARE.match(body)
+    if bare is not None:
+        directive = "tffix:ignore-file" if bare.group("file") else "tffix:ignore"
+        return f"`{directive}` names no rule, so it suppresses nothing: add a code (`{directive} TFX101`) or `all`"
+    if _TFFIX.match(body):
+        return None
+    near = _NEAR_MISS.match(body)
+    if near is None:
+        return None
+    directive = "tffix:ignore-file" if near.group("file") else "tffix:ignore"
+    spelt = body.split(None, 3 if " " in near.group() else 1)
+    shown = " ".join(spelt[:-1]) if len(spelt) > 1 else body
+    return f"`{shown}` is not read as a suppression: the form is `{directive} CODE`"
 
 
 def _item_lines(file: SourceFile) -> dict[int, tuple[int, int]]:

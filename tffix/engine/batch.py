@@ -83,9 +83,13 @@ def run_jobs(jobs: Sequence[Job], *, workers: int, use_cache: bool = True) -> It
             computed = pool.map(_work, missing, chunksize=max(1, len(missing) // (workers * 8)))
         else:
             computed = map(_work, missing)
-        for key, result in zip(keys, results):
+        stored = False
+        for i, (key, result) in enumerate(zip(keys, results)):
             if result is None:
                 result = next(computed)
                 if key:
                     result_cache.store(key, result)
+                    stored = True
+            if stored and i == len(jobs) - 1:
+                result_cache.prune()  # before the last yield: a caller's zip() may never ask again
             yield result

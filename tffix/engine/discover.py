@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..context.module import MODULE_SUFFIX
-from ..files import is_broken_link, iter_files, read_error, read_source, unsupported_file
+from ..files import FileError, is_broken_link, iter_files, read_problem, read_source, unsupported_file
 
 __all__ = ["ModuleSource", "discover", "load_directory"]
 
@@ -25,7 +25,7 @@ class ModuleSource:
     texts: dict[Path, str] = field(default_factory=dict)
     targets: set[Path] = field(default_factory=set)
     existing: frozenset[Path] = frozenset()
-    errors: list[str] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
     unreadable: frozenset[Path] = frozenset()
     whole: bool = True
 
@@ -35,7 +35,7 @@ def load_directory(directory: Path) -> ModuleSource:
     try:
         entries = sorted(directory.iterdir(), key=lambda p: p.name) if directory.is_dir() else []
     except OSError as e:
-        source.errors.append(f"{directory}: {e.strerror}")
+        source.errors.append(FileError(str(directory), str(e.strerror or e)))
         entries = []
     source.existing = frozenset(directory / entry.name for entry in entries)
     for entry in entries:
@@ -48,26 +48,26 @@ def load_directory(directory: Path) -> ModuleSource:
             source.texts[path] = read_source(path)
             continue
         except (OSError, UnicodeDecodeError) as e:
-            source.errors.append(read_error(path, e))
+            source.errors.append(read_problem(path, e))
         source.unreadable |= {path}
     return source
 
 
-def discover(paths: Iterable[str], *, action: str = "checked") -> tuple[list[ModuleSource], list[str]]:
+def discover(paths: Iterable[str], *, action: str = "checked") -> tuple[list[ModuleSource], list[FileError]]:
     """Modules for ``paths`` (files or directories, directories recursively,
     hidden entries skipped as ``terraform fmt -recursive`` does), in path
     order, and errors for paths that do not exist, named files that are no
     module's (``action`` words what the command would have done with them),
     and folders that cannot be listed."""
     modules: dict[Path, ModuleSource] = {}  # by resolved directory: one module named twice is one module
-    errors: list[str] = []
+    errors: list[FileError] = []
     for raw in paths:
         path = Path(raw)
         named_folder = path.is_dir()
         if named_folder:
-            files = list(iter_files([path], (MODULE_SUFFIX,), on_error=lambda p, e: errors.append(read_error(p, e))))
+            files = list(iter_files([path], (MODULE_SUFFIX,), on_error=lambda p, e: errors.append(read_problem(p, e))))
         elif not path.exists() and not path.is_symlink():
-            errors.append(f"{raw}: no such file or directory")
+            errors.append(FileError(raw, "no such file or directory"))
             continue
         elif refusal := _not_a_module_file(path, action):
             errors.append(refusal)
@@ -87,10 +87,11 @@ def discover(paths: Iterable[str], *, action: str = "checked") -> tuple[list[Mod
     return sorted(modules.values(), key=lambda m: str(m.directory)), errors
 
 
-def _not_a_module_file(path: Path, action: str) -> str | None:
+def _not_a_module_file(path: Path, action: str) -> FileError | None:
     """Why a named file takes no part in a module, as Terraform loads one."""
     if path.name.startswith(".") and path.name.endswith(MODULE_SUFFIX):
-        return f"{path}: hidden files are not part of a module (Terraform skips them)"
+        return FileError(str(path), "hidden files are not part of a module (Terraform skips them)")
     if path.exists() and not path.is_file():
-        return f"{path}: not a regular file"
-    return unsupported_file(path, (MODULE_SUFFIX,), action)
+        return FileError(str(path), "not a regular file")
+    why = unsupported_file(path, (MODULE_SUFFIX,), action)
+    return None if why is None else FileError(str(path), why.removeprefix(f"{path}: "))

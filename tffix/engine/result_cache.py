@@ -15,13 +15,21 @@ number, its own key and the run. Anything else found there (unreadable, not
 JSON, another format, another key, data of the wrong shape, a run that does
 not fit the module) is a miss, and the entry is overwritten with a fresh one.
 A cache folder restored from another branch or fork is data, never code.
+
+The folder is bounded (``TFFIX_CACHE_MAX_MB``, 64 MiB by default; a corpus
+run writes about 23 MB): after a run that stored entries, the least recently
+used ones go until the folder is back under four fifths of the bound. A hit
+touches its entry, so its modification time says when it was last used.
+`tffix cache clean` empties the folder.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import json
+import os
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +41,7 @@ from .discover import ModuleSource
 from .run import ModuleRun
 from .run_data import BadData, run_from_data, run_to_data
 
-__all__ = ["FORMAT", "entry_path", "key", "load", "store"]
+__all__ = ["DEFAULT_MAX_BYTES", "FORMAT", "entry_files", "entry_path", "key", "load", "max_bytes", "prune", "store"]
 
 FORMAT = 1  # bump when the entry's shape or meaning changes
 
@@ -87,6 +95,8 @@ def load(entry_key: str, source: ModuleSource, today: datetime.date) -> ModuleRu
         return None
     if not _fits(run, source) or not run.inputs.hold(today):
         return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # type: ignore[arg-type]  # used now: the last to be evicted
     return run
 
 
@@ -113,3 +123,60 @@ def _fits(run: ModuleRun, source: ModuleSource) -> bool:
         if any(not 0 <= e.start <= e.end <= len(run.texts.get(e.path, "")) for e in edits):
             return False
     return all(0 <= i < len(run.remaining) for i in run.fixable)
+
+
+#: the bound on the results folder when ``TFFIX_CACHE_MAX_MB`` does not set one
+DEFAULT_MAX_BYTES = 64 * 2**20
+
+
+def max_bytes() -> int:
+    """``TFFIX_CACHE_MAX_MB`` in bytes (a number, fractions allowed), else
+    ``DEFAULT_MAX_BYTES``; a value that is no positive number is ignored."""
+    raw = os.environ.get("TFFIX_CACHE_MAX_MB", "")
+    try:
+        value = float(raw)
+    except ValueError:
+        return DEFAULT_MAX_BYTES
+    return int(value * 2**20) if value > 0 else DEFAULT_MAX_BYTES
+
+
+def entry_files() -> list[tuple[float, int, Path]]:
+    """(modification time, size, path) of every stored entry."""
+    folder = cache_dir()
+    if folder is None:
+        return []
+    out = []
+    try:
+        shards = list(os.scandir(folder / "results"))
+    except OSError:
+        return []
+    for shard in shards:
+        if not shard.is_dir(follow_symlinks=False):
+            continue
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(shard.path):
+                if entry.name.endswith(".json") and entry.is_file(follow_symlinks=False):
+                    st = entry.stat(follow_symlinks=False)
+                    out.append((st.st_mtime, st.st_size, Path(entry.path)))
+    return out
+
+
+def prune(limit: int | None = None) -> int:
+    """Remove the least recently used entries while the results take more
+    than ``limit`` bytes (default ``max_bytes()``), down to four fifths of
+    it, so that the next runs do not prune again at once. Returns the
+    number of entries removed."""
+    limit = max_bytes() if limit is None else limit
+    entries = entry_files()
+    total = sum(size for _, size, _ in entries)
+    if total <= limit:
+        return 0
+    removed = 0
+    for _, size, path in sorted(entries, key=lambda e: e[0]):
+        if total <= limit * 4 // 5:
+            break
+        with contextlib.suppress(OSError):
+            path.unlink()
+            total -= size
+            removed += 1
+    return removed

@@ -154,11 +154,18 @@ class IamRoleManagedPolicyArns(Rule):
             text, imported = self._inline(file, role, block, taken)
             texts.append(text)
             imports += imported
-        if self.settings["emit_import_blocks"] and _looks_like_root(module):
-            texts += imports
+        note = ""
+        if self.settings["emit_import_blocks"] and imports:
+            if _looks_like_root(module):
+                texts += imports
+            else:  # asked for, and not written: say why rather than leave the user guessing
+                note = (
+                    "; no import blocks added: this folder has no provider, backend or cloud block, so it does"
+                    " not look like a root module, the only place Terraform allows them"
+                )
         edits.append(file.insert_after(role, "".join("\n" + text for text in texts)))
         yield module.diagnostic(
-            self, file, anchor, f"{message}; use separate policy resources",
+            self, file, anchor, f"{message}; use separate policy resources{note}",
             fix=fix("Move the policies to separate resources", Applicability.UNSAFE, *edits),
         )  # fmt: skip
 

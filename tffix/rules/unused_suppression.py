@@ -15,6 +15,9 @@ class UnusedSuppression(Rule):
     Reports `tffix:ignore` comments that suppress nothing (the finding was
     fixed or never there), whose `exp:YYYY-MM-DD` date has passed, and
     `tffix:ignore-file` comments that come after the first block of the file.
+    Also those that cannot work: a `tffix:ignore` without a code, a code that
+    is no rule's (`TFX999`), and near-miss spellings such as `tffix: ignore`
+    or `tffix-ignore`, which would otherwise pass for ordinary comments.
     Comments for other tools (`tflint-ignore`, `checkov:skip`, `trivy:ignore`)
     are honoured for rules with a peer ID but never reported here.
 
@@ -56,6 +59,9 @@ class UnusedSuppression(Rule):
     invalid = (
         Example('resource "aws_s3_bucket" "a" {\n  bucket = "a" # tffix:ignore TFX117 exp:2000-01-01\n}\n'),
         Example("locals {}\n\n# tffix:ignore-file TFX101\n"),
+        Example('resource "aws_s3_bucket" "a" {\n  bucket = "a" # tffix:ignore\n}\n'),
+        Example('resource "aws_s3_bucket" "a" {\n  bucket = "a" # tffix:ignore TFX999\n}\n'),
+        Example('resource "aws_s3_bucket" "a" {\n  bucket = "a" # tffix: ignore TFX117\n}\n'),
     )
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
@@ -69,6 +75,17 @@ class UnusedSuppression(Rule):
             for s in suppressions:
                 if not s.own:
                     continue
+                if s.problem is not None:
+                    yield module.diagnostic(self, file, s.offsets, s.problem)
+                    continue
+                if s.unknown:
+                    names = ", ".join(sorted(s.unknown))
+                    rules = "rule" if len(s.unknown) == 1 else "rules"
+                    yield module.diagnostic(
+                        self, file, s.offsets, f"suppression names unknown {rules} {names} (see `tffix rules`)"
+                    )
+                    if not s.codes:
+                        continue
                 codes = ", ".join(sorted(s.codes))
                 if s.misplaced:
                     message = f"`tffix:ignore-file {codes}` must come before the first block of the file"
