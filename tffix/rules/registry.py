@@ -21,6 +21,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .lambda_package_outside_terraform import LambdaPackageOutsideTerraform
     from .legacy_type_constraint import LegacyTypeConstraint
     from .non_production_cost import NonProductionCost
+    from .open_ingress import OpenIngress
     from .public_lambda_function_url import PublicLambdaFunctionUrl
     from .rds_password_forbidden_characters import RdsPasswordForbiddenCharacters
     from .s3_lifecycle_rule_without_filter import S3LifecycleRuleWithoutFilter
@@ -49,6 +50,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
         WildcardLogWritePermissions,
         HardcodedResourceName,
         NonProductionCost,
+        OpenIngress,
     )
 
 
