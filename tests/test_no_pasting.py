@@ -18,6 +18,7 @@ MIGRATED = [
     "tffix/rules/user_data_base64encode.py",
     "tffix/rules/iam_role_object_reference.py",
     "tffix/rules/open_ingress.py",
+    "tffix/rules/placeholder_value.py",
 ]
 
 #: calls whose arguments are messages for people, not HCL

@@ -22,6 +22,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .legacy_type_constraint import LegacyTypeConstraint
     from .non_production_cost import NonProductionCost
     from .open_ingress import OpenIngress
+    from .placeholder_value import PlaceholderValue
     from .public_lambda_function_url import PublicLambdaFunctionUrl
     from .rds_password_forbidden_characters import RdsPasswordForbiddenCharacters
     from .s3_lifecycle_rule_without_filter import S3LifecycleRuleWithoutFilter
@@ -51,6 +52,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
         HardcodedResourceName,
         NonProductionCost,
         OpenIngress,
+        PlaceholderValue,
     )
 
 
