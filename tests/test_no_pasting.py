@@ -19,6 +19,7 @@ MIGRATED = [
     "tffix/rules/iam_role_object_reference.py",
     "tffix/rules/open_ingress.py",
     "tffix/rules/placeholder_value.py",
+    "tffix/rules/hardcoded_ami_id.py",
 ]
 
 #: calls whose arguments are messages for people, not HCL

@@ -12,6 +12,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .aurora_serverless_v2_misconfiguration import AuroraServerlessV2Misconfiguration
     from .backend_with_dynamic_values import BackendWithDynamicValues
     from .destroy_blocking_database_settings import DestroyBlockingDatabaseSettings
+    from .hardcoded_ami_id import HardcodedAmiId
     from .hardcoded_environment_tag import HardcodedEnvironmentTag
     from .hardcoded_resource_name import HardcodedResourceName
     from .iam_policy_without_document import IamPolicyWithoutDocument
@@ -53,6 +54,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
         NonProductionCost,
         OpenIngress,
         PlaceholderValue,
+        HardcodedAmiId,
     )
 
 
