@@ -46,12 +46,17 @@ def _strings(attribute: n.Attribute) -> Iterator[tuple[n.Node, str, bool]]:
 
 
 def _attributes(body: n.Body) -> Iterator[n.Attribute]:
-    """Every attribute of a body and of its nested blocks."""
-    for item in body.items:
-        if type(item) is n.Attribute:
+    """Every attribute of a body and of its nested blocks, in source order
+    (a stack, not recursion: generated files nest blocks thousands deep)."""
+    stack = [iter(body.items)]
+    while stack:
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+        elif type(item) is n.Attribute:
             yield item
         elif type(item) is n.Block:
-            yield from _attributes(item.body)
+            stack.append(iter(item.body.items))
 
 
 class PlaceholderValue(Rule):
