@@ -94,3 +94,52 @@ def test_new_file_creates_or_appends() -> None:
     assert out == {"outputs.tf": 'output "id" {\n  value = aws_instance.web.id\n}\n'} and edits[0].create
     out, _ = rewrite(MAIN, lambda b, f: b.new_file("main.tf", block))
     assert out["main.tf"] == MAIN + '\noutput "id" {\n  value = aws_instance.web.id\n}\n'
+
+
+# -- reuse only a variable of the right type (issue 22, item 5) -------------
+
+REUSE_CASES = {
+    "same type": ('variable "env" {\n  type = string\n}\n', "string", "env"),
+    "same type, spaced": ('variable "env" {\n  type = list( string )\n}\n', "list(string)", "env"),
+    "legacy quoted type": ('variable "env" {\n  type = "string"\n}\n', "string", "env"),
+    "untyped, no default": ('variable "env" {}\n', "string", "env"),
+    "untyped, string default": ('variable "env" {\n  default = "dev"\n}\n', "string", "env"),
+    "any": ('variable "env" {\n  type = any\n}\n', "string", "env"),
+    "map(string)": ('variable "env" {\n  type = map(string)\n}\n', "string", "env_2"),
+    "untyped, map default": ('variable "env" {\n  default = { a = "b" }\n}\n', "string", "env_2"),
+    "untyped, number default": ('variable "env" {\n  default = 3\n}\n', "string", "env_2"),
+    "string where a list is wanted": ('variable "env" {\n  type = string\n}\n', "list(string)", "env_2"),
+    "next name taken too": (
+        'variable "env" {\n  type = bool\n}\n\nvariable "env_2" {\n  type = number\n}\n',
+        "string",
+        "env_3",
+    ),
+    "next name fits": (
+        'variable "env" {\n  type = bool\n}\n\nvariable "env_2" {\n  type = string\n}\n',
+        "string",
+        "env_2",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", REUSE_CASES, ids=list(REUSE_CASES))
+def test_a_variable_is_reused_only_when_its_type_fits(case: str) -> None:
+    declared, wanted, expected = REUSE_CASES[case]
+    files = {"main.tf": MAIN, "variables.tf": declared}
+    used: list[str] = []
+    out, _ = rewrite(files, lambda b, f: used.append(b.ensure_variable("env", type=wanted)))
+    assert used == [expected]
+    if expected in declared:
+        assert out == {}
+    else:
+        assert f'variable "{expected}" {{\n  type = {wanted}\n}}\n' in out["variables.tf"]
+
+
+def test_a_name_asked_twice_with_another_type_gets_the_next_name() -> None:
+    def twice(b, f):
+        assert b.ensure_variable("x", type="string") == "x"
+        assert b.ensure_variable("x", type="string") == "x"
+        assert b.ensure_variable("x", type="bool") == "x_2"
+
+    out, _ = rewrite(MAIN, twice)
+    assert out["variables.tf"].count("variable ") == 2

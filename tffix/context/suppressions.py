@@ -39,6 +39,22 @@ PEERS: dict[str, tuple[str, ...]] = {
     "TFX104": ("aws_iam_role_deprecated_policy_attributes",),  # tflint-ruleset-aws
     "TFX111": ("CKV_AWS_258",),  # checkov: Lambda function URL AuthType NONE
     "TFX113": ("terraform_deprecated_interpolation",),  # tflint-ruleset-terraform
+    # checkov: SSH/RDP/all ports from 0.0.0.0/0 (AWS), RDS public, Azure NSG SSH/RDP from the
+    # internet, GCP firewall SSH/RDP; trivy: public ingress (AWS SG, Azure NSG, GCP firewall), RDS public
+    "TFX119": (
+        "CKV_AWS_24",
+        "CKV_AWS_25",
+        "CKV_AWS_277",
+        "CKV_AWS_17",
+        "CKV_AZURE_9",
+        "CKV_AZURE_10",
+        "CKV_GCP_2",
+        "CKV_GCP_3",
+        "AVD-AWS-0107",
+        "AVD-AWS-0180",
+        "AVD-AZU-0047",
+        "AVD-GCP-0027",
+    ),
 }
 
 _COMMENT = re.compile(r"#[^\r\n]*|//[^\r\n]*|/\*.*?\*/", re.DOTALL)

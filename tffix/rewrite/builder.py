@@ -33,6 +33,7 @@ from ..fmt.region import indent_unit
 from ..text import inserted_text, text_edits
 from .render import NEWLINE, item_text, with_newline
 from .snippets import Fill, Name, _bare, is_identifier, parse_attribute, parse_block, parse_expression, to_node
+from .variables import candidate_names, type_fits, type_text
 
 __all__ = ["FixBuilder", "node_edits"]
 
@@ -90,7 +91,7 @@ class FixBuilder:
         self._edits: list[Edit] = []
         self._states: dict[Path, _FileState] = {}
         self._new_items: dict[Path, list[Item]] = {}
-        self._variables: set[str] = set()
+        self._variables: dict[str, str | None] = {}
         self._providers: set[str] = set()
 
     # -- where things are ------------------------------------------------
@@ -302,13 +303,27 @@ class FixBuilder:
         the module declares it or this fix already asked for it; else it is
         added to the file that holds the module's variables (``variables.tf``
         when there is none). ``type`` is a type expression (``"bool"``,
-        ``"list(string)"`` or a node); ``default`` any hole value. Returns
-        ``name``, for ``var.<name>``."""
+        ``"list(string)"`` or a node); ``default`` any hole value.
+
+        A declared variable is reused only when it can hold a value of
+        ``type`` (``type_fits``: the same type, or untyped with no default or
+        a default of that type); otherwise the first free name of ``name``,
+        ``name_2``, ... is declared. Returns the name used, for
+        ``var.<name>``: always build the reference from it."""
         if not is_identifier(name):
             raise ValueError(f"{name!r} is not an HCL identifier")
-        if name in self.module.variables or name in self._variables:
-            return name
-        self._variables.add(name)
+        wanted = None if type is None else type_text(type)
+        for candidate in candidate_names(name):
+            if candidate in self._variables:
+                if wanted is None or self._variables[candidate] in (None, wanted):
+                    return candidate
+            elif candidate in self.module.variables:
+                if wanted is None or type_fits(self.module.variables[candidate][1], wanted):
+                    return candidate
+            else:
+                name = candidate
+                break
+        self._variables[name] = wanted
         lines: list[n.Attribute] = []
         if description is not None:
             lines.append(parse_attribute("description = {0}", description))

@@ -9,14 +9,13 @@ from ..api import Applicability, Diagnostic, Edit, Example, Option, Rule, Severi
 from ..cst import nodes as n
 from ..cst.trampoline import Nested, trampoline
 from ._hcl import function_calls, references, string_value
+from ._placeholders import PLACEHOLDER_WORDS
 
 __all__ = ["BackendWithDynamicValues"]
 
 STRATEGIES = ("comment-out", "partial-configuration")
 # whole words only: "acme-replacement" and "exchange-messages" are real names
-_PLACEHOLDER = re.compile(
-    r"(?<![a-z0-9])(replace[_-]?me|change[_-]?me)(?![a-z])|<[^<>]+>|(^|[^a-z])your[-_]", re.IGNORECASE
-)
+_PLACEHOLDER = PLACEHOLDER_WORDS
 #: what replaces each argument of a `cloud` block at init time
 CLOUD_ENV = {"organization": "TF_CLOUD_ORGANIZATION", "hostname": "TF_CLOUD_HOSTNAME", "workspaces": "TF_WORKSPACE",
              "project": "TF_CLOUD_PROJECT", "token": "TF_TOKEN_<hostname>"}  # fmt: skip

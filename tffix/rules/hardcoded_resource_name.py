@@ -4,6 +4,8 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from ..api import Applicability, Diagnostic, Example, Option, Rule, Severity, TerraformModule, fix
+from ..rewrite import FixBuilder
+from ..rewrite.variables import type_fits
 from ._hcl import string_value
 
 __all__ = ["HardcodedResourceName"]
@@ -63,7 +65,11 @@ class HardcodedResourceName(Rule):
     ## Fix safety
     Unsafe: a new name forces the resource to be replaced (data in a bucket
     or database does not move). Information only, since one environment per
-    account is a valid setup.
+    account is a valid setup. Only a `string` variable is interpolated (or
+    an untyped one whose default, if any, is a string): when the module's
+    `environment` is a `map(string)`, say, a new string variable with a free
+    name is declared instead, since `${var.environment}` would fail at
+    validate.
 
     ## References
     - https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
@@ -93,9 +99,20 @@ class HardcodedResourceName(Rule):
     )
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
-        variable = next((v for v in self.settings["variables"] if v in module.variables), None)
-        if variable is None:
+        wanted: list[str] = self.settings["variables"]
+        if not any(v in module.variables for v in wanted):
             return
+        # only a string variable can go into a name: `${var.environment}` of a
+        # map(string) parses but fails at validate, so then a new one is declared
+        variable = next(
+            (v for v in wanted if v in module.variables and type_fits(module.variables[v][1], "string")), None
+        )
+        declare = FixBuilder(module)
+        if variable is None:
+            variable = declare.ensure_variable(
+                wanted[0], type="string", description="Environment name, appended to names that must be unique."
+            )
+        follow_ups = declare.edits()
         for file, block in module.blocks("resource"):
             if len(block.labels) < 2:
                 continue
@@ -116,5 +133,7 @@ class HardcodedResourceName(Rule):
                     file,
                     attr.value,
                     message,
-                    fix=fix(f"Append -${{var.{variable}}}", Applicability.UNSAFE, file.replace(attr.value, new)),
+                    fix=fix(
+                        f"Append -${{var.{variable}}}", Applicability.UNSAFE, file.replace(attr.value, new), *follow_ups
+                    ),
                 )

@@ -12,6 +12,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .aurora_serverless_v2_misconfiguration import AuroraServerlessV2Misconfiguration
     from .backend_with_dynamic_values import BackendWithDynamicValues
     from .destroy_blocking_database_settings import DestroyBlockingDatabaseSettings
+    from .hardcoded_ami_id import HardcodedAmiId
     from .hardcoded_environment_tag import HardcodedEnvironmentTag
     from .hardcoded_resource_name import HardcodedResourceName
     from .iam_policy_without_document import IamPolicyWithoutDocument
@@ -21,6 +22,8 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .lambda_package_outside_terraform import LambdaPackageOutsideTerraform
     from .legacy_type_constraint import LegacyTypeConstraint
     from .non_production_cost import NonProductionCost
+    from .open_ingress import OpenIngress
+    from .placeholder_value import PlaceholderValue
     from .public_lambda_function_url import PublicLambdaFunctionUrl
     from .rds_password_forbidden_characters import RdsPasswordForbiddenCharacters
     from .s3_lifecycle_rule_without_filter import S3LifecycleRuleWithoutFilter
@@ -49,6 +52,9 @@ def rule_classes() -> tuple[type[Rule], ...]:
         WildcardLogWritePermissions,
         HardcodedResourceName,
         NonProductionCost,
+        OpenIngress,
+        PlaceholderValue,
+        HardcodedAmiId,
     )
 
 

@@ -1,0 +1,4 @@
+resource "aws_instance" "db" {
+  ami           = "ami-0d5d9d301c853a04a"
+  instance_type = "r5.large"
+}

@@ -1,0 +1,3 @@
+variable "instance_type" {
+	type = string
+}

@@ -1,0 +1,19 @@
+variable "allowed_ssh_cidr_blocks" {
+  description = "CIDR blocks allowed to reach SSH (port 22)."
+  type        = list(string)
+}
+
+variable "allowed_rdp_cidr_blocks" {
+  description = "CIDR blocks allowed to reach RDP (port 3389)."
+  type        = list(string)
+}
+
+variable "allowed_rdp_ipv6_cidr_blocks" {
+  description = "CIDR blocks allowed to reach RDP (port 3389)."
+  type        = list(string)
+}
+
+variable "allowed_ingress_cidr_blocks" {
+  description = "CIDR blocks allowed in on every port and protocol."
+  type        = list(string)
+}

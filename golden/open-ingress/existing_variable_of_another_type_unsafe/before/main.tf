@@ -1,0 +1,13 @@
+variable "allowed_ssh_cidr_blocks" {
+  type    = string
+  default = "10.0.0.0/8"
+}
+
+resource "aws_security_group" "a" {
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
