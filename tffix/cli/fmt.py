@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import click
 
-from ..files import FMT_SUFFIXES, iter_fmt_files, read_error, read_source, read_stdin, unsupported_file
-from ..fmt import SelfCheckError, format_source
-from ..syntax import ParseError
+from ..engine.fmt_batch import FileOutcome, format_files, format_text
+from ..files import iter_fmt_files, read_error, read_stdin
 from ..writeback import Change, write_unit
 from .diff import unified_diff
 from .report import EXIT_CODES_HELP, Report
@@ -24,7 +26,18 @@ __all__ = ["fmt"]
 @click.option("--list/--no-list", "list_files", default=True, help="List the files that change (not with stdin).")
 @click.option("--write/--no-write", default=True, help="Write changes back (never with --check or stdin).")
 @click.option("--recursive", "-r", is_flag=True, help="Also format files in subdirectories.")
-def fmt(paths: tuple[str, ...], check: bool, show_diff: bool, list_files: bool, write: bool, recursive: bool) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Files formatted in parallel (default: one per core).")  # fmt: skip
+@click.option("--no-cache", is_flag=True, help="Do not read or write the cache of formatting verdicts.")
+def fmt(
+    paths: tuple[str, ...],
+    check: bool,
+    show_diff: bool,
+    list_files: bool,
+    write: bool,
+    recursive: bool,
+    jobs: int | None,
+    no_cache: bool,
+) -> None:
     """Rewrite Terraform files (.tf, .tfvars, .tftest.hcl, .tfmock.hcl,
     .tfquery.hcl) in the canonical format, exactly as `terraform fmt` does.
 
@@ -34,29 +47,44 @@ def fmt(paths: tuple[str, ...], check: bool, show_diff: bool, list_files: bool, 
     .terraform/) are skipped; a named file of another kind is an error.
     """
     report = Report(check_only=check)
+    # Everything to do, in order: a file to format, or a message or stdin to
+    # handle in place; files are formatted in parallel, reported in this order.
+    steps: list[Path | Callable[[], None]] = []
 
     def unlisted(folder: Path, error: OSError) -> None:
-        report.failure(read_error(folder, error))
+        steps.append(partial(report.failure, read_error(folder, error)))
 
     for raw in paths or (".",):
         if raw == "-":
-            _format_stdin(report, check=check, show_diff=show_diff)
+            steps.append(partial(_format_stdin, report, check=check, show_diff=show_diff))
         elif not Path(raw).exists() and not Path(raw).is_symlink():  # a broken symlink is reported when read
-            report.failure(f"{raw}: no such file or directory")
+            steps.append(partial(report.failure, f"{raw}: no such file or directory"))
         else:
+            # one at a time: `unlisted` appends to `steps` between two files
             for path in iter_fmt_files([raw], recursive=recursive, on_error=unlisted):
-                _format_file(report, path, check=check, show_diff=show_diff, list_files=list_files, write=write)
+                steps.append(path)  # noqa: PERF402
+    files = [step for step in steps if isinstance(step, Path)]
+    outcomes = format_files(
+        files,
+        workers=jobs or os.cpu_count() or 1,
+        use_cache=not no_cache,
+        need_output=show_diff or (write and not check),
+    )
+    for step in steps:
+        if isinstance(step, Path):
+            _report_file(report, next(outcomes), check=check, show_diff=show_diff, list_files=list_files, write=write)
+        else:
+            step()
+    for _ in outcomes:  # none left: this saves the cache
+        pass
     sys.exit(report.exit_code)
 
 
 def _format_text(report: Report, text: str, name: str) -> str | None:
-    try:
-        return format_source(text, filename=name)
-    except ParseError as e:
-        report.failure(str(e))
-    except SelfCheckError as e:
-        report.failure(f"internal error: {e}; nothing was written. Please report this.")
-    return None
+    result, failure = format_text(text, name)
+    if failure is not None:
+        report.failure(failure)
+    return result
 
 
 def _format_stdin(report: Report, *, check: bool, show_diff: bool) -> None:
@@ -80,23 +108,17 @@ def _format_stdin(report: Report, *, check: bool, show_diff: bool) -> None:
         report.emit(result if result.endswith("\n") else result + "\n")
 
 
-def _format_file(report: Report, path: Path, *, check: bool, show_diff: bool, list_files: bool, write: bool) -> None:
-    refusal = unsupported_file(path, FMT_SUFFIXES, "formatted")
-    if refusal:
-        report.failure(refusal)
+def _report_file(report: Report, outcome: FileOutcome, *, check: bool, show_diff: bool, list_files: bool, write: bool) -> None:  # fmt: skip
+    if outcome.failure is not None:
+        report.failure(outcome.failure)
         return
-    try:
-        text = read_source(path)
-    except (OSError, UnicodeDecodeError) as e:
-        report.failure(read_error(path, e))
-        return
-    result = _format_text(report, text, str(path))
-    if result is None:
-        return
-    if result == text:
+    if not outcome.changed:
         report.file_unchanged()
         return
+    path, text, result = outcome.path, outcome.text, outcome.result
     report.file_changed(str(path), listed=list_files)
+    if text is None or result is None:  # a verdict only: neither a diff nor a write was asked for
+        return
     if show_diff:
         report.emit(unified_diff(str(path), text, result))
     if write and not check:  # each file is a unit of its own: one that cannot be written stops only itself

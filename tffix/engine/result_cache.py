@@ -34,13 +34,13 @@ from .discover import ModuleSource
 from .run import ModuleRun
 from .run_data import BadData, run_from_data, run_to_data
 
-__all__ = ["FORMAT", "entry_path", "key", "load", "store"]
+__all__ = ["FORMAT", "code_hash", "entry_path", "key", "load", "store"]
 
 FORMAT = 1  # bump when the entry's shape or meaning changes
 
 
 @lru_cache(maxsize=1)
-def _code_hash() -> str:
+def code_hash() -> str:
     """tffix's own code and grammar, and the Python running them: a changed
     rule must not reuse old results."""
     from ..syntax.lalr import grammar_text
@@ -57,7 +57,7 @@ def _code_hash() -> str:
 
 def key(source: ModuleSource, settings: Settings, *, fix: bool) -> str:
     payload = {
-        "code": _code_hash(),
+        "code": code_hash(),
         "fix": fix,
         "settings": asdict(settings),
         "directory": str(source.directory),
