@@ -16,13 +16,15 @@ import sys
 import threading
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .builder import Builder
 from .errors import ParseError
 from .lexer import Lexer
 from .table import Table, table_data
 from .tokens import Token
+
+if TYPE_CHECKING:
+    from .builder import Builder
 
 __all__ = ["Unexpected", "drive", "grammar_text"]
 
@@ -52,6 +54,8 @@ class _Tables:
     kind -> next state (shift, an int) or (size, callback, goto-name) (reduce)."""
 
     def __init__(self, data: Table) -> None:
+        from .builder import Builder  # on first use: it needs the node classes, and they import this package
+
         builder = Builder()
         reductions = [
             (size, _callback(name, size, unit, spliced, builder), sys.intern(origin))

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..cst import nodes as n
-from .builder import BuildError
-from .errors import ParseError
+from .errors import BuildError, ParseError
 from .lalr import Unexpected, drive, grammar_text
 from .lexer import Lexer
 from .messages import unexpected_token_message
