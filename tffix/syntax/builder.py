@@ -49,11 +49,14 @@ def _setters(cls: type[n.Node], names: builtins.tuple[str, ...]) -> list[Callabl
     return [getattr(cls, name).__set__ for name in names]
 
 
-def _maker(cls: type[_N]) -> Callable[..., _N]:
-    """``cls(*fields)`` without the name lookups of its ``__init__``."""
-    setters = _setters(cls, cls.__match_args__)
-    if len(setters) == 1:
-        [s0] = setters
+def _maker(cls: type[_N], skip: builtins.tuple[str, ...] = ()) -> Callable[..., _N]:
+    """``cls(*fields)`` without the name lookups of its ``__init__``; the
+    fields in ``skip`` are left for the caller to set. One function per
+    number of fields: a loop over the setters would cost what it saves."""
+    setters = _setters(cls, tuple(name for name in cls.__match_args__ if name not in skip))
+    count = len(setters)
+    s0, s1, s2, s3, s4, s5 = (setters + setters[:1] * 6)[:6]  # unused ones are never called
+    if count == 1:
 
         def make1(a: Any) -> _N:
             node = _new(cls)
@@ -61,8 +64,7 @@ def _maker(cls: type[_N]) -> Callable[..., _N]:
             return node
 
         return make1
-    if len(setters) == 2:
-        s0, s1 = setters
+    if count == 2:
 
         def make2(a: Any, b: Any) -> _N:
             node = _new(cls)
@@ -71,8 +73,7 @@ def _maker(cls: type[_N]) -> Callable[..., _N]:
             return node
 
         return make2
-    if len(setters) == 3:
-        s0, s1, s2 = setters
+    if count == 3:
 
         def make3(a: Any, b: Any, c: Any) -> _N:
             node = _new(cls)
@@ -82,14 +83,42 @@ def _maker(cls: type[_N]) -> Callable[..., _N]:
             return node
 
         return make3
+    if count == 4:
 
-    def make(*values: Any) -> _N:
+        def make4(a: Any, b: Any, c: Any, d: Any) -> _N:
+            node = _new(cls)
+            s0(node, a)
+            s1(node, b)
+            s2(node, c)
+            s3(node, d)
+            return node
+
+        return make4
+    if count == 5:
+
+        def make5(a: Any, b: Any, c: Any, d: Any, e: Any) -> _N:
+            node = _new(cls)
+            s0(node, a)
+            s1(node, b)
+            s2(node, c)
+            s3(node, d)
+            s4(node, e)
+            return node
+
+        return make5
+    assert count == 6, f"{cls.__name__}: add a maker for {count} fields"
+
+    def make6(a: Any, b: Any, c: Any, d: Any, e: Any, f: Any) -> _N:
         node = _new(cls)
-        for setter, value in zip(setters, values):
-            setter(node, value)
+        s0(node, a)
+        s1(node, b)
+        s2(node, c)
+        s3(node, d)
+        s4(node, e)
+        s5(node, f)
         return node
 
-    return make
+    return make6
 
 
 # An attribute, block or object item is made before its owned trivia (comment
@@ -100,20 +129,7 @@ _Item: TypeAlias = n.Attribute | n.Block | n.ObjectItem
 _set_leading = {cls: getattr(cls, "leading").__set__ for cls in (n.Attribute, n.Block, n.ObjectItem)}  # noqa: B009
 _set_newline = {cls: getattr(cls, "newline").__set__ for cls in (n.Attribute, n.Block, n.ObjectItem)}  # noqa: B009
 _set_comma = getattr(n.ObjectItem, "comma").__set__  # noqa: B009
-
-
-def _item_maker(cls: type[_N]) -> Callable[..., _N]:
-    """Makes an item with every field set but ``leading``, ``comma`` and ``newline``."""
-    owned = ("leading", "comma", "newline")
-    setters = _setters(cls, tuple(name for name in cls.__match_args__ if name not in owned))
-
-    def make(*values: Any) -> _N:
-        node = _new(cls)
-        for setter, value in zip(setters, values):
-            setter(node, value)
-        return node
-
-    return make
+_OWNED = ("leading", "comma", "newline")
 
 
 def _finish(item: _Item, leading: builtins.tuple[n.EmptyLine, ...], newline: Token | None) -> _Item:
@@ -142,9 +158,9 @@ _Parens = _maker(n.Parens)
 _FunctionCall = _maker(n.FunctionCall)
 _Tuple = _maker(n.Tuple)
 _Object = _maker(n.Object)
-_Attribute = _item_maker(n.Attribute)
-_Block = _item_maker(n.Block)
-_ObjectItem = _item_maker(n.ObjectItem)
+_Attribute = _maker(n.Attribute, skip=_OWNED)
+_Block = _maker(n.Block, skip=_OWNED)
+_ObjectItem = _maker(n.ObjectItem, skip=_OWNED)
 
 
 def _group_lines(children: list[Any]) -> tuple[Any, ...]:

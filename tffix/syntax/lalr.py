@@ -84,6 +84,22 @@ def _callback(name: str, size: int, unit: bool, spliced: list[int], builder: Bui
     if not spliced:
         return user or _identity
     if spliced[0] == 0:  # left recursion (`x*` expands to `s: x | s x`): grow the list in place
+        if size == 2 and user is None:  # the common shapes, without the loop below
+            if 1 in spliced:
+
+                def extend(c: list[Any]) -> Any:
+                    head = c[0]
+                    head.extend(c[1])
+                    return head
+
+                return extend
+
+            def append(c: list[Any]) -> Any:
+                head = c[0]
+                head.append(c[1])
+                return head
+
+            return append
         rest = [(i, i in spliced) for i in range(1, size)]
 
         def left(c: list[Any]) -> Any:
