@@ -78,7 +78,7 @@ def test_parallel_and_cached_output_equals_serial_over_the_corpus(fresh_cache: P
 def test_a_warm_run_formats_nothing_and_says_the_same(
     tmp_path: Path, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _files(tmp_path / "m", a_tf=UGLY, b_tf=PRETTY, c_tf=BROKEN, d_tfvars=UGLY)
+    _files(tmp_path / "m", a_tf=UGLY, b_tf=PRETTY, c_tf=BROKEN, d_tfvars=UGLY, e_tf=UGLY)  # e: a's verdict
     cold = run_cli("fmt", "--check", "-r", "--jobs", "2", str(tmp_path))
     calls = _no_formatting(monkeypatch)
     warm = run_cli("fmt", "--check", "-r", "--jobs", "1", str(tmp_path))

@@ -235,7 +235,7 @@ class Builder:
     def block(self, c: list[Any]) -> n.Block:
         labels = []
         i = 1
-        while not _is(c[i], "OBRACE"):
+        while type(c[i]) is not Token or c[i][0] != "OBRACE":  # labels: names, or templates
             label = c[i]
             if type(label) is Token:
                 labels.append(label)
@@ -305,7 +305,7 @@ class Builder:
 
     def function_call(self, c: list[Any]) -> n.FunctionCall:
         i = 0
-        while not _is(c[i], "OPAREN"):
+        while c[i][0] != "OPAREN":  # the name's tokens come first
             i += 1
         args = c[i + 1 : -1]
         ellipsis = None
@@ -373,6 +373,8 @@ class Builder:
 
     # -- templates --------------------------------------------------------
     def template(self, c: list[Any]) -> n.Template:
+        if len(c) == 3 and type(c[1]) is Token:  # "plain text", most strings: nothing to nest
+            return _Template(c[0], (_TemplateLiteral(c[1]),), c[2])
         return _Template(c[0], _nest_template(c[1:-1], c[-1]), c[-1])
 
     def heredoc(self, c: list[Any]) -> n.Heredoc:
