@@ -156,11 +156,11 @@ def test_tffix_grammar_is_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> No
     source = _source({"main.tf": "locals {}\n"})
     before = result_cache.key(source, Settings(), fix=False)
     monkeypatch.setattr(lalr, "grammar_text", lambda: "another grammar")
-    result_cache._code_hash.cache_clear()
+    result_cache.code_hash.cache_clear()
     try:
         assert result_cache.key(source, Settings(), fix=False) != before
     finally:
-        result_cache._code_hash.cache_clear()
+        result_cache.code_hash.cache_clear()
 
 
 # -- what is in the cache folder ------------------------------------------------------------------

@@ -25,8 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tffix import writeback
-from tffix.cli import fmt as fmt_cli
-from tffix.engine import batch
+from tffix.engine import batch, fmt_batch
 from tffix.writeback import Change, write_unit
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -489,14 +488,14 @@ def test_fmt_keeps_hard_links(tmp_path: Path) -> None:
 
 def test_fmt_does_not_lose_a_line_appended_while_formatting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     [path] = _ugly_files(tmp_path, "a.tf")
-    real_format = fmt_cli.format_source
+    real_format = fmt_batch.format_source
 
     def format_then_edit(text: str, **kwargs: Any) -> str:
         with open(path, "a") as f:
             f.write("c = 3\n")
         return real_format(text, **kwargs)
 
-    monkeypatch.setattr(fmt_cli, "format_source", format_then_edit)
+    monkeypatch.setattr(fmt_batch, "format_source", format_then_edit)
     result = run_cli("fmt", str(path))
     assert result.exit_code == 2
     assert f"{path}: not written: it changed on disk since it was read" in result.stderr

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import click
 
 from ..config import ConfigError
-from ..files import FMT_SUFFIXES, iter_fmt_files, read_error, read_source, read_stdin, terraform_file, unsupported_file
-from ..fmt import SelfCheckError, format_source
+from ..engine.fmt_batch import FileOutcome, format_files, format_text
+from ..files import iter_fmt_files, read_error, read_stdin
 from ..settings import Settings
-from ..syntax import ParseError
 from ..writeback import Change, write_unit
 from .diff import TERRAFORM_LABELS, unified_diff
 from .report import EXIT_CHANGES, EXIT_CODES_HELP, Report
@@ -60,6 +62,8 @@ Terraform's spellings work too: -check, -diff, -recursive, -list=false,
     help="Use this config file instead of the nearest .tffix.toml / pyproject.toml.",
 )
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Files formatted in parallel (default: one per core).")  # fmt: skip
+@click.option("--no-cache", is_flag=True, help="Do not read or write the cache of formatting verdicts.")
 def fmt(
     paths: tuple[str, ...],
     check: bool,
@@ -72,6 +76,8 @@ def fmt(
     stdin_filename: str | None,
     config_path: Path | None,
     isolated: bool,
+    jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Rewrite Terraform files (.tf, .tfvars, .tftest.hcl, .tfmock.hcl,
     .tfquery.hcl) in the canonical format, exactly as `terraform fmt` does,
@@ -93,41 +99,59 @@ def fmt(
     except ConfigError as e:
         raise click.UsageError(str(e)) from None
     report = Report(check_only=check)
+    # Everything to do, in order: a file to format, or a message or stdin to
+    # handle in place; files are formatted in parallel, reported in this order.
+    steps: list[Path | Callable[[], None]] = []
 
     def unlisted(folder: Path, error: OSError) -> None:
-        report.failure(read_error(folder, error))
+        steps.append(partial(report.failure, read_error(folder, error)))
 
     for raw in paths or (".",):
         if raw == "-":
-            _format_stdin(report, check=check, show_diff=show_diff, name=stdin_filename)
+            steps.append(partial(_format_stdin, report, check=check, show_diff=show_diff, name=stdin_filename))
         elif not Path(raw).exists() and not Path(raw).is_symlink():  # a broken symlink is reported when read
-            report.failure(f"{raw}: no such file or directory")
+            steps.append(partial(report.failure, f"{raw}: no such file or directory"))
         else:
+            # one at a time: `unlisted` appends to `steps` between two files
             for path in iter_fmt_files([raw], recursive=recursive, on_error=unlisted):
-                if not _excluded(resolver, report, path):
-                    _format_file(report, path, check=check, show_diff=show_diff, list_files=list_files, write=write)
+                excluded, problem = _excluded(resolver, path)
+                if problem is not None:
+                    steps.append(partial(report.failure, problem))
+                elif not excluded:
+                    steps.append(path)
+    print_all = not (check or show_diff or list_files or write)
+    outcomes = format_files(
+        [step for step in steps if isinstance(step, Path)],
+        workers=jobs or os.cpu_count() or 1,
+        use_cache=not no_cache,
+        need_output=show_diff or (write and not check) or print_all,
+    )
+    for step in steps:
+        if isinstance(step, Path):
+            _report_file(report, next(outcomes), check=check, show_diff=show_diff, list_files=list_files, write=write)
+        else:
+            step()
+    for _ in outcomes:  # none left: this saves the cache
+        pass
     code = report.exit_code
     sys.exit(EXIT_TERRAFORM_CHECK if terraform_exit_codes and code == EXIT_CHANGES else code)
 
 
-def _excluded(resolver: Resolver, report: Report, path: Path) -> bool:
+def _excluded(resolver: Resolver, path: Path) -> tuple[bool, str | None]:
     """Whether the config file over ``path`` excludes it (the same test as
-    ``tffix check`` makes); a bad config file is reported and skips the file."""
+    ``tffix check`` makes), and the problem to report when that config file
+    is bad (the file is then skipped)."""
     try:
-        return resolver.config_for(path.parent).excludes(path)
+        return resolver.config_for(path.parent).excludes(path), None
     except ConfigError as e:
-        report.failure(f"config error: {e}")
-        return True
+        return True, f"config error: {e}"
 
 
 def _format_text(report: Report, text: str, name: str) -> str | None:
-    try:
-        return format_source(text, filename=name, terraform=terraform_file(name))
-    except ParseError as e:
-        report.failure(str(e))
-    except SelfCheckError as e:
-        report.failure(f"internal error: {e}; nothing was written. Please report this.")
-    return None
+    result, failure = format_text(text, name)
+    if failure is not None:
+        report.failure(failure)
+    return result
 
 
 def _format_stdin(report: Report, *, check: bool, show_diff: bool, name: str | None) -> None:
@@ -156,27 +180,23 @@ def _ending_a_line(result: str) -> str:
     return result if result.endswith("\n") else result + "\n"
 
 
-def _format_file(report: Report, path: Path, *, check: bool, show_diff: bool, list_files: bool, write: bool) -> None:
-    refusal = unsupported_file(path, FMT_SUFFIXES, "formatted")
-    if refusal:
-        report.failure(refusal)
+def _report_file(report: Report, outcome: FileOutcome, *, check: bool, show_diff: bool, list_files: bool, write: bool) -> None:  # fmt: skip
+    if outcome.failure is not None:
+        report.failure(outcome.failure)
         return
-    try:
-        text = read_source(path)
-    except (OSError, UnicodeDecodeError) as e:
-        report.failure(read_error(path, e))
-        return
-    result = _format_text(report, text, str(path))
-    if result is None:
-        return
-    if not (check or show_diff or list_files or write):
+    path, text = outcome.path, outcome.text
+    # a verdict from the cache carries no result; an unchanged file's is its text
+    result = outcome.result if outcome.result is not None else (None if outcome.changed else text)
+    if not (check or show_diff or list_files or write) and result is not None:
         # with nothing else asked for, each file's result is printed, changed
         # or not, as `terraform fmt -list=false -write=false` does
         report.emit(_ending_a_line(result))
-    if result == text:
+    if not outcome.changed:
         report.file_unchanged()
         return
     report.file_changed(str(path), listed=list_files)
+    if text is None or result is None:  # a verdict only: neither a diff nor a write was asked for
+        return
     if show_diff:
         report.emit(unified_diff(str(path), text, result, labels=TERRAFORM_LABELS))
     if write and not check:  # each file is a unit of its own: one that cannot be written stops only itself

@@ -8,11 +8,11 @@ unchanged tree reads results back instead of parsing.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..context import inputs
 from ..rule import RuleSource
@@ -20,7 +20,10 @@ from . import result_cache
 from .discover import ModuleSource
 from .run import ModuleRun, run_module
 
-__all__ = ["Job", "run_jobs", "run_source"]
+__all__ = ["Job", "ordered_map", "run_jobs", "run_source"]
+
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
 
 
 def _today() -> datetime.date:
@@ -77,19 +80,26 @@ def run_jobs(jobs: Sequence[Job], *, workers: int, use_cache: bool = True) -> It
         keys.append(key)
         results.append(hit)
     missing = [job for job, result in zip(jobs, results) if result is None]
-    with contextlib.ExitStack() as stack:
-        if workers > 1 and len(missing) > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=min(workers, len(missing))))
-            computed = pool.map(_work, missing, chunksize=max(1, len(missing) // (workers * 8)))
-        else:
-            computed = map(_work, missing)
-        stored = False
-        for i, (key, result) in enumerate(zip(keys, results)):
-            if result is None:
-                result = next(computed)
-                if key:
-                    result_cache.store(key, result)
-                    stored = True
-            if stored and i == len(jobs) - 1:
-                result_cache.prune()  # before the last yield: a caller's zip() may never ask again
-            yield result
+    computed = ordered_map(_work, missing, workers=workers)
+    stored = False
+    for i, (key, result) in enumerate(zip(keys, results)):
+        if result is None:
+            result = next(computed)
+            if key:
+                result_cache.store(key, result)
+                stored = True
+        if stored and i == len(jobs) - 1:
+            result_cache.prune()  # before the last yield: a caller's zip() may never ask again
+        yield result
+
+
+def ordered_map(work: Callable[[_In], _Out], items: Sequence[_In], *, workers: int) -> Iterator[_Out]:
+    """``map(work, items)``, across up to ``workers`` processes when there is
+    more than one item (``work`` must then be a module-level function). The
+    results come in the order of ``items``, so the output is a serial run's;
+    each process takes a few chunks, so a slow item does not idle the rest."""
+    if workers > 1 and len(items) > 1:
+        with ProcessPoolExecutor(max_workers=min(workers, len(items))) as pool:
+            yield from pool.map(work, items, chunksize=max(1, len(items) // (workers * 8)))
+    else:
+        yield from map(work, items)

@@ -41,13 +41,24 @@ from .discover import ModuleSource
 from .run import ModuleRun
 from .run_data import BadData, run_from_data, run_to_data
 
-__all__ = ["DEFAULT_MAX_BYTES", "FORMAT", "entry_files", "entry_path", "key", "load", "max_bytes", "prune", "store"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "FORMAT",
+    "code_hash",
+    "entry_files",
+    "entry_path",
+    "key",
+    "load",
+    "max_bytes",
+    "prune",
+    "store",
+]
 
 FORMAT = 1  # bump when the entry's shape or meaning changes
 
 
 @lru_cache(maxsize=1)
-def _code_hash() -> str:
+def code_hash() -> str:
     """tffix's own code and grammar, and the Python running them: a changed
     rule must not reuse old results."""
     from ..syntax.lalr import grammar_text
@@ -64,7 +75,7 @@ def _code_hash() -> str:
 
 def key(source: ModuleSource, settings: RuleSource, *, fix: bool) -> str:
     payload = {
-        "code": _code_hash(),
+        "code": code_hash(),
         "fix": fix,
         "settings": settings.ruleset().cache_key(),
         "directory": str(source.directory),

@@ -10,20 +10,16 @@ from __future__ import annotations
 
 import builtins
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeAlias, TypeVar
 
 from ..cst import nodes as n
 from ..cst.tokens import Token
+from .errors import BuildError
 
 __all__ = ["BuildError", "Builder"]
 
-
-class BuildError(Exception):
-    """Raised inside a reduction; turned into a ParseError at the token."""
-
-    def __init__(self, summary: str, detail: str, token: Token) -> None:
-        super().__init__(summary)
-        self.summary, self.detail, self.token = summary, detail, token
+_N = TypeVar("_N", bound=n.Node)
 
 
 # What Go's big.Float accepts of the scanner's number tokens (`1.e5` included).
@@ -35,23 +31,136 @@ def _is(item: Any, kind: str) -> bool:
     return type(item) is Token and item.kind == kind
 
 
-class _Pending:
-    """An attribute, block or object item whose owned trivia (comment lines
-    above, line break after) is decided by the enclosing body or object."""
+# -- fast construction ------------------------------------------------------
+# A frozen dataclass's ``__init__`` sets each field through
+# ``object.__setattr__(self, name, value)``, which looks the name up on every
+# call; a parse makes a node for every other token, so that lookup was a tenth
+# of a parse. (This module is imported on the first parse, not with the
+# package: ``cst.nodes`` imports ``syntax``, so the classes would not exist yet.) The builder instead calls each slot's descriptor directly, which
+# is what ``object.__setattr__`` ends up doing: the nodes are the same frozen
+# instances (and nothing else may build them this way). Every field is set
+# before a node leaves the builder (``tests/test_builder_nodes.py``
+# compares builder-made trees with ones made through ``__init__``).
 
-    __slots__ = ("args", "cls", "comma")
+_new = object.__new__
 
-    def __init__(self, cls: type[n.Attribute | n.Block | n.ObjectItem], args: tuple[Any, ...]) -> None:
-        self.cls = cls
-        self.args = args  # the fields between ``leading`` and ``comma``/``newline``
-        self.comma: Token | None = None
 
-    def finish(self, leading: tuple[n.EmptyLine, ...], newline: Token | None) -> n.Attribute | n.Block | n.ObjectItem:
-        # One starred tuple (the same bytecode as listing the fields): mypy
-        # cannot tell how many fields a star in the middle fills.
-        if self.cls is n.ObjectItem:
-            return n.ObjectItem(*(leading, *self.args, self.comma, newline))
-        return self.cls(*(leading, *self.args, newline))
+def _setters(cls: type[n.Node], names: builtins.tuple[str, ...]) -> list[Callable[[Any, Any], None]]:
+    return [getattr(cls, name).__set__ for name in names]
+
+
+def _maker(cls: type[_N], skip: builtins.tuple[str, ...] = ()) -> Callable[..., _N]:
+    """``cls(*fields)`` without the name lookups of its ``__init__``; the
+    fields in ``skip`` are left for the caller to set. One function per
+    number of fields: a loop over the setters would cost what it saves."""
+    setters = _setters(cls, tuple(name for name in cls.__match_args__ if name not in skip))
+    count = len(setters)
+    s0, s1, s2, s3, s4, s5 = (setters + setters[:1] * 6)[:6]  # unused ones are never called
+    if count == 1:
+
+        def make1(a: Any) -> _N:
+            node = _new(cls)
+            s0(node, a)
+            return node
+
+        return make1
+    if count == 2:
+
+        def make2(a: Any, b: Any) -> _N:
+            node = _new(cls)
+            s0(node, a)
+            s1(node, b)
+            return node
+
+        return make2
+    if count == 3:
+
+        def make3(a: Any, b: Any, c: Any) -> _N:
+            node = _new(cls)
+            s0(node, a)
+            s1(node, b)
+            s2(node, c)
+            return node
+
+        return make3
+    if count == 4:
+
+        def make4(a: Any, b: Any, c: Any, d: Any) -> _N:
+            node = _new(cls)
+            s0(node, a)
+            s1(node, b)
+            s2(node, c)
+            s3(node, d)
+            return node
+
+        return make4
+    if count == 5:
+
+        def make5(a: Any, b: Any, c: Any, d: Any, e: Any) -> _N:
+            node = _new(cls)
+            s0(node, a)
+            s1(node, b)
+            s2(node, c)
+            s3(node, d)
+            s4(node, e)
+            return node
+
+        return make5
+    assert count == 6, f"{cls.__name__}: add a maker for {count} fields"
+
+    def make6(a: Any, b: Any, c: Any, d: Any, e: Any, f: Any) -> _N:
+        node = _new(cls)
+        s0(node, a)
+        s1(node, b)
+        s2(node, c)
+        s3(node, d)
+        s4(node, e)
+        s5(node, f)
+        return node
+
+    return make6
+
+
+# An attribute, block or object item is made before its owned trivia (comment
+# lines above, the comma and line break after) is known: the enclosing body or
+# object sets those fields (``_group_lines``), before anything else sees it.
+_Item: TypeAlias = n.Attribute | n.Block | n.ObjectItem
+# (getattr: mypy reads a field on the class as the instance's value, not the slot)
+_set_leading = {cls: getattr(cls, "leading").__set__ for cls in (n.Attribute, n.Block, n.ObjectItem)}  # noqa: B009
+_set_newline = {cls: getattr(cls, "newline").__set__ for cls in (n.Attribute, n.Block, n.ObjectItem)}  # noqa: B009
+_set_comma = getattr(n.ObjectItem, "comma").__set__  # noqa: B009
+_OWNED = ("leading", "comma", "newline")
+
+
+def _finish(item: _Item, leading: builtins.tuple[n.EmptyLine, ...], newline: Token | None) -> _Item:
+    cls = type(item)
+    _set_leading[cls](item, leading)
+    _set_newline[cls](item, newline)
+    return item
+
+
+_Literal = _maker(n.Literal)
+_Variable = _maker(n.Variable)
+_TemplateLiteral = _maker(n.TemplateLiteral)
+_Template = _maker(n.Template)
+_Heredoc = _maker(n.Heredoc)
+_Interpolation = _maker(n.Interpolation)
+_EmptyLine = _maker(n.EmptyLine)
+_Element = _maker(n.Element)
+_Body = _maker(n.Body)
+_GetAttr = _maker(n.GetAttr)
+_Index = _maker(n.Index)
+_Splat = _maker(n.Splat)
+_BinaryOp = _maker(n.BinaryOp)
+_UnaryOp = _maker(n.UnaryOp)
+_Conditional = _maker(n.Conditional)
+_Parens = _maker(n.Parens)
+_FunctionCall = _maker(n.FunctionCall)
+_Tuple = _maker(n.Tuple)
+_Object = _maker(n.Object)
+_Attribute = _maker(n.Attribute, skip=_OWNED)
+_Block = _maker(n.Block, skip=_OWNED)
+_ObjectItem = _maker(n.ObjectItem, skip=_OWNED)
 
 
 def _group_lines(children: list[Any]) -> tuple[Any, ...]:
@@ -59,30 +168,32 @@ def _group_lines(children: list[Any]) -> tuple[Any, ...]:
     items, applying the ownership table (tffix/cst/README.md)."""
     items: list[Any] = []
     comments: list[n.EmptyLine] = []  # comment-only lines waiting for an item
-    current: _Pending | None = None
+    current: Any = None  # the item whose line has not ended yet
     leading: tuple[n.EmptyLine, ...] = ()
     for child in children:
-        if type(child) is _Pending:
+        if type(child) is not Token:
             if current is not None:
-                items.append(current.finish(leading, None))
+                items.append(_finish(current, leading, None))
             current, leading = child, tuple(comments)
             comments = []
+            if type(child) is n.ObjectItem:
+                _set_comma(child, None)
             continue
         tok = child
         if tok.kind == "COMMA":
             assert current is not None  # the grammar puts a comma only after an object item
-            current.comma = tok
+            _set_comma(current, tok)
         elif current is not None:
-            items.append(current.finish(leading, tok))
+            items.append(_finish(current, leading, tok))
             current = None
         elif tok.lead.strip():
-            comments.append(n.EmptyLine(tok))
+            comments.append(_EmptyLine(tok))
         else:
             items.extend(comments)
             comments = []
-            items.append(n.EmptyLine(tok))
+            items.append(_EmptyLine(tok))
     if current is not None:
-        items.append(current.finish(leading, None))
+        items.append(_finish(current, leading, None))
     items.extend(comments)
     return tuple(items)
 
@@ -93,14 +204,14 @@ def _elements(children: list[Any]) -> tuple[n.Element, ...]:
     value: Any = None  # the expression before the next comma
     for child in children:
         if type(child) is Token:
-            out.append(n.Element(value, child))
+            out.append(_Element(value, child))
             value = None
         else:
             if value is not None:
-                out.append(n.Element(value, None))
+                out.append(_Element(value, None))
             value = child
     if value is not None:
-        out.append(n.Element(value, None))
+        out.append(_Element(value, None))
     return tuple(out)
 
 
@@ -116,15 +227,15 @@ class Builder:
 
     # -- structure --------------------------------------------------------
     def start(self, c: list[Any]) -> tuple[n.Body, Token]:
-        return n.Body(_group_lines(c[:-1])), c[-1]
+        return _Body(_group_lines(c[:-1])), c[-1]
 
-    def attribute(self, c: list[Any]) -> _Pending:
-        return _Pending(n.Attribute, (c[0], c[1], c[2]))
+    def attribute(self, c: list[Any]) -> n.Attribute:
+        return _Attribute(c[0], c[1], c[2])
 
-    def block(self, c: list[Any]) -> _Pending:
+    def block(self, c: list[Any]) -> n.Block:
         labels = []
         i = 1
-        while not _is(c[i], "OBRACE"):
+        while type(c[i]) is not Token or c[i][0] != "OBRACE":  # labels: names, or templates
             label = c[i]
             if type(label) is Token:
                 labels.append(label)
@@ -137,18 +248,18 @@ class Builder:
         if content and _is(content[0], "NEWLINE"):
             open_newline = content[0]
             content = content[1:]
-        body = n.Body(_group_lines(content))
-        return _Pending(n.Block, (c[0], tuple(labels), c[i], open_newline, body, c[-1]))
+        body = _Body(_group_lines(content))
+        return _Block(c[0], tuple(labels), c[i], open_newline, body, c[-1])
 
     # -- operators --------------------------------------------------------
     def conditional(self, c: list[Any]) -> n.Conditional:
-        return n.Conditional(c[0], c[1], c[2], c[3], c[4])
+        return _Conditional(c[0], c[1], c[2], c[3], c[4])
 
     def binary_op(self, c: list[Any]) -> n.BinaryOp:
-        return n.BinaryOp(c[0], c[1], c[2])
+        return _BinaryOp(c[0], c[1], c[2])
 
     def unary_op(self, c: list[Any]) -> n.UnaryOp:
-        return n.UnaryOp(c[0], c[1])
+        return _UnaryOp(c[0], c[1])
 
     # -- traversals -------------------------------------------------------
     def get_attr(self, c: list[Any]) -> n.GetAttr:
@@ -160,10 +271,10 @@ class Builder:
                 f"Use the proper index syntax instead, like [{name.text.split('.')[0]}][{name.text.split('.')[1]}].",
                 name,
             )
-        return n.GetAttr(c[0], c[1], name)
+        return _GetAttr(c[0], c[1], name)
 
     def index(self, c: list[Any]) -> n.Index:
-        return n.Index(c[0], c[1], c[2], c[3])
+        return _Index(c[0], c[1], c[2], c[3])
 
     def splat(self, c: list[Any]) -> n.Splat:
         if c[1].kind == "DOT":  # `.*` inside the traversal of another `.*`
@@ -176,35 +287,35 @@ class Builder:
                     "A splat expression (*) cannot be used inside another attribute-only splat expression.",
                     c[2],
                 )
-        return n.Splat(c[0], c[1], c[2], c[3] if len(c) > 3 else None)
+        return _Splat(c[0], c[1], c[2], c[3] if len(c) > 3 else None)
 
     # -- terms ------------------------------------------------------------
     def literal(self, c: list[Any]) -> n.Literal:
         tok = c[0]
         if not _NUMBER_OK.match(tok.text):
             raise BuildError("Invalid number literal", "Failed to recognize the value of this number literal.", tok)
-        return n.Literal(tok)
+        return _Literal(tok)
 
     def variable(self, c: list[Any]) -> n.Literal | n.Variable:
         tok = c[0]
-        return n.Literal(tok) if tok.text in _LITERAL_NAMES else n.Variable(tok)
+        return _Literal(tok) if tok.text in _LITERAL_NAMES else _Variable(tok)
 
     def parens(self, c: list[Any]) -> n.Parens:
-        return n.Parens(c[0], c[1], c[2])
+        return _Parens(c[0], c[1], c[2])
 
     def function_call(self, c: list[Any]) -> n.FunctionCall:
         i = 0
-        while not _is(c[i], "OPAREN"):
+        while c[i][0] != "OPAREN":  # the name's tokens come first
             i += 1
         args = c[i + 1 : -1]
         ellipsis = None
         if args and _is(args[-1], "ELLIPSIS"):
             ellipsis = args.pop()
         name = tuple(t for t in c[:i])
-        return n.FunctionCall(name, c[i], _elements(args), ellipsis, c[-1])
+        return _FunctionCall(name, c[i], _elements(args), ellipsis, c[-1])
 
     def tuple(self, c: list[Any]) -> n.Tuple:
-        return n.Tuple(c[0], _elements(c[1:-1]), c[-1])
+        return _Tuple(c[0], _elements(c[1:-1]), c[-1])
 
     def object(self, c: list[Any]) -> n.Object:
         content = c[1:-1]
@@ -212,10 +323,10 @@ class Builder:
         if content and _is(content[0], "NEWLINE"):
             open_newline = content[0]
             content = content[1:]
-        return n.Object(c[0], open_newline, _group_lines(content), c[-1])
+        return _Object(c[0], open_newline, _group_lines(content), c[-1])
 
-    def object_item(self, c: list[Any]) -> _Pending:
-        return _Pending(n.ObjectItem, (c[0], c[1], c[2]))
+    def object_item(self, c: list[Any]) -> n.ObjectItem:
+        return _ObjectItem(c[0], c[1], c[2])
 
     def for_tuple(self, c: list[Any]) -> n.ForExpr:
         return self._for(c)
@@ -262,13 +373,15 @@ class Builder:
 
     # -- templates --------------------------------------------------------
     def template(self, c: list[Any]) -> n.Template:
-        return n.Template(c[0], _nest_template(c[1:-1], c[-1]), c[-1])
+        if len(c) == 3 and type(c[1]) is Token:  # "plain text", most strings: nothing to nest
+            return _Template(c[0], (_TemplateLiteral(c[1]),), c[2])
+        return _Template(c[0], _nest_template(c[1:-1], c[-1]), c[-1])
 
     def heredoc(self, c: list[Any]) -> n.Heredoc:
-        return n.Heredoc(c[0], _nest_template(c[1:-1], c[-1]), c[-1])
+        return _Heredoc(c[0], _nest_template(c[1:-1], c[-1]), c[-1])
 
     def interpolation(self, c: list[Any]) -> n.Interpolation:
-        return n.Interpolation(c[0], c[1], c[2])
+        return _Interpolation(c[0], c[1], c[2])
 
     def directive(self, c: list[Any]) -> builtins.tuple[Any, ...]:  # ``tuple`` is a method here
         return tuple(c)  # nested by _nest_template
@@ -297,7 +410,7 @@ def _nest_template(parts: list[Any], end: Token) -> tuple[n.TemplatePart, ...]:
     frames: list[list[Any]] = []
     for part in parts:
         if type(part) is Token:
-            out.append(n.TemplateLiteral(part))
+            out.append(_TemplateLiteral(part))
             continue
         if type(part) is not tuple:
             out.append(part)

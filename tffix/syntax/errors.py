@@ -6,7 +6,7 @@ from typing import Any
 
 from ..text.lines import Lines
 
-__all__ = ["ParseError"]
+__all__ = ["BuildError", "ParseError"]
 
 
 class ParseError(ValueError):
@@ -49,6 +49,14 @@ class ParseError(ValueError):
         where = f"{self.path or '<input>'}:{self.line}:{self.column}"
         tail = f": {self.detail}" if self.detail else ""
         return f"{where}: {self.summary}{tail}"
+
+
+class BuildError(Exception):
+    """Raised inside a reduction (``builder.py``); turned into a ParseError at the token."""
+
+    def __init__(self, summary: str, detail: str, token: Any) -> None:
+        super().__init__(summary)
+        self.summary, self.detail, self.token = summary, detail, token
 
 
 def _rebuild(cls: type[ParseError], fields: dict[str, Any]) -> ParseError:

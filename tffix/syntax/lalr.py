@@ -16,13 +16,15 @@ import sys
 import threading
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..cst.tokens import Token
-from .builder import Builder
 from .errors import ParseError
 from .lexer import Lexer
 from .table import Table, table_data
+
+if TYPE_CHECKING:
+    from .builder import Builder
 
 __all__ = ["Unexpected", "drive", "grammar_text"]
 
@@ -52,6 +54,8 @@ class _Tables:
     kind -> next state (shift, an int) or (size, callback, goto-name) (reduce)."""
 
     def __init__(self, data: Table) -> None:
+        from .builder import Builder  # on first use: it needs the node classes, and they import this package
+
         builder = Builder()
         reductions = [
             (size, _callback(name, size, unit, spliced, builder), sys.intern(origin))
@@ -80,6 +84,22 @@ def _callback(name: str, size: int, unit: bool, spliced: list[int], builder: Bui
     if not spliced:
         return user or _identity
     if spliced[0] == 0:  # left recursion (`x*` expands to `s: x | s x`): grow the list in place
+        if size == 2 and user is None:  # the common shapes, without the loop below
+            if 1 in spliced:
+
+                def extend(c: list[Any]) -> Any:
+                    head = c[0]
+                    head.extend(c[1])
+                    return head
+
+                return extend
+
+            def append(c: list[Any]) -> Any:
+                head = c[0]
+                head.append(c[1])
+                return head
+
+            return append
         rest = [(i, i in spliced) for i in range(1, size)]
 
         def left(c: list[Any]) -> Any:

@@ -248,6 +248,8 @@ class Lexer:
         ops = _OPS
         trivia = self._trivia
         simple_string = _SIMPLE_STRING.match if self._fast_strings else None
+        tracking = not self._fast_strings  # the tracking lexer sees every token through _emit
+        new_token = _new_token
         frame = stack[-1]  # the innermost context, refreshed whenever the stack changes
         fk = frame.kind
         while pos < end:
@@ -290,7 +292,16 @@ class Lexer:
                     if fk == CONTROL or value == "for":
                         put(emit(self._ident_kind(value, frame, start), value, start))
                     else:
-                        put(emit("IDENT", value, start))
+                        if tracking:
+                            put(emit("IDENT", value, start))
+                        else:  # _emit, inlined: the most common tokens
+                            if trivia:
+                                lead = "".join(trivia)
+                                trivia.clear()
+                            else:
+                                lead = ""
+                            put(new_token(Token, ("IDENT", value, lead, "")))
+                            self._trail_open = True
                 elif g == _G_OP:
                     kind = ops[value]
                     if kind in _OPENERS:
@@ -335,13 +346,31 @@ class Lexer:
                                 frame = stack[-1]
                                 fk = frame.kind
                     else:
-                        put(emit(kind, value, start))
+                        if tracking:
+                            put(emit(kind, value, start))
+                        else:  # _emit, inlined: the most common tokens
+                            if trivia:
+                                lead = "".join(trivia)
+                                trivia.clear()
+                            else:
+                                lead = ""
+                            put(new_token(Token, (kind, value, lead, "")))
+                            self._trail_open = True
                         if kind == "EQUAL" and fk == BODY:
                             frame.in_value = True
                 elif g == _G_NL:
                     if fk == BODY or fk == OBJECT:
                         frame.in_value = False
-                        put(emit("NEWLINE", value, start))
+                        if tracking:
+                            put(emit("NEWLINE", value, start))
+                        else:  # _emit, inlined: the most common tokens
+                            if trivia:
+                                lead = "".join(trivia)
+                                trivia.clear()
+                            else:
+                                lead = ""
+                            put(new_token(Token, ("NEWLINE", value, lead, "")))
+                            self._trail_open = True
                         frame.saw_newline = True
                     else:
                         self._add_trivia(value, newline=True)
@@ -352,11 +381,13 @@ class Lexer:
                         stack.append(frame := _Frame(QUOTED, start))
                         fk = QUOTED
                     else:  # "plain text": no frame needed
+                        # (only this lexer, not the tracking one, comes here; no trivia
+                        # can stand between the quotes, so _emit is inlined)
                         literal = sm.group(1)
                         if literal:
-                            put(emit("QUOTED_LIT", literal, pos))
+                            put(new_token(Token, ("QUOTED_LIT", literal, "", "")))
                         pos = sm.end()
-                        put(emit("CQUOTE", '"', pos - 1))
+                        put(new_token(Token, ("CQUOTE", '"', "", "")))
                 elif g == _G_NUMBER:
                     put(emit("NUMBER_LIT", value, start))
                 elif g == _G_HEREDOC:

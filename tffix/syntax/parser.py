@@ -6,8 +6,7 @@ from typing import Any
 
 from ..cst import nodes as n
 from ..cst.tokens import Token
-from .builder import BuildError
-from .errors import ParseError
+from .errors import BuildError, ParseError
 from .lalr import Unexpected, drive, grammar_text
 from .lexer import Lexer
 from .messages import unexpected_token_message
