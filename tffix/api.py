@@ -37,7 +37,7 @@ from .context.module import MODULE_SUFFIX, SourceFile, TerraformModule, fix
 from .context.suppressions import Suppression
 from .cst import matchers
 from .cst.builders import first_token, last_token, with_first_token
-from .cst.matchers import find, matches
+from .cst.matchers import find, find_by_file, matches
 from .cst.nodes import (
     Attribute,
     BinaryOp,
@@ -163,6 +163,7 @@ __all__ = [  # noqa: RUF022 - grouped by topic, in the order the docstring lists
     # matchers
     "matchers",
     "find",
+    "find_by_file",
     "matches",
     # parsing, snippet builders and quoting
     "ParseError",
