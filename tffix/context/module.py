@@ -190,10 +190,15 @@ class TerraformModule:
         return (f for f in self.files.values() if f.tree is not None)
 
     def blocks(self, type: str, *labels: str | None) -> Iterator[tuple[SourceFile, n.Block]]:
-        """Top-level blocks of every file, e.g. ``blocks("resource", "aws_iam_role")``."""
-        for file in self.parsed():
-            for block in file.tree.blocks(type, *labels):  # type: ignore[union-attr]
-                yield file, block
+        """Top-level blocks of every file, e.g. ``blocks("resource", "aws_iam_role")``
+        (None matches any label), in source order. Answered from ``index``:
+        labels are decoded once per module, not on every call."""
+        files = self.files
+        for entry in self.index.blocks(type, labels[0] if labels else None):
+            got = entry.labels
+            # as ``Block.matches``: no more labels asked than the block has, each equal or None
+            if len(labels) <= len(got) and all(w is None or w == g for w, g in zip(labels, got)):
+                yield files[entry.file], entry.block
 
     def is_override(self, file: SourceFile) -> bool:
         """``override.tf`` and ``*_override.tf`` merge into the blocks they name."""
@@ -201,9 +206,9 @@ class TerraformModule:
 
     def overrides(self, block: n.Block) -> Iterator[n.Block]:
         """Blocks in override files that Terraform merges into ``block``."""
-        for file in self.parsed():
+        for file, other in self.blocks(block.type.text, *self.index.labels(block)):
             if self.is_override(file):
-                yield from file.tree.blocks(block.type.text, *block.label_values)  # type: ignore[union-attr]
+                yield other
 
     @cached_property
     def index(self) -> ModuleIndex[Path]:

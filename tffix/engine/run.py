@@ -17,8 +17,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..context.inputs import Inputs
-from ..context.module import TerraformModule
+from ..context.module import RuleIdentity, TerraformModule
 from ..context.suppressions import apply_suppressions
+from ..context.visit import handler_names, visit_module
 from ..diagnostics import Diagnostic, Edit
 from ..fmt.checks import SelfCheckError
 from ..rule import Rule, RuleSet, RuleSource
@@ -53,9 +54,24 @@ class ModuleRun:
 
 def _check(module: TerraformModule, ruleset: RuleSet, errors: list[str]) -> list[Diagnostic]:
     rules = ruleset.rules
-    found: list[Diagnostic] = []
-    for rule in rules:
-        _collect(module, rule, rule.check, (module,), found, errors)
+    by_rule: list[list[Diagnostic]] = [[] for _ in rules]
+    crashed: set[int] = set()
+    for i, rule in enumerate(rules):
+        if not _collect(module, rule, rule.check, (module,), by_rule[i], errors):
+            crashed.add(i)
+    # one walk of each file feeds the handlers of every rule that has some
+    handling = [i for i, rule in enumerate(rules) if handler_names(type(rule)) and i not in crashed]
+    position = {id(rules[i]): i for i in handling}
+
+    def handler_failed(rule: RuleIdentity, error: Exception) -> None:
+        crashed.add(position[id(rule)])
+        _crashed(module, rules[position[id(rule)]], error, errors)
+
+    handled = visit_module(module, [rules[i] for i in handling], handler_failed)
+    for i, more in zip(handling, handled):
+        by_rule[i].extend(more)
+    # all or nothing: a crashed rule's findings are not trusted
+    found = [diag for i, diags in enumerate(by_rule) if i not in crashed for diag in diags]
     found, directives = apply_suppressions(module.parsed(), found, module.inputs, ruleset.names)
     active = {r.code for r in rules}
     for rule in rules:  # the hook sees which directives covered a finding
@@ -70,14 +86,20 @@ def _collect(
     args: tuple[object, ...],
     found: list[Diagnostic],
     errors: list[str],
-) -> None:
-    """Add what ``check(*args)`` finds, or record the rule's crash."""
+) -> bool:
+    """Add what ``check(*args)`` finds, or record the rule's crash (False)."""
     try:
         found.extend(list(check(*args)))  # all or nothing: a crashed rule's findings are not trusted
     except Exception as e:  # noqa: BLE001 - a crashing rule must not stop the run
-        message = f"{module.directory}: internal error in {rule.code} ({rule.name}): {type(e).__name__}: {e}"
-        if message not in errors:  # it crashes again on every pass
-            errors.append(message)
+        _crashed(module, rule, e, errors)
+        return False
+    return True
+
+
+def _crashed(module: TerraformModule, rule: RuleIdentity, error: Exception, errors: list[str]) -> None:
+    message = f"{module.directory}: internal error in {rule.code} ({rule.name}): {type(error).__name__}: {error}"
+    if message not in errors:  # it crashes again on every pass
+        errors.append(message)
 
 
 def _non_overlapping(candidates: list[Diagnostic]) -> list[Diagnostic]:
