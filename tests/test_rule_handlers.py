@@ -206,3 +206,54 @@ def test_overrides_are_the_override_files_blocks_of_the_same_labels() -> None:
     assert [b.body.attribute("k") is not None for b in module.overrides(block)] == [True]
     [(_, variable)] = list(module.blocks("variable", "v"))[:1]
     assert len(list(module.overrides(variable))) == 1
+
+
+def test_a_known_file_with_the_same_text_is_not_parsed_again() -> None:
+    first = TerraformModule.from_texts(D, {D / "main.tf": "x = 1\n", D / "bad.tf": "x = = 1\n"})
+    copy = "x = " + str(1) + "\n"  # equal, not the same object
+    again = TerraformModule.from_texts(
+        D, {D / "main.tf": copy, D / "bad.tf": "x = = 1\n", D / "new.tf": "y = 2\n"}, known=first.files
+    )
+    assert again.files[D / "main.tf"] is first.files[D / "main.tf"]
+    assert again.files[D / "bad.tf"] is first.files[D / "bad.tf"]
+    assert again.files[D / "new.tf"].tree is not None
+    changed = TerraformModule.from_texts(D, {D / "main.tf": "x = 2\n"}, known=first.files)
+    assert changed.files[D / "main.tf"] is not first.files[D / "main.tf"]
+
+
+def test_the_apply_loop_reparses_only_what_it_edited(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unchanged file keeps its tree across passes; an edited one takes
+    the tree the formatter made of it, equal to a fresh parse."""
+    from tffix.context import module as context_module
+
+    parsed: list[str] = []
+    real = context_module.parse_module
+
+    def counting(text: str, path: str | None = None) -> n.Module:
+        parsed.append(text)
+        return real(text, path=path)
+
+    monkeypatch.setattr(context_module, "parse_module", counting)
+    run = run_module(
+        D, {D / "main.tf": TEXT, D / "other.tf": "w = 0\n"}, Settings(), fix=True, rules=[HandlerCrashes()]
+    )
+    assert run.internal_errors  # it crashes on y, so nothing applies; one parse per file
+    assert sorted(parsed) == sorted([TEXT, "w = 0\n"])
+    parsed.clear()
+    run = run_module(
+        D, {D / "main.tf": "x = 1\n", D / "other.tf": "w = 0\n"}, Settings(), fix=True, rules=[Increments()]
+    )
+    assert run.texts[D / "main.tf"] == "x = 3\n" and len(run.applied) == 2 and not run.internal_errors
+    assert sorted(parsed) == ["w = 0\n", "x = 1\n"]  # three passes, yet each text was read once
+
+
+class Increments(_Base):
+    """Rewrites ``x = N`` to ``x = N+1`` until 3, one pass at a time."""
+
+    code, name = "TFX956", "increments"
+
+    def visit_Attribute(self, node: n.Attribute, ctx: NodeContext) -> None:
+        value = int(ctx.file.source(node.value))
+        if node.name.text == "x" and value < 3:
+            edit = ctx.file.replace(node.value, str(value + 1))
+            ctx.report(node, f"x={value + 1}", fix=fix("inc", Applicability.SAFE, edit))

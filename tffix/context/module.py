@@ -54,11 +54,20 @@ class SourceFile:
     @classmethod
     def parse(cls, path: Path, text: str) -> SourceFile:
         try:
-            tree = parse_module(text, path=str(path))
-            check_unique_attributes(tree, path=str(path))  # Terraform refuses the file, so do we
-            return cls(path, text, tree)
+            return cls.from_tree(path, text, parse_module(text, path=str(path)))
         except ParseError as e:
             return cls(path, text, None, e)
+
+    @classmethod
+    def from_tree(cls, path: Path, text: str, tree: n.Module) -> SourceFile:
+        """The file for ``text`` and the tree ``parse_module(text, path=str(path))``
+        made of it (the apply loop has it from the formatter), checked as
+        ``parse`` checks it."""
+        try:
+            check_unique_attributes(tree, path=str(path))  # Terraform refuses the file, so do we
+        except ParseError as e:
+            return cls(path, text, None, e)
+        return cls(path, text, tree)
 
     @cached_property
     def _spans(self) -> Spans:
@@ -146,6 +155,10 @@ class SourceFile:
         return Edit(self.path, len(body), len(body), sep + text)
 
 
+def _same(file: SourceFile | None, text: str) -> SourceFile | None:
+    return file if file is not None and (file.text is text or file.text == text) else None
+
+
 def _blank(item: object) -> bool:
     return type(item) is n.EmptyLine and item.comment is None
 
@@ -171,9 +184,14 @@ class TerraformModule:
         existing: frozenset[Path] = frozenset(),
         unreadable: frozenset[Path] = frozenset(),
         inputs: Inputs | None = None,
+        *,
+        known: Mapping[Path, SourceFile] | None = None,
     ) -> TerraformModule:
+        """The module of ``texts``. A file of ``known`` holding the same text
+        as ``texts`` is taken as it is, not parsed again (trees never change)."""
+        known = known or {}
         files = {
-            path: SourceFile.parse(path, text)
+            path: _same(known.get(path), text) or SourceFile.parse(path, text)
             for path, text in sorted(texts.items())
             if path.name.endswith(MODULE_SUFFIX)
         }
