@@ -29,6 +29,16 @@ folder one module: parsing every file, building every ``ModuleIndex``, and
 building it with its references index, best of ``--repeat`` each, in the same
 run (``--no-index`` skips it).
 
+A fifth (issue 12) times two whole commands next to the same commands at an
+older commit, built in a temporary ``git worktree`` in the same run and run
+alternately with this checkout, so both see the same machine load:
+``tffix check --no-cache --jobs 1 --select ALL`` over ``dev``, and
+``tffix apply --unsafe-fixes --select ALL --profile ephemeral --no-cache``
+over a fresh copy of ``rough`` per run (copying untimed; ``--no-cache`` so a
+repetition does work, not a cache read). It prints new/old time ratios and
+the load average (``--against COMMIT``, default ``4c5a89e``, the commit
+before issue 12's rule-engine work; ``--no-versus`` skips it).
+
 Nothing here asserts on wall-clock time. To add a section (a formatter, say),
 write a ``run_*(texts)`` function doing the work once over all texts, and add
 a ``Measurement`` for it to ``measurements()``.
@@ -500,6 +510,93 @@ def bench_index(sources: Sequence[Source], repeat: int) -> dict:
     return figures
 
 
+# ------------------------------------------------------------------ versus an older commit
+
+#: main before issue 12's index, dispatcher and apply-loop work
+BASELINE = "4c5a89e"
+
+
+def _timed_process(cmd: Sequence[str], root: Path, cwd: Path) -> tuple[float, int]:
+    """Seconds and exit status (``rough`` has files that do not parse: not 0)."""
+    env = {**os.environ, "CHECKPOINT_DISABLE": "1", "PYTHONPATH": str(root)}
+    start = time.perf_counter()
+    done = subprocess.run(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start, done.returncode
+
+
+def _differing(a: Path, b: Path) -> int:
+    """How many files differ between two trees (by relative path and bytes)."""
+    files_a = {p.relative_to(a): p for p in a.rglob("*") if p.is_file()}
+    files_b = {p.relative_to(b): p for p in b.rglob("*") if p.is_file()}
+    return sum(
+        1 for rel in files_a.keys() | files_b.keys()
+        if rel not in files_a or rel not in files_b or files_a[rel].read_bytes() != files_b[rel].read_bytes()
+    )  # fmt: skip
+
+
+def _writable_copy(source: Path, target: Path) -> None:
+    """A fresh copy of ``source`` that ``tffix apply`` may write (the corpus is read-only)."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target, copy_function=shutil.copyfile)
+    for path in [target, *target.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def bench_versus(corpus: Path, repeat: int, commit: str) -> dict:
+    """Best-of-``repeat`` times of the issue's two commands here and at
+    ``commit``, the two versions taking turns (the first round warms up)."""
+    import tempfile
+
+    dev, rough = corpus / "dev", corpus / "rough"
+    check = [sys.executable, "-m", "tffix", "check", "--no-cache", "--jobs", "1", "--select", "ALL", str(dev)]
+    apply = [sys.executable, "-m", "tffix", "apply", "--unsafe-fixes", "--select", "ALL", "--profile", "ephemeral",
+             "--no-cache"]  # fmt: skip
+    head = ["git", "-C", str(ROOT), "rev-parse", "HEAD"]
+    sha = subprocess.run(head, check=True, capture_output=True, text=True).stdout.strip()
+    best: dict[str, dict[str, float]] = {"check": {}, "apply": {}}
+    status: dict[str, dict[str, int]] = {"check": {}, "apply": {}}
+    loads = [os.getloadavg()[0]]
+    with tempfile.TemporaryDirectory() as scratch:
+        old = Path(scratch) / "baseline"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(old), commit],
+                       check=True, capture_output=True)  # fmt: skip
+        try:
+            for _ in range(repeat + 1):
+                for label, root in (("new", ROOT), ("old", old)):
+                    cwd = Path(scratch)  # no config file of either checkout applies
+                    t, status["check"][label] = _timed_process(check, root, cwd)
+                    best["check"][label] = min(best["check"].get(label, float("inf")), t)
+                    copy = Path(scratch) / f"rough-{label}"
+                    _writable_copy(rough, copy)
+                    t, status["apply"][label] = _timed_process([*apply, str(copy)], root, cwd)
+                    best["apply"][label] = min(best["apply"].get(label, float("inf")), t)
+                loads.append(os.getloadavg()[0])
+            # what the two versions wrote: a rule changed since ``commit`` may differ on purpose
+            differing = _differing(Path(scratch) / "rough-new", Path(scratch) / "rough-old")
+        finally:
+            remove = ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)]
+            subprocess.run(remove, check=False, capture_output=True)
+    return {
+        "commit": commit, "head": sha, "cores": os.cpu_count(), "load_1min": loads,
+        "check": best["check"], "apply": best["apply"], "exit_status": status, "apply_files_differing": differing,
+        "check_ratio": best["check"]["new"] / best["check"]["old"],
+        "apply_ratio": best["apply"]["new"] / best["apply"]["old"],
+    }  # fmt: skip
+
+
+def report_versus(f: dict) -> str:
+    lines = ["", f"issue 12 commands, HEAD {f['head'][:7]} next to {f['commit']} (best of each, taking turns)"]
+    for key, label, goal in (("check", "check --no-cache --jobs 1 --select ALL dev", 0.6),
+                             ("apply", "apply --unsafe-fixes --select ALL --profile ephemeral rough", 0.7)):  # fmt: skip
+        new, old = f[key]["new"], f[key]["old"]
+        lines.append(f"{label:<62} {new:>7.3f} s vs {old:>7.3f} s = {new / old:.2f}x (goal <= {goal}x)")
+    lines.append(f"exit status (new/old): {f['exit_status']}; files the two applies wrote differently: "
+                 f"{f['apply_files_differing']}")  # fmt: skip
+    load = ", ".join(f"{x:.1f}" for x in f["load_1min"])
+    lines.append(f"1-minute load average during the runs ({f['cores']} cores): {load}")
+    return "\n".join(lines)
+
+
 def report_index(f: dict) -> str:
     parse = f["parse_seconds"]
     lines = ["", f"module model: {f['modules']} modules, {f['files']} files, {f['references']} references"]
@@ -521,6 +618,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-fmt", action="store_true", help="skip the formatter section")
     ap.add_argument("--no-check", action="store_true", help="skip the rules section")
     ap.add_argument("--no-index", action="store_true", help="skip the module model section")
+    ap.add_argument("--no-versus", action="store_true", help="skip the section comparing with an older commit")
+    ap.add_argument("--against", default=BASELINE, metavar="COMMIT",
+                    help="the older commit of that section (default: %(default)s)")  # fmt: skip
     args = ap.parse_args(argv)
     if args.repeat < 1:
         ap.error("--repeat must be at least 1")
@@ -536,6 +636,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         figures["fmt"] = bench_fmt(args.corpus, args.repeat)
     if not args.no_check:
         figures["check"] = bench_check(args.corpus, args.repeat)
+    if not args.no_versus:
+        figures["versus"] = bench_versus(args.corpus, args.repeat, args.against)
     if args.json:
         json.dump(figures, sys.stdout, indent=2)
         print()
@@ -547,6 +649,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(report_check(figures["check"]))
         if "index" in figures:
             print(report_index(figures["index"]))
+        if "versus" in figures:
+            print(report_versus(figures["versus"]))
     return 0
 
 

@@ -159,3 +159,15 @@ def test_a_bad_exclude_pattern_is_a_config_error(tmp_path: Path) -> None:
     _write(tmp_path / ".tffix.toml", "exclude = ['!']\n")  # negates nothing: git refuses it too
     with pytest.raises(ConfigError, match="exclude"):
         load_config(tmp_path / ".tffix.toml")
+
+
+def test_find_config_asks_about_each_folder_once_per_run(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "c").mkdir()
+    (tmp_path / ".tffix.toml").write_text("")
+    seen: dict[Path, Path | None] = {}
+    assert find_config(tmp_path / "a" / "b", seen=seen) == tmp_path / ".tffix.toml"
+    assert seen[(tmp_path / "a").resolve()] == tmp_path / ".tffix.toml"
+    (tmp_path / "a" / ".tffix.toml").write_text("")  # appears mid-run: the run keeps its answer for a/
+    assert find_config(tmp_path / "a" / "c", seen=seen) == tmp_path / ".tffix.toml"
+    assert find_config(tmp_path / "a" / "c") == tmp_path / "a" / ".tffix.toml"  # a new run looks again

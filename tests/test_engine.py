@@ -317,10 +317,10 @@ def test_a_fix_whose_edits_overlap_each_other_is_refused() -> None:
 
 
 def test_a_fix_the_formatter_cannot_check_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fails(text: str, lines: object, *, filename: str | None = None, own_style: bool = False) -> str:
+    def fails(text: str, lines: object, *, filename: str | None = None, own_style: bool = False) -> object:
         raise SelfCheckError(f"{filename}: region formatting is not stable")
 
-    monkeypatch.setattr(edits, "format_lines", fails)
+    monkeypatch.setattr(edits, "format_lines_parsed", fails)
     run = _run(Counts())
     assert run.texts[D / "main.tf"] == "x = 1\n" and not run.applied
     expected = (

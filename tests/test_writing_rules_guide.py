@@ -44,7 +44,7 @@ def _run(text: str, *, fix: bool) -> Any:
 
 
 #: what the steps' variables stand for, so each use can be checked against the API
-_OBJECTS = {"m": api.matchers, "rewrite": api.FixBuilder, "module": api.TerraformModule}
+_OBJECTS = {"m": api.matchers, "rewrite": api.FixBuilder, "module": api.TerraformModule, "ctx": api.NodeContext}
 
 
 def test_every_step_uses_only_what_the_api_has() -> None:
@@ -62,7 +62,21 @@ def test_every_step_uses_only_what_the_api_has() -> None:
 
 
 #: names the steps bind themselves
-_LOCALS = {"m", "self", "module", "file", "volume", "rewrite", "fix", "Iterator", "VOLUME", "SILENT", "TURNED_OFF"}
+_LOCALS = {
+    "m",
+    "self",
+    "module",
+    "file",
+    "volume",
+    "rewrite",
+    "fix",
+    "node",
+    "ctx",
+    "Iterator",
+    "VOLUME",
+    "SILENT",
+    "TURNED_OFF",
+}
 
 
 def test_the_rule_has_every_doc_section() -> None:
@@ -96,3 +110,21 @@ def test_a_tab_indented_file_gets_a_tab_indented_fix(tmp_path: Path) -> None:
         outputs(_run(before, fix=True))["main.tf"]
         == 'resource "aws_ebs_volume" "a" {\n\tsize      = 8\n\tencrypted = true\n}\n'
     )
+
+
+def test_the_handler_example_reports_through_one_walk() -> None:
+    [handler] = [b for b in BLOCKS if "def visit_" in b]
+    body = textwrap.indent(textwrap.dedent(handler), "    ")
+    code = (
+        "from tffix.api import *\n"
+        "class Demo(Rule):\n"
+        '    """Demo\n    """\n'
+        '    code = "TFX901"\n    name = "handler-demo"\n    severity = Severity.WARNING\n' + body
+    )
+    names: dict[str, Any] = {}
+    exec(compile(code, "docs/writing-rules.md", "exec"), names)  # noqa: S102 - our own docs
+    path = DIRECTORY / "main.tf"
+    text = 'locals {\n  a = timestamp()\n  b = upper("x")\n}\n'
+    result = run_module(DIRECTORY, {path: text}, RuleSet((names["Demo"](),)), fix=False, existing=frozenset({path}))
+    assert not result.internal_errors
+    assert [(d.code, d.start) for d in result.remaining] == [("TFX901", (2, 7))]

@@ -35,6 +35,7 @@ from __future__ import annotations
 from .context.inputs import Inputs
 from .context.module import MODULE_SUFFIX, SourceFile, TerraformModule, fix
 from .context.suppressions import Suppression
+from .context.visit import NodeContext
 from .cst import matchers
 from .cst.builders import first_token, last_token, with_first_token
 from .cst.matchers import find, find_by_file, matches
@@ -101,6 +102,7 @@ __all__ = [  # noqa: RUF022 - grouped by topic, in the order the docstring lists
     # the module context
     "MODULE_SUFFIX",
     "Inputs",
+    "NodeContext",
     "SourceFile",
     "Suppression",
     "TerraformModule",

@@ -128,17 +128,33 @@ def _matches(relative: str, pattern: str) -> bool:
     )
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest configuration file in ``start`` or a folder above it."""
+def find_config(start: Path, *, seen: dict[Path, Path | None] | None = None) -> Path | None:
+    """The nearest configuration file in ``start`` or a folder above it.
+
+    ``seen`` (folder -> its answer), kept by the caller over one run, spares
+    asking the disk again about folders already looked at: a run over many
+    sibling modules looks at their common parents once."""
     folder = start.resolve()
     if folder.is_file():
         folder = folder.parent
+    seen = {} if seen is None else seen
+    looked: list[Path] = []
+    found: Path | None = None
     for candidate in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            path = candidate / name
-            if path.is_file() and (name != "pyproject.toml" or _has_tool_section(path)):
-                return path
-    return None
+        if candidate in seen:
+            found = seen[candidate]
+            break
+        looked.append(candidate)
+        found = next((candidate / name for name in CONFIG_NAMES if _is_config(candidate / name)), None)
+        if found is not None:
+            break
+    for candidate in looked:
+        seen[candidate] = found
+    return found
+
+
+def _is_config(path: Path) -> bool:
+    return path.is_file() and (path.name != "pyproject.toml" or _has_tool_section(path))
 
 
 def _has_tool_section(path: Path) -> bool:

@@ -18,6 +18,7 @@ from typing import Any, ClassVar, Protocol
 
 from .context.module import TerraformModule
 from .context.suppressions import Suppression
+from .context.visit import handler_names
 from .diagnostics import Applicability, Diagnostic, Fix, Severity
 
 __all__ = [
@@ -63,8 +64,29 @@ _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 class Rule:
     """Base class of all rules. Subclasses set the class attributes, write
     their docs as the class docstring (``DOC_SECTIONS`` as ``## `` headings),
-    and implement ``check`` (and, to look at suppression comments after the
-    other rules ran, ``check_suppressions``)."""
+    and find problems in either or both of two ways:
+
+    - **Node handlers** (ruff's ``Checker``): define ``visit_<Node>(self,
+      node, ctx)`` and/or ``leave_<Node>(self, node, ctx)`` for the CST node
+      classes the rule cares about (``visit_Block``, ``visit_Attribute``,
+      ``visit_FunctionCall``...). The engine walks each file once and calls
+      the handlers of every enabled rule from that one walk, so a rule costs
+      what its matches cost, not a walk of its own. ``ctx`` is a
+      ``tffix.context.NodeContext``: ``ctx.module`` (the module, whose
+      ``index`` answers module-wide questions), ``ctx.file`` (the
+      ``SourceFile`` being walked), ``ctx.ancestors`` / ``ctx.parent`` (the
+      nodes above, parent last) and ``ctx.report(where, message, fix=...,
+      severity=...)``, which records a finding. A ``visit_X`` returning
+      ``False`` skips that node's children for this rule only. A handler
+      name that names no node class is refused when the class is defined.
+    - **``check(module)``**: a whole-module look, yielding ``Diagnostic`` s
+      (``module.diagnostic(self, file, node, message)`` makes one). The
+      default finds nothing.
+
+    A rule that raises, in ``check`` or in a handler, is reported as an
+    internal error of that rule, and none of its findings of that pass are
+    kept; the other rules are not affected. To look at suppression comments
+    after the other rules ran, implement ``check_suppressions``."""
 
     code: ClassVar[str]
     name: ClassVar[str]
@@ -98,6 +120,7 @@ class Rule:
             raise TypeError(f"{cls.__name__}: code must look like TFX123")
         if not _NAME.match(getattr(cls, "name", "")):
             raise TypeError(f"{cls.__name__}: name must be kebab-case")
+        handler_names(cls)  # refuses a handler named after no node class
 
     @classmethod
     def summary(cls) -> str:
@@ -110,7 +133,9 @@ class Rule:
         return inspect.cleandoc(cls.__doc__ or "")
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
-        raise NotImplementedError
+        """Findings of a whole-module look; none by default (a rule may work
+        through node handlers alone)."""
+        return iter(())
 
     def check_suppressions(
         self, module: TerraformModule, directives: Mapping[Path, list[Suppression]], active: set[str]

@@ -26,6 +26,7 @@ class Resolver:
         self.isolated = isolated
         self.explicit = load_config(config_path) if config_path is not None else None
         self._cache: dict[Path | None, Config] = {}
+        self._found: dict[Path, Path | None] = {}  # folder -> nearest config file, asked once per run
         self.jobs = 1  # modules processed in parallel
         self.use_cache = True
 
@@ -33,7 +34,7 @@ class Resolver:
         """Raises ConfigError for a bad file."""
         if self.explicit is not None:
             return self.explicit
-        path = None if self.isolated else find_config(directory)
+        path = None if self.isolated else find_config(directory, seen=self._found)
         if path not in self._cache:
             self._cache[path] = load_config(path)
         return self._cache[path]

@@ -54,11 +54,20 @@ class SourceFile:
     @classmethod
     def parse(cls, path: Path, text: str) -> SourceFile:
         try:
-            tree = parse_module(text, path=str(path))
-            check_unique_attributes(tree, path=str(path))  # Terraform refuses the file, so do we
-            return cls(path, text, tree)
+            return cls.from_tree(path, text, parse_module(text, path=str(path)))
         except ParseError as e:
             return cls(path, text, None, e)
+
+    @classmethod
+    def from_tree(cls, path: Path, text: str, tree: n.Module) -> SourceFile:
+        """The file for ``text`` and the tree ``parse_module(text, path=str(path))``
+        made of it (the apply loop has it from the formatter), checked as
+        ``parse`` checks it."""
+        try:
+            check_unique_attributes(tree, path=str(path))  # Terraform refuses the file, so do we
+        except ParseError as e:
+            return cls(path, text, None, e)
+        return cls(path, text, tree)
 
     @cached_property
     def _spans(self) -> Spans:
@@ -146,6 +155,10 @@ class SourceFile:
         return Edit(self.path, len(body), len(body), sep + text)
 
 
+def _same(file: SourceFile | None, text: str) -> SourceFile | None:
+    return file if file is not None and (file.text is text or file.text == text) else None
+
+
 def _blank(item: object) -> bool:
     return type(item) is n.EmptyLine and item.comment is None
 
@@ -171,9 +184,14 @@ class TerraformModule:
         existing: frozenset[Path] = frozenset(),
         unreadable: frozenset[Path] = frozenset(),
         inputs: Inputs | None = None,
+        *,
+        known: Mapping[Path, SourceFile] | None = None,
     ) -> TerraformModule:
+        """The module of ``texts``. A file of ``known`` holding the same text
+        as ``texts`` is taken as it is, not parsed again (trees never change)."""
+        known = known or {}
         files = {
-            path: SourceFile.parse(path, text)
+            path: _same(known.get(path), text) or SourceFile.parse(path, text)
             for path, text in sorted(texts.items())
             if path.name.endswith(MODULE_SUFFIX)
         }
@@ -190,10 +208,15 @@ class TerraformModule:
         return (f for f in self.files.values() if f.tree is not None)
 
     def blocks(self, type: str, *labels: str | None) -> Iterator[tuple[SourceFile, n.Block]]:
-        """Top-level blocks of every file, e.g. ``blocks("resource", "aws_iam_role")``."""
-        for file in self.parsed():
-            for block in file.tree.blocks(type, *labels):  # type: ignore[union-attr]
-                yield file, block
+        """Top-level blocks of every file, e.g. ``blocks("resource", "aws_iam_role")``
+        (None matches any label), in source order. Answered from ``index``:
+        labels are decoded once per module, not on every call."""
+        files = self.files
+        for entry in self.index.blocks(type, labels[0] if labels else None):
+            got = entry.labels
+            # as ``Block.matches``: no more labels asked than the block has, each equal or None
+            if len(labels) <= len(got) and all(w is None or w == g for w, g in zip(labels, got)):
+                yield files[entry.file], entry.block
 
     def is_override(self, file: SourceFile) -> bool:
         """``override.tf`` and ``*_override.tf`` merge into the blocks they name."""
@@ -201,9 +224,9 @@ class TerraformModule:
 
     def overrides(self, block: n.Block) -> Iterator[n.Block]:
         """Blocks in override files that Terraform merges into ``block``."""
-        for file in self.parsed():
+        for file, other in self.blocks(block.type.text, *self.index.labels(block)):
             if self.is_override(file):
-                yield from file.tree.blocks(block.type.text, *block.label_values)  # type: ignore[union-attr]
+                yield other
 
     @cached_property
     def index(self) -> ModuleIndex[Path]:

@@ -12,14 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from ..cst import nodes as n
 from ..diagnostics import Edit
-from ..fmt.region import format_lines
+from ..fmt.region import format_lines_parsed
 from ..text.lines import Lines
 from ..text.newlines import inserted_text, newline_style
 
 __all__ = [
     "apply_edits",
+    "apply_edits_parsed",
     "apply_fix_edits",
+    "apply_fix_edits_parsed",
     "edits_by_path",
     "inserted_text",
     "module_newline",
@@ -73,9 +76,16 @@ def apply_edits(text: str, edits: Iterable[Edit], *, filename: str | None = None
 
     Raises ParseError when the result does not parse (a rule's bug) and
     SelfCheckError when formatting fails its own checks."""
+    return apply_edits_parsed(text, edits, filename=filename, newline=newline)[0]
+
+
+def apply_edits_parsed(
+    text: str, edits: Iterable[Edit], *, filename: str | None = None, newline: str = "\n"
+) -> tuple[str, n.Module]:
+    """``apply_edits``, and the tree of the result (the formatter's own parse)."""
     result, ranges = splice(text, edits, newline=newline)
     # own_style: fixed lines take the file's indentation unit and alignment habits (issue 16)
-    return format_lines(result, touched_lines(result, ranges), filename=filename, own_style=True)
+    return format_lines_parsed(result, touched_lines(result, ranges), filename=filename, own_style=True)
 
 
 def module_newline(texts: Mapping[Path, str]) -> str:
@@ -100,8 +110,14 @@ def apply_fix_edits(texts: Mapping[Path, str], edits: Iterable[Edit]) -> dict[Pa
     Raises ParseError when a result does not parse (a rule's bug),
     SelfCheckError when formatting fails its own checks, and ValueError for
     overlapping edits."""
+    return {path: text for path, (text, _) in apply_fix_edits_parsed(texts, edits).items()}
+
+
+def apply_fix_edits_parsed(texts: Mapping[Path, str], edits: Iterable[Edit]) -> dict[Path, tuple[str, n.Module]]:
+    """``apply_fix_edits``, with the tree of each new text (raises as it does):
+    the apply loop's next pass reads the trees instead of parsing again."""
     newline = module_newline(texts)
     return {
-        path: apply_edits(texts.get(path, ""), group, filename=str(path), newline=newline)
+        path: apply_edits_parsed(texts.get(path, ""), group, filename=str(path), newline=newline)
         for path, group in edits_by_path(edits).items()
     }

@@ -1,8 +1,11 @@
 """Running rules over one module, and the checked fixed-point apply loop.
 
-Each pass parses every file, runs every rule, and applies the allowed fixes
-that do not overlap (a fix's edits go in together or not at all). Then it
-starts again on the new text, until a pass has nothing to apply. A fix whose
+Each pass runs every rule over the parsed files, and applies the allowed
+fixes that do not overlap (a fix's edits go in together or not at all). Then
+it starts again on the new text, until a pass has nothing to apply. Only the
+files a pass edited change: the next pass reuses the other files' parse, and
+takes the edited files' trees from the formatter, which parsed them to check
+its output (no file is parsed twice for one text). A fix whose
 output does not parse is dropped and reported as that rule's internal error;
 a fix whose finding is still there afterwards likewise; and if passes keep
 finding work after ``MAX_PASSES``, the run stops and names the rules.
@@ -17,13 +20,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..context.inputs import Inputs
-from ..context.module import TerraformModule
+from ..context.module import MODULE_SUFFIX, RuleIdentity, SourceFile, TerraformModule
 from ..context.suppressions import apply_suppressions
+from ..context.visit import handler_names, visit_module
+from ..cst import nodes as n
 from ..diagnostics import Diagnostic, Edit
 from ..fmt.checks import SelfCheckError
 from ..rule import Rule, RuleSet, RuleSource
 from ..syntax.errors import ParseError
-from .edits import apply_fix_edits
+from .edits import apply_fix_edits_parsed
 
 __all__ = ["MAX_PASSES", "ModuleRun", "run_module"]
 
@@ -53,9 +58,24 @@ class ModuleRun:
 
 def _check(module: TerraformModule, ruleset: RuleSet, errors: list[str]) -> list[Diagnostic]:
     rules = ruleset.rules
-    found: list[Diagnostic] = []
-    for rule in rules:
-        _collect(module, rule, rule.check, (module,), found, errors)
+    by_rule: list[list[Diagnostic]] = [[] for _ in rules]
+    crashed: set[int] = set()
+    for i, rule in enumerate(rules):
+        if not _collect(module, rule, rule.check, (module,), by_rule[i], errors):
+            crashed.add(i)
+    # one walk of each file feeds the handlers of every rule that has some
+    handling = [i for i, rule in enumerate(rules) if handler_names(type(rule)) and i not in crashed]
+    position = {id(rules[i]): i for i in handling}
+
+    def handler_failed(rule: RuleIdentity, error: Exception) -> None:
+        crashed.add(position[id(rule)])
+        _crashed(module, rules[position[id(rule)]], error, errors)
+
+    handled = visit_module(module, [rules[i] for i in handling], handler_failed)
+    for i, more in zip(handling, handled):
+        by_rule[i].extend(more)
+    # all or nothing: a crashed rule's findings are not trusted
+    found = [diag for i, diags in enumerate(by_rule) if i not in crashed for diag in diags]
     found, directives = apply_suppressions(module.parsed(), found, module.inputs, ruleset.names)
     active = {r.code for r in rules}
     for rule in rules:  # the hook sees which directives covered a finding
@@ -70,14 +90,20 @@ def _collect(
     args: tuple[object, ...],
     found: list[Diagnostic],
     errors: list[str],
-) -> None:
-    """Add what ``check(*args)`` finds, or record the rule's crash."""
+) -> bool:
+    """Add what ``check(*args)`` finds, or record the rule's crash (False)."""
     try:
         found.extend(list(check(*args)))  # all or nothing: a crashed rule's findings are not trusted
     except Exception as e:  # noqa: BLE001 - a crashing rule must not stop the run
-        message = f"{module.directory}: internal error in {rule.code} ({rule.name}): {type(e).__name__}: {e}"
-        if message not in errors:  # it crashes again on every pass
-            errors.append(message)
+        _crashed(module, rule, e, errors)
+        return False
+    return True
+
+
+def _crashed(module: TerraformModule, rule: RuleIdentity, error: Exception, errors: list[str]) -> None:
+    message = f"{module.directory}: internal error in {rule.code} ({rule.name}): {type(error).__name__}: {error}"
+    if message not in errors:  # it crashes again on every pass
+        errors.append(message)
 
 
 def _non_overlapping(candidates: list[Diagnostic]) -> list[Diagnostic]:
@@ -92,9 +118,10 @@ def _non_overlapping(candidates: list[Diagnostic]) -> list[Diagnostic]:
     return chosen
 
 
-def _apply(texts: dict[Path, str], fixes: list[Diagnostic]) -> dict[Path, str]:
-    """New texts of the files the fixes edit. Raises ParseError/SelfCheckError/ValueError."""
-    return apply_fix_edits(texts, (edit for diag in fixes if diag.fix is not None for edit in diag.fix.edits))
+def _apply(texts: dict[Path, str], fixes: list[Diagnostic]) -> dict[Path, tuple[str, n.Module]]:
+    """New texts (and their trees) of the files the fixes edit. Raises
+    ParseError/SelfCheckError/ValueError."""
+    return apply_fix_edits_parsed(texts, (edit for diag in fixes if diag.fix is not None for edit in diag.fix.edits))
 
 
 class _Pass:
@@ -136,7 +163,9 @@ class _Pass:
             f"{diag.path}:{diag.start[0]}:{diag.start[1]}: internal error in {diag.code} ({diag.name}): {why}; fix not applied"
         )
 
-    def apply(self, texts: dict[Path, str], chosen: list[Diagnostic]) -> tuple[dict[Path, str], list[Diagnostic]]:
+    def apply(
+        self, texts: dict[Path, str], chosen: list[Diagnostic]
+    ) -> tuple[dict[Path, tuple[str, n.Module]], list[Diagnostic]]:
         """Apply ``chosen``; fixes that break their file are banned and left out."""
         try:
             return _apply(texts, chosen), chosen
@@ -209,12 +238,19 @@ def run_module(
         new_texts, chosen = state.apply(run.texts, chosen)
         if not chosen:
             break
-        run.texts.update(new_texts)
+        run.texts.update((path, text) for path, (text, _) in new_texts.items())
         state.writable.update(p for p in new_texts if p not in run.original)  # a file made in pass 1 may grow in pass 2
         run.applied.extend(chosen)
         expected = Counter(d.fingerprint for d in diags)
         expected.subtract(d.fingerprint for d in chosen)
-        module = TerraformModule.from_texts(directory, run.texts, existing, unreadable, run.inputs)
+        # only the edited files change: the others keep their parse, the edited ones take the formatter's
+        known = {path: file for path, file in module.files.items() if path not in new_texts}
+        known.update(
+            (path, SourceFile.from_tree(path, text, tree))
+            for path, (text, tree) in new_texts.items()
+            if path.name.endswith(MODULE_SUFFIX)
+        )
+        module = TerraformModule.from_texts(directory, run.texts, existing, unreadable, run.inputs, known=known)
         diags = _check(module, ruleset, state.errors)
     else:
         if fix:

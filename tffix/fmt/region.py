@@ -25,7 +25,7 @@ from .layout import Line, layout
 from .rewrites import rewrite_edits
 from .tokens import FmtToken, fmt_tokens
 
-__all__ = ["format_lines", "format_nodes", "indent_unit"]
+__all__ = ["format_lines", "format_lines_parsed", "format_nodes", "indent_unit"]
 
 #: The unit ``terraform fmt`` indents with; also the answer for a file that shows no other.
 FMT_INDENT = "  "
@@ -204,13 +204,30 @@ def format_lines(
     Raises ParseError for bad input and SelfCheckError if the result fails to
     parse or is not stable under a second application.
     """
+    return format_lines_parsed(text, lines, filename=filename, own_style=own_style, indent=indent, terraform=terraform)[
+        0
+    ]
+
+
+def format_lines_parsed(
+    text: str,
+    lines: Iterable[int],
+    *,
+    filename: str | None = None,
+    own_style: bool = False,
+    indent: str | None = None,
+    terraform: bool = True,
+) -> tuple[str, n.Module]:
+    """``format_lines``, and the tree of its result: the parse its self-check
+    made (or the input's, when nothing changed), so a caller that needs the
+    tree (the apply loop's next pass) does not parse the text again."""
     wanted = set(lines)
     module = parse_module(text, path=filename)
     check_unique_attributes(module, path=filename)  # an edit must not set an argument twice
     unit = indent if indent is not None else (None if own_style else FMT_INDENT)
     result, unit = _render(module, wanted, unit, own_style, terraform)
     if result == text:
-        return result
+        return result, module
     try:
         again = parse_module(result, path=filename)
     except Exception as e:
@@ -219,7 +236,7 @@ def format_lines(
         ) from e
     if _render(again, wanted, unit, own_style, terraform)[0] != result:
         raise SelfCheckError(f"{filename or '<input>'}: region formatting is not stable")
-    return result
+    return result, again
 
 
 def format_nodes(module: n.Module, nodes: Iterable[n.Node], *, filename: str | None = None) -> str:

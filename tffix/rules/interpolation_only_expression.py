@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from ..api import Applicability, Diagnostic, Example, Rule, Severity, TerraformModule, fix
+from ..api import Applicability, Example, NodeContext, Rule, Severity, fix
+from ..cst import nodes as n
 from ..fmt.rewrites import unwrap_interpolation
 from ._fmt_rewrite import rewritten
-from ._hcl import arguments
 
 __all__ = ["InterpolationOnlyExpression"]
 
@@ -60,20 +58,16 @@ class InterpolationOnlyExpression(Rule):
         ),
     )
 
-    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
-        for file in module.parsed():
-            for attr, _ in arguments(file.tree.body):  # type: ignore[union-attr]
-                new = rewritten(attr.value, unwrap_interpolation)
-                if new is None:
-                    continue
-                message = f"`{attr.name.text}` is an interpolation-only string; write `{_short(new)}`"
-                yield module.diagnostic(
-                    self,
-                    file,
-                    attr.value,
-                    message,
-                    fix=fix("Unwrap", Applicability.SAFE, file.replace(attr.value, new)),
-                )
+    def visit_Attribute(self, attr: n.Attribute, ctx: NodeContext) -> None:
+        # the formatter's tokens are built only for the values shaped like "${...}"
+        value = attr.value
+        if value.first_token().kind != "OQUOTE" or value.last_token().kind != "CQUOTE":
+            return
+        new = rewritten(value, unwrap_interpolation)
+        if new is None:
+            return
+        message = f"`{attr.name.text}` is an interpolation-only string; write `{_short(new)}`"
+        ctx.report(value, message, fix=fix("Unwrap", Applicability.SAFE, ctx.file.replace(value, new)))
 
 
 def _short(text: str) -> str:

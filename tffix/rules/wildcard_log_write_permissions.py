@@ -5,10 +5,9 @@ from collections.abc import Iterator
 from fnmatch import fnmatchcase
 from typing import Any, NamedTuple
 
-from ..api import Diagnostic, Example, Rule, Severity, TerraformModule
+from ..api import Example, NodeContext, Rule, Severity
 from ..cst import nodes as n
 from ..cst.values import template_text
-from ..cst.visitor import walk
 
 __all__ = ["WildcardLogWritePermissions"]
 
@@ -80,22 +79,29 @@ class WildcardLogWritePermissions(Rule):
         ),
     )
 
-    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
-        for file in module.parsed():
-            for node in walk(file.tree):  # type: ignore[arg-type]
-                for statement in _statements(node):
-                    if "Deny" in statement.effects:
-                        continue
-                    # patterns such as logs:Put* grant the same; a bare "*" is not about logs
-                    granted = [
-                        a
-                        for a in statement.actions
-                        if a != "*" and any(fnmatchcase(w, a.lower()) for w in WRITE_ACTIONS)
-                    ]
-                    every = next((r for r in statement.resources if _every_log_group(r)), None)
-                    if granted and every is not None:
-                        message = f'{", ".join(granted)} allowed on every log group ({statement.key} "{every}"); scope it to the log group\'s ARN'
-                        yield module.diagnostic(self, file, statement.where, message)
+    # statements sit in objects (jsonencode), blocks and policy attributes: one walk feeds all three
+    def visit_Object(self, node: n.Object, ctx: NodeContext) -> None:
+        self._statements(node, ctx)
+
+    def visit_Block(self, node: n.Block, ctx: NodeContext) -> None:
+        self._statements(node, ctx)
+
+    def visit_Attribute(self, node: n.Attribute, ctx: NodeContext) -> None:
+        if node.name.text == "policy":
+            self._statements(node, ctx)
+
+    def _statements(self, node: n.Node, ctx: NodeContext) -> None:
+        for statement in _statements(node):
+            if "Deny" in statement.effects:
+                continue
+            # patterns such as logs:Put* grant the same; a bare "*" is not about logs
+            granted = [
+                a for a in statement.actions if a != "*" and any(fnmatchcase(w, a.lower()) for w in WRITE_ACTIONS)
+            ]
+            every = next((r for r in statement.resources if _every_log_group(r)), None)
+            if granted and every is not None:
+                message = f'{", ".join(granted)} allowed on every log group ({statement.key} "{every}"); scope it to the log group\'s ARN'
+                ctx.report(statement.where, message)
 
 
 class _Statement(NamedTuple):
