@@ -132,6 +132,17 @@ def test_prune_evicts_the_least_recently_used_down_to_four_fifths(
     assert [p.exists() for p in paths] == [True, False, False, False] + [True] * 6
 
 
+def test_prune_reads_only_entries_and_may_empty_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TFFIX_CACHE_DIR", str(tmp_path))
+    paths = _entries(tmp_path, [100] * 3)
+    (tmp_path / "results" / "stray.json").write_bytes(b"x" * 500)  # a file where shards are folders
+    (tmp_path / "results" / "00" / "notes.txt").write_bytes(b"x" * 500)  # not an entry
+    assert sorted(path for _, _, path in result_cache.entry_files()) == paths
+    assert result_cache.prune(limit=1) == 3  # every entry goes, and the strays stay
+    assert not any(p.exists() for p in paths)
+    assert (tmp_path / "results" / "stray.json").exists() and (tmp_path / "results" / "00" / "notes.txt").exists()
+
+
 def test_the_bound_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TFFIX_CACHE_MAX_MB", "1.5")
     assert result_cache.max_bytes() == 3 * 2**19

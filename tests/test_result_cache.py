@@ -430,6 +430,13 @@ def test_a_text_marked_unchanged_without_an_original_is_bad_data() -> None:
         run_from_data(data)
 
 
+def test_a_list_field_holding_something_else_is_bad_data() -> None:
+    data = run_to_data(ModuleRun(Path("m"), {Path("m/a.tf"): "x"}, {Path("m/a.tf"): "x"}))
+    data["remaining"] = {"not": "a list"}
+    with pytest.raises(BadData, match="expected a list, got dict"):
+        run_from_data(data)
+
+
 def test_an_edit_of_the_wrong_length_is_bad_data() -> None:
     fix = Fix("f", (Edit(Path("m/a.tf"), 0, 1, "y"),), Applicability.SAFE)
     diag = Diagnostic("TFX101", "n", Severity.ERROR, "m", Path("m/a.tf"), (1, 1), (1, 2), (0, 1), fix)
