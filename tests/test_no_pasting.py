@@ -22,6 +22,7 @@ MIGRATED = [
     "tffix/rules/hardcoded_ami_id.py",
     "tffix/rules/legacy_type_constraint.py",
     "tffix/rules/interpolation_only_expression.py",
+    "tffix/rules/rds_password_forbidden_characters.py",
 ]
 
 #: calls whose arguments are messages for people, not HCL
