@@ -20,10 +20,13 @@ MIGRATED = [
     "tffix/rules/open_ingress.py",
     "tffix/rules/placeholder_value.py",
     "tffix/rules/hardcoded_ami_id.py",
+    "tffix/rules/legacy_type_constraint.py",
+    "tffix/rules/interpolation_only_expression.py",
+    "tffix/rules/rds_password_forbidden_characters.py",
 ]
 
 #: calls whose arguments are messages for people, not HCL
-MESSAGE_SINKS = frozenset({"diagnostic", "build", "Diagnostic", "Fix", "ValueError", "TypeError"})
+MESSAGE_SINKS = frozenset({"diagnostic", "report", "build", "Diagnostic", "Fix", "ValueError", "TypeError"})
 #: bridge calls that check or quote the text they get (a variable's name must be an
 #: identifier; its description is written as a quoted string)
 CHECKED_SINKS = frozenset({"ensure_variable"})
@@ -123,6 +126,7 @@ def test_the_scan_catches_pasting(source: str) -> None:
         'message = f"{kind}: bad"\nyield module.diagnostic(self, file, node, message + " (more)")',
         'rewrite.replace(value, parse_expression("{0}.{1}", value, wanted))\nfix = rewrite.build(f"Use {t}", SAFE)',
         'rewrite.rename(attr, "user_data_base64")',
+        'shown = text[:57] + "..."\nctx.report(value, f"write `{shown}`", fix=rewrite.build("Unwrap", SAFE))',
     ],
 )
 def test_the_scan_lets_messages_and_snippets_through(source: str) -> None:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ..api import Applicability, Example, NodeContext, Rule, Severity, fix
+from ..api import Applicability, Example, FixBuilder, NodeContext, Rule, Severity
 from ..cst import nodes as n
 from ..fmt.rewrites import unwrap_interpolation
 from ._fmt_rewrite import rewritten
@@ -66,10 +66,10 @@ class InterpolationOnlyExpression(Rule):
         new = rewritten(value, unwrap_interpolation)
         if new is None:
             return
-        message = f"`{attr.name.text}` is an interpolation-only string; write `{_short(new)}`"
-        ctx.report(value, message, fix=fix("Unwrap", Applicability.SAFE, ctx.file.replace(value, new)))
-
-
-def _short(text: str) -> str:
-    line = text.splitlines()[0] if text else text
-    return line if len(line) <= 60 and "\n" not in text else line[:57] + "..."
+        # the message shows the new value's first line, shortened
+        line = new.code.splitlines()[0] if new.code else ""
+        shown = line if len(line) <= 60 and "\n" not in new.code else line[:57] + "..."
+        message = f"`{attr.name.text}` is an interpolation-only string; write `{shown}`"
+        rewrite = FixBuilder(ctx.module, ctx.file)
+        rewrite.replace(value, new)
+        ctx.report(value, message, fix=rewrite.build("Unwrap", Applicability.SAFE))

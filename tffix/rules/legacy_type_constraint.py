@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..api import Applicability, Diagnostic, Example, Rule, Severity, TerraformModule, fix
+from ..api import Applicability, Diagnostic, Example, FixBuilder, Rule, Severity, TerraformModule
 from ..fmt.rewrites import legacy_type
 from ._fmt_rewrite import rewritten
 
@@ -63,11 +63,9 @@ class LegacyTypeConstraint(Rule):
             new = rewritten(attr.value, legacy_type) if attr is not None else None
             if attr is None or new is None:
                 continue
-            message = f"legacy type constraint `{file.source(attr.value)}`; write `{new}`"
+            message = f"legacy type constraint `{file.source(attr.value)}`; write `{new.code}`"
+            rewrite = FixBuilder(module, file)
+            rewrite.replace(attr.value, new)
             yield module.diagnostic(
-                self,
-                file,
-                attr.value,
-                message,
-                fix=fix(f"Use {new}", Applicability.SAFE, file.replace(attr.value, new)),
+                self, file, attr.value, message, fix=rewrite.build(f"Use {new.code}", Applicability.SAFE)
             )

@@ -2,9 +2,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..api import Applicability, Diagnostic, Example, Rule, Severity, SourceFile, TerraformModule, fix
+from ..api import (
+    Applicability,
+    Diagnostic,
+    Example,
+    FixBuilder,
+    Rule,
+    Severity,
+    SourceFile,
+    TerraformModule,
+    parse_attribute,
+)
 from ..cst import nodes as n
-from ._hcl import bool_literal, insert_argument, references, string_value
+from ._hcl import bool_literal, references, string_value
 
 __all__ = ["RdsPasswordForbiddenCharacters"]
 
@@ -113,25 +123,26 @@ class RdsPasswordForbiddenCharacters(Rule):
                         file, password = passwords[ref[1]]
                         engine = db.body.attribute("engine")
                         oracle = engine is not None and (string_value(engine.value) or "").startswith("oracle")
-                        diag = self._password(module, file, password, f"{kind}.{db.label_values[1]}", oracle)
+                        diag = self._password(module, file, password, db, oracle)
                         if diag is not None:
                             yield diag
 
     def _password(
-        self, module: TerraformModule, file: SourceFile, password: n.Block, user: str, oracle: bool
+        self, module: TerraformModule, file: SourceFile, password: n.Block, db: n.Block, oracle: bool
     ) -> Diagnostic | None:
         special = password.body.attribute("special")
         if special is not None and bool_literal(special.value) is False:
             return None
         override = password.body.attribute("override_special")
         label = f"random_password.{password.label_values[1]}"
+        user = f"{db.label_values[0]}.{db.label_values[1]}"  # the database, for the message
         forbidden = FORBIDDEN + (ORACLE_FORBIDDEN if oracle else "")
-        quoted = _quoted("".join(ch for ch in ALLOWED_SPECIAL if ch not in forbidden))
+        allowed = "".join(ch for ch in ALLOWED_SPECIAL if ch not in forbidden)
+        rewrite = FixBuilder(module, file)
         if override is None:
             which = "@ or &" if oracle else "@"
             message = f"{label} (the password of {user}) can contain {which}, which RDS rejects; set override_special"
-            edit = insert_argument(file, password, f"override_special = {quoted}")
-            if edit is None:
+            if not _add_argument(rewrite, password, parse_attribute("override_special = {0}", allowed)):
                 return module.diagnostic(self, file, password.labels[1], message)
         else:
             text = string_value(override.value)
@@ -139,15 +150,31 @@ class RdsPasswordForbiddenCharacters(Rule):
                 return None
             message = f"{label}: override_special holds characters RDS rejects (the password of {user})"
             kept = "".join(ch for ch in text if ch not in forbidden)
-            edit = file.replace(override.value, _quoted(kept) if kept else quoted)
-        return module.diagnostic(
-            self,
-            file,
-            password.labels[1],
-            message,
-            fix=fix("Use RDS-safe special characters", Applicability.UNSAFE, edit),
-        )
+            rewrite.set_attribute(password, "override_special", kept or allowed)
+        fix = rewrite.build("Use RDS-safe special characters", Applicability.UNSAFE)
+        return module.diagnostic(self, file, password.labels[1], message, fix=fix)
 
 
-def _quoted(chars: str) -> str:
-    return '"' + chars.replace("\\", "\\\\").replace('"', '\\"').replace("${", "$${").replace("%{", "%%{") + '"'
+def _add_argument(rewrite: FixBuilder, block: n.Block, new: n.Attribute) -> bool:
+    """Add ``new`` to a multi-line ``block`` where Terraform authors put
+    arguments: after the last one-line argument of the leading group (a
+    multi-line value such as a ``keepers`` map ends the group), else first.
+    False for a one-line block, which is left as the author wrote it."""
+    if block.open_newline is None:
+        return False
+    anchor = None
+    for item in block.body.items:
+        if isinstance(item, n.Block):
+            break
+        if type(item) is n.Attribute:
+            if "\n" in item.value.code:
+                break
+            anchor = item
+    first = next((i for i in block.body.items if type(i) is n.Attribute or type(i) is n.Block), None)
+    if anchor is not None:
+        rewrite.insert_after(anchor, new)
+    elif first is not None:
+        rewrite.insert_before(first, new)
+    else:
+        rewrite.append(block, new)
+    return True

@@ -2,13 +2,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..api import Applicability, Diagnostic, Edit, Example, Rule, Severity, SourceFile, TerraformModule, fix
+from ..api import (
+    Applicability,
+    Diagnostic,
+    Example,
+    FixBuilder,
+    Rule,
+    Severity,
+    SourceFile,
+    TerraformModule,
+    parse_attribute,
+    parse_block,
+    parse_expression,
+)
 from ..cst import nodes as n
 from ._hcl import arguments, bool_literal, function_calls, traversal
 
 __all__ = ["TimestampInResourceArgument"]
-
-SNAPSHOT_FORMAT = '"YYYYMMDDhhmmss"'
 
 
 class TimestampInResourceArgument(Rule):
@@ -111,10 +121,11 @@ class TimestampInResourceArgument(Rule):
             return module.diagnostic(self, file, calls[0], message + hint)
         skip = block.body.attribute("skip_final_snapshot")
         if skip is not None and bool_literal(skip.value) is True:
-            (edit,) = file.remove_items([attr], block.body)
+            rewrite = FixBuilder(module, file)
+            rewrite.remove(attr)
             return module.diagnostic(
                 self, file, calls[0], message + "; it is unused with skip_final_snapshot = true",
-                fix=fix("Remove final_snapshot_identifier", Applicability.SAFE, edit),
+                fix=rewrite.build("Remove final_snapshot_identifier", Applicability.SAFE),
             )  # fmt: skip
         kind, label = block.label_values[:2]
         twins = [b for _, b in module.blocks("resource", None, label) if b.body.attribute("final_snapshot_identifier")]
@@ -125,20 +136,26 @@ class TimestampInResourceArgument(Rule):
             return module.diagnostic(
                 self, file, calls[0], message + f"; time_static.{name} exists already: pin it by hand"
             )
-        edits = [self._replace_call(file, attr, call, name) for call in calls]
-        edits.append(file.insert_after(block, f'\nresource "time_static" "{name}" {{}}\n'))
-        edits += _require_time_provider(module)
+        rewrite = FixBuilder(module, file)
+        for call in calls:
+            _replace_call(rewrite, attr, call, name)
+        rewrite.insert_after(block, parse_block('resource "time_static" {0} {}', name))
+        _require_time_provider(rewrite, module)
         return module.diagnostic(
             self, file, calls[0], message + f"; pin it with time_static.{name}",
-            fix=fix("Use a time_static resource", Applicability.UNSAFE, *edits),
+            fix=rewrite.build("Use a time_static resource", Applicability.UNSAFE),
         )  # fmt: skip
 
-    def _replace_call(self, file: SourceFile, attr: n.Attribute, call: n.FunctionCall, name: str) -> Edit:
-        fixed = f"time_static.{name}.rfc3339"
-        for outer in function_calls(attr.value):
-            if outer.function_name == "formatdate" and len(outer.args) == 2 and outer.args[1].value is call:
-                return file.replace(call, fixed)
-        return file.replace(call, f"formatdate({SNAPSHOT_FORMAT}, {fixed})")
+
+def _replace_call(rewrite: FixBuilder, attr: n.Attribute, call: n.FunctionCall, name: str) -> None:
+    """``timestamp()`` becomes the pinned time, formatted as a snapshot name
+    allows unless a ``formatdate`` already wraps it."""
+    fixed = parse_expression("time_static.{0}.rfc3339", name)
+    for outer in function_calls(attr.value):
+        if outer.function_name == "formatdate" and len(outer.args) == 2 and outer.args[1].value is call:
+            rewrite.replace(call, fixed)
+            return
+    rewrite.replace(call, parse_expression('formatdate("YYYYMMDDhhmmss", {0})', fixed))
 
 
 #: Meta-arguments: Terraform itself rejects an unknown value in these.
@@ -162,16 +179,12 @@ def _ignored(block: n.Block) -> set[str]:
     return out
 
 
-def _require_time_provider(module: TerraformModule) -> list[Edit]:
-    """``time`` in ``required_providers``, when the module has that block."""
-    for file, terraform in module.blocks("terraform"):
+def _require_time_provider(rewrite: FixBuilder, module: TerraformModule) -> None:
+    """``time`` in ``required_providers``, when the module has that block
+    (a module that declares no requirements is not given some)."""
+    for _, terraform in module.blocks("terraform"):
         required = terraform.body.block("required_providers")
         if required is None or required.body.attribute("time") is not None or required.open_newline is None:
             continue
-        last = [item for item in required.body.items if type(item) is not n.EmptyLine]
-        entry = 'time = {\nsource  = "hashicorp/time"\nversion = ">= 0.9"\n}\n'
-        if last:
-            return [file.insert_after(last[-1], entry)]
-        start = file.span(required)[1] - 1 - len(required.close.lead)
-        return [Edit(file.path, start, start, entry)]
-    return []
+        rewrite.append(required, parse_attribute('time = {\n  source  = "hashicorp/time"\n  version = ">= 0.9"\n}'))
+        return
