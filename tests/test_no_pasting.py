@@ -21,6 +21,8 @@ MIGRATED = [
     "tffix/rules/placeholder_value.py",
     "tffix/rules/hardcoded_ami_id.py",
     "tffix/rules/hardcoded_resource_name.py",
+    "tffix/rules/destroy_blocking_database_settings.py",
+    "tffix/rules/_variables.py",
 ]
 
 #: calls whose arguments are messages for people, not HCL

@@ -4,7 +4,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..api import Applicability, Diagnostic, Example, Option, Rule, Severity, SourceFile, TerraformModule, fix
+from ..api import (
+    Applicability,
+    Diagnostic,
+    Example,
+    FixBuilder,
+    Option,
+    Rule,
+    Severity,
+    SourceFile,
+    TerraformModule,
+)
 from ..cst import nodes as n
 from ._hcl import string_value
 from ._variables import use_variable
@@ -173,8 +183,9 @@ class HardcodedEnvironmentTag(Rule):
             yield self._with_fix(module, site, message)
 
     def _with_fix(self, module: TerraformModule, site: _Site, message: str) -> Diagnostic:
+        rewrite = FixBuilder(module, site.file)
         use = use_variable(
-            module, site.file, site.value, self.settings["variables"],
+            rewrite, site.value, self.settings["variables"],
             new_name=self.settings["new_variable"], type="string", description="Deployment environment, used in tags.",
         )  # fmt: skip
         if use.new and not module.complete:
@@ -192,7 +203,7 @@ class HardcodedEnvironmentTag(Rule):
             elif not use.keeps_plan:
                 message += f' (its default is not "{site.literal}" or a .tfvars file sets it, so the plan may change)'
         return module.diagnostic(
-            self, site.file, site.value, message, fix=fix(f"Use var.{use.name}", applicability, *use.edits)
+            self, site.file, site.value, message, fix=rewrite.build(f"Use var.{use.name}", applicability)
         )
 
     # -- where environment tags live ---------------------------------------
