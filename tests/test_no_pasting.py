@@ -23,6 +23,7 @@ MIGRATED = [
     "tffix/rules/hardcoded_resource_name.py",
     "tffix/rules/destroy_blocking_database_settings.py",
     "tffix/rules/_variables.py",
+    "tffix/rules/hardcoded_environment_tag.py",
 ]
 
 #: calls whose arguments are messages for people, not HCL
