@@ -23,6 +23,10 @@ MIGRATED = [
     "tffix/rules/legacy_type_constraint.py",
     "tffix/rules/interpolation_only_expression.py",
     "tffix/rules/rds_password_forbidden_characters.py",
+    "tffix/rules/hardcoded_resource_name.py",
+    "tffix/rules/destroy_blocking_database_settings.py",
+    "tffix/rules/_variables.py",
+    "tffix/rules/hardcoded_environment_tag.py",
 ]
 
 #: calls whose arguments are messages for people, not HCL

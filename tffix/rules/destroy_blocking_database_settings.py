@@ -3,16 +3,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..api import Applicability, Diagnostic, Example, Option, Rule, Severity, SourceFile, TerraformModule, fix
+from ..api import (
+    Applicability,
+    Diagnostic,
+    Example,
+    FixBuilder,
+    Option,
+    Rule,
+    Severity,
+    SourceFile,
+    TerraformModule,
+    parse_attribute,
+    to_node,
+)
 from ..cst import nodes as n
-from ._hcl import bool_literal, insert_argument, is_null
+from ._hcl import bool_literal, is_null
 from ._variables import use_variable
 
 __all__ = ["DestroyBlockingDatabaseSettings"]
 
 DATABASES = ("aws_db_instance", "aws_rds_cluster", "aws_docdb_cluster", "aws_neptune_cluster")
 #: argument -> (the literal that blocks destroy, the literal that does not)
-SETTINGS = {"deletion_protection": ("true", "false"), "skip_final_snapshot": ("false", "true")}
+SETTINGS = {"deletion_protection": (True, False), "skip_final_snapshot": (False, True)}
 STRATEGIES = ("variable", "flip")
 
 
@@ -124,7 +136,7 @@ class DestroyBlockingDatabaseSettings(Rule):
                 named = _given(block, "final_snapshot_identifier")
                 for argument, (blocking, _) in SETTINGS.items():
                     attr = block.body.attribute(argument)
-                    if attr is not None and bool_literal(attr.value) is (blocking == "true"):
+                    if attr is not None and bool_literal(attr.value) is blocking:
                         yield self._literal(module, file, label, attr, named)
                 if not _given(block, "skip_final_snapshot") and not named:
                     yield self._missing(module, file, label, block)
@@ -133,29 +145,33 @@ class DestroyBlockingDatabaseSettings(Rule):
         self, module: TerraformModule, file: SourceFile, label: str, attr: n.Attribute, named: bool
     ) -> Diagnostic:
         argument = attr.name.text
-        blocking, destroyable = SETTINGS[argument]
+        blocking, destroyable = (str(v).lower() for v in SETTINGS[argument])
+        rewrite = FixBuilder(module, file)
         if argument == "skip_final_snapshot" and named:
             message = f"{label}: `{argument} = {blocking}` makes destroy leave a snapshot behind (and fail once one of that name exists)"
         else:
             message = f"{label}: `{argument} = {blocking}` blocks `terraform destroy`"
         if self.settings["strategy"] == "flip":
-            edit = file.replace(attr.value, destroyable)
+            rewrite.replace(attr.value, to_node(not SETTINGS[argument][0]))
             return module.diagnostic(
-                self, file, attr.value, message, fix=fix(f"Set {argument} = {destroyable}", Applicability.UNSAFE, edit)
+                self,
+                file,
+                attr.value,
+                message,
+                fix=rewrite.build(f"Set {argument} = {destroyable}", Applicability.UNSAFE),
             )
         description = {
             "deletion_protection": "Protect the database from deletion (turn off for destroyable stacks).",
             "skip_final_snapshot": "Skip the final snapshot on destroy (turn on for destroyable stacks).",
         }[argument]
         use = use_variable(
-            module,
-            file,
+            rewrite,
             attr.value,
             [argument],
             new_name=argument,
             type="bool",
             description=description,
-            default=blocking,
+            default=SETTINGS[argument][0],
         )
         if use.new and not module.complete:
             applicability = Applicability.DISPLAY_ONLY
@@ -164,18 +180,23 @@ class DestroyBlockingDatabaseSettings(Rule):
         caveat = "" if use.keeps_plan else f" (var.{use.name} has no default of {blocking} here, so the plan changes)"
         return module.diagnostic(
             self, file, attr.value, f"{message}; make it a variable (var.{use.name}) so destroyable stacks can turn it off{caveat}",
-            fix=fix(f"Use var.{use.name}", applicability, *use.edits),
+            fix=rewrite.build(f"Use var.{use.name}", applicability),
         )  # fmt: skip
 
     def _missing(self, module: TerraformModule, file: SourceFile, label: str, block: n.Block) -> Diagnostic:
         message = f"{label}: no `skip_final_snapshot` (default false) and no `final_snapshot_identifier`: `terraform destroy` fails"
         if self.settings["strategy"] != "flip":
             return module.diagnostic(self, file, block.labels[1], message)
-        edit = insert_argument(file, block, "skip_final_snapshot = true")
-        if edit is None:
+        if block.open_newline is None:
             return module.diagnostic(self, file, block.labels[1], message)
+        rewrite = FixBuilder(module, file)
+        _add_argument(rewrite, file, block, parse_attribute("skip_final_snapshot = true"))
         return module.diagnostic(
-            self, file, block.labels[1], message, fix=fix("Add skip_final_snapshot = true", Applicability.UNSAFE, edit)
+            self,
+            file,
+            block.labels[1],
+            message,
+            fix=rewrite.build("Add skip_final_snapshot = true", Applicability.UNSAFE),
         )
 
 
@@ -183,3 +204,23 @@ def _given(block: n.Block, name: str) -> bool:
     """The argument is set to something other than ``null``."""
     attr = block.body.attribute(name)
     return attr is not None and not is_null(attr.value)
+
+
+def _add_argument(rewrite: FixBuilder, file: SourceFile, block: n.Block, new: n.Attribute) -> None:
+    """Add ``new`` to a multi-line ``block`` by Terraform's style: after the
+    last one-line argument of the leading group (arguments come before nested
+    blocks, and a multi-line value such as a ``tags`` map ends its group),
+    else above the first item (a nested block stays apart by a blank line)."""
+    anchor = None
+    for item in block.body.items:
+        if isinstance(item, n.Block) or (type(item) is n.Attribute and "\n" in file.source(item)):
+            break
+        if type(item) is n.Attribute:
+            anchor = item
+    first = next((item for item in block.body.items if type(item) is n.Attribute or type(item) is n.Block), None)
+    if anchor is not None:
+        rewrite.insert_after(anchor, new)
+    elif first is not None:
+        rewrite.insert_before(first, new)
+    else:
+        rewrite.append(block, new)

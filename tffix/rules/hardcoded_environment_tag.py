@@ -4,7 +4,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..api import Applicability, Diagnostic, Example, Option, Rule, Severity, SourceFile, TerraformModule, fix
+from ..api import (
+    Applicability,
+    Diagnostic,
+    Example,
+    FixBuilder,
+    Option,
+    Rule,
+    Severity,
+    SourceFile,
+    TerraformModule,
+)
 from ..cst import nodes as n
 from ._hcl import string_value
 from ._variables import use_variable
@@ -24,7 +34,8 @@ class _Site:
     file: SourceFile
     value: n.Template
     literal: str
-    where: str
+    #: what holds the tag, for messages: ("aws_s3_bucket.a", " ", "tags"), ("local", ".", "tags")
+    where: tuple[str, str, str]
     always_unsafe: bool
 
 
@@ -164,17 +175,20 @@ class HardcodedEnvironmentTag(Rule):
             return
         literals = sorted({site.literal for site in sites})
         for site in sites:
-            message = f'hard-coded environment "{site.literal}" in {site.where}'
             if len(literals) > 1:
-                others = ", ".join(f'"{x}"' for x in literals if x != site.literal)
-                message += f" (the module also hard-codes {others}: pick one variable by hand)"
-                yield module.diagnostic(self, site.file, site.value, message)
+                others = '"' + '", "'.join(x for x in literals if x != site.literal) + '"'
+                yield module.diagnostic(
+                    self, site.file, site.value,
+                    f'hard-coded environment "{site.literal}" in {"".join(site.where)}'
+                    f" (the module also hard-codes {others}: pick one variable by hand)",
+                )  # fmt: skip
                 continue
-            yield self._with_fix(module, site, message)
+            yield self._with_fix(module, site)
 
-    def _with_fix(self, module: TerraformModule, site: _Site, message: str) -> Diagnostic:
+    def _with_fix(self, module: TerraformModule, site: _Site) -> Diagnostic:
+        rewrite = FixBuilder(module, site.file)
         use = use_variable(
-            module, site.file, site.value, self.settings["variables"],
+            rewrite, site.value, self.settings["variables"],
             new_name=self.settings["new_variable"], type="string", description="Deployment environment, used in tags.",
         )  # fmt: skip
         if use.new and not module.complete:
@@ -183,17 +197,21 @@ class HardcodedEnvironmentTag(Rule):
             applicability = Applicability.SAFE
         else:
             applicability = Applicability.UNSAFE
+        # the message is built in the diagnostic call: it is text for people, never HCL
+        advice = "; use var."
+        caveat = ""
         if use.new:
-            message += f'; use a variable (new var.{use.name}, default "{site.literal}")'
-        else:
-            message += f"; use var.{use.name}"
-            if not use.has_default:
-                message += " (it has no default, so the plan may change)"
-            elif not use.keeps_plan:
-                message += f' (its default is not "{site.literal}" or a .tfvars file sets it, so the plan may change)'
+            advice = "; use a variable (new var."
+            caveat = f', default "{site.literal}")'
+        elif not use.has_default:
+            caveat = " (it has no default, so the plan may change)"
+        elif not use.keeps_plan:
+            caveat = f' (its default is not "{site.literal}" or a .tfvars file sets it, so the plan may change)'
         return module.diagnostic(
-            self, site.file, site.value, message, fix=fix(f"Use var.{use.name}", applicability, *use.edits)
-        )
+            self, site.file, site.value,
+            f'hard-coded environment "{site.literal}" in {"".join(site.where)}{advice}{use.name}{caveat}',
+            fix=rewrite.build(f"Use var.{use.name}", applicability),
+        )  # fmt: skip
 
     # -- where environment tags live ---------------------------------------
 
@@ -209,14 +227,14 @@ class HardcodedEnvironmentTag(Rule):
                 elif kind == "locals":
                     for attr in block.body.attributes():
                         if "tags" in attr.name.text.lower():
-                            yield from self._tag_map(file, attr.value, f"local.{attr.name.text}", False)
+                            yield from self._tag_map(file, attr.value, ("local", ".", attr.name.text), False)
 
     def _body(self, file: SourceFile, body: n.Body, owner: str, always_unsafe: bool) -> Iterator[_Site]:
         stack = [iter(body.items)]  # a stack, not recursion: blocks may nest deep
         while stack:
             for item in stack[-1]:
                 if type(item) is n.Attribute and item.name.text in TAG_ATTRIBUTES:
-                    yield from self._tag_map(file, item.value, f"{owner} {item.name.text}", always_unsafe)
+                    yield from self._tag_map(file, item.value, (owner, " ", item.name.text), always_unsafe)
                 elif isinstance(item, n.Block):
                     if item.type.text not in TAG_BLOCKS:
                         stack.append(iter(item.body.items))
@@ -227,7 +245,9 @@ class HardcodedEnvironmentTag(Rule):
             else:
                 stack.pop()
 
-    def _tag_map(self, file: SourceFile, expr: n.Node, where: str, always_unsafe: bool) -> Iterator[_Site]:
+    def _tag_map(
+        self, file: SourceFile, expr: n.Node, where: tuple[str, str, str], always_unsafe: bool
+    ) -> Iterator[_Site]:
         """Tags of a map, and of the maps ``merge()`` (at any depth) combines."""
         stack = [iter((expr,))]
         while stack:
@@ -248,9 +268,9 @@ class HardcodedEnvironmentTag(Rule):
         key, value = block.body.attribute("key"), block.body.attribute("value")
         if key is None or value is None or not self._is_key(string_value(key.value)):
             return None
-        return self._site(file, value.value, f"{owner} {block.type.text}", always_unsafe)
+        return self._site(file, value.value, (owner, " ", block.type.text), always_unsafe)
 
-    def _site(self, file: SourceFile, value: n.Node, where: str, always_unsafe: bool) -> _Site | None:
+    def _site(self, file: SourceFile, value: n.Node, where: tuple[str, str, str], always_unsafe: bool) -> _Site | None:
         if type(value) is not n.Template:
             return None
         text = string_value(value)

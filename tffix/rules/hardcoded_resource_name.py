@@ -3,8 +3,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..api import Applicability, Diagnostic, Example, Option, Rule, Severity, TerraformModule, fix
-from ..rewrite import FixBuilder
+from ..api import (
+    Applicability,
+    Diagnostic,
+    Example,
+    FixBuilder,
+    Option,
+    Rule,
+    Severity,
+    TerraformModule,
+    ref,
+    template,
+)
 from ..rewrite.variables import type_fits
 from ._hcl import string_value
 
@@ -107,12 +117,6 @@ class HardcodedResourceName(Rule):
         variable = next(
             (v for v in wanted if v in module.variables and type_fits(module.variables[v][1], "string")), None
         )
-        declare = FixBuilder(module)
-        if variable is None:
-            variable = declare.ensure_variable(
-                wanted[0], type="string", description="Environment name, appended to names that must be unique."
-            )
-        follow_ups = declare.edits()
         for file, block in module.blocks("resource"):
             if len(block.labels) < 2:
                 continue
@@ -123,17 +127,20 @@ class HardcodedResourceName(Rule):
                 text = string_value(attr.value) if attr is not None else None
                 if attr is None or not text or "$" in file.source(attr.value):
                     continue
-                quoted = file.source(attr.value)[:-1]
-                suffix = f"-${{var.{variable}}}"
+                rewrite = FixBuilder(module, file)
+                name = variable
+                if name is None:
+                    name = rewrite.ensure_variable(
+                        wanted[0], type="string", description="Environment name, appended to names that must be unique."
+                    )
                 # FIFO queues and topics must keep ".fifo" at the end
-                new = (quoted[:-5] + suffix + ".fifo" if quoted.endswith(".fifo") else quoted + suffix) + '"'
-                message = f'{kind}.{block.label_values[1]}: {argument} "{text}" is the same in every environment; add var.{variable}'
+                fifo = ".fifo" if text.endswith(".fifo") else ""
+                rewrite.replace(attr.value, template(text.removesuffix(fifo), "-", ref("var", name), fifo))
+                message = f'{kind}.{block.label_values[1]}: {argument} "{text}" is the same in every environment; add var.{name}'
                 yield module.diagnostic(
                     self,
                     file,
                     attr.value,
                     message,
-                    fix=fix(
-                        f"Append -${{var.{variable}}}", Applicability.UNSAFE, file.replace(attr.value, new), *follow_ups
-                    ),
+                    fix=rewrite.build(f"Append -${{var.{name}}}", Applicability.UNSAFE),
                 )
