@@ -4,21 +4,25 @@ what goes into a hole is a node or a value, and reads back as exactly that."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tffix.cst import nodes as n
 from tffix.cst.quoting import quote
 from tffix.cst.values import template_text
 from tffix.rewrite import Name, parse_attribute, parse_block, parse_body, parse_expression, to_node
+from tffix.syntax.snippets import parse_expression as parse_snippet
 
 
 @settings(deadline=None)
 @given(st.text(st.characters(exclude_categories=("Cs",))))  # UTF-8 cannot hold a lone surrogate
+@example("{0}")  # a hole's spelling inside the value
 def test_a_quoted_string_reads_back_as_the_value(value: str) -> None:
-    expr = parse_expression(quote(value))
-    assert type(expr) is n.Template
-    assert template_text(expr) == value
+    # a value goes in through a hole: written into a snippet's text, "{0}"
+    # in it would be a hole itself
+    for expr in (parse_expression("{0}", value), parse_snippet(quote(value))):
+        assert type(expr) is n.Template
+        assert template_text(expr) == value
 
 
 @pytest.mark.parametrize(
