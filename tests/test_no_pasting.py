@@ -20,6 +20,7 @@ MIGRATED = [
     "tffix/rules/open_ingress.py",
     "tffix/rules/placeholder_value.py",
     "tffix/rules/hardcoded_ami_id.py",
+    "tffix/rules/lambda_package_outside_terraform.py",
 ]
 
 #: calls whose arguments are messages for people, not HCL
