@@ -21,6 +21,7 @@ MIGRATED = [
     "tffix/rules/placeholder_value.py",
     "tffix/rules/hardcoded_ami_id.py",
     "tffix/rules/lambda_package_outside_terraform.py",
+    "tffix/rules/iam_role_managed_policy_arns.py",
 ]
 
 #: calls whose arguments are messages for people, not HCL
