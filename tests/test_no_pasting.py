@@ -27,6 +27,8 @@ MIGRATED = [
     "tffix/rules/destroy_blocking_database_settings.py",
     "tffix/rules/_variables.py",
     "tffix/rules/hardcoded_environment_tag.py",
+    "tffix/rules/lambda_package_outside_terraform.py",
+    "tffix/rules/iam_role_managed_policy_arns.py",
 ]
 
 #: calls whose arguments are messages for people, not HCL

@@ -106,3 +106,18 @@ def test_set_object_item_in_every_object_shape() -> None:
     assert terraform_clean(after)
     again = rewrite_one(after, lambda b, f: b.set_object_item(first(f.tree, 0, 0).value, "a", 2))
     assert "    a = 2\n" in again
+
+
+def test_items_put_at_one_point_keep_the_order_they_were_asked_for() -> None:
+    """Two insertions after one anchor are one edit, first asked first (a rule
+    adding several resources below the one it rewrites)."""
+    text = 'resource "a" "x" {\n}\n\nresource "a" "z" {\n}\n'
+
+    def op(b, f):
+        b.insert_after(first(f.tree, 0), parse_block('resource "a" "y1" {\n}'))
+        b.insert_after(first(f.tree, 0), parse_block('resource "a" "y2" {\n}'))
+
+    after = rewrite_one(text, op)
+    assert (
+        after == 'resource "a" "x" {\n}\n\nresource "a" "y1" {\n}\n\nresource "a" "y2" {\n}\n\nresource "a" "z" {\n}\n'
+    )

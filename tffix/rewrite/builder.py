@@ -188,7 +188,14 @@ class FixBuilder:
         if _multiline(new) or _multiline(anchor):
             text = "\n" + text if after else text + "\n"
         offset = file.owned_span(anchor)[1 if after else 0]
-        self._edits.append(Edit(file.path, offset, offset, inserted_text(file.text, text)))
+        text = inserted_text(file.text, text)
+        for i, old in enumerate(self._edits):
+            # items put at one point go there in the order they were asked for
+            # (two separate insertions there would have no defined order)
+            if old.path == file.path and old.start == old.end == offset and not old.create:
+                self._edits[i] = Edit(file.path, offset, offset, old.text + text)
+                return
+        self._edits.append(Edit(file.path, offset, offset, text))
 
     def append(self, container: Container, new: Item) -> None:
         """Add ``new`` as the last item of a block (or of a file, after a

@@ -4,7 +4,21 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..api import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity, SourceFile, TerraformModule, fix
+from ..api import (
+    Applicability,
+    Diagnostic,
+    Example,
+    FixBuilder,
+    Name,
+    Option,
+    Rule,
+    Severity,
+    SourceFile,
+    TerraformModule,
+    parse_block,
+    parse_expression,
+    to_node,
+)
 from ..cst import nodes as n
 from ._hcl import string_value, traversal
 
@@ -135,11 +149,14 @@ class IamRoleManagedPolicyArns(Rule):
         if problem:
             yield module.diagnostic(self, file, anchor, f"{message}; {problem}")
             return
-        texts: list[str] = []
-        imports: list[str] = []
-        edits: list[Edit] = file.remove_items([x for x in (arns, *inline) if x is not None], role.body)
+        new: list[n.Block] = []
+        imports: list[n.Block] = []
+        rewrite = FixBuilder(module, file)
+        for item in (arns, *inline):
+            if item is not None:
+                rewrite.remove(item)
         if arns is not None:
-            built = self._attachments(file, role, arns, taken)
+            built = self._attachments(role, arns, taken)
             if built is None:
                 yield module.diagnostic(
                     self,
@@ -148,25 +165,26 @@ class IamRoleManagedPolicyArns(Rule):
                     f"{message}; move the ARNs to aws_iam_role_policy_attachment by hand (no static keys)",
                 )
                 return
-            texts.append(built[0])
+            new.append(built[0])
             imports += built[1]
         for block in inline:
-            text, imported = self._inline(file, role, block, taken)
-            texts.append(text)
+            resource, imported = self._inline(role, block, taken)
+            new.append(resource)
             imports += imported
         note = ""
         if self.settings["emit_import_blocks"] and imports:
             if _looks_like_root(module):
-                texts += imports
+                new += imports
             else:  # asked for, and not written: say why rather than leave the user guessing
                 note = (
                     "; no import blocks added: this folder has no provider, backend or cloud block, so it does"
                     " not look like a root module, the only place Terraform allows them"
                 )
-        edits.append(file.insert_after(role, "".join("\n" + text for text in texts)))
+        for block in new:
+            rewrite.insert_after(role, block)
         yield module.diagnostic(
             self, file, anchor, f"{message}; use separate policy resources{note}",
-            fix=fix("Move the policies to separate resources", Applicability.UNSAFE, *edits),
+            fix=rewrite.build("Move the policies to separate resources", Applicability.UNSAFE),
         )  # fmt: skip
 
     def _display_only_reason(self, role: n.Block, arns: n.Attribute | None, inline: list[n.Block]) -> str | None:
@@ -183,21 +201,15 @@ class IamRoleManagedPolicyArns(Rule):
     # -- managed_policy_arns ------------------------------------------------
 
     def _attachments(
-        self, file: SourceFile, role: n.Block, arns: n.Attribute, taken: set[tuple[str, str]]
-    ) -> tuple[str, list[str]] | None:
+        self, role: n.Block, arns: n.Attribute, taken: set[tuple[str, str]]
+    ) -> tuple[n.Block, list[n.Block]] | None:
         label = role.label_values[1]
         name = _free_name(taken, "aws_iam_role_policy_attachment", label)
         opener = arns.value.open.trail if type(arns.value) is n.Tuple else ""
-        lead = _leading_comments(file, arns, opener)
-        role_ref = f"aws_iam_role.{label}.name"
+        lead = _leading_comments(arns, opener)
         path = traversal(arns.value)
         if path is not None and path[0] == "var" and len(path) == 2:
-            text = (
-                f'{lead}resource "aws_iam_role_policy_attachment" "{name}" {{\n'
-                f"  for_each = toset({file.source(arns.value)})\n\n"
-                f"  role       = {role_ref}\n  policy_arn = each.value\n}}\n"
-            )
-            return text, []
+            return _with_comments(parse_block(_FOR_VARIABLE, name=name, arns=_bare(arns.value), role=label), lead), []
         if type(arns.value) is not n.Tuple:
             return None
         entries = []
@@ -207,55 +219,93 @@ class IamRoleManagedPolicyArns(Rule):
             if key is None:
                 return None
             above = _comment_lines(element.value.first_token().lead if isinstance(element.value, n.Node) else "")
-            entries.append((key, file.source(element.value), _element_comment(file, element), above))
+            entries.append((key, _bare(element.value), _element_comment(element), above))
         if len({entry[0] for entry in entries}) != len(entries):
             return None
         dangling = _comment_lines(arns.value.close.lead)
-        imports = [
-            _import(f"aws_iam_role_policy_attachment.{name}{f'[{_quote(k)}]' if len(entries) > 1 else ''}", label, v)
-            for k, v, _, _ in entries
-        ]
         if len(entries) == 1:
-            key, value, comment, above = entries[0]
-            lead += "".join(line + "\n" for line in above + dangling)
-            text = (
-                f'{lead}resource "aws_iam_role_policy_attachment" "{name}" {{\n'
-                f"  role       = {role_ref}\n  policy_arn = {value}{comment}\n}}\n"
+            _, value, comment, above = entries[0]
+            block = parse_block(_ONE, name=name, role=label, arn=value)
+            if comment is not None:
+                block = block.with_changes(body=n.Body(_commented(block.body.items, "policy_arn", comment)))
+            imports = [_import(parse_expression("aws_iam_role_policy_attachment.{0}", name), label, value, "/")]
+            return _with_comments(block, [*lead, *above, *dangling]), imports
+        template = parse_expression("{\n  k = v\n}")
+        assert type(template) is n.Object and type(template.items[0]) is n.ObjectItem
+        proto = template.items[0]
+        items: list[n.ObjectItem | n.EmptyLine] = [
+            proto.with_changes(
+                leading=tuple(_comment(line) for line in above),
+                key=to_node(_map_key(key)),
+                value=value,
+                newline=proto.newline if comment is None else _NEWLINE._replace(lead=comment),
             )
-            return text, imports
-        items = "".join(
-            "".join(f"    {line}\n" for line in above) + f"    {_map_key(k)} = {v}{c}\n" for k, v, c, above in entries
-        )
-        items += "".join(f"    {line}\n" for line in dangling)
-        text = (
-            f'{lead}resource "aws_iam_role_policy_attachment" "{name}" {{\n'
-            f"  for_each = {{\n{items}  }}\n\n"
-            f"  role       = {role_ref}\n  policy_arn = each.value\n}}\n"
-        )
-        return text, imports
+            for key, value, comment, above in entries
+        ]
+        items += [_comment(line) for line in dangling]
+        block = parse_block(_FOR_MAP, name=name, arns=template.with_changes(items=tuple(items)), role=label)
+        imports = [
+            _import(parse_expression("aws_iam_role_policy_attachment.{0}[{1}]", name, key), label, value, "/")
+            for key, value, _, _ in entries
+        ]
+        return _with_comments(block, lead), imports
 
     # -- inline_policy -------------------------------------------------------
 
-    def _inline(
-        self, file: SourceFile, role: n.Block, block: n.Block, taken: set[tuple[str, str]]
-    ) -> tuple[str, list[str]]:
+    def _inline(self, role: n.Block, block: n.Block, taken: set[tuple[str, str]]) -> tuple[n.Block, list[n.Block]]:
         label = role.label_values[1]
         policy_name = block.body.attribute("name")
         literal = string_value(policy_name.value) if policy_name is not None else None
         suffix = re.sub(r"[^A-Za-z0-9_]", "_", literal) if literal else "inline"
-        name = _free_name(taken, "aws_iam_role_policy", f"{label}_{suffix}")
-        inner = _body_text(file, block)
+        name = _free_name(taken, "aws_iam_role_policy", label, suffix)
         beside = block.open_newline.lead if block.open_newline is not None else ""
-        text = f'{_leading_comments(file, block, beside)}resource "aws_iam_role_policy" "{name}" {{\n  role = aws_iam_role.{label}.name\n{inner}}}\n'
-        imports = [_import(f"aws_iam_role_policy.{name}", label, f'"{literal}"', sep=":")] if literal else []
-        return text, imports
+        resource = parse_block(_INLINE, name=name, role=label)
+        # the policy's own items (and comments) move as they are, below the role
+        moved = [item if type(item) is n.EmptyLine else _with_newline(item) for item in block.body.items]
+        resource = resource.with_changes(body=n.Body((*resource.body.items, *moved)))
+        imports = []
+        if literal:
+            to = parse_expression("aws_iam_role_policy.{0}", name)
+            imports = [_import(to, label, to_node(literal), ":")]
+        return _with_comments(resource, _leading_comments(block, beside)), imports
 
 
-def _free_name(taken: set[tuple[str, str]], kind: str, wanted: str) -> str:
-    name = wanted if _IDENT.match(wanted) else "role_" + re.sub(r"[^A-Za-z0-9_]", "_", wanted)
+_FOR_VARIABLE = """resource "aws_iam_role_policy_attachment" {name} {
+  for_each = toset({arns})
+
+  role       = aws_iam_role.{role}.name
+  policy_arn = each.value
+}"""
+_FOR_MAP = """resource "aws_iam_role_policy_attachment" {name} {
+  for_each = {arns}
+
+  role       = aws_iam_role.{role}.name
+  policy_arn = each.value
+}"""
+_ONE = """resource "aws_iam_role_policy_attachment" {name} {
+  role       = aws_iam_role.{role}.name
+  policy_arn = {arn}
+}"""
+_INLINE = """resource "aws_iam_role_policy" {name} {
+  role = aws_iam_role.{role}.name
+}"""
+_IMPORT = """import {
+  to = {to}
+  id = {id}
+}"""
+_NEWLINE = n.Token("NEWLINE", "\n", "", "")
+
+
+def _free_name(taken: set[tuple[str, str]], kind: str, *wanted: str) -> str:
+    """A resource name not taken yet: ``wanted``'s parts joined by ``_``, made
+    an identifier, numbered when taken. It is a value for a label hole (the
+    snippet quotes it), not HCL text."""
+    name = "_".join(wanted)
+    if not _IDENT.match(name):
+        name = "_".join(("role", re.sub(r"[^A-Za-z0-9_]", "_", name)))
     candidate, number = name, 2
     while (kind, candidate) in taken:
-        candidate = f"{name}_{number}"
+        candidate = "_".join((name, str(number)))
         number += 1
     taken.add((kind, candidate))
     return candidate
@@ -282,19 +332,50 @@ def _key(expr: n.Node) -> str | None:
 
 def _map_key(key: str) -> str:
     # keywords would read as values or expressions, not as keys
-    return key if _IDENT.match(key) and key not in ("null", "true", "false", "for", "in", "if") else _quote(key)
+    return Name(key) if _IDENT.match(key) and key not in ("null", "true", "false", "for", "in", "if") else key
 
 
-def _quote(key: str) -> str:
-    return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def _import(to: n.Expression, role_label: str, arn: n.Expression, sep: str) -> n.Block:
+    """``import { to = ... id = "<role name><sep><arn>" }``: a literal ARN is
+    kept as its text (its interpolations too), anything else interpolated."""
+    if type(arn) is n.Template:
+        head = parse_expression('"${aws_iam_role.{0}.name}{1}"', role_label, sep)
+        assert type(head) is n.Template
+        id_: n.Expression = head.with_changes(parts=(*head.parts, *arn.parts))
+    else:
+        id_ = parse_expression('"${aws_iam_role.{0}.name}{1}${{2}}"', role_label, sep, arn)
+    return parse_block(_IMPORT, to=to, id=id_)
 
 
-def _import(to: str, role_label: str, arn: str, sep: str = "/") -> str:
-    arn_text = arn[1:-1] if arn.startswith('"') and arn.endswith('"') else "${" + arn + "}"
-    return f'import {{\n  to = {to}\n  id = "${{aws_iam_role.{role_label}.name}}{sep}{arn_text}"\n}}\n'
+def _bare(expr: n.Expression) -> n.Expression:
+    """``expr`` without the comments and spacing around it in the list it came from."""
+    return parse_expression("{0}", expr)  # a hole takes its node without the trivia around it
 
 
-def _leading_comments(file: SourceFile, item: n.Attribute | n.Block, beside_open: str = "") -> str:
+def _with_newline(item: n.Attribute | n.Block) -> n.Attribute | n.Block:
+    return item if item.newline is not None else item.with_changes(newline=_NEWLINE)
+
+
+def _comment(line: str) -> n.EmptyLine:
+    """A comment line to go above an item."""
+    return n.EmptyLine(_NEWLINE._replace(lead=line))
+
+
+def _with_comments(block: n.Block, lines: list[str]) -> n.Block:
+    return block.with_changes(leading=tuple(_comment(line) for line in lines))
+
+
+def _commented(items: tuple[n.BodyItem, ...], name: str, comment: str) -> tuple[n.BodyItem, ...]:
+    """``items`` with ``comment`` at the end of attribute ``name``'s line."""
+    return tuple(
+        item.with_changes(newline=_NEWLINE._replace(lead=comment))
+        if type(item) is n.Attribute and item.name.text == name
+        else item
+        for item in items
+    )
+
+
+def _leading_comments(item: n.Attribute | n.Block, beside_open: str = "") -> list[str]:
     """The comment lines above an item, a comment beside its opening bracket
     or brace, and its trailing comment, in source order, to go above its new
     home."""
@@ -302,7 +383,7 @@ def _leading_comments(file: SourceFile, item: n.Attribute | n.Block, beside_open
     lines += _comment_lines(beside_open)
     if item.trailing_comment:
         lines.append(item.trailing_comment)
-    return "".join(line + "\n" for line in lines if line)
+    return [line for line in lines if line]
 
 
 def _comment_lines(lead: str) -> list[str]:
@@ -310,21 +391,12 @@ def _comment_lines(lead: str) -> list[str]:
     return [line.strip() for line in lead.splitlines() if line.strip()]
 
 
-def _element_comment(file: SourceFile, element: n.Element) -> str:
+def _element_comment(element: n.Element) -> str | None:
     """A same-line comment after a list element (in its comma's trail or its
     value's), kept on the moved line."""
     last = element.comma if element.comma is not None else element.value.last_token()
-    comment = last.trail.strip()
-    return f" {comment}" if comment.startswith(("#", "//")) else ""
-
-
-def _body_text(file: SourceFile, block: n.Block) -> str:
-    """The items of a block's body as text, each on its own line."""
-    if block.open_newline is None:
-        item = next(i for i in block.body.items if type(i) is not n.EmptyLine)
-        return "  " + file.source(item) + "\n"
-    start, end = file.owned_span(block.body)
-    return file.text[start:end]
+    line = last.trail.splitlines()[0].rstrip() if last.trail.strip() else ""
+    return line if line.strip().startswith(("#", "//")) else None  # with the spacing before it
 
 
 def _looks_like_root(module: TerraformModule) -> bool:

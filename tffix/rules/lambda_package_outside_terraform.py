@@ -4,10 +4,21 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
-from ..api import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity, SourceFile, TerraformModule, fix
+from ..api import (
+    Applicability,
+    Diagnostic,
+    Example,
+    FixBuilder,
+    Option,
+    Rule,
+    Severity,
+    SourceFile,
+    TerraformModule,
+    parse_block,
+    parse_expression,
+)
 from ..cst import nodes as n
-from ..cst import quoting
-from ..cst.quoting import is_identifier, quote, ref, template
+from ..cst.quoting import is_identifier
 from ..cst.values import template_text
 from ._hcl import function_calls, references, traversal
 
@@ -131,11 +142,11 @@ class LambdaPackageOutsideTerraform(Rule):
         message = (
             f'{label}: "{zip_path}" is built by data.archive_file.{name}; refer to it so Terraform builds it first'
         )
-        edits = _repoint(file, block, name)
-        if not edits:
+        rewrite = FixBuilder(module, file)
+        if not _repoint(rewrite, block, name):
             return module.diagnostic(self, file, attr.value, message)
         return module.diagnostic(
-            self, file, attr.value, message, fix=fix(f"Use data.archive_file.{name}", Applicability.SAFE, *edits)
+            self, file, attr.value, message, fix=rewrite.build(f"Use data.archive_file.{name}", Applicability.SAFE)
         )
 
     def _finding(
@@ -167,41 +178,58 @@ class LambdaPackageOutsideTerraform(Rule):
                 why = "`filename` is not a path" if is_identifier(name) else "its name is not an identifier"
             return module.diagnostic(self, file, attr.value, message + f" ({why}: do it by hand)")
         claimed[zip_path] = name
-        inside = zip_path.startswith(source.rstrip("/") + "/")
-        # a zip written inside its own source folder would be packed into itself
-        excludes = f"  excludes    = [{quote(zip_path[len(source.rstrip('/')) + 1 :])}]\n" if inside else ""
-        # the name, the folder and the path are the user's text: quoted, never pasted
-        edits: list[Edit] = [
-            file.insert_before(
-                block,
-                (
-                    f'data "archive_file" {quoting.label(name).code} {{\n  type        = "zip"\n'
-                    f"  source_dir  = {_in_module(source)}\n  output_path = {_in_module(zip_path)}\n{excludes}}}\n\n"
-                ),
-            ),
-            *_repoint(file, block, name),
-        ]
+        folder = source.rstrip("/")
+        # the name, the folder and the paths are the user's text: they go into holes, never pasted
+        holes = {"name": name, "source": _in_module(source), "output": _in_module(zip_path)}
+        if zip_path.startswith(folder) and zip_path[len(folder) : len(folder) + 1] == "/":
+            # a zip written inside its own source folder would be packed into itself
+            data = parse_block(_ARCHIVE_EXCLUDING, **holes, excluded=zip_path[len(folder) + 1 :])
+        else:
+            data = parse_block(_ARCHIVE, **holes)
+        rewrite = FixBuilder(module, file)
+        rewrite.insert_before(block, data)
+        _repoint(rewrite, block, name)
         return module.diagnostic(
-            self, file, attr.value, message, fix=fix('Build it with data "archive_file"', Applicability.UNSAFE, *edits)
+            self,
+            file,
+            attr.value,
+            message,
+            fix=rewrite.build('Build it with data "archive_file"', Applicability.UNSAFE),
         )
 
 
-def _in_module(relative: str) -> str:
-    """``"${path.module}/<relative>"``, with ``relative`` quoted."""
-    return template(ref("path", "module"), "/" + relative).code
+_ARCHIVE = """data "archive_file" {name} {
+  type        = "zip"
+  source_dir  = {source}
+  output_path = {output}
+}"""
+_ARCHIVE_EXCLUDING = """data "archive_file" {name} {
+  type        = "zip"
+  source_dir  = {source}
+  output_path = {output}
+  excludes    = [{excluded}]
+}"""
 
 
-def _repoint(file: SourceFile, block: n.Block, name: str) -> list[Edit]:
+def _in_module(relative: str) -> n.Expression:
+    """``"${path.module}/<relative>"``, with ``relative`` escaped into the string."""
+    return parse_expression('"${path.module}/{0}"', relative)
+
+
+def _repoint(rewrite: FixBuilder, block: n.Block, name: str) -> bool:
+    """Point the function's zip arguments at data.archive_file.<name>; whether anything changed."""
     if not is_identifier(name):  # Terraform refers to a data source by a name only
-        return []
-    edits = []
+        return False
+    changed = False
     filename = block.body.attribute("filename")
     if filename is not None and _zip(filename.value) is not None:
-        edits.append(file.replace(filename.value, ref("data", "archive_file", name, "output_path").code))
+        rewrite.replace(filename.value, parse_expression("data.archive_file.{0}.output_path", name))
+        changed = True
     hash_attr = block.body.attribute("source_code_hash")
     if hash_attr is not None and any(c.function_name == "filebase64sha256" for c in function_calls(hash_attr.value)):
-        edits.append(file.replace(hash_attr.value, ref("data", "archive_file", name, "output_base64sha256").code))
-    return edits
+        rewrite.replace(hash_attr.value, parse_expression("data.archive_file.{0}.output_base64sha256", name))
+        changed = True
+    return changed
 
 
 def _built(module: TerraformModule) -> dict[str, str]:
