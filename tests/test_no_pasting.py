@@ -29,6 +29,7 @@ MIGRATED = [
     "tffix/rules/hardcoded_environment_tag.py",
     "tffix/rules/lambda_package_outside_terraform.py",
     "tffix/rules/iam_role_managed_policy_arns.py",
+    "tffix/rules/timestamp_in_resource_argument.py",
 ]
 
 #: calls whose arguments are messages for people, not HCL
@@ -36,6 +37,9 @@ MESSAGE_SINKS = frozenset({"diagnostic", "report", "build", "Diagnostic", "Fix",
 #: bridge calls that check or quote the text they get (a variable's name must be an
 #: identifier; its description is written as a quoted string)
 CHECKED_SINKS = frozenset({"ensure_variable"})
+#: snippet builders: their first argument is HCL with holes and must be written out;
+#: the others fill holes, where text is quoted or checked as an identifier
+SNIPPETS = frozenset({"parse_expression", "parse_block", "parse_attribute", "parse_body", "to_node"})
 #: calls that put text into a file (the old way); no string may reach them
 TEXT_EDITS = frozenset({"replace", "insert_before", "insert_after", "append", "new_file_edit", "Edit", "fix"})
 
@@ -70,7 +74,11 @@ def pasting(source: str, filename: str = "<rule>") -> list[str]:
     def consumer(node: ast.AST) -> ast.AST:
         """What the text flows into, past the expressions that just carry it."""
         up = parent[id(node)]
-        while _is_text(up) or isinstance(up, (ast.IfExp, ast.BoolOp, ast.keyword, ast.FormattedValue)):
+        while (
+            _is_text(up)
+            or isinstance(up, (ast.IfExp, ast.BoolOp, ast.keyword, ast.FormattedValue))
+            or (isinstance(up, ast.BinOp) and isinstance(up.op, (ast.Add, ast.Mod)))  # text + x is text
+        ):
             node, up = up, parent[id(up)]
         return up
 
@@ -78,6 +86,10 @@ def pasting(source: str, filename: str = "<rule>") -> list[str]:
         up = consumer(node)
         if isinstance(up, ast.Call) and _name(up.func) in MESSAGE_SINKS | CHECKED_SINKS:
             return
+        if isinstance(up, ast.Call) and _name(up.func) in SNIPPETS and node is not (up.args or [None])[0]:
+            return  # a hole's value
+        if isinstance(up, ast.Compare):
+            return  # compared, not written
         if isinstance(up, (ast.Assign, ast.AnnAssign)):
             targets = up.targets if isinstance(up, ast.Assign) else [up.target]
             names = [t.id for t in targets if isinstance(t, ast.Name)]
@@ -120,6 +132,9 @@ def test_migrated_modules_exist_and_use_the_bridge() -> None:
         'x = "%s = 1" % key\nb.replace(node, parse_expression(x))',
         'b.replace(node, parse_expression("{} = 1".format(key)))',
         "hcl = f'{a}'\nreturn hcl",
+        'b.replace(node, parse_expression(f"{name}.id"))',
+        'text = f"{a}"\nb.replace(node, parse_expression(text + ".id"))',
+        'name = f"{a}_b"\nhelper(name)',
     ],
 )
 def test_the_scan_catches_pasting(source: str) -> None:
@@ -133,6 +148,8 @@ def test_the_scan_catches_pasting(source: str) -> None:
         'rewrite.replace(value, parse_expression("{0}.{1}", value, wanted))\nfix = rewrite.build(f"Use {t}", SAFE)',
         'rewrite.rename(attr, "user_data_base64")',
         'shown = text[:57] + "..."\nctx.report(value, f"write `{shown}`", fix=rewrite.build("Unwrap", SAFE))',
+        'name = f"{a}_b"\nif name in taken:\n    pass\nb.insert_after(block, parse_block("x {0} {{}}", name))',
+        'message = f"{a}: bad"\nyield module.diagnostic(self, file, node, message + hint)',
     ],
 )
 def test_the_scan_lets_messages_and_snippets_through(source: str) -> None:
@@ -146,7 +163,6 @@ STILL_PASTING = frozenset(
         "tffix/rules/_placeholders.py",
         "tffix/rules/backend_with_dynamic_values.py",
         "tffix/rules/s3_lifecycle_rule_without_filter.py",
-        "tffix/rules/timestamp_in_resource_argument.py",
     }
 )
 

@@ -137,8 +137,9 @@ class TimestampInResourceArgument(Rule):
                 self, file, calls[0], message + f"; time_static.{name} exists already: pin it by hand"
             )
         rewrite = FixBuilder(module, file)
+        pinned = parse_expression("time_static.{0}.rfc3339", name)
         for call in calls:
-            _replace_call(rewrite, attr, call, name)
+            _replace_call(rewrite, attr, call, pinned)
         rewrite.insert_after(block, parse_block('resource "time_static" {0} {}', name))
         _require_time_provider(rewrite, module)
         return module.diagnostic(
@@ -147,10 +148,9 @@ class TimestampInResourceArgument(Rule):
         )  # fmt: skip
 
 
-def _replace_call(rewrite: FixBuilder, attr: n.Attribute, call: n.FunctionCall, name: str) -> None:
-    """``timestamp()`` becomes the pinned time, formatted as a snapshot name
-    allows unless a ``formatdate`` already wraps it."""
-    fixed = parse_expression("time_static.{0}.rfc3339", name)
+def _replace_call(rewrite: FixBuilder, attr: n.Attribute, call: n.FunctionCall, fixed: n.Expression) -> None:
+    """``timestamp()`` becomes the pinned time ``fixed``, formatted as a
+    snapshot name allows unless a ``formatdate`` already wraps it."""
     for outer in function_calls(attr.value):
         if outer.function_name == "formatdate" and len(outer.args) == 2 and outer.args[1].value is call:
             rewrite.replace(call, fixed)
