@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..api import Edit
 from ..cst import nodes as n
 from ..cst.values import template_text
 from ..cst.visitor import walk
@@ -14,13 +13,14 @@ from ..text.newlines import newline_style
 
 if TYPE_CHECKING:
     from ..context.module import SourceFile
+    from ..rewrite import FixBuilder
 
 __all__ = [
+    "add_argument",
     "arguments",
     "bool_literal",
     "function_calls",
     "has_block",
-    "insert_argument",
     "is_null",
     "nested_blocks",
     "newline_style",
@@ -130,26 +130,25 @@ def function_calls(node: n.Node) -> Iterator[n.FunctionCall]:
     return (child for child in walk(node) if type(child) is n.FunctionCall)
 
 
-def insert_argument(file: SourceFile, block: n.Block, line: str) -> Edit | None:
-    """An edit adding the argument ``line`` to a multi-line ``block``, by
-    Terraform's style: after the last one-line argument of the leading group
+def add_argument(rewrite: FixBuilder, file: SourceFile, block: n.Block, new: n.Attribute) -> bool:
+    """Add ``new`` to a multi-line ``block`` where Terraform authors put
+    arguments: after the last one-line argument of the leading group
     (arguments come before nested blocks, and a multi-line value such as a
-    ``tags`` map ends its group), else above the first nested block with a
-    blank line. None for a one-line block."""
+    ``tags`` map ends its group), else above the first item, else at the end.
+    False for a one-line block, which is left as the author wrote it."""
     if block.open_newline is None:
-        return None
+        return False
     anchor = None
     for item in block.body.items:
-        if isinstance(item, n.Block):
+        if isinstance(item, n.Block) or (type(item) is n.Attribute and "\n" in file.source(item)):
             break
         if type(item) is n.Attribute:
-            if "\n" in file.source(item):
-                break
             anchor = item
+    first = next((item for item in block.body.items if type(item) is n.Attribute or type(item) is n.Block), None)
     if anchor is not None:
-        return file.insert_after(anchor, line + "\n")
-    first = next((item for item in block.body.items if type(item) is not n.EmptyLine), None)
-    if first is not None:
-        return file.insert_before(first, line + "\n\n" if isinstance(first, n.Block) else line + "\n")
-    start = file.span(block)[1] - 1 - len(block.close.lead)
-    return Edit(file.path, start, start, line + "\n")
+        rewrite.insert_after(anchor, new)
+    elif first is not None:
+        rewrite.insert_before(first, new)
+    else:
+        rewrite.append(block, new)
+    return True

@@ -17,7 +17,7 @@ from ..api import (
     to_node,
 )
 from ..cst import nodes as n
-from ._hcl import bool_literal, is_null
+from ._hcl import add_argument, bool_literal, is_null
 from ._variables import use_variable
 
 __all__ = ["DestroyBlockingDatabaseSettings"]
@@ -190,7 +190,7 @@ class DestroyBlockingDatabaseSettings(Rule):
         if block.open_newline is None:
             return module.diagnostic(self, file, block.labels[1], message)
         rewrite = FixBuilder(module, file)
-        _add_argument(rewrite, file, block, parse_attribute("skip_final_snapshot = true"))
+        add_argument(rewrite, file, block, parse_attribute("skip_final_snapshot = true"))
         return module.diagnostic(
             self,
             file,
@@ -204,23 +204,3 @@ def _given(block: n.Block, name: str) -> bool:
     """The argument is set to something other than ``null``."""
     attr = block.body.attribute(name)
     return attr is not None and not is_null(attr.value)
-
-
-def _add_argument(rewrite: FixBuilder, file: SourceFile, block: n.Block, new: n.Attribute) -> None:
-    """Add ``new`` to a multi-line ``block`` by Terraform's style: after the
-    last one-line argument of the leading group (arguments come before nested
-    blocks, and a multi-line value such as a ``tags`` map ends its group),
-    else above the first item (a nested block stays apart by a blank line)."""
-    anchor = None
-    for item in block.body.items:
-        if isinstance(item, n.Block) or (type(item) is n.Attribute and "\n" in file.source(item)):
-            break
-        if type(item) is n.Attribute:
-            anchor = item
-    first = next((item for item in block.body.items if type(item) is n.Attribute or type(item) is n.Block), None)
-    if anchor is not None:
-        rewrite.insert_after(anchor, new)
-    elif first is not None:
-        rewrite.insert_before(first, new)
-    else:
-        rewrite.append(block, new)

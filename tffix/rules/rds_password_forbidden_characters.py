@@ -14,7 +14,7 @@ from ..api import (
     parse_attribute,
 )
 from ..cst import nodes as n
-from ._hcl import bool_literal, references, string_value
+from ._hcl import add_argument, bool_literal, references, string_value
 
 __all__ = ["RdsPasswordForbiddenCharacters"]
 
@@ -142,7 +142,7 @@ class RdsPasswordForbiddenCharacters(Rule):
         if override is None:
             which = "@ or &" if oracle else "@"
             message = f"{label} (the password of {user}) can contain {which}, which RDS rejects; set override_special"
-            if not _add_argument(rewrite, password, parse_attribute("override_special = {0}", allowed)):
+            if not add_argument(rewrite, file, password, parse_attribute("override_special = {0}", allowed)):
                 return module.diagnostic(self, file, password.labels[1], message)
         else:
             text = string_value(override.value)
@@ -153,28 +153,3 @@ class RdsPasswordForbiddenCharacters(Rule):
             rewrite.set_attribute(password, "override_special", kept or allowed)
         fix = rewrite.build("Use RDS-safe special characters", Applicability.UNSAFE)
         return module.diagnostic(self, file, password.labels[1], message, fix=fix)
-
-
-def _add_argument(rewrite: FixBuilder, block: n.Block, new: n.Attribute) -> bool:
-    """Add ``new`` to a multi-line ``block`` where Terraform authors put
-    arguments: after the last one-line argument of the leading group (a
-    multi-line value such as a ``keepers`` map ends the group), else first.
-    False for a one-line block, which is left as the author wrote it."""
-    if block.open_newline is None:
-        return False
-    anchor = None
-    for item in block.body.items:
-        if isinstance(item, n.Block):
-            break
-        if type(item) is n.Attribute:
-            if "\n" in item.value.code:
-                break
-            anchor = item
-    first = next((i for i in block.body.items if type(i) is n.Attribute or type(i) is n.Block), None)
-    if anchor is not None:
-        rewrite.insert_after(anchor, new)
-    elif first is not None:
-        rewrite.insert_before(first, new)
-    else:
-        rewrite.append(block, new)
-    return True
