@@ -96,6 +96,7 @@ class BackendWithDynamicValues(Rule):
             "partial-configuration",
             "comment-out: turn the block into comments (state falls back to local); "
             "partial-configuration: move the dynamic arguments to a .tfbackend.example file.",
+            choices=STRATEGIES,
         ),
     }
 
@@ -127,11 +128,6 @@ class BackendWithDynamicValues(Rule):
             profile="ephemeral",
         ),
     )
-
-    def __init__(self, **settings: object) -> None:
-        super().__init__(**settings)
-        if self.settings["strategy"] not in STRATEGIES:
-            raise ValueError(f"{self.code} ({self.name}): strategy must be one of {', '.join(STRATEGIES)}")
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
         for file, terraform in module.blocks("terraform"):

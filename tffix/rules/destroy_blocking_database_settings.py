@@ -96,7 +96,9 @@ class DestroyBlockingDatabaseSettings(Rule):
     fixable = Applicability.SAFE
     options: ClassVar[dict[str, Option]] = {
         "strategy": Option(
-            "variable", "variable: move the value into a variable (safe); flip: set the destroyable value (unsafe)."
+            "variable",
+            "variable: move the value into a variable (safe); flip: set the destroyable value (unsafe).",
+            choices=STRATEGIES,
         ),
     }
 
@@ -123,11 +125,6 @@ class DestroyBlockingDatabaseSettings(Rule):
             'variable "deletion_protection" {\n  type    = bool\n  default = true\n}\n',
         ),
     )
-
-    def __init__(self, **settings: object) -> None:
-        super().__init__(**settings)
-        if self.settings["strategy"] not in STRATEGIES:
-            raise ValueError(f"{self.code} ({self.name}): strategy must be one of {', '.join(STRATEGIES)}")
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
         for kind in DATABASES:

@@ -111,6 +111,7 @@ class HardcodedAmiId(Rule):
             "variable",
             'How to fix: "variable" (unsafe, the id becomes a variable default) or "data-source" '
             '(display-only, a data "aws_ami" lookup).',
+            choices=STRATEGIES,
         )
     }
 
@@ -135,8 +136,6 @@ class HardcodedAmiId(Rule):
     )
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
-        if self.settings["strategy"] not in STRATEGIES:
-            raise ValueError(f"{self.code} option strategy must be one of {', '.join(STRATEGIES)}")
         sites: list[tuple[SourceFile, n.Block, n.Attribute, str]] = []
         machines = 0
         for file, found in m.find_by_file(_RESOURCES, module.parsed()):
