@@ -30,6 +30,7 @@ MIGRATED = [
     "tffix/rules/lambda_package_outside_terraform.py",
     "tffix/rules/iam_role_managed_policy_arns.py",
     "tffix/rules/timestamp_in_resource_argument.py",
+    "tffix/rules/s3_lifecycle_rule_without_filter.py",
 ]
 
 #: calls whose arguments are messages for people, not HCL
@@ -162,7 +163,6 @@ STILL_PASTING = frozenset(
         "tffix/rules/_hcl.py",
         "tffix/rules/_placeholders.py",
         "tffix/rules/backend_with_dynamic_values.py",
-        "tffix/rules/s3_lifecycle_rule_without_filter.py",
     }
 )
 

@@ -121,3 +121,19 @@ def test_items_put_at_one_point_keep_the_order_they_were_asked_for() -> None:
     assert (
         after == 'resource "a" "x" {\n}\n\nresource "a" "y1" {\n}\n\nresource "a" "y2" {\n}\n\nresource "a" "z" {\n}\n'
     )
+
+
+def test_blank_line_says_whether_a_blank_line_parts_new_and_anchor() -> None:
+    text = 'rule {\n  id = "x"\n\n  expiration {\n    days = 1\n  }\n}\n'
+    anchor = (0, 0)
+    apart = rewrite_one(
+        text, lambda b, f: b.insert_after(first(f.tree, *anchor), parse_block("filter {}"), blank_line=True)
+    )
+    assert apart == 'rule {\n  id = "x"\n\n  filter {}\n\n  expiration {\n    days = 1\n  }\n}\n'
+    close = rewrite_one(text, lambda b, f: b.insert_after(first(f.tree, *anchor), parse_block("filter {}")))
+    assert close == 'rule {\n  id = "x"\n  filter {}\n\n  expiration {\n    days = 1\n  }\n}\n'
+    tight = rewrite_one(
+        text, lambda b, f: b.insert_before(first(f.tree, 0, 2), parse_block("a {\n  b = 1\n}"), blank_line=False)
+    )
+    assert tight == 'rule {\n  id = "x"\n\n  a {\n    b = 1\n  }\n  expiration {\n    days = 1\n  }\n}\n'
+    assert terraform_clean(apart) and terraform_clean(close)

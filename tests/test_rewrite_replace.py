@@ -12,7 +12,7 @@ from rewrite_support import changed_lines, first, rewrite, rewrite_one, terrafor
 
 from tffix.cst import nodes as n
 from tffix.cst.visitor import Transformer
-from tffix.rewrite import parse_attribute, parse_expression
+from tffix.rewrite import parse_attribute, parse_block, parse_expression
 
 CLEAN = 'resource "aws_iam_role_policy" "a" {\n  role   = aws_iam_role.x # exec\n  policy = "{}"\n}\n'
 STYLES = {
@@ -106,3 +106,54 @@ def test_wrapping_a_heredoc_keeps_its_closing_marker_on_its_own_line() -> None:
     after = rewrite_one(before, lambda b, f: b.wrap(first(f.tree, 0, 0).value, "base64encode({0})"))  # type: ignore[attr-defined]
     assert after == "locals {\n  script = base64encode(<<-EOT\n    echo hi\n  EOT\n  )\n}\n"
     assert terraform_clean(after)
+
+
+MOVING = 'rule {\n  id     = "x"\n  # the logs\n  prefix = "logs/" # only these\n  status = "Enabled"\n}\n'
+
+
+@pytest.mark.parametrize("style", ["2 spaces", "4 spaces", "tabs", "crlf"])
+def test_an_item_moved_into_a_new_block_keeps_its_comments(style: str) -> None:
+    before = {
+        "2 spaces": MOVING,
+        "4 spaces": re.sub("(?m)^  ", "    ", MOVING),
+        "tabs": re.sub("(?m)^  ", "\t", MOVING),
+        "crlf": MOVING.replace("\n", "\r\n"),
+    }[style]
+
+    def op(b, f):
+        prefix = attr(f, 1)
+        b.replace(prefix, parse_block("filter {\n}").with_changes(body=n.Body((prefix,))))
+
+    after = rewrite_one(before, op)
+    unit = {"4 spaces": "    ", "tabs": "\t"}.get(style, "  ")
+    nl = "\r\n" if style == "crlf" else "\n"
+    expected = nl.join(
+        [
+            "rule {",
+            f'{unit}id = "x"',
+            f"{unit}# the logs",
+            f"{unit}filter {{",
+            f'{unit}{unit}prefix = "logs/" # only these',
+            f"{unit}}}",
+            f'{unit}status = "Enabled"',
+            "}",
+            "",
+        ]
+    )
+    assert after == expected
+    if style == "2 spaces":
+        assert terraform_clean(after)
+
+
+def test_replacing_an_item_of_a_one_line_block_opens_it_up() -> None:
+    before = 'rule { prefix = "logs/" }\n'
+
+    def op(b, f):
+        prefix = attr(f, 0)
+        b.replace(prefix, parse_block("filter {\n}").with_changes(body=n.Body((prefix,))))
+
+    after = rewrite_one(before, op)
+    assert after == 'rule {\n  filter {\n    prefix = "logs/"\n  }\n}\n'
+    assert terraform_clean(after)
+    flat = rewrite_one(before, lambda b, f: b.replace(attr(f, 0), parse_attribute('prefix = "all/"')))
+    assert flat == 'rule { prefix = "all/" }\n'

@@ -103,7 +103,10 @@ def _render(module: n.Module, wanted: set[int], unit: str | None, own_style: boo
     position = {id(tok): i for i, tok in enumerate(tokens)}
     lines = layout(tokens)
     if unit is None:
-        unit = _unit(_depth_indents(lines, wanted, starts, position))
+        # the lines outside ``wanted`` tell the file's unit; when every line is
+        # rewritten, the lines themselves do (a fix writes new ones in that unit)
+        seen = _depth_indents(lines, wanted, starts, position) or _depth_indents(lines, set(), starts, position)
+        unit = _unit(seen)
     chosen = _choose(lines, wanted, starts, position, own_style)
     # a chosen line's indentation in the file's unit (the layout counts two spaces a level)
     indents = {}

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..context.module import SourceFile, TerraformModule
 from ..cst import nodes as n
-from ..cst.visitor import Transformer, parents, visit
+from ..cst.visitor import Transformer, parents, visit, walk
 from ..diagnostics import Applicability, Edit, Fix
 from ..fmt.region import indent_unit
 from ..text import inserted_text, text_edits
@@ -137,10 +137,31 @@ class FixBuilder:
         file = self.file_of(node)
         start, end = file.span(node)
         if isinstance(node, (n.Attribute, n.Block)) and isinstance(new, (n.Attribute, n.Block)):
-            if new.leading:  # new comment lines: the whole lines are rewritten
-                state = self._state(file)
+            state = self._state(file)
+            moved = any(inner is node for inner in walk(new))
+            if moved:
+                # the item moves inside the new one (`prefix = x` -> `filter { prefix = x }`):
+                # its comment lines stay above, its trailing comment stays on its line
+                inner = node.with_changes(leading=())
+                holder = parents(new).get(id(parents(new)[id(node)]))  # the block whose body holds it
+                if type(holder) is n.Block and holder.open_newline is not None:
+                    inner = with_newline(inner)
+                outer = visit(new, _Put(node, inner))
+                assert isinstance(outer, (n.Attribute, n.Block))
+                new = with_newline(outer.with_changes(leading=node.leading or outer.leading))
+            block = self._body_block(state, self._parent_body(state, node))
+            if type(block) is n.Block and block.open_newline is None and _multiline(new):
+                # a multi-line item in a one-line block: the block opens up around it
+                items = [new if i is node else i for i in block.body.items if isinstance(i, (n.Attribute, n.Block))]
+                self._open_up(file, state, block, items)
+                return
+            if new.leading or moved:  # comment lines of its own: the whole lines are rewritten
                 start, end = file.owned_span(node)
-                self._edits += node_edits(file, start, end, item_text(new, self._depth(state, node), state.unit))
+                text = item_text(new, self._depth(state, node), state.unit)
+                if moved:  # one edit over the old lines, so the engine realigns what they were aligned with
+                    self._edits.append(Edit(file.path, start, end, inserted_text(file.text, text)))
+                    return
+                self._edits += node_edits(file, start, end, text)
                 return
             new = new.with_changes(newline=None)  # the old line break (and its comment) stay
         self._edits += node_edits(file, start, end, _bare(visit(new, _HeredocEnds())).code)
@@ -165,27 +186,29 @@ class FixBuilder:
         of the body, one between what remains)."""
         file = self.file_of(item)
         state = self._state(file)
-        body = state.parent(item)
-        if type(body) is not n.Body:
-            raise ValueError(f"{type(item).__name__} is not a body item")
+        body = self._parent_body(state, item)
         state.removed.setdefault(id(body), (body, []))[1].append(item)
 
-    def insert_before(self, anchor: Item, new: Item) -> None:
-        """Put ``new`` on its own lines above ``anchor`` (above its comments)."""
-        self._insert(anchor, new, after=False)
+    def insert_before(self, anchor: Item, new: Item, *, blank_line: bool | None = None) -> None:
+        """Put ``new`` on its own lines above ``anchor`` (above its comments).
+        ``blank_line`` says whether a blank line parts them; by default one
+        does when either is a multi-line block, as people write them."""
+        self._insert(anchor, new, after=False, blank_line=blank_line)
 
-    def insert_after(self, anchor: Item, new: Item) -> None:
-        """Put ``new`` on its own lines below ``anchor``."""
-        self._insert(anchor, new, after=True)
+    def insert_after(self, anchor: Item, new: Item, *, blank_line: bool | None = None) -> None:
+        """Put ``new`` on its own lines below ``anchor`` (``blank_line`` as
+        for ``insert_before``)."""
+        self._insert(anchor, new, after=True, blank_line=blank_line)
 
-    def _insert(self, anchor: Item, new: Item, *, after: bool) -> None:
+    def _insert(self, anchor: Item, new: Item, *, after: bool, blank_line: bool | None = None) -> None:
         file = self.file_of(anchor)
         state = self._state(file)
         if after and anchor.newline is None:
             raise ValueError("cannot insert after the last item of a one-line block; use append")
         text = item_text(new, self._depth(state, anchor), state.unit)
-        # blocks stand apart from their neighbours by a blank line, as people write them
-        if _multiline(new) or _multiline(anchor):
+        if blank_line is None:
+            blank_line = _multiline(new) or _multiline(anchor)
+        if blank_line:
             text = "\n" + text if after else text + "\n"
         offset = file.owned_span(anchor)[1 if after else 0]
         text = inserted_text(file.text, text)
@@ -212,18 +235,7 @@ class FixBuilder:
         assert type(block) is n.Block
         items = [i for i in block.body.items if type(i) is n.Attribute or type(i) is n.Block]
         if block.open_newline is None:
-            # a one-line block opens up: `a {}` -> `a {` / new item / `}`
-            grown = block.with_changes(
-                open=block.open._replace(trail=""),
-                open_newline=NEWLINE,
-                body=n.Body((*[with_newline(i) for i in items], new)),
-                close=block.close._replace(lead=""),
-                newline=None,
-            )
-            text = item_text(grown, self._depth(state, block), state.unit)
-            indent = len(text) - len(text.lstrip(" \t"))
-            start, end = file.span(block)
-            self._edits += node_edits(file, start, end, text[indent:].removesuffix("\n"))
+            self._open_up(file, state, block, [*items, new])
             return
         if items:
             last = items[-1]
@@ -234,6 +246,27 @@ class FixBuilder:
         close = file.span(block.close)[0]
         offset = close - len(file.line_indent(close))
         self._edits.append(Edit(file.path, offset, offset, inserted_text(file.text, item_text(new, depth, state.unit))))
+
+    def _open_up(self, file: SourceFile, state: _FileState, block: n.Block, items: list[Item]) -> None:
+        """A one-line block written out on lines with ``items`` as its body:
+        ``a { b = 1 }`` -> ``a {`` / items / ``}``."""
+        grown = block.with_changes(
+            open=block.open._replace(trail=""),
+            open_newline=NEWLINE,
+            body=n.Body(tuple(with_newline(i) for i in items)),
+            close=block.close._replace(lead=""),
+            newline=None,
+        )
+        text = item_text(grown, self._depth(state, block), state.unit)
+        indent = len(text) - len(text.lstrip(" \t"))
+        start, end = file.span(block)
+        self._edits += node_edits(file, start, end, text[indent:].removesuffix("\n"))
+
+    def _parent_body(self, state: _FileState, item: n.Node) -> n.Body:
+        body = state.parent(item)
+        if type(body) is not n.Body:
+            raise ValueError(f"{type(item).__name__} is not a body item")
+        return body
 
     def set_attribute(self, container: n.Block | n.Module, name: str, value: Fill) -> None:
         """Set attribute ``name`` of a block (or file) to ``value``: its value
@@ -412,6 +445,16 @@ class FixBuilder:
     def build(self, message: str, applicability: Applicability) -> Fix:
         """The ``Fix`` the engine applies."""
         return Fix(message, tuple(self.edits()), applicability)
+
+
+class _Put(Transformer):
+    """Puts ``new`` where the node ``old`` is (by identity), trivia and all."""
+
+    def __init__(self, old: n.Node, new: n.Node) -> None:
+        self.old, self.new = old, new
+
+    def on_leave(self, original: n.Node, updated: n.Node) -> n.Node:
+        return self.new if original is self.old else updated
 
 
 class _HeredocEnds(Transformer):

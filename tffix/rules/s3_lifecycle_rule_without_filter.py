@@ -2,7 +2,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..api import Applicability, Diagnostic, Edit, Example, Rule, Severity, SourceFile, TerraformModule, fix
+from ..api import (
+    Applicability,
+    Diagnostic,
+    Example,
+    FixBuilder,
+    Rule,
+    Severity,
+    SourceFile,
+    TerraformModule,
+    parse_block,
+    quote,
+)
 from ..cst import nodes as n
 from ._hcl import has_block, nested_blocks, string_value
 
@@ -111,12 +122,13 @@ class S3LifecycleRuleWithoutFilter(Rule):
             return
         for rule in rules:
             if not has_block(rule.body, "filter"):
-                edit = _insert_filter(file, rule, "filter {}")
+                rewrite = FixBuilder(module, file)
+                _insert_filter(rewrite, rule)
                 message = (
                     f"lifecycle rule{_rule_label(rule)} has no `filter`; add `filter {{}}` (applies to all objects)"
                 )
                 yield module.diagnostic(
-                    self, file, rule.type, message, fix=fix("Add `filter {}`", Applicability.SAFE, edit)
+                    self, file, rule.type, message, fix=rewrite.build("Add `filter {}`", Applicability.SAFE)
                 )
 
     def _prefixed(
@@ -128,15 +140,16 @@ class S3LifecycleRuleWithoutFilter(Rule):
             yield module.diagnostic(self, file, rule.body.attribute("prefix"), message)  # type: ignore[arg-type]
         if both:
             return
-        edits: list[Edit] = []
+        rewrite = FixBuilder(module, file)
         for rule in rules:
             prefix = rule.body.attribute("prefix")
             if prefix is not None:
-                edits.append(_prefix_into_filter(file, rule, prefix))
+                # the attribute itself moves, so its comments go with it
+                rewrite.replace(prefix, parse_block("filter {\n}").with_changes(body=n.Body((prefix,))))
             elif not has_block(rule.body, "filter"):
-                edits.append(_insert_filter(file, rule, "filter {}"))
-        moved = fix(
-            "Move rule-level `prefix` into `filter { prefix = ... }` for every rule", Applicability.UNSAFE, *edits
+                _insert_filter(rewrite, rule)
+        moved = rewrite.build(
+            "Move rule-level `prefix` into `filter { prefix = ... }` for every rule", Applicability.UNSAFE
         )
         for rule in with_prefix:
             message = f"lifecycle rule{_rule_label(rule)} uses the deprecated rule-level `prefix`; use `filter {{ prefix = ... }}`"
@@ -150,40 +163,27 @@ class S3LifecycleRuleWithoutFilter(Rule):
 
 
 def _rule_label(rule: n.Block) -> str:
+    """`` "<id>"`` naming the rule in messages, or nothing when it has no id."""
     ident = rule.body.attribute("id")
     text = string_value(ident.value) if ident is not None else None
-    return f' "{text}"' if text else ""
+    return " ".join(("", quote(text))) if text else ""
 
 
-def _insert_filter(file: SourceFile, rule: n.Block, text: str) -> Edit:
+def _insert_filter(rewrite: FixBuilder, rule: n.Block) -> None:
     """``filter {}`` after ``id``/``status``, keeping the blank-line style:
     when a blank line follows the anchor, the new block gets one above it too."""
+    new = parse_block("filter {}")
     items = rule.body.items
     anchors = [i for i, item in enumerate(items) if type(item) is n.Attribute and item.name.text in ("id", "status")]
-    start, end = file.span(rule)
-    if rule.open_newline is None:  # one-line `rule { id = "x" }` (no labels): open it up
-        brace = file.text.index("{", start)
-        inner = file.text[brace + 1 : end - 1].strip()
-        return Edit(file.path, brace, end, "{\n" + (inner + "\n" if inner else "") + text + "\n}")
-    if anchors:
+    first = next((item for item in items if type(item) is not n.EmptyLine), None)
+    if rule.open_newline is None or first is None:  # `rule { id = "x" }` opens up; `rule {\n}` gets a line
+        rewrite.append(rule, new)
+    elif anchors:
         anchor = items[anchors[-1]]
+        assert type(anchor) is n.Attribute
         follows = items[anchors[-1] + 1] if anchors[-1] + 1 < len(items) else None
         blank = type(follows) is n.EmptyLine and follows.comment is None
-        return file.insert_after(anchor, ("\n" if blank else "") + text + "\n")
-    first = next((item for item in items if type(item) is not n.EmptyLine), None)
-    if first is None:
-        line_start = end - 1 - len(rule.close.lead)
-        return Edit(file.path, line_start, line_start, text + "\n")
-    return file.insert_before(first, text + "\n")
-
-
-def _prefix_into_filter(file: SourceFile, rule: n.Block, prefix: n.Attribute) -> Edit:
-    """Replace ``prefix = X  # note`` by a filter block holding it, the
-    trailing comment kept on the moved line."""
-    if rule.open_newline is None:  # one-line `rule { prefix = "x" }`: open it up
-        brace = file.text.index("{", file.span(rule)[0])
-        return Edit(file.path, brace, file.span(rule)[1], "{\nfilter {\n" + file.source(prefix) + "\n}\n}")
-    start = file.span(prefix)[0]
-    end = file.owned_span(prefix)[1]
-    line = file.text[start:end].rstrip("\r\n")
-    return Edit(file.path, start, end, "filter {\n" + line + "\n}\n")
+        rewrite.insert_after(anchor, new, blank_line=blank)
+    else:
+        assert type(first) is n.Attribute or type(first) is n.Block
+        rewrite.insert_before(first, new, blank_line=False)
