@@ -81,7 +81,18 @@ from .cst.tokens import Token
 from .cst.values import NotLiteral, literal_value, template_text
 from .cst.visitor import REMOVE, Transformer, Visitor, parents, remove, replace, visit, walk
 from .diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from .rewrite import Fill, FixBuilder, Name, parse_attribute, parse_block, parse_body, parse_expression, to_node
+from .rewrite import (
+    Fill,
+    FixBuilder,
+    Name,
+    multiline_object,
+    parse_attribute,
+    parse_block,
+    parse_body,
+    parse_expression,
+    to_node,
+    with_comments,
+)
 from .rule import DOC_SECTIONS, Example, Option, Rule, RuleSet
 from .syntax.errors import ParseError
 from .syntax.parser import parse_module
@@ -177,6 +188,8 @@ __all__ = [  # noqa: RUF022 - grouped by topic, in the order the docstring lists
     "parse_expression",
     "parse_module",
     "to_node",
+    "with_comments",
+    "multiline_object",
     "escape",
     "is_identifier",
     "key",

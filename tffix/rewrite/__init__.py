@@ -8,17 +8,29 @@ values, never by pasting text. See ``builder.py`` for the contract.
 
 from .builder import FixBuilder, node_edits
 from .render import item_text
-from .snippets import Fill, Name, parse_attribute, parse_block, parse_body, parse_expression, to_node
+from .snippets import (
+    Fill,
+    Name,
+    multiline_object,
+    parse_attribute,
+    parse_block,
+    parse_body,
+    parse_expression,
+    to_node,
+    with_comments,
+)
 
 __all__ = [
     "Fill",
     "FixBuilder",
     "Name",
     "item_text",
+    "multiline_object",
     "node_edits",
     "parse_attribute",
     "parse_block",
     "parse_body",
     "parse_expression",
     "to_node",
+    "with_comments",
 ]

@@ -32,7 +32,17 @@ from ..diagnostics import Applicability, Edit, Fix
 from ..fmt.region import indent_unit
 from ..text import inserted_text, text_edits
 from .render import NEWLINE, item_text, with_newline
-from .snippets import Fill, Name, _bare, is_identifier, parse_attribute, parse_block, parse_expression, to_node
+from .snippets import (
+    Fill,
+    Name,
+    _bare,
+    is_identifier,
+    multiline_object,
+    parse_attribute,
+    parse_block,
+    parse_expression,
+    to_node,
+)
 from .variables import candidate_names, type_fits, type_text
 
 __all__ = ["FixBuilder", "node_edits"]
@@ -188,6 +198,21 @@ class FixBuilder:
         state = self._state(file)
         body = self._parent_body(state, item)
         state.removed.setdefault(id(body), (body, []))[1].append(item)
+
+    def comment_out(self, item: Item, note: str = "") -> None:
+        """Turn an item's lines into ``#`` comments at its indentation (the
+        comment lines above it stay as they are), with the lines of ``note``
+        as comments above: a block kept for a reader to restore."""
+        file = self.file_of(item)
+        start, end = file.span(item)
+        indent = file.line_indent(start)
+        start -= len(indent)
+        text = "".join((indent + "# " + line).rstrip() + "\n" for line in note.splitlines())
+        for line in file.text[start:end].splitlines(keepends=True):
+            body = line.rstrip("\r\n")
+            stripped = body[len(indent) :] if body.startswith(indent) else body.lstrip(" \t")
+            text += (indent + "# " + stripped).rstrip() + line[len(body) :]
+        self._edits.append(Edit(file.path, start, end, inserted_text(file.text, text)))
 
     def insert_before(self, anchor: Item, new: Item, *, blank_line: bool | None = None) -> None:
         """Put ``new`` on its own lines above ``anchor`` (above its comments).
@@ -390,7 +415,7 @@ class FixBuilder:
         entry: dict[str, Fill] = {"source": source}
         if version is not None:
             entry["version"] = version
-        value = _multiline_object(entry)
+        value = multiline_object(entry)
         terraform = list(self.module.blocks("terraform"))
         for _, block in terraform:
             for required in block.body.blocks("required_providers"):
@@ -472,11 +497,3 @@ def _key(key: str) -> Fill:
 
 def _multiline(item: Item) -> bool:
     return type(item) is n.Block and item.open_newline is not None
-
-
-def _multiline_object(entries: dict[str, Fill]) -> n.Expression:
-    """``{ k = v, ... }`` one item a line, as required_providers entries are written."""
-    obj = to_node(entries)
-    assert type(obj) is n.Object
-    items = tuple(i.with_changes(comma=None, newline=NEWLINE) for i in obj.items if type(i) is n.ObjectItem)
-    return obj.with_changes(open_newline=NEWLINE, items=items)

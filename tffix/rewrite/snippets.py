@@ -34,11 +34,13 @@ __all__ = [
     "Fill",
     "Name",
     "is_identifier",
+    "multiline_object",
     "parse_attribute",
     "parse_block",
     "parse_body",
     "parse_expression",
     "to_node",
+    "with_comments",
     "with_last_token",
 ]
 
@@ -233,3 +235,30 @@ def parse_body(template: str, *args: Fill, **kwargs: Fill) -> n.Body:
     """Body items (whole lines), holes filled."""
     text, fills = _prepare(template, args, kwargs)
     return _fill(builders.parse_body(text if text.endswith("\n") else text + "\n"), fills)
+
+
+ItemT = TypeVar("ItemT", n.Attribute, n.Block)
+
+
+def with_comments(item: ItemT, *lines: str | None) -> ItemT:
+    """``item`` with comment lines above it (before those it has): each
+    ``str`` a ``# text`` line (``""`` a bare ``#``), ``None`` a blank line.
+    A comment cannot end early, so a line break inside one is refused."""
+    leading: list[n.EmptyLine] = []
+    for line in lines:
+        if line is not None and ("\n" in line or "\r" in line):
+            raise ValueError(f"a comment line cannot hold a line break: {line!r}")
+        lead = "" if line is None else ("# " + line).rstrip()
+        leading.append(n.EmptyLine(n.Token("NEWLINE", "\n", lead)))
+    old: tuple[n.EmptyLine, ...] = item.leading
+    return item.with_changes(leading=(*leading, *old))
+
+
+def multiline_object(entries: Mapping[str, Fill]) -> n.Object:
+    """``{ k = v, ... }`` written one item a line, as ``required_providers``
+    entries and settings objects are (``to_node`` writes one line)."""
+    obj = to_node(entries)
+    assert type(obj) is n.Object
+    newline = n.Token("NEWLINE", "\n")
+    items = tuple(i.with_changes(comma=None, newline=newline) for i in obj.items if type(i) is n.ObjectItem)
+    return obj.with_changes(open_newline=newline, items=items)

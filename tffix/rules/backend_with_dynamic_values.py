@@ -1,11 +1,24 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..api import Applicability, Diagnostic, Edit, Example, Option, Rule, Severity, SourceFile, TerraformModule, fix
+from ..api import (
+    Applicability,
+    Diagnostic,
+    Example,
+    FixBuilder,
+    Option,
+    Rule,
+    Severity,
+    SourceFile,
+    TerraformModule,
+    multiline_object,
+    parse_attribute,
+    to_node,
+    with_comments,
+)
 from ..cst import nodes as n
 from ..cst.trampoline import Nested, trampoline
 from ._hcl import function_calls, references, string_value
@@ -146,28 +159,27 @@ class BackendWithDynamicValues(Rule):
         message = f"{what} cannot be initialised ({details})"
         anchor = offenders[0].item
         target: n.Node | n.Token = anchor.value if type(anchor) is n.Attribute else anchor.type
+        rewrite = FixBuilder(module, file)
         if self.settings["strategy"] == "comment-out":
-            edit = _comment_out(file, block, offenders)
-            return module.diagnostic(
-                self, file, target, message, fix=fix(f"Comment out {what}", Applicability.UNSAFE, edit)
-            )
+            rewrite.comment_out(block, _restore_note(file, block, offenders))
+            fix = rewrite.build(f"Comment out {what}", Applicability.UNSAFE)
+            return module.diagnostic(self, file, target, message, fix=fix)
         if block.type.text == "cloud":
             message += "; set it with TF_CLOUD_ORGANIZATION / TF_WORKSPACE or comment it out"
             return module.diagnostic(self, file, target, message)
-        example = (
-            module.directory
-            / f"{file.path.stem}.{block.label_values[0] if block.labels else 'backend'}.tfbackend.example"
-        )
+        backend = block.label_values[0] if block.labels else "backend"
+        example = module.directory / f"{file.path.stem}.{backend}.tfbackend.example"
         if example in module.existing:
             return module.diagnostic(
                 self, file, target, f"{message}; {example.name} exists, so tffix will not write it"
             )
-        edits = file.remove_items([o.item for o in offenders], block.body)
-        edits.append(Edit(example, 0, 0, _example_file(file, block, offenders), create=True))
+        for offender in offenders:
+            rewrite.remove(offender.item)
+        rewrite.new_file(example.name, *_example_items(file, backend, offenders))
         them = "them" if len(offenders) > 1 else "it"
         return module.diagnostic(
             self, file, target, f"{message}; move {them} to {example.name} (partial configuration)",
-            fix=fix(f"Move the dynamic arguments to {example.name}", Applicability.UNSAFE, *edits),
+            fix=rewrite.build(f"Move the dynamic arguments to {example.name}", Applicability.UNSAFE),
         )  # fmt: skip
 
 
@@ -247,28 +259,21 @@ def _flag_value(file: SourceFile, item: n.Attribute | n.Block) -> str:
     return "{" + ", ".join(shown) + "}"
 
 
-def _example_value(file: SourceFile, item: n.Attribute | n.Block) -> str:
+def _example_value(item: n.Attribute | n.Block) -> n.Expression:
+    """What the example file sets: ``""`` for a value to fill in, or for an
+    object its static parts kept and the others ``""``, one a line."""
     parts = _items(item)
     if parts is None:
-        return '""'
-    inner = "".join(f"  {_key(p)} = {file.source(p.value) if _why(p.value) is None else chr(34) * 2}\n" for p in parts)
-    return "{\n" + inner + "}"
+        return to_node("")
+    return multiline_object({_key(p): p.value if _why(p.value) is None else "" for p in parts})
 
 
 def _name(item: n.Attribute | n.Block) -> str:
     return item.name.text if type(item) is n.Attribute else item.type.text
 
 
-def _block_lines(file: SourceFile, block: n.Block) -> tuple[int, int, str]:
-    """Offsets from the start of the block's first line to the end of its
-    last one (line break excluded), and its indentation."""
-    start, end = file.span(block)
-    indent = file.line_indent(start)
-    return start - len(indent), end, indent
-
-
-def _comment_out(file: SourceFile, block: n.Block, offenders: list[_Offender]) -> Edit:
-    start, end, indent = _block_lines(file, block)
+def _restore_note(file: SourceFile, block: n.Block, offenders: list[_Offender]) -> str:
+    """What a reader of the commented-out block needs to restore it."""
     names = [_name(o.item) for o in offenders]
     kinds = {"argument" if type(o.item) is n.Attribute else "block" for o in offenders}
     noun = "/".join(sorted(kinds)) + ("s" if len(names) > 1 else "")
@@ -281,36 +286,32 @@ def _comment_out(file: SourceFile, block: n.Block, offenders: list[_Offender]) -
             quote = "'" if value.startswith("{") else '"'
             flags.append(f"-backend-config={quote}{_name(o.item)}={value}{quote}")
         command = "terraform init " + " ".join(flags)
-    header = (
+    return (
         f"{_title(block)} commented out by tffix (TFX103): it used values Terraform\n"
         "cannot use there (variables, functions) or placeholders, so state is\n"
         "local until it is restored. To restore it, uncomment the block, delete\n"
         f"the {_listing(names)} {noun} from it, and run:\n"
         f"  {command}\n"
     )
-    text = "".join(indent + "# " + line + "\n" for line in header.splitlines())
-    for line in re.split(r"(?<=\n)", file.text[start:end]):  # each line keeps its own line break
-        body = line.rstrip("\r\n")
-        stripped = body[len(indent) :] if body.startswith(indent) else body.lstrip(" \t")
-        text += (indent + "# " + stripped).rstrip() + line[len(body) :]
-    return Edit(file.path, start, end, text)
 
 
-def _example_file(file: SourceFile, block: n.Block, offenders: list[_Offender]) -> str:
-    backend = block.label_values[0] if block.labels else "backend"
+def _example_items(file: SourceFile, backend: str, offenders: list[_Offender]) -> list[n.Attribute]:
+    """The example file's settings, each under its old lines commented out
+    (nesting kept), the first under a header saying what to do with it."""
     name = f"{file.path.stem}.{backend}.tfbackend"
-    out = [
-        f'# Settings for the "{backend}" backend, moved out of {file.path.name} by tffix (TFX103):',
-        "# a backend block cannot use variables, functions or placeholders.",
-        f"# Copy this file to {name}, fill in real values, and run",
-        f"#   terraform init -backend-config={name}",
-        "",
+    header: list[str | None] = [
+        f'Settings for the "{backend}" backend, moved out of {file.path.name} by tffix (TFX103):',
+        "a backend block cannot use variables, functions or placeholders.",
+        f"Copy this file to {name}, fill in real values, and run",
+        f"  terraform init -backend-config={name}",
+        None,
     ]
-    for offender in offenders:
+    items = []
+    for i, offender in enumerate(offenders):
         start, end = file.owned_span(offender.item)
         lines = file.text[start:end].rstrip("\r\n").splitlines()
         depth = min((len(x) - len(x.lstrip(" \t")) for x in lines if x.strip()), default=0)
-        out += [("# " + line[depth:]).rstrip() if line.strip() else "#" for line in lines]  # nesting kept
-        out.append(f"{_name(offender.item)} = {_example_value(file, offender.item)}")
-        out.append("")
-    return "\n".join(out)
+        old = [line[depth:] for line in lines]
+        setting = parse_attribute("{0} = {1}", _name(offender.item), _example_value(offender.item))
+        items.append(with_comments(setting, *(header if i == 0 else []), *old))
+    return items
