@@ -27,7 +27,6 @@ MOVED = {
     "tffix.syntax.lines": (("BOM", "UTF8", "UTF16", "UTF32", "Lines", "width"), "tffix.text.lines"),
     "tffix.syntax.tokens": (("GO_SPACE", "KINDS", "Token"), "tffix.cst.tokens"),
     "tffix.fmt.checks": (("check_unique_attributes",), "tffix.syntax.validate"),
-    "tffix.rules._hcl": (("newline_style",), "tffix.text.newlines"),
     "tffix": (("parse_attribute", "parse_block", "parse_body", "parse_expression"), "tffix.syntax.snippets"),
 }
 

@@ -220,3 +220,28 @@ def test_importing_the_vocabulary_loads_no_rule_cli_or_lsp(module: str) -> None:
     ]
     assert heavy == []
     assert module in loaded
+
+
+#: rules-package modules that are not rules: the registry, profiles and the old vocabulary path
+_NOT_RULES = frozenset({"__init__.py", "registry.py", "profiles.py", "base.py"})
+
+
+def test_built_in_rules_import_only_the_public_api() -> None:
+    """A rule author reads our rules to learn how to write one, so they use
+    exactly what a plugin can: `tffix.api` (and the node classes of
+    `tffix.cst.nodes` it re-exports), no private helper."""
+    wrong = []
+    for path in sorted((PACKAGE / "rules").glob("*.py")):
+        if path.name in _NOT_RULES:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import) and any(a.name.split(".")[0] == "tffix" for a in node.names):
+                wrong.append(f"{path.name}:{node.lineno}")
+            elif isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("tffix")):
+                module = ("." * node.level) + (node.module or "")
+                names = {a.name for a in node.names}
+                if module in ("..api", "tffix.api") or (module == "..cst" and names == {"nodes"}):
+                    continue
+                wrong.append(f"{path.name}:{node.lineno}: {module}")
+    assert wrong == []
+    assert not [p.name for p in (PACKAGE / "rules").glob("_*.py") if p.name != "__init__.py"]

@@ -25,7 +25,6 @@ MIGRATED = [
     "tffix/rules/rds_password_forbidden_characters.py",
     "tffix/rules/hardcoded_resource_name.py",
     "tffix/rules/destroy_blocking_database_settings.py",
-    "tffix/rules/_variables.py",
     "tffix/rules/hardcoded_environment_tag.py",
     "tffix/rules/lambda_package_outside_terraform.py",
     "tffix/rules/iam_role_managed_policy_arns.py",

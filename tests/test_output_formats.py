@@ -500,8 +500,8 @@ def test_sarif_fixes_over_the_golden_rule_cases(validator: Any) -> None:
     characters, formatting that realigns neighbours, created files) turns the
     file into what the engine makes of that fix's edits."""
     from tffix.engine.edits import apply_edits
-    from tffix.rules._hcl import newline_style
     from tffix.rules.base import Edit
+    from tffix.text.newlines import newline_style
 
     golden = ROOT / "golden"
     args = ("check", "--unsafe-fixes", "--profile", "ephemeral", ".")

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tffix.rules._placeholders import placeholder
+from tffix.api import placeholder
 
 REAL = [
     "ami-0c55b159cbfafe1f0", "ami-09d56f8956ab235b3", "ami-1a2b3c4d", "sg-0f9e8d7c6b5a43210", "sg-1a2b3c4d",

@@ -13,6 +13,10 @@ Everything a rule needs is here, under public names:
 - the concrete syntax tree: every node class, ``Token``, ``Visitor`` and
   ``Transformer`` (LibCST-style traversal), ``walk`` / ``visit`` /
   ``replace`` / ``remove``, value helpers and positions;
+- questions rules ask of trees: ``string_value``, ``traversal``,
+  ``references``, ``nested_blocks`` (``dynamic`` blocks included),
+  ``arguments``, ``function_calls``..., ``placeholder`` (does a value say
+  "fill this in"?), and ``trampoline`` for recursion deeper than Python's;
 - matchers (``matchers``, used as ``m.Block("resource", "aws_s3_bucket")``;
   ``find`` and ``matches``) to say which nodes a rule is about;
 - snippet builders that parse HCL with holes into nodes
@@ -22,7 +26,9 @@ Everything a rule needs is here, under public names:
   than by pasting strings;
 - ``FixBuilder``: fixes as tree edits (replace, remove, insert, set an
   attribute, run a ``Transformer``; queue ``ensure_variable`` and the other
-  module follow-ups), turned into minimal text edits in the file's style.
+  module follow-ups), turned into minimal text edits in the file's style;
+  ``use_variable`` (a literal becomes a module variable), ``modern_type``
+  and ``unwrapped_interpolation`` (``terraform fmt``'s own rewrites).
 
 Importing this module loads the tree, the parser and the module context,
 but no built-in rule, no command line and no language server (a test checks
@@ -76,11 +82,24 @@ from .cst.nodes import (
     deep_equals,
 )
 from .cst.positions import CodeRange, position, positions, spans
+from .cst.queries import (
+    arguments,
+    bool_literal,
+    function_calls,
+    has_block,
+    is_null,
+    nested_blocks,
+    references,
+    string_value,
+    traversal,
+)
 from .cst.quoting import escape, is_identifier, key, label, quote, ref, string, template, unescape
 from .cst.tokens import Token
+from .cst.trampoline import Nested, trampoline
 from .cst.values import NotLiteral, literal_value, template_text
 from .cst.visitor import REMOVE, Transformer, Visitor, parents, remove, replace, visit, walk
 from .diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from .model.placeholders import PLACEHOLDER_WORDS, placeholder
 from .rewrite import (
     Fill,
     FixBuilder,
@@ -93,6 +112,9 @@ from .rewrite import (
     to_node,
     with_comments,
 )
+from .rewrite.fmt_rewrites import modern_type, unwrapped_interpolation
+from .rewrite.literal_variables import VariableUse, use_variable
+from .rewrite.variables import type_fits
 from .rule import DOC_SECTIONS, Example, Option, Rule, RuleSet
 from .syntax.errors import ParseError
 from .syntax.parser import parse_module
@@ -164,6 +186,20 @@ __all__ = [  # noqa: RUF022 - grouped by topic, in the order the docstring lists
     "spans",
     "template_text",
     "with_first_token",
+    # questions rules ask of trees
+    "arguments",
+    "bool_literal",
+    "function_calls",
+    "has_block",
+    "is_null",
+    "nested_blocks",
+    "references",
+    "string_value",
+    "traversal",
+    "Nested",
+    "trampoline",
+    "PLACEHOLDER_WORDS",
+    "placeholder",
     # traversal and rewriting
     "REMOVE",
     "Transformer",
@@ -201,4 +237,9 @@ __all__ = [  # noqa: RUF022 - grouped by topic, in the order the docstring lists
     "unescape",
     # fixes as tree edits
     "FixBuilder",
+    "VariableUse",
+    "modern_type",
+    "type_fits",
+    "unwrapped_interpolation",
+    "use_variable",
 ]  # fmt: skip

@@ -293,6 +293,30 @@ class FixBuilder:
             raise ValueError(f"{type(item).__name__} is not a body item")
         return body
 
+    def add_argument(self, block: n.Block, new: n.Attribute) -> bool:
+        """Add ``new`` to a multi-line ``block`` where Terraform authors put
+        arguments: after the last one-line argument of the leading group
+        (arguments come before nested blocks, and a multi-line value such as
+        a ``tags`` map ends its group), else above the first item, else at
+        the end. False for a one-line block, which is left as written."""
+        if block.open_newline is None:
+            return False
+        file = self.file_of(block)
+        anchor = None
+        for item in block.body.items:
+            if isinstance(item, n.Block) or (type(item) is n.Attribute and "\n" in file.source(item)):
+                break
+            if type(item) is n.Attribute:
+                anchor = item
+        first = next((item for item in block.body.items if type(item) is n.Attribute or type(item) is n.Block), None)
+        if anchor is not None:
+            self.insert_after(anchor, new)
+        elif first is not None:
+            self.insert_before(first, new)
+        else:
+            self.append(block, new)
+        return True
+
     def set_attribute(self, container: n.Block | n.Module, name: str, value: Fill) -> None:
         """Set attribute ``name`` of a block (or file) to ``value``: its value
         is replaced when it exists, else it is added after the block's last

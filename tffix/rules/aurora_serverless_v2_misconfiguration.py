@@ -2,9 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..api import Diagnostic, Example, Rule, Severity, SourceFile, TerraformModule
+from ..api import Diagnostic, Example, Rule, Severity, SourceFile, TerraformModule, string_value, traversal
 from ..cst import nodes as n
-from ._hcl import string_value, traversal
 
 __all__ = ["AuroraServerlessV2Misconfiguration"]
 

@@ -5,24 +5,28 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..api import (
+    PLACEHOLDER_WORDS,
     Applicability,
     Diagnostic,
     Example,
     FixBuilder,
+    Nested,
     Option,
     Rule,
     Severity,
     SourceFile,
     TerraformModule,
+    function_calls,
     multiline_object,
     parse_attribute,
+    references,
+    string_value,
     to_node,
+    trampoline,
+    walk,
     with_comments,
 )
 from ..cst import nodes as n
-from ..cst.trampoline import Nested, trampoline
-from ._hcl import function_calls, references, string_value
-from ._placeholders import PLACEHOLDER_WORDS
 
 __all__ = ["BackendWithDynamicValues"]
 
@@ -221,7 +225,6 @@ def _why(expr: n.Node) -> str | None:
 
 
 def _strings(expr: n.Node) -> Iterator[n.Template | n.Heredoc]:
-    from ..cst.visitor import walk
 
     return (node for node in walk(expr) if isinstance(node, (n.Template, n.Heredoc)))
 

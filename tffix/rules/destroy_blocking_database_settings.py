@@ -13,12 +13,13 @@ from ..api import (
     Severity,
     SourceFile,
     TerraformModule,
+    bool_literal,
+    is_null,
     parse_attribute,
     to_node,
+    use_variable,
 )
 from ..cst import nodes as n
-from ._hcl import add_argument, bool_literal, is_null
-from ._variables import use_variable
 
 __all__ = ["DestroyBlockingDatabaseSettings"]
 
@@ -187,7 +188,7 @@ class DestroyBlockingDatabaseSettings(Rule):
         if block.open_newline is None:
             return module.diagnostic(self, file, block.labels[1], message)
         rewrite = FixBuilder(module, file)
-        add_argument(rewrite, file, block, parse_attribute("skip_final_snapshot = true"))
+        rewrite.add_argument(block, parse_attribute("skip_final_snapshot = true"))
         return module.diagnostic(
             self,
             file,

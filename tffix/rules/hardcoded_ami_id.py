@@ -4,13 +4,26 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..api import Applicability, Diagnostic, Example, Option, Rule, Severity, SourceFile, TerraformModule
-from ..cst import matchers as m
+from ..api import (
+    Applicability,
+    Diagnostic,
+    Example,
+    FixBuilder,
+    NotLiteral,
+    Option,
+    Rule,
+    Severity,
+    SourceFile,
+    TerraformModule,
+    is_identifier,
+    literal_value,
+    parse_block,
+    placeholder,
+    ref,
+    template_text,
+)
+from ..api import matchers as m
 from ..cst import nodes as n
-from ..cst.quoting import is_identifier, ref
-from ..cst.values import NotLiteral, literal_value, template_text
-from ..rewrite import FixBuilder, parse_block
-from ._placeholders import placeholder
 
 __all__ = ["HardcodedAmiId"]
 

@@ -14,10 +14,10 @@ from ..api import (
     Severity,
     SourceFile,
     TerraformModule,
+    string_value,
+    use_variable,
 )
 from ..cst import nodes as n
-from ._hcl import string_value
-from ._variables import use_variable
 
 __all__ = ["HardcodedEnvironmentTag"]
 

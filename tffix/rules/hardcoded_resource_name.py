@@ -13,10 +13,10 @@ from ..api import (
     Severity,
     TerraformModule,
     ref,
+    string_value,
     template,
+    type_fits,
 )
-from ..rewrite.variables import type_fits
-from ._hcl import string_value
 
 __all__ = ["HardcodedResourceName"]
 

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..api import Diagnostic, Example, Rule, Severity, TerraformModule
-from ._hcl import is_null
+from ..api import Diagnostic, Example, Rule, Severity, TerraformModule, is_null
 
 __all__ = ["IamPolicyWithoutDocument"]
 

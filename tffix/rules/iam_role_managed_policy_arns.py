@@ -17,10 +17,11 @@ from ..api import (
     TerraformModule,
     parse_block,
     parse_expression,
+    string_value,
     to_node,
+    traversal,
 )
 from ..cst import nodes as n
-from ._hcl import string_value, traversal
 
 __all__ = ["IamRoleManagedPolicyArns"]
 

@@ -2,10 +2,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..api import Applicability, Diagnostic, Example, Rule, Severity, TerraformModule
+from ..api import (
+    Applicability,
+    Diagnostic,
+    Example,
+    FixBuilder,
+    Rule,
+    Severity,
+    TerraformModule,
+    arguments,
+    parse_expression,
+    traversal,
+)
 from ..cst import nodes as n
-from ..rewrite import FixBuilder, parse_expression
-from ._hcl import arguments, traversal
 
 __all__ = ["IamRoleObjectReference"]
 

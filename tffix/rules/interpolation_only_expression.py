@@ -1,9 +1,7 @@
 from __future__ import annotations
 
-from ..api import Applicability, Example, FixBuilder, NodeContext, Rule, Severity
+from ..api import Applicability, Example, FixBuilder, NodeContext, Rule, Severity, unwrapped_interpolation
 from ..cst import nodes as n
-from ..fmt.rewrites import unwrap_interpolation
-from ._fmt_rewrite import rewritten
 
 __all__ = ["InterpolationOnlyExpression"]
 
@@ -63,7 +61,7 @@ class InterpolationOnlyExpression(Rule):
         value = attr.value
         if value.first_token().kind != "OQUOTE" or value.last_token().kind != "CQUOTE":
             return
-        new = rewritten(value, unwrap_interpolation)
+        new = unwrapped_interpolation(value)
         if new is None:
             return
         # the message shows the new value's first line, shortened

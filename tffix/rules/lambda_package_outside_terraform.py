@@ -14,13 +14,15 @@ from ..api import (
     Severity,
     SourceFile,
     TerraformModule,
+    function_calls,
+    is_identifier,
     parse_block,
     parse_expression,
+    references,
+    template_text,
+    traversal,
 )
 from ..cst import nodes as n
-from ..cst.quoting import is_identifier
-from ..cst.values import template_text
-from ._hcl import function_calls, references, traversal
 
 __all__ = ["LambdaPackageOutsideTerraform"]
 

@@ -2,9 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..api import Applicability, Diagnostic, Example, FixBuilder, Rule, Severity, TerraformModule
-from ..fmt.rewrites import legacy_type
-from ._fmt_rewrite import rewritten
+from ..api import Applicability, Diagnostic, Example, FixBuilder, Rule, Severity, TerraformModule, modern_type
 
 __all__ = ["LegacyTypeConstraint"]
 
@@ -60,7 +58,7 @@ class LegacyTypeConstraint(Rule):
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
         for file, block in module.blocks("variable"):
             attr = block.body.attribute("type")
-            new = rewritten(attr.value, legacy_type) if attr is not None else None
+            new = modern_type(attr.value) if attr is not None else None
             if attr is None or new is None:
                 continue
             message = f"legacy type constraint `{file.source(attr.value)}`; write `{new.code}`"

@@ -3,9 +3,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..api import Diagnostic, Example, Option, ParseError, Rule, Severity, SourceFile, TerraformModule, parse_module
+from ..api import (
+    Diagnostic,
+    Example,
+    Option,
+    ParseError,
+    Rule,
+    Severity,
+    SourceFile,
+    TerraformModule,
+    parse_module,
+    string_value,
+    traversal,
+    walk,
+)
 from ..cst import nodes as n
-from ._hcl import string_value, traversal
 
 __all__ = ["NonProductionCost"]
 
@@ -166,7 +178,6 @@ def _tfvars_value(module: TerraformModule, name: str) -> str | None:
 def _per_subnet(meta: n.Attribute) -> bool:
     """``count = length(...)``, a literal above 1, or ``for_each`` over a
     collection; a conditional (``env == "prod" ? n : 1``) already chose."""
-    from ..cst.visitor import walk
 
     value = meta.value
     if any(type(node) is n.Conditional for node in walk(value)):

@@ -3,12 +3,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..api import Applicability, Diagnostic, Example, Rule, Severity, SourceFile, TerraformModule
-from ..cst import matchers as m
+from ..api import (
+    Applicability,
+    Diagnostic,
+    Example,
+    FixBuilder,
+    NotLiteral,
+    Rule,
+    Severity,
+    SourceFile,
+    TerraformModule,
+    literal_value,
+    parse_expression,
+    ref,
+    to_node,
+)
+from ..api import matchers as m
 from ..cst import nodes as n
-from ..cst.quoting import ref
-from ..cst.values import NotLiteral, literal_value
-from ..rewrite import FixBuilder, parse_expression, to_node
 
 __all__ = ["OpenIngress"]
 

@@ -2,13 +2,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..api import Applicability, Diagnostic, Example, Rule, Severity, SourceFile, TerraformModule
-from ..cst import matchers as m
+from ..api import (
+    Applicability,
+    Diagnostic,
+    Example,
+    FixBuilder,
+    Rule,
+    Severity,
+    SourceFile,
+    TerraformModule,
+    is_identifier,
+    placeholder,
+    ref,
+    template_text,
+)
+from ..api import matchers as m
 from ..cst import nodes as n
-from ..cst.quoting import is_identifier, ref
-from ..cst.values import template_text
-from ..rewrite import FixBuilder
-from ._placeholders import placeholder
 
 __all__ = ["PlaceholderValue"]
 

@@ -2,9 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..api import Diagnostic, Example, Rule, Severity, TerraformModule
+from ..api import Diagnostic, Example, Rule, Severity, TerraformModule, nested_blocks, string_value
 from ..cst import nodes as n
-from ._hcl import nested_blocks, string_value
 
 __all__ = ["PublicLambdaFunctionUrl"]
 

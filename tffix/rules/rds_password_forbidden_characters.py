@@ -11,10 +11,12 @@ from ..api import (
     Severity,
     SourceFile,
     TerraformModule,
+    bool_literal,
     parse_attribute,
+    references,
+    string_value,
 )
 from ..cst import nodes as n
-from ._hcl import add_argument, bool_literal, references, string_value
 
 __all__ = ["RdsPasswordForbiddenCharacters"]
 
@@ -142,7 +144,7 @@ class RdsPasswordForbiddenCharacters(Rule):
         if override is None:
             which = "@ or &" if oracle else "@"
             message = f"{label} (the password of {user}) can contain {which}, which RDS rejects; set override_special"
-            if not add_argument(rewrite, file, password, parse_attribute("override_special = {0}", allowed)):
+            if not rewrite.add_argument(password, parse_attribute("override_special = {0}", allowed)):
                 return module.diagnostic(self, file, password.labels[1], message)
         else:
             text = string_value(override.value)

@@ -11,11 +11,13 @@ from ..api import (
     Severity,
     SourceFile,
     TerraformModule,
+    has_block,
+    nested_blocks,
     parse_block,
     quote,
+    string_value,
 )
 from ..cst import nodes as n
-from ._hcl import has_block, nested_blocks, string_value
 
 __all__ = ["S3LifecycleRuleWithoutFilter"]
 

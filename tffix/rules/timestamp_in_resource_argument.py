@@ -11,12 +11,15 @@ from ..api import (
     Severity,
     SourceFile,
     TerraformModule,
+    arguments,
+    bool_literal,
+    function_calls,
     parse_attribute,
     parse_block,
     parse_expression,
+    traversal,
 )
 from ..cst import nodes as n
-from ._hcl import arguments, bool_literal, function_calls, traversal
 
 __all__ = ["TimestampInResourceArgument"]
 

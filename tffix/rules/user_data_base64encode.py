@@ -2,9 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..api import Applicability, Diagnostic, Example, Rule, Severity, TerraformModule
+from ..api import Applicability, Diagnostic, Example, FixBuilder, Rule, Severity, TerraformModule
 from ..cst import nodes as n
-from ..rewrite import FixBuilder
 
 __all__ = ["UserDataBase64encode"]
 

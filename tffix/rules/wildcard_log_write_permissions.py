@@ -5,9 +5,8 @@ from collections.abc import Iterator
 from fnmatch import fnmatchcase
 from typing import Any, NamedTuple
 
-from ..api import Example, NodeContext, Rule, Severity
+from ..api import Example, NodeContext, Rule, Severity, template_text
 from ..cst import nodes as n
-from ..cst.values import template_text
 
 __all__ = ["WildcardLogWritePermissions"]
 

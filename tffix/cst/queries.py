@@ -1,29 +1,22 @@
-"""Small questions rules ask of HCL trees (shared, so each rule module stays
-about its pattern)."""
+"""Small questions rules ask of HCL trees: the value a string stands for,
+the reference a traversal spells, the blocks Terraform expands a
+``dynamic`` block into, every argument or call below a node."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-from ..cst import nodes as n
-from ..cst.values import template_text
-from ..cst.visitor import walk
-from ..text.newlines import newline_style
-
-if TYPE_CHECKING:
-    from ..context.module import SourceFile
-    from ..rewrite import FixBuilder
+from . import nodes as n
+from .values import template_text
+from .visitor import walk
 
 __all__ = [
-    "add_argument",
     "arguments",
     "bool_literal",
     "function_calls",
     "has_block",
     "is_null",
     "nested_blocks",
-    "newline_style",
     "references",
     "string_value",
     "traversal",
@@ -128,27 +121,3 @@ def references(node: n.Node) -> Iterator[tuple[str, ...]]:
 
 def function_calls(node: n.Node) -> Iterator[n.FunctionCall]:
     return (child for child in walk(node) if type(child) is n.FunctionCall)
-
-
-def add_argument(rewrite: FixBuilder, file: SourceFile, block: n.Block, new: n.Attribute) -> bool:
-    """Add ``new`` to a multi-line ``block`` where Terraform authors put
-    arguments: after the last one-line argument of the leading group
-    (arguments come before nested blocks, and a multi-line value such as a
-    ``tags`` map ends its group), else above the first item, else at the end.
-    False for a one-line block, which is left as the author wrote it."""
-    if block.open_newline is None:
-        return False
-    anchor = None
-    for item in block.body.items:
-        if isinstance(item, n.Block) or (type(item) is n.Attribute and "\n" in file.source(item)):
-            break
-        if type(item) is n.Attribute:
-            anchor = item
-    first = next((item for item in block.body.items if type(item) is n.Attribute or type(item) is n.Block), None)
-    if anchor is not None:
-        rewrite.insert_after(anchor, new)
-    elif first is not None:
-        rewrite.insert_before(first, new)
-    else:
-        rewrite.append(block, new)
-    return True

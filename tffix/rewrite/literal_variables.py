@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..api import Fill, FixBuilder, ref, to_node
 from ..cst import nodes as n
-from ..rewrite.variables import type_fits
+from ..cst.quoting import ref
+from .builder import FixBuilder
+from .snippets import Fill, to_node
+from .variables import type_fits
 
 __all__ = ["VariableUse", "use_variable"]
 
