@@ -14,6 +14,7 @@ else:  # pragma: no cover
 
 from tffix.engine.run import ModuleRun, run_module
 from tffix.fmt import format_source
+from tffix.fmt.region import indent_unit
 from tffix.settings import Settings
 from tffix.syntax.errors import ParseError
 from tffix.syntax.parser import parse_module
@@ -57,11 +58,32 @@ def assert_sound(
     for name, text in after.items():
         if name.endswith(".tf"):
             parse_module(text, path=name)
-            if name not in before or fmt_clean(before[name]):
+            if name in before and fmt_clean(before[name]):
                 assert format_source(text) == text, f"{name} is not fmt-clean after the fix:\n{text}"
+            elif name not in before:
+                # a new file: fmt-clean, in the indentation unit of the module's files
+                sources = [t for k, t in before.items() if k.endswith(".tf")]
+                units = {indent_unit(parse_module(t)) for t in sources if fmt_clean(t) is False} or {"  "}
+                clean = format_source(text)
+                assert any(clean == _in_unit(text, unit) for unit in units | {"  "}), (
+                    f"{name} is neither fmt-clean nor fmt-clean in the module's indentation:\n{text}"
+                )
+                if all(fmt_clean(t) for t in sources):
+                    assert clean == text, f"{name} is not fmt-clean in a fmt-clean module:\n{text}"
     again = run(after, settings, existing=existing)
     assert not again.internal_errors, again.internal_errors
     assert outputs(again) == after, "a second run changed the files again"
+
+
+def _in_unit(text: str, unit: str) -> str:
+    """``text`` with each level of ``unit`` at the start of a line made two spaces."""
+    out = []
+    for line in text.splitlines(keepends=True):
+        depth = 0
+        while unit and line.startswith(unit * (depth + 1)):
+            depth += 1
+        out.append("  " * depth + line[len(unit) * depth :])
+    return "".join(out)
 
 
 def fmt_clean(text: str) -> bool:

@@ -482,6 +482,8 @@ class FixBuilder:
                 edits += state.file.remove_items(gone, body)
         for path, items in self._new_items.items():
             file = self.module.files.get(path)
+            if file is None or file.tree is None:
+                file = self.file  # a new file is indented as the file the fix starts from
             unit = self._state(file).unit if file is not None and file.tree is not None else "  "
             text = "\n".join(item_text(item, 0, unit) for item in items)
             edits.append(self.module.new_file_edit(path, text))

@@ -21,8 +21,9 @@ from ..cst import nodes as n
 
 __all__ = ["HardcodedEnvironmentTag"]
 
-#: Attributes holding a tag map (``tags_all`` is computed: never written).
-TAG_ATTRIBUTES = ("tags", "volume_tags", "recovery_point_tags")
+#: Attributes holding a tag map (``tags_all`` is computed: never written); Google
+#: and Kubernetes call theirs ``labels``; module inputs often take ``default_tags``.
+TAG_ATTRIBUTES = ("tags", "volume_tags", "recovery_point_tags", "labels", "default_tags")
 #: Blocks holding one tag as ``key``/``value`` (ASG ``tag``, backup ``selection_tag``).
 TAG_BLOCKS = ("tag", "selection_tag")
 #: Resources whose tag fields force replacement when they change.
@@ -48,8 +49,11 @@ class HardcodedEnvironmentTag(Rule):
     (`production`, `staging`, `dev`, `qa`, `test`, `uat`, ...) in provider
     `default_tags`, resource and data `tags` (also inside `merge(...)`,
     nested blocks such as `tag_specifications`, and backup
-    `recovery_point_tags`), `locals` holding tag maps, `aws_autoscaling_group`
-    `tag {}` blocks and `aws_backup_selection` `selection_tag` blocks.
+    `recovery_point_tags`), Google and Kubernetes `labels`, the `tags`,
+    `labels` and `default_tags` passed to module calls, a module call's own
+    `environment` (`env`, `stage`) input, `locals` holding tag or label maps,
+    `aws_autoscaling_group` `tag {}` blocks and `aws_backup_selection`
+    `selection_tag` blocks.
 
     ## Why is this bad?
     The same code is deployed to several environments, but every copy says
@@ -219,15 +223,27 @@ class HardcodedEnvironmentTag(Rule):
         for file in module.parsed():
             for block in file.tree.body.blocks():  # type: ignore[union-attr]
                 kind = block.type.text
-                if kind in ("resource", "data", "provider"):
+                if kind in ("resource", "data", "provider", "module"):
                     labels = block.label_values
                     always_unsafe = kind == "resource" and bool(labels) and labels[0] in REPLACING
-                    owner = {"resource": "", "data": "data."}.get(kind, "provider.") + ".".join(labels[:2])
+                    prefix = {"resource": "", "data": "data.", "module": "module."}.get(kind, "provider.")
+                    owner = prefix + ".".join(labels[:2])
                     yield from self._body(file, block.body, owner, always_unsafe)
+                    if kind == "module":
+                        yield from self._module_inputs(file, block.body, owner)
                 elif kind == "locals":
                     for attr in block.body.attributes():
-                        if "tags" in attr.name.text.lower():
+                        if "tags" in attr.name.text.lower() or "labels" in attr.name.text.lower():
                             yield from self._tag_map(file, attr.value, ("local", ".", attr.name.text), False)
+
+    def _module_inputs(self, file: SourceFile, body: n.Body, owner: str) -> Iterator[_Site]:
+        """A module's own environment input (``environment = "production"``),
+        named as the tag keys are."""
+        for attr in body.attributes():
+            if self._is_key(attr.name.text):
+                site = self._site(file, attr.value, (owner, " ", attr.name.text), False)
+                if site is not None:
+                    yield site
 
     def _body(self, file: SourceFile, body: n.Body, owner: str, always_unsafe: bool) -> Iterator[_Site]:
         stack = [iter(body.items)]  # a stack, not recursion: blocks may nest deep

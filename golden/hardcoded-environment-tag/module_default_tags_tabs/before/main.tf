@@ -1,0 +1,13 @@
+module "service" {
+	source = "./modules/service"
+
+	default_tags = merge(local.common, {
+		Stage = "qa"
+	})
+}
+
+locals {
+	common = {
+		Owner = "platform"
+	}
+}
