@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -11,12 +12,14 @@ from ..api import (
     Option,
     Rule,
     Severity,
+    SourceFile,
     TerraformModule,
     ref,
     string_value,
     template,
     type_fits,
 )
+from ..cst import nodes as n
 
 __all__ = ["HardcodedResourceName"]
 
@@ -35,6 +38,26 @@ NAMES = {
 }  # fmt: skip
 
 
+#: names unique across all accounts (buckets) or an account's global namespace (IAM),
+#: or that generated code hard-codes most: reported even without an environment variable
+GLOBAL = {
+    ("aws_s3_bucket", "bucket"), ("google_storage_bucket", "name"), ("aws_iam_role", "name"),
+    ("aws_iam_policy", "name"), ("aws_lambda_function", "function_name"), ("aws_cloudwatch_log_group", "name"),
+}  # fmt: skip
+#: words that name an environment inside a name (`acme-prod-logs`)
+ENV_WORDS = frozenset(
+    {"prod", "production", "prd", "staging", "stage", "stg", "dev", "development", "qa", "uat", "preprod", "sandbox"}
+)
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _env_word(text: str) -> re.Match[str] | None:
+    """The one environment word of a name, split at ``-``, ``_``, ``.`` and
+    ``/``; None when there is none or several (``dev-to-prod`` is no suffix)."""
+    found = [m for m in _WORD.finditer(text) if m.group().lower() in ENV_WORDS]
+    return found[0] if len(found) == 1 else None
+
+
 class HardcodedResourceName(Rule):
     """Resource name that clashes between environments
 
@@ -43,7 +66,9 @@ class HardcodedResourceName(Rule):
     `environment`, `env`, `stage`; configurable), finds names that must be
     unique in an account or region (`bucket`, `identifier`,
     `cluster_identifier`, `function_name`, IAM and queue `name`, ...) written
-    as a plain string.
+    as a plain string. Names that clash beyond one deployment (S3 and GCS
+    buckets, IAM roles and policies, Lambda functions, log groups) are
+    reported in any module.
 
     ## Why is this bad?
     Deploying the module a second time, for another environment in the same
@@ -73,9 +98,15 @@ class HardcodedResourceName(Rule):
     ```
 
     ## Fix safety
-    Unsafe: a new name forces the resource to be replaced (data in a bucket
-    or database does not move). Information only, since one environment per
-    account is a valid setup. Only a `string` variable is interpolated (or
+    When the name holds one environment word (`acme-prod-logs`), the word
+    becomes the variable (`acme-${var.environment_suffix}-logs`); when the
+    variable is new, its default is the word, so the name and the plan stay
+    the same and the fix is safe (also when an existing variable's default
+    is that word and no `.tfvars` file may set it). Otherwise the variable is
+    appended (`acme-logs-${var.environment_suffix}`), which is unsafe: a new
+    name forces the resource to be replaced (data in a bucket or database
+    does not move), and a new variable has no default. Information only,
+    since one environment per account is a valid setup. Only a `string` variable is interpolated (or
     an untyped one whose default, if any, is a string): when the module's
     `environment` is a `map(string)`, say, a new string variable with a free
     name is declared instead, since `${var.environment}` would fail at
@@ -89,7 +120,7 @@ class HardcodedResourceName(Rule):
     code = "TFX117"
     name = "hardcoded-resource-name"
     severity = Severity.INFO
-    fixable = Applicability.UNSAFE
+    fixable = Applicability.SAFE
     options: ClassVar[dict[str, Option]] = {
         "variables": Option(
             ["environment_suffix", "environment", "env", "stage"], "Environment variables, in order of preference."
@@ -97,10 +128,14 @@ class HardcodedResourceName(Rule):
     }
 
     valid = (
-        'resource "aws_s3_bucket" "a" {\n  bucket = "acme-logs"\n}\n',
+        'resource "aws_sqs_queue" "a" {\n  name = "jobs"\n}\n',
         'variable "env" {}\n\nresource "aws_s3_bucket" "a" {\n  bucket = "acme-logs-${var.env}"\n}\n',
     )
     invalid = (
+        Example(
+            'variable "env" {\n  default = "prod"\n}\n\nresource "aws_s3_bucket" "a" {\n  bucket = "acme-prod-logs"\n}\n',
+            'variable "env" {\n  default = "prod"\n}\n\nresource "aws_s3_bucket" "a" {\n  bucket = "acme-${var.env}-logs"\n}\n',
+        ),
         Example(
             'variable "env" {}\n\nresource "aws_sqs_queue" "a" {\n  name = "jobs" # queue\n}\n',
             'variable "env" {}\n\nresource "aws_sqs_queue" "a" {\n  name = "jobs-${var.env}" # queue\n}\n',
@@ -110,8 +145,7 @@ class HardcodedResourceName(Rule):
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
         wanted: list[str] = self.settings["variables"]
-        if not any(v in module.variables for v in wanted):
-            return
+        declared = any(v in module.variables for v in wanted)
         # only a string variable can go into a name: `${var.environment}` of a
         # map(string) parses but fails at validate, so then a new one is declared
         variable = next(
@@ -120,27 +154,61 @@ class HardcodedResourceName(Rule):
         for file, block in module.blocks("resource"):
             if len(block.labels) < 2:
                 continue
-            for kind, argument in NAMES:
-                if block.label_values[0] != kind:
+            for kind, argument in sorted(NAMES | GLOBAL):
+                if block.label_values[0] != kind or not (declared or (kind, argument) in GLOBAL):
                     continue
                 attr = block.body.attribute(argument)
                 text = string_value(attr.value) if attr is not None else None
                 if attr is None or not text or "$" in file.source(attr.value):
                     continue
-                rewrite = FixBuilder(module, file)
-                name = variable
-                if name is None:
-                    name = rewrite.ensure_variable(
-                        wanted[0], type="string", description="Environment name, appended to names that must be unique."
-                    )
-                # FIFO queues and topics must keep ".fifo" at the end
-                fifo = ".fifo" if text.endswith(".fifo") else ""
-                rewrite.replace(attr.value, template(text.removesuffix(fifo), "-", ref("var", name), fifo))
-                message = f'{kind}.{block.label_values[1]}: {argument} "{text}" is the same in every environment; add var.{name}'
-                yield module.diagnostic(
-                    self,
-                    file,
-                    attr.value,
-                    message,
-                    fix=rewrite.build(f"Append -${{var.{name}}}", Applicability.UNSAFE),
+                yield self._finding(module, file, block, (kind, argument), attr, text, variable, declared)
+
+    def _finding(
+        self,
+        module: TerraformModule,
+        file: SourceFile,
+        block: n.Block,
+        where: tuple[str, str],
+        attr: n.Attribute,
+        text: str,
+        variable: str | None,
+        declared: bool,
+    ) -> Diagnostic:
+        wanted: list[str] = self.settings["variables"]
+        kind, argument = where
+        rewrite = FixBuilder(module, file)
+        word = _env_word(text)
+        name = variable
+        keeps_plan = False
+        if word is not None:
+            # the environment word becomes the variable: with it as the default, the name stays
+            if name is None:
+                name = rewrite.ensure_variable(
+                    wanted[0], type="string", default=word.group(), description="Environment name, used in names."
                 )
+                keeps_plan = name not in module.variables
+            else:
+                default = module.variables[name][1].body.attribute("default")
+                keeps_plan = default is not None and string_value(default.value) == word.group()
+            keeps_plan = keeps_plan and not module.has_auto_tfvars  # a tfvars file may set another value
+            new = template(text[: word.start()], ref("var", name), text[word.end() :])
+            how = f'Use var.{name} for "{word.group()}"'
+        else:
+            if name is None:
+                name = rewrite.ensure_variable(
+                    wanted[0], type="string", description="Environment name, appended to names that must be unique."
+                )
+            # FIFO queues and topics must keep ".fifo" at the end
+            fifo = ".fifo" if text.endswith(".fifo") else ""
+            new = template(text.removesuffix(fifo), "-", ref("var", name), fifo)
+            how = f"Append -${{var.{name}}}"
+        rewrite.replace(attr.value, new)
+        scope = (
+            "the same in every environment"
+            if declared
+            else "hard-coded, and must be unique (a second deployment fails)"
+        )
+        advice = f'use var.{name} for "{word.group()}"' if word is not None else f"add var.{name}"
+        message = f'{kind}.{block.label_values[1]}: {argument} "{text}" is {scope}; {advice}'
+        applicability = Applicability.SAFE if keeps_plan else Applicability.UNSAFE
+        return module.diagnostic(self, file, attr.value, message, fix=rewrite.build(how, applicability))

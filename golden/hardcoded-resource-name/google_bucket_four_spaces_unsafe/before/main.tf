@@ -1,0 +1,5 @@
+resource "google_storage_bucket" "assets" {
+    name          = "acme-assets"
+    location      = "EU"
+    force_destroy = false
+}
