@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from ..context.module import SourceFile, TerraformModule
 from ..cst import nodes as n
 from ..cst.quoting import is_identifier
-from ..cst.values import NotLiteral, literal_value
+from ..cst.values import NotLiteral, literal_value, template_text
 from .address import Address, All, Filter, Key, Name, Position, Step, TopLevel
 
 __all__ = ["Match", "Partial", "ShapeError", "describe", "expression_of", "resolve", "resolve_partial"]
@@ -142,11 +142,26 @@ def _top(module: TerraformModule, top: TopLevel) -> list[Match]:
                 continue
             left = len(values) - len(top.labels)
             out.append(Match(file, block, body, _top_address(top, block), left, by_label=bool(top.labels)))
-    if top.kind.block != "locals" or top.local is not None:
-        return out
-    # several `locals` blocks: tell them apart by position
-    if len(out) > 1:
-        out = [replace(m, address=f"locals[{i}]") for i, m in enumerate(out)]
+    return _distinct(out)
+
+
+def _distinct(matches: list[Match]) -> list[Match]:
+    """Top-level matches that share an address told apart: providers by
+    their alias, other blocks by position (``moved[1]``)."""
+    same: dict[str, list[Match]] = {}
+    for m in matches:
+        same.setdefault(m.address, []).append(m)
+    out = []
+    for m in matches:
+        group = same[m.address]
+        if len(group) == 1 or type(m.node) is not n.Block:
+            out.append(m)
+            continue
+        alias = m.node.body.attribute("alias") if m.node.type.text == "provider" else None
+        if alias is not None and type(alias.value) is n.Template and template_text(alias.value) is not None:
+            out.append(replace(m, address=f'{m.address}[alias="{template_text(alias.value)}"]'))
+        else:
+            out.append(replace(m, address=f"{m.address}[{group.index(m)}]"))
     return out
 
 

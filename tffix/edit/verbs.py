@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 from ..context.module import SourceFile, TerraformModule
 from ..cst import nodes as n
@@ -24,6 +24,7 @@ from ..rewrite.snippets import Name as NameFill
 from ..rewrite.snippets import parse_attribute as fill_attribute
 from ..rewrite.snippets import parse_block as fill_block
 from ..rewrite.snippets import parse_expression as fill_expression
+from ..rewrite.snippets import with_last_token
 from ..syntax import snippets
 from ..syntax.errors import ParseError
 from ..fmt.region import indent_unit
@@ -31,6 +32,8 @@ from .address import Address, All, Filter, Key, Name, Position, Step, parse_addr
 from .resolve import Match, Partial, ShapeError, expression_of, resolve_partial
 
 __all__ = ["VALUE_VERBS", "VERBS", "EditError", "Found", "NoMatch", "Options", "find", "found", "plan"]
+
+ElementT = TypeVar("ElementT", n.Element, n.ObjectItem)
 
 #: every verb, in the order the help lists them
 VERBS = ("get", "list", "set", "rm", "mv", "append")
@@ -150,18 +153,31 @@ def _step_words(step: Step) -> str:
     return "items"
 
 
-def _one_or_all(matches: list[Match], address: Address) -> list[Match]:
+def _one_or_all(matches: list[Match], address: Address, module: TerraformModule | None = None) -> list[Match]:
     """Matches a writing verb may change: one, or all when the address says `*`."""
     if len(matches) <= 1 or address.has_wildcard:
         return matches
-    if all(type(m.node) is n.Block for m in matches):
-        hint = _filter_hint(matches)
+    blocks, prefix = _ambiguous_step(module, address) if module is not None else (matches, address.text)
+    if blocks and all(type(m.node) is n.Block for m in blocks):
+        short = prefix[prefix.rfind(".") + 1 :] if "." in prefix else prefix
+        hint = _filter_hint(blocks)
         raise EditError(
-            f"`{address.text}` matches {len(matches)} blocks; pick one with `{address.text}[0]` or "
-            f"`{address.text}[{hint}=...]` (or all with `{address.text}[*]`)"
+            f"`{prefix}` matches {len(blocks)} blocks; pick one with `{short}[0]` or `{short}[{hint}=...]` "
+            f"(or every one with `{short}[*]`)"
         )
     listed = ", ".join(f"`{m.address}`" for m in matches[:5])
     raise EditError(f"`{address.text}` matches {len(matches)} items ({listed}); name one")
+
+
+def _ambiguous_step(module: TerraformModule, address: Address) -> tuple[list[Match], str]:
+    """The first step of ``address`` that matched several blocks, and the
+    address up to it."""
+    for done in range(len(address.steps) + 1):
+        partial = resolve_partial(module, address, address.steps[:done])
+        if len(partial.matches) > 1:
+            end = address.steps[done].column - 1 if done < len(address.steps) else len(address.text)
+            return partial.matches, address.text[:end].rstrip(".")
+    return [], address.text
 
 
 def _filter_hint(matches: list[Match]) -> str:
@@ -238,13 +254,15 @@ def _set(module: TerraformModule, address: Address, value: str, options: Options
     partial = resolve_partial(module, address)
     work = _Plan(module)
     if partial.done == len(address.steps):
-        for match in _one_or_all(partial.matches, address):
+        for match in _one_or_all(partial.matches, address, module):
             _set_one(work, match, value)
         return work.edits()
     if not options.create:
         error = _missing(module, address)
+        if address.has_wildcard:
+            raise error
         raise NoMatch(f"{error}; `set --create` adds what is missing (or use `append`)")
-    _create(work, module, address, partial, value)
+    _create(work, module, address, partial, value, options)
     return work.edits()
 
 
@@ -303,17 +321,20 @@ def _nested(steps: Sequence[Step], value: n.Expression | n.Body) -> n.Expression
     return inner
 
 
-def _create(work: _Plan, module: TerraformModule, address: Address, partial: Partial, value: str) -> None:
+def _create(
+    work: _Plan, module: TerraformModule, address: Address, partial: Partial, value: str, options: Options
+) -> None:
     remaining = address.steps[max(partial.done, 0) :]
     for step in remaining:
         if type(step) not in (Name, Key):
             raise EditError(f"`{address.text}`: `set --create` makes names and keys only; {_step_words(step)} is missing")
     blocky = bool(remaining) and type(remaining[-1]) is Name and options.block
-    leaf: n.Expression | n.Body = parse_items(value) if blocky or not remaining else parse_value(value)
+    whole_block = not remaining and address.top.local is None
+    leaf: n.Expression | n.Body = parse_items(value) if blocky or whole_block else parse_value(value)
     if partial.done < 0:
         _create_top(work, module, address, remaining, leaf)
         return
-    matches = _one_or_all(partial.matches, address)
+    matches = _one_or_all(partial.matches, address, module)
     for match in matches:
         first = remaining[0]
         if type(match.node) is n.Block:
@@ -392,7 +413,7 @@ def _create_top(
 
 def _new_top(work: _Plan, module: TerraformModule, kind: str, labels: tuple[str, ...], body: n.Body) -> None:
     block = _empty_block(kind, *labels).with_changes(body=body)
-    work.builder.new_file(_home(module, kind).name, block)
+    work.builder.new_file(_home(module, kind).path.name, block)
 
 
 def _empty_block(kind: str, *labels: str) -> n.Block:
@@ -421,7 +442,7 @@ def _rm(module: TerraformModule, address: Address) -> list[Edit]:
     matches = find(module, address)
     if not matches:
         raise _missing(module, address)
-    matches = _one_or_all(matches, address)
+    matches = _one_or_all(matches, address, module)
     work = _Plan(module)
     by_container: dict[int, tuple[Match, list[Match]]] = {}
     for match in matches:
@@ -465,10 +486,18 @@ def _object_without(obj: n.Object, gone: set[int]) -> n.Object:
         last = real[-1]
         assert type(last) is n.ObjectItem
         if last.comma is not None and last.newline is None:
-            kept[kept.index(last)] = last.with_changes(comma=None)
+            kept[kept.index(last)] = _without_comma(last)
     if not real and one_line:
         return obj.with_changes(items=(), close=obj.close._replace(lead=""))
     return obj.with_changes(items=tuple(kept))
+
+
+def _without_comma(node: ElementT) -> ElementT:
+    """``node`` without its comma; what stood around the comma stays."""
+    comma = node.comma
+    assert comma is not None
+    value = with_last_token(node.value, lambda tok: tok._replace(trail=tok.trail + comma.lead + comma.trail))
+    return node.with_changes(value=value, comma=None)
 
 
 def _elements_without(elements: tuple[n.Element, ...], gone: set[int]) -> tuple[n.Element, ...]:
@@ -487,7 +516,7 @@ def _elements_without(elements: tuple[n.Element, ...], gone: set[int]) -> tuple[
         last_had_comma = True
         kept.append(element)
     if kept and not last_had_comma and kept[-1].comma is not None:
-        kept[-1] = kept[-1].with_changes(comma=None)
+        kept[-1] = _without_comma(kept[-1])
     return tuple(kept)
 
 
@@ -518,7 +547,7 @@ def _mv(module: TerraformModule, address: Address, value: str) -> list[Edit]:
     matches = find(module, address)
     if not matches:
         raise _missing(module, address)
-    matches = _one_or_all(matches, address)
+    matches = _one_or_all(matches, address, module)
     name = _new_name(value)
     work = _Plan(module)
     for match in matches:
@@ -573,7 +602,7 @@ def _append(module: TerraformModule, address: Address, value: str, options: Opti
         if existing and address.top.local is None and not _repeatable(address):
             if not options.replace:
                 raise EditError(f"`{address.text}` already exists; `--replace` replaces it")
-            for match in _one_or_all(existing, address):
+            for match in _one_or_all(existing, address, module):
                 _set_one(work, match, value)
             return work.edits()
         if existing and address.top.local is not None:
@@ -587,7 +616,7 @@ def _append(module: TerraformModule, address: Address, value: str, options: Opti
     if parents.done != len(address.steps) - 1:
         raise EditError(f"{_missing(module, address)}; `append` adds the last step only")
     last = address.steps[-1]
-    for match in _one_or_all(parents.matches, address):
+    for match in _one_or_all(parents.matches, address, module):
         _append_one(work, match, last, value, options)
     return work.edits()
 
@@ -632,18 +661,21 @@ def _append_one(work: _Plan, match: Match, last: Step, value: str, options: Opti
 
 
 def _append_element(work: _Plan, match: Match, tuple_: n.Tuple, value: n.Expression) -> None:
+    """``value`` as the last element, laid out as the elements before it."""
     elements = list(tuple_.elements)
     if not elements:
         work.replace_node(match.file, tuple_, tuple_.with_changes(elements=(n.Element(value, None),)))
         return
     last = elements[-1]
     lead = last.first_token().lead
-    multiline = "\n" in lead
+    commas = [e.comma for e in elements if e.comma is not None]
+    # a line break after `[` or after a comma: one element a line
+    multiline = "\n" in tuple_.open.trail or any("\n" in c.trail for c in commas)
+    comma = commas[-1] if commas and multiline else n.Token("COMMA", ",")
     if last.comma is None:
-        elements[-1] = last.with_changes(comma=n.Token("COMMA", ","))
+        elements[-1] = last.with_changes(comma=comma)
         new = n.Element(with_first_token(value, lambda tok: tok._replace(lead=lead if multiline else " ")), None)
     else:
-        new = n.Element(with_first_token(value, lambda tok: tok._replace(lead=lead)), n.Token("COMMA", ","))
+        new = n.Element(with_first_token(value, lambda tok: tok._replace(lead=lead)), last.comma)
     elements.append(new)
     work.replace_node(match.file, tuple_, tuple_.with_changes(elements=tuple(elements)))
-
