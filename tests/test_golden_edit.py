@@ -17,10 +17,10 @@ the expected files for review with ``git diff``.
 from __future__ import annotations
 
 import shutil
-import tomllib
 from pathlib import Path
 
 import pytest
+import tomllib
 from click.testing import CliRunner
 from conftest import ROOT
 from rule_harness import fmt_clean

@@ -67,10 +67,20 @@ def _modules(paths: tuple[str, ...], stdin_name: str | None) -> tuple[list[Terra
 @click.argument("rest", nargs=-1, metavar="[VALUE] [PATHS...|-]")
 @click.option("--create", is_flag=True, help="set: also create what is missing on the way (attributes, keys, blocks).")
 @click.option("--replace", is_flag=True, help="append: replace the item when it already exists.")
-@click.option("--block", "as_block", is_flag=True, help="append/set --create: the new item is a block (VALUE is its body).")
-@click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text", show_default=True,
-              help="get/list: json gives each match's file, range and value.")
-@click.option("--dry-run", is_flag=True, help="Print the diff of what would change; write nothing (exit 1 when something would).")
+@click.option(
+    "--block", "as_block", is_flag=True, help="append/set --create: the new item is a block (VALUE is its body)."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help="get/list: json gives each match's file, range and value.",
+)
+@click.option(
+    "--dry-run", is_flag=True, help="Print the diff of what would change; write nothing (exit 1 when something would)."
+)
 @click.option("--diff", "show_diff", is_flag=True, help="Print the diff of what changes, and write it.")
 @click.option("--stdin-filename", metavar="PATH", help="The path of the buffer read from `-`.")
 def edit(
@@ -158,7 +168,10 @@ def edit(
         sys.exit(1 if dry_run and changes else 0)
     if dry_run or show_diff:
         for change in changes:
-            click.echo(unified_diff(str(change.path), change.original or "", change.text, new_file=change.original is None), nl=False)
+            click.echo(
+                unified_diff(str(change.path), change.original or "", change.text, new_file=change.original is None),
+                nl=False,
+            )
     if dry_run:
         sys.exit(1 if changes else 0)
     problems = write_unit(changes)

@@ -250,7 +250,7 @@ def _top(reader: _Reader) -> TopLevel:
         given.append(name)
     if kind.block == "locals" and reader.peek() == ".":  # local.NAME
         reader.pos += 1
-        name, at = reader.name("the name of a local value")
+        name, _ = reader.name("the name of a local value")
         if name == "*":
             return TopLevel(kind, (), None, start + 1)
         return TopLevel(kind, (), name, start + 1)

@@ -48,9 +48,7 @@ class Match:
 
     @property
     def kind(self) -> str:
-        return {n.Block: "block", n.Attribute: "attribute", n.ObjectItem: "item", n.Element: "element"}[
-            type(self.node)
-        ]
+        return {n.Block: "block", n.Attribute: "attribute", n.ObjectItem: "item", n.Element: "element"}[type(self.node)]
 
     def kind_text(self) -> str:
         """``a block``, ``an attribute holding an object``..."""
@@ -171,7 +169,7 @@ def _body_step(match: Match, step: Name | All, _: bool) -> list[Match]:
     body = block.body
     items = [item for item in body.items if type(item) is n.Attribute or type(item) is n.Block]
     if type(step) is Name:
-        items = [i for i in items if (i.name.text if type(i) is n.Attribute else i.type.text) == step.name]  # type: ignore[union-attr]
+        items = [i for i in items if (i.name.text if type(i) is n.Attribute else i.type.text) == step.name]
     out = []
     for item in items:
         if type(item) is n.Attribute:
@@ -221,7 +219,7 @@ def _key_step(match: Match, key: str) -> list[Match]:
     if type(expr) is n.Object:
         objects = [expr]
     elif type(expr) is n.FunctionCall:
-        objects = [a for a in (_unwrap(e.value) for e in expr.args) if type(a) is n.Object]  # type: ignore[misc]
+        objects = [a for a in (_unwrap(e.value) for e in expr.args) if type(a) is n.Object]
         if not objects:
             raise ShapeError(f"{_holds(match)} with no object argument; use `[0]` for its arguments")
     elif type(expr) is n.Tuple:
@@ -355,7 +353,7 @@ def _value_step(m: Match, step: Step) -> list[Match]:
         return _raise(f"{_holds(m)}{hint}")
     if type(step) is Key:
         if type(m.node) is n.Block:
-            raise ShapeError(f'`{m.address}` is a block with no label left; use `.{step.key}` for a body item')
+            raise ShapeError(f"`{m.address}` is a block with no label left; use `.{step.key}` for a body item")
         return _key_step(m, step.key)
     if type(step) is Position:
         return _position_step(m, step.index)

@@ -10,6 +10,7 @@ raises ``EditError`` with a message that explains the shape of the code.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NoReturn, TypeVar
@@ -17,8 +18,11 @@ from typing import NoReturn, TypeVar
 from ..context.module import SourceFile, TerraformModule
 from ..cst import nodes as n
 from ..cst.builders import with_first_token
-from ..cst.quoting import is_identifier, key as key_node, label as label_node
+from ..cst.quoting import is_identifier
+from ..cst.quoting import key as key_node
+from ..cst.quoting import label as label_node
 from ..diagnostics import Edit
+from ..fmt.region import indent_unit
 from ..rewrite import FixBuilder, item_text, node_edits
 from ..rewrite.snippets import Name as NameFill
 from ..rewrite.snippets import parse_attribute as fill_attribute
@@ -27,7 +31,6 @@ from ..rewrite.snippets import parse_expression as fill_expression
 from ..rewrite.snippets import with_last_token
 from ..syntax import snippets
 from ..syntax.errors import ParseError
-from ..fmt.region import indent_unit
 from .address import Address, All, Filter, Key, Name, Position, Step, parse_address
 from .resolve import Match, Partial, ShapeError, expression_of, resolve_partial
 
@@ -79,7 +82,9 @@ class Found:
 def _value_error(e: ParseError, value: str, prefix: int) -> EditError:
     column = e.column - prefix if e.line == 1 else e.column
     tail = f": {e.detail}" if e.detail else ""
-    return EditError(f"value:{e.line}:{max(column, 1)}: {e.summary}{tail}\n  (the VALUE is HCL: quote strings, as in '\"text\"')")
+    return EditError(
+        f"value:{e.line}:{max(column, 1)}: {e.summary}{tail}\n  (the VALUE is HCL: quote strings, as in '\"text\"')"
+    )
 
 
 def parse_value(value: str) -> n.Expression:
@@ -213,15 +218,22 @@ class _Plan:
 
     def edits(self) -> list[Edit]:
         edits = sorted(self.builder.edits() + self.extra, key=lambda e: (str(e.path), e.start, e.end))
-        for a, b in zip(edits, edits[1:]):
+        for a, b in itertools.pairwise(edits):
             if a.overlaps(b):
                 raise EditError(f"{a.path}: two changes of this edit touch one place; name fewer items")
         return edits
 
-    def replace_node(self, file: SourceFile, old: n.Node, new: n.Node) -> None:
-        """``new`` in ``old``'s place, only the differing text edited."""
+    def replace_node(self, file: SourceFile, old: n.Node | n.Token, new: n.Node | n.Token) -> None:
+        """``new`` in ``old``'s place (the trivia around ``old`` stays), only
+        the differing text edited."""
         start, end = file.span(old)
-        self.extra += node_edits(file, start, end, new.code)
+        if type(new) is n.Token:
+            text = new.text
+        else:
+            assert isinstance(new, n.Node)
+            bare = with_first_token(new, lambda tok: tok._replace(lead=""))
+            text = with_last_token(bare, lambda tok: tok._replace(trail="")).code
+        self.extra += node_edits(file, start, end, text)
 
     def unit(self, file: SourceFile) -> str:
         assert file.tree is not None
@@ -317,7 +329,7 @@ def _nested(steps: Sequence[Step], value: n.Expression | n.Body) -> n.Expression
                 item = fill_attribute("{0} = {1}", step.name, inner)
             inner = n.Body((item,))
         else:
-            raise EditError(f"`{_step_words(step)}` cannot be created: only names and keys can (`.NAME`, `[\"KEY\"]`)")
+            raise EditError(f'`{_step_words(step)}` cannot be created: only names and keys can (`.NAME`, `["KEY"]`)')
     return inner
 
 
@@ -327,7 +339,9 @@ def _create(
     remaining = address.steps[max(partial.done, 0) :]
     for step in remaining:
         if type(step) not in (Name, Key):
-            raise EditError(f"`{address.text}`: `set --create` makes names and keys only; {_step_words(step)} is missing")
+            raise EditError(
+                f"`{address.text}`: `set --create` makes names and keys only; {_step_words(step)} is missing"
+            )
     blocky = bool(remaining) and type(remaining[-1]) is Name and options.block
     whole_block = not remaining and address.top.local is None
     leaf: n.Expression | n.Body = parse_items(value) if blocky or whole_block else parse_value(value)
@@ -346,7 +360,7 @@ def _create(
             _add_to_block(work, match.node, first.name, inner, remaining)
             continue
         if type(first) is not Key:
-            raise EditError(f"`{match.address}` is {match.kind_text()}; use `[\"KEY\"]`")
+            raise EditError(f'`{match.address}` is {match.kind_text()}; use `["KEY"]`')
         inner = _nested(remaining[1:], leaf) if len(remaining) > 1 else leaf
         assert not isinstance(inner, n.Body)
         obj = _object_to_extend(match)
@@ -456,7 +470,9 @@ def _rm(module: TerraformModule, address: Address) -> list[Edit]:
         if type(parent) is n.Object:
             work.replace_node(first.file, parent, _object_without(parent, gone))
         elif type(parent) is n.Tuple:
-            work.replace_node(first.file, parent, parent.with_changes(elements=_elements_without(parent.elements, gone)))
+            work.replace_node(
+                first.file, parent, parent.with_changes(elements=_elements_without(parent.elements, gone))
+            )
         elif type(parent) is n.FunctionCall:
             work.replace_node(first.file, parent, parent.with_changes(args=_elements_without(parent.args, gone)))
     return work.edits()
@@ -657,7 +673,9 @@ def _append_one(work: _Plan, match: Match, last: Step, value: str, options: Opti
         if type(expr) is n.Tuple:
             _append_element(work, match, expr, parse_value(value))
             return
-    raise EditError(f"`{match.address}` is {match.kind_text()}; `append` adds `[\"KEY\"]` items to objects, `[*]` elements to tuples")
+    raise EditError(
+        f'`{match.address}` is {match.kind_text()}; `append` adds `["KEY"]` items to objects, `[*]` elements to tuples'
+    )
 
 
 def _append_element(work: _Plan, match: Match, tuple_: n.Tuple, value: n.Expression) -> None:
