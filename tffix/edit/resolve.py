@@ -17,9 +17,20 @@ from ..context.module import SourceFile, TerraformModule
 from ..cst import nodes as n
 from ..cst.quoting import is_identifier
 from ..cst.values import NotLiteral, literal_value, template_text
-from .address import Address, All, Filter, Key, Name, Position, Step, TopLevel
+from .address import KINDS, Address, All, Filter, Key, Name, Position, Step, TopLevel
 
-__all__ = ["Match", "Partial", "ShapeError", "describe", "expression_of", "resolve", "resolve_partial"]
+__all__ = [
+    "KINDS_TO_LIST",
+    "Match",
+    "Partial",
+    "ShapeError",
+    "describe",
+    "expression_of",
+    "resolve",
+    "resolve_partial",
+    "step_matches",
+    "top_matches",
+]
 
 
 class ShapeError(ValueError):
@@ -119,7 +130,7 @@ def _top_address(top: TopLevel, block: n.Block) -> str:
     return top.kind.block + "".join(_label_text(label) for label in labels[: top.kind.labels])
 
 
-def _top(module: TerraformModule, top: TopLevel) -> list[Match]:
+def top_matches(module: TerraformModule, top: TopLevel) -> list[Match]:
     out: list[Match] = []
     for file in module.parsed():
         assert file.tree is not None
@@ -141,6 +152,12 @@ def _top(module: TerraformModule, top: TopLevel) -> list[Match]:
             left = len(values) - len(top.labels)
             out.append(Match(file, block, body, _top_address(top, block), left, by_label=bool(top.labels)))
     return _distinct(out)
+
+
+#: a ``TopLevel`` for every kind of top-level block, any labels: what ``list`` walks from
+KINDS_TO_LIST: tuple[TopLevel, ...] = tuple(
+    TopLevel(kind, (None,) * kind.labels) for name, kind in KINDS.items() if name not in ("var", "local")
+)
 
 
 def _distinct(matches: list[Match]) -> list[Match]:
@@ -383,7 +400,7 @@ def resolve(module: TerraformModule, address: Address) -> list[Match]:
 
 def resolve_partial(module: TerraformModule, address: Address, steps: Iterable[Step] | None = None) -> Partial:
     """Resolve as far as matches last; ``done`` counts the steps that matched."""
-    matches = _top(module, address.top)
+    matches = top_matches(module, address.top)
     if not matches:
         return Partial([], -1)
     done = 0
