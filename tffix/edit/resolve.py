@@ -180,7 +180,9 @@ def _distinct(matches: list[Match]) -> list[Match]:
     return out
 
 
-def _body_step(match: Match, step: Name | All, _: bool) -> list[Match]:
+def _body_step(match: Match, step: Name | All) -> list[Match]:
+    """Items of a block's body: those named ``step.name``, or all of them
+    (then a nested block's labels are part of its address, ``dynamic.ingress``)."""
     block = match.node
     assert type(block) is n.Block
     body = block.body
@@ -193,12 +195,14 @@ def _body_step(match: Match, step: Name | All, _: bool) -> list[Match]:
             out.append(Match(match.file, item, body, f"{match.address}.{item.name.text}", depth=match.depth + 1))
             continue
         assert type(item) is n.Block
-        same = [b for b in body.blocks(item.type.text)]
+        labels = item.label_values if type(step) is All else ()
+        same = [b for b in body.blocks(item.type.text) if b.label_values[: len(labels)] == labels]
         suffix = f"[{same.index(item)}]" if len(same) > 1 else ""
+        named = item.type.text + "".join(_label_text(label) for label in labels)
         out.append(
             Match(
-                match.file, item, body, f"{match.address}.{item.type.text}{suffix}", len(item.labels),
-                depth=match.depth + 1,
+                match.file, item, body, f"{match.address}.{named}{suffix}", len(item.labels) - len(labels),
+                by_label=bool(labels), depth=match.depth + 1,
             )
         )  # fmt: skip
     return out
@@ -341,11 +345,11 @@ def step_matches(matches: list[Match], step: Step) -> list[Match]:
         out = [m for m in blocks if _filter_ok(m.node, step)]  # type: ignore[arg-type]
     else:
         for m in blocks:
-            if m.labels_left and type(step) in (Name, Key) or (m.labels_left and type(step) is All and not step.dot):
+            if m.labels_left and type(step) in (Name, Key, All):
                 wanted = step.name if type(step) is Name else step.key if type(step) is Key else None
                 out += _label_step(m, wanted)
             elif type(step) is Name or (type(step) is All and step.dot):
-                out += _body_step(m, step, True)
+                out += _body_step(m, step)
             elif type(step) is All:
                 out.append(m)  # `rule[*]`: every one of them
             else:
