@@ -36,8 +36,22 @@ def test_top_level_forms(text: str, block: str, labels: tuple[str | None, ...], 
 
 
 def test_steps() -> None:
-    address = parse_address('aws_s3_bucket.b.rule[id="expire"].x[0]["a \\"b\\""][*].*.y[n=3][on=true][to=aws_s3_bucket.c]')
-    assert [type(s) for s in address.steps] == [Name, Filter, Name, Position, Key, All, All, Name, Filter, Filter, Filter]
+    address = parse_address(
+        'aws_s3_bucket.b.rule[id="expire"].x[0]["a \\"b\\""][*].*.y[n=3][on=true][to=aws_s3_bucket.c]'
+    )
+    assert [type(s) for s in address.steps] == [
+        Name,
+        Filter,
+        Name,
+        Position,
+        Key,
+        All,
+        All,
+        Name,
+        Filter,
+        Filter,
+        Filter,
+    ]
     rule, expire, _, zero, key, star, dot_star, _, number, flag, bare = address.steps
     assert rule == Name("rule", 17)
     assert (expire.attribute, expire.value, expire.bare) == ("id", "expire", False)

@@ -17,13 +17,13 @@ import click
 
 from ..context.module import TerraformModule
 from ..diagnostics import Edit
-from ..edit.address import AddressError, parse_address
+from ..edit.address import Address, AddressError, parse_address
 from ..edit.verbs import VALUE_VERBS, VERBS, EditError, NoMatch, Options, find, found, plan
 from ..engine.discover import discover
 from ..engine.edits import apply_fix_edits
 from ..files import read_problem, read_stdin
 from ..syntax.errors import ParseError
-from ..writeback import Change, write_unit
+from ..writeback import Change, refusals, write_unit
 from .diff import unified_diff
 
 __all__ = ["edit"]
@@ -158,7 +158,16 @@ def edit(
             results = apply_fix_edits(texts, module_edits)
         except (ParseError, ValueError) as e:  # a bug of ours: say so, change nothing
             _fail(f"internal error: the edit gave code that does not parse ({e}); nothing was written")
-        changes += [Change(path, text, texts.get(path)) for path, text in results.items() if text != texts.get(path)]
+        mine = [Change(path, text, texts.get(path)) for path, text in results.items() if text != texts.get(path)]
+        if stdin_text is None and not dry_run:
+            # as `tffix apply`: a symlink may not lead out of its module's folder
+            refused = refusals(mine, within=module.directory)
+            if refused:
+                _fail(
+                    "\n".join(f"{path}: not written: {why}" for path, why in refused.items())
+                    + "\n(no file was changed)"
+                )
+        changes += mine
     if stdin_text is not None:
         result = changes[0].text if changes else stdin_text
         if dry_run or show_diff:
@@ -179,10 +188,8 @@ def edit(
         _fail("\n".join(f"{path}: not written: {why}" for path, why in problems.items()) + "\n(no file was changed)")
 
 
-def _read(modules: list[TerraformModule], address: object, verb: str, output_format: str) -> None:
-    from ..edit.address import Address
-
-    assert isinstance(address, Address)
+def _read(modules: list[TerraformModule], address: Address, verb: str, output_format: str) -> None:
+    """``get`` / ``list``: print every match of every module."""
     try:
         matches = [found(m) for module in modules for m in find(module, address)]
     except EditError as e:
