@@ -9,8 +9,9 @@
 - ``after/``: the folder afterwards (missing: nothing changes);
 - ``stdout`` / ``stderr``: what the command prints (missing: nothing).
 
-Every case also checks that each changed ``.tf`` file parses, and that a file
-``terraform fmt`` would leave alone stays so. TFFIX_UPDATE_GOLDEN=1 rewrites
+Every case also checks that each changed ``.tf`` file parses, that a file
+``terraform fmt`` would leave alone stays so, and that running a ``set`` a
+second time changes nothing. TFFIX_UPDATE_GOLDEN=1 rewrites
 the expected files for review with ``git diff``.
 """
 
@@ -72,6 +73,9 @@ def test_golden_edit_case(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert after == expected
     assert stdout == _text(folder / "stdout")
     assert stderr == _text(folder / "stderr")
+    if args[0] == "set" and result.exit_code == 0 and stdin is None and "--dry-run" not in args:
+        again = CliRunner().invoke(main, ["edit", *args], catch_exceptions=False)
+        assert again.exit_code == 0 and _read_dir(work) == after, "a second `set` changed the files again"
     outputs = {name: data for name, data in after.items() if before.get(name) != data}
     if stdin is not None and result.exit_code == 0 and args[0] not in ("get", "list"):
         outputs["<stdout>.tf"] = result.stdout_bytes

@@ -357,7 +357,7 @@ def _create(
             if type(first) is not Name:
                 raise EditError(f"`{match.address}` is a block; step into it with `.NAME`")
             inner = _nested(remaining, leaf)
-            _add_to_block(work, match.node, first.name, inner, remaining)
+            _add_to_block(work, match.node, first.name, inner)
             continue
         if type(first) is not Key:
             raise EditError(f'`{match.address}` is {match.kind_text()}; use `["KEY"]`')
@@ -383,15 +383,10 @@ def _object_to_extend(match: Match) -> n.Object:
     raise EditError(f"`{match.address}` is {match.kind_text()}, which takes no keys")
 
 
-def _add_to_block(
-    work: _Plan, block: n.Block, name: str, inner: n.Expression | n.Body, remaining: Sequence[Step]
-) -> None:
+def _add_to_block(work: _Plan, block: n.Block, name: str, inner: n.Expression | n.Body) -> None:
+    """A new attribute ``name = inner``, or a new block ``name { inner }``."""
     if isinstance(inner, n.Body):
-        if len(remaining) == 1:  # a block whose body is the value
-            work.builder.append(block, _empty_block(name).with_changes(body=inner))
-            return
-        items = [i for i in inner.items if type(i) is n.Attribute or type(i) is n.Block]
-        work.builder.append(block, _empty_block(name).with_changes(body=n.Body(tuple(items))))
+        work.builder.append(block, _empty_block(name).with_changes(body=inner))
         return
     work.builder.set_attribute(block, name, inner)
 
