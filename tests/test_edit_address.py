@@ -28,6 +28,7 @@ from tffix.edit.address import KINDS, AddressError, All, Filter, Key, Name, Posi
         ("aws_instance.*", "resource", ("aws_instance", None), None),
         ("module.*", "module", (None,), None),
         ("*.web", "resource", (None, "web"), None),
+        ("*", "resource", (None, None), None),
     ],
 )
 def test_top_level_forms(text: str, block: str, labels: tuple[str | None, ...], local: str | None) -> None:
