@@ -254,7 +254,7 @@ def _top(reader: _Reader) -> TopLevel:
         if name == "*":
             return TopLevel(kind, (), None, start + 1)
         return TopLevel(kind, (), name, start + 1)
-    if given == ["*"] and reader.at_end():  # `*`: every resource
+    if first == "*" and given == ["*"] and reader.at_end():  # `*`: every resource
         given = ["*", "*"]
     if len(given) < wanted and first not in KINDS:
         raise reader.error(f"`{first}` is a resource type: name one with `{first}.NAME` (or `{first}.*`)")
