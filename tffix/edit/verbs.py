@@ -623,6 +623,8 @@ def _append(module: TerraformModule, address: Address, value: str, options: Opti
             return work.edits()
         _create_top(work, module, address, (), parse_value(value) if address.top.local else parse_items(value))
         return work.edits()
+    if _append_labelled(work, module, address, value, options):
+        return work.edits()
     parents = resolve_partial(module, address, address.steps[:-1])
     if parents.done != len(address.steps) - 1:
         raise EditError(f"{_missing(module, address)}; `append` adds the last step only")
@@ -630,6 +632,42 @@ def _append(module: TerraformModule, address: Address, value: str, options: Opti
     for match in _one_or_all(parents.matches, address, module):
         _append_one(work, match, last, value, options)
     return work.edits()
+
+
+def _append_labelled(work: _Plan, module: TerraformModule, address: Address, value: str, options: Options) -> bool:
+    """``append ...sg.dynamic.egress BODY``: a nested block with a label
+    (``dynamic "egress" {...}``), when blocks of that type have labels there
+    (or ``--block`` says so and nothing else has that name). False when the
+    address is not of that shape."""
+    steps = address.steps
+    if len(steps) < 2 or type(steps[-2]) is not Name or type(steps[-1]) not in (Name, Key):
+        return False
+    kind = steps[-2]
+    last = steps[-1]
+    assert type(kind) is Name
+    label = last.name if type(last) is Name else last.key  # type: ignore[union-attr]
+    grand = resolve_partial(module, address, steps[:-2])
+    if grand.done != len(steps) - 2 or not grand.matches:
+        return False
+    if not all(type(m.node) is n.Block and not m.labels_left for m in grand.matches):
+        return False
+    bodies = [(m, m.node.body) for m in grand.matches if type(m.node) is n.Block]
+    same = [b for _, body in bodies for b in body.blocks(kind.name)]
+    labelled = any(b.labels for b in same)
+    other = any(body.attribute(kind.name) is not None for _, body in bodies)
+    if not (labelled or (options.block and not same and not other)):
+        return False
+    for match, body in bodies:
+        existing = list(body.blocks(kind.name, label))
+        if existing:
+            if not options.replace:
+                raise EditError(f"`{address.text}` already exists; `--replace` replaces its body")
+            holder = Match(match.file, existing[0], body, address.text, depth=match.depth + 1)
+            _replace_body(work, holder, existing[0], parse_items(value))
+            continue
+        assert type(match.node) is n.Block
+        work.builder.append(match.node, _empty_block(kind.name, label).with_changes(body=parse_items(value)))
+    return True
 
 
 def _repeatable(address: Address) -> bool:
