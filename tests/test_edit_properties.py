@@ -3,12 +3,12 @@
 1. Every address ``list`` prints names its node alone: resolving it again
    gives exactly that node.
 2. A random ``set`` (of an attribute, object item or element that exists)
-   or ``rm`` (of any item) leaves every line outside the edited item byte for
-   byte, the output parses, and a fmt-clean file stays fmt-clean. Two things
-   may change beside the item, as ``terraform fmt`` wants them: the padding
-   before ``=`` in its group of aligned attributes (a value that changes its
-   number of lines joins or splits a group), and for ``rm`` the blank line
-   beside the cut.
+   or ``rm`` (of any item) leaves every other top-level block byte for byte,
+   and every line outside the edited item too, but for what ``terraform
+   fmt`` wants changed beside it: the padding before ``=`` in the item's
+   group of aligned attributes (a value that changes its number of lines
+   joins or splits a group) and, for ``rm``, the blank line beside the cut.
+   The output parses, and a fmt-clean file stays fmt-clean.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rule_harness import fmt_clean
 
-from tffix.context.module import TerraformModule
+from tffix.context.module import SourceFile, TerraformModule
 from tffix.cst import nodes as n
 from tffix.edit.address import All, parse_address
 from tffix.edit.resolve import KINDS_TO_LIST, Match, expression_of, resolve, step_matches, top_matches
@@ -88,10 +88,19 @@ def test_random_edits_keep_everything_else(path: Path, verb: str, data: st.DataO
     value = '"tffix-probe"' if verb == "set" else None
     edits = plan(module, verb, parse_address(match.address), value, Options())
     after = apply_fix_edits({p: f.text for p, f in module.files.items()}, edits).get(Path("/module/main.tf"), text)
-    parse_module(after)
+    tree = parse_module(after)
+    # every top-level block but the one edited prints byte for byte, padding included
+    file = module.files[Path("/module/main.tf")]
+    assert file.tree is not None
+    edited = _top_level_of(file, match.node)
+    old_items = [item.code for item in file.tree.body.items if item is not edited and type(item) is not n.EmptyLine]
+    new_items = [item.code for item in tree.body.items if type(item) is not n.EmptyLine]
+    if not (verb == "rm" and match.node is edited):
+        index = [i for i in file.tree.body.items if type(i) is not n.EmptyLine].index(edited)
+        del new_items[index]
+    assert new_items == old_items, f"{path.name}: {verb} {match.address} changed another top-level block"
     if fmt_clean(text):
         assert fmt_clean(after), f"{path.name}: {verb} {match.address} left the file unclean"
-    file = module.files[Path("/module/main.tf")]
     node = match.node if verb == "rm" else expression_of(match)
     assert node is not None
     start, end = file.owned_span(node) if verb == "rm" and type(node) is not n.Element else file.span(node)
@@ -105,6 +114,18 @@ def test_random_edits_keep_everything_else(path: Path, verb: str, data: st.DataO
     assert _same(old[:head], new[:head], loose=True), f"{path.name}: {verb} {match.address}: lines above changed"
     if tail > 0:
         assert _same(old[-tail:], new[-tail:], loose=True), f"{path.name}: {verb} {match.address}: lines below"
+
+
+def _top_level_of(file: SourceFile, node: n.Node) -> n.Node:
+    """The top-level block (or attribute) holding ``node``."""
+    assert file.tree is not None
+    start, end = file.span(node)
+    for item in file.tree.body.items:
+        if type(item) is not n.EmptyLine:
+            a, b = file.span(item)
+            if a <= start and end <= b:
+                return item
+    raise AssertionError("not in the file")
 
 
 def _same(a: list[str], b: list[str], *, loose: bool) -> bool:
