@@ -19,6 +19,7 @@ EXIT_INTERRUPTED = 130
 #: so `tffix fmt` does not pay for the rule engine's imports
 COMMANDS = {
     "debug": (".debug", "debug"),
+    "edit": (".edit", "edit"),
     "fmt": (".fmt", "fmt"),
     "check": (".lint", "check"),
     "apply": (".lint", "apply"),

@@ -1,0 +1,13 @@
+module "vpc" {
+    source = "terraform-aws-modules/vpc/aws"
+
+    # Two zones.
+    azs = [
+        "eu-west-1a"
+    ]
+
+    tags = {
+        Owner = "me"
+        Team  = "net"
+    }
+}

@@ -1,0 +1,7 @@
+resource "aws_instance" "extra" {
+	ami = "ami-1"
+
+	tags = {
+		Name = "extra"
+	}
+}

@@ -1,0 +1,31 @@
+resource "aws_s3_bucket" "logs" {
+  bucket = "my-logs"
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "logs" {
+  bucket = aws_s3_bucket.logs.id
+
+  rule {
+    id     = "expire"
+    status = "Enabled"
+
+    expiration {
+      days = 90
+    }
+  }
+
+  rule {
+    id     = "abort"
+    status = "Disabled"
+  }
+}
+
+moved {
+  from = aws_s3_bucket.old
+  to   = aws_s3_bucket.logs
+}
+
+import {
+  to = aws_s3_bucket.logs
+  id = "my-logs"
+}

@@ -1,0 +1,3 @@
+locals {
+  tags = { a = 1, b = 2 }
+}

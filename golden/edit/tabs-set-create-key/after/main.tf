@@ -1,0 +1,8 @@
+resource "aws_instance" "web" {
+	ami = "ami-1"
+
+	tags = {
+		Name  = "web"
+		Owner = "me"
+	}
+}

@@ -1,0 +1,7 @@
+resource "aws_instance" "web" {
+	ami = "ami-1"
+
+	tags = {
+		Name = "web"
+	}
+}
