@@ -297,6 +297,22 @@ def test_apply_unsafe_fixes_applies_the_backend_fix(tmp_path: Path) -> None:
     assert result.stdout.splitlines()[-1] == "2 files fixed (1 fix), 0 findings left"
 
 
+def test_apply_holds_back_unsafe_fixes_of_findings_other_fixes_made_appear(tmp_path: Path) -> None:
+    queue = 'resource "aws_sqs_queue" "jobs" {\n  name = "jobs"\n\n  tags = {\n    Environment = "production"\n  }\n}\n'
+    _module(tmp_path, main_tf=queue)
+    result = _run("apply", "--unsafe-fixes", "--select", "TFX101,TFX117", str(tmp_path))
+    assert result.exit_code == 0, result.output  # TFX117 is information only
+    assert 'name = "jobs"' in (tmp_path / "main.tf").read_text()
+    assert _codes_in(result.stdout) == ["TFX117"]
+    assert result.stdout.splitlines()[-1] == (
+        "2 files fixed (1 fix), 1 finding left; 1 unsafe fix held back:"
+        " other fixes made its finding appear (run again to apply)"
+    )
+    again = _run("apply", "--unsafe-fixes", "--select", "TFX101,TFX117", "--format", "json", str(tmp_path))
+    assert json.loads(again.stdout)["summary"]["unsafe_fixes_held_back"] == 0
+    assert 'name = "jobs-${var.environment}"' in (tmp_path / "main.tf").read_text()
+
+
 def test_apply_ephemeral_profile_comments_out_the_backend(tmp_path: Path) -> None:
     _module(tmp_path, main_tf=CLEAN, variables_tf=VARIABLES, backend_tf=BACKEND)
     result = _run("apply", *EPHEMERAL, str(tmp_path))

@@ -440,3 +440,21 @@ def test_append_to_an_empty_file_adds_no_blank_line() -> None:
 def test_a_variable_block_without_a_label_declares_nothing() -> None:
     module = TerraformModule.from_texts(D, {D / "main.tf": 'variable {}\nvariable "x" {}\n'})
     assert list(module.variables) == ["x"]
+
+
+def test_an_unsafe_finding_another_fix_made_appear_is_held_back(tmp_path: Path) -> None:
+    """TFX101 declares `variable "environment"`; TFX117 fires only because of
+    it. `check` never showed that TFX117 finding, so its unsafe rename (which
+    replaces the queue) is not applied in the same run; the next run does."""
+    text = 'resource "aws_sqs_queue" "jobs" {\n  name = "jobs"\n\n  tags = {\n    Environment = "production"\n  }\n}\n'
+    settings = Settings(select=("TFX101", "TFX117"), unsafe_fixes=True)
+    before = run_module(tmp_path, {tmp_path / "main.tf": text}, settings, fix=False)
+    assert [d.code for d in before.remaining] == ["TFX101"]
+    first = run_module(tmp_path, {tmp_path / "main.tf": text}, settings, fix=True)
+    assert [d.code for d in first.applied] == ["TFX101"]
+    assert [d.code for d in first.remaining] == ["TFX117"]
+    assert first.held_back == 1 and first.fixable == set()
+    assert 'name = "jobs"' in first.texts[tmp_path / "main.tf"]
+    second = run_module(tmp_path, first.texts, settings, fix=True)
+    assert [d.code for d in second.applied] == ["TFX117"] and second.held_back == 0
+    assert 'name = "jobs-${var.environment}"' in second.texts[tmp_path / "main.tf"]

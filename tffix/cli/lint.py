@@ -431,6 +431,7 @@ def _module(
                 report.would_change(str(change.path), diff)
     if fix:
         report.fixed(0 if dry_run or problems else len(changes), [] if problems else run.applied)
+        report.held_back += run.held_back
     _report_run(run, settings, report, limited=None if source.whole else source.targets)
 
 
@@ -484,4 +485,5 @@ def _stdin(settings: Settings, report: LintReport, *, fix: bool, dry_run: bool, 
         elif result != text:
             report.stdin_fixed(str(path), unified_diff(str(path), text, result), result)
         report.fixed(int(result != text and not dry_run), run.applied)
+        report.held_back += run.held_back
     _report_run(run, settings, report, limited={path})

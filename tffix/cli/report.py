@@ -129,6 +129,8 @@ class LintReport:
     unsafe_fixable: int = 0
     #: findings whose fix would edit a file that was not named (so not applied)
     needs_unnamed: int = 0
+    #: findings earlier fixes of the run made appear, whose unsafe fixes were held back
+    held_back: int = 0
     fixes_applied: int = 0
     files_fixed: int = 0
     files_would_change: int = 0
@@ -326,6 +328,7 @@ class LintReport:
             "files_fixed": self.files_fixed,
             "files_would_change": self.files_would_change,
             "fixes_needing_unnamed_files": self.needs_unnamed,
+            "unsafe_fixes_held_back": self.held_back,
             "errors": self.failed,
         }
 
@@ -353,6 +356,9 @@ class LintReport:
             if self.needs_unnamed:
                 held = _count(self.needs_unnamed, "fix", "fixes")
                 line += f"; {held} not applied: {'it edits' if self.needs_unnamed == 1 else 'they edit'} files that were not named"
+            if self.held_back:
+                held = _count(self.held_back, "unsafe fix", "unsafe fixes")
+                line += f"; {held} held back: other fixes made {'its finding' if self.held_back == 1 else 'their findings'} appear (run again to apply)"
             return line
         line = f"Found {_count(self.findings, 'finding')}"
         hints = []

@@ -24,7 +24,7 @@ from ..context.module import MODULE_SUFFIX, RuleIdentity, SourceFile, TerraformM
 from ..context.suppressions import apply_suppressions
 from ..context.visit import handler_names, visit_module
 from ..cst import nodes as n
-from ..diagnostics import Diagnostic, Edit
+from ..diagnostics import Applicability, Diagnostic, Edit
 from ..fmt.checks import SelfCheckError
 from ..rule import Rule, RuleSet, RuleSource
 from ..syntax.errors import ParseError
@@ -51,6 +51,8 @@ class ModuleRun:
     fixable: set[int] = field(default_factory=set)
     #: the date and disk reads the result depends on besides its arguments
     inputs: Inputs = field(default_factory=Inputs)
+    #: findings other fixes of this run made appear, whose unsafe fixes it left alone
+    held_back: int = 0
 
     def changed(self) -> list[Path]:
         return sorted(p for p, text in self.texts.items() if self.original.get(p) != text)
@@ -134,14 +136,32 @@ class _Pass:
         self.creatable = creatable
         self.banned: set[tuple[str, str, str]] = set()
         self.errors: list[str] = []
+        #: what `tffix check` showed, as (code, file, text found on); None before the first check
+        self.first_seen: set[tuple[str, Path, str]] | None = None
+        #: the module's texts now (the run's own dict, updated in place)
+        self.texts: dict[Path, str] = {}
 
     def may_apply(self, diag: Diagnostic) -> bool:
         """The rule set allows the fix and it only edits files this run may write."""
         fix = diag.fix
         if fix is None or not self.ruleset.allows(diag.name, fix) or diag.fingerprint in self.banned:
             return False
+        if self.cascaded(diag):
+            return False
         # e.g. an editor buffer on stdin: other files cannot change
         return all(e.path in self.writable or (e.create and e.path.parent in self.creatable) for e in fix.edits)
+
+    def cascaded(self, diag: Diagnostic) -> bool:
+        """An unsafe fix of a finding that only another fix made appear: not
+        applied, since the user never saw it (TFX101's new variable must not
+        let TFX117 rename resources in the same run)."""
+        fix = diag.fix
+        return (
+            fix is not None
+            and fix.applicability is Applicability.UNSAFE
+            and self.first_seen is not None
+            and _found_on(diag, self.texts) not in self.first_seen
+        )
 
     def candidates(self, diags: list[Diagnostic], texts: dict[Path, str]) -> list[Diagnostic]:
         out = []
@@ -231,6 +251,8 @@ def run_module(
     run = ModuleRun(directory, dict(texts), dict(texts), inputs=Inputs() if today is None else Inputs(today))
     module = TerraformModule.from_texts(directory, run.texts, existing, unreadable, run.inputs)
     diags = _check(module, ruleset, state.errors)
+    state.texts = run.texts
+    state.first_seen = {_found_on(d, run.texts) for d in diags}
     expected: Counter[tuple[str, str, str]] = Counter()
     for _ in range(MAX_PASSES if fix else 0):
         _verify_gone(diags, expected, state)
@@ -261,9 +283,20 @@ def run_module(
                 )
     run.remaining = [d for d in diags if d.path in targets]
     run.fixable = {i for i, d in enumerate(run.remaining) if state.may_apply(d)}
+    run.held_back = sum(
+        1 for d in run.remaining if d.fix is not None and state.cascaded(d) and state.ruleset.allows(d.name, d.fix)
+    )
     run.parse_errors = [f.error for f in module.files.values() if f.error is not None and f.path in targets]
     run.internal_errors = state.errors
     return run
+
+
+def _found_on(diag: Diagnostic, texts: dict[Path, str]) -> tuple[str, Path, str]:
+    """A finding as its rule and the code it is on: unlike the message
+    (which may name a variable an earlier fix declared), this stays the
+    same across the passes of a run until the code itself is fixed."""
+    start, end = diag.offsets
+    return diag.code, diag.path, texts.get(diag.path, "")[start:end]
 
 
 def _verify_gone(diags: list[Diagnostic], expected: Counter[tuple[str, str, str]], state: _Pass) -> None:

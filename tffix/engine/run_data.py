@@ -44,6 +44,7 @@ def run_to_data(run: ModuleRun) -> dict[str, Any]:
         "internal_errors": list(run.internal_errors),
         "fixable": sorted(run.fixable),
         "inputs": _inputs_to_data(run.inputs),
+        "held_back": run.held_back,
     }
 
 
@@ -116,6 +117,7 @@ def run_from_data(data: object) -> ModuleRun:
         internal_errors=_list(_get(fields, "internal_errors"), _str),
         fixable=set(_list(_get(fields, "fixable"), _int)),
         inputs=_inputs(_get(fields, "inputs")),
+        held_back=_int(_get(fields, "held_back")),
     )
 
 
