@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -15,13 +16,15 @@ from ..engine.batch import Job, run_jobs, run_source
 from ..engine.discover import ModuleSource, discover, load_directory
 from ..engine.run import ModuleRun, run_module
 from ..files import FileError, read_problem, read_stdin
+from ..plugins import PluginError
 from ..rules.base import Applicability, Severity
 from ..rules.profiles import PROFILES
 from ..settings import Settings
 from ..writeback import Change, refusals, write_unit
 from .diff import unified_diff
 from .report import LINT_EXIT_CODES_HELP, OUTPUT_FORMATS, TEXT_FORMATS, LintReport
-from .resolve import Resolver
+from .resolve import PluginFailure, Resolver
+from .rules import plugin_lines
 
 __all__ = ["apply", "check"]
 
@@ -83,6 +86,7 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
                      default="warning", show_default=True,
                      help="The least severity of a finding that fails the run (tflint's option; notice = info)."),
         click.option("--stdin-filename", metavar="PATH", help="The path of the buffer read from `-` (its folder is the module)."),
+        click.option("--verbose", "-v", is_flag=True, help="Say which plugins were loaded, from where (on standard error)."),
     ]  # fmt: skip
     for option in reversed(options):
         command = option(command)
@@ -101,6 +105,8 @@ def _settings(
     isolated: bool,
     jobs: int | None,
     no_cache: bool,
+    verbose: bool = False,
+    paths: tuple[str, ...] = (),
 ) -> Resolver:
     options = {"iam-role-managed-policy-arns": {"emit_import_blocks": True}} if emit_import_blocks else {}
     if only and (select or extend_select):
@@ -114,17 +120,27 @@ def _settings(
         extend_select=_codes(extend_select, "--extend-select"),
     )
     try:
-        flags.rules()
-    except ValueError as e:
-        raise click.UsageError(str(e)) from None
-    try:
         resolver = Resolver(
             flags, profile_given=profile is not None, config_path=config_path, isolated=isolated, only=bool(only)
         )
+    except PluginError as e:
+        raise PluginFailure(e) from None
     except ConfigError as e:
+        raise click.UsageError(str(e)) from None
+    try:
+        # the command line's rules are checked against those of the first path's plugins
+        first = next((Path(p) for p in paths if p != "-"), Path("."))
+        flags = replace(flags, plugins=resolver.plugins_for(first if first.is_dir() else first.parent))
+        flags.rules()
+    except PluginError as e:
+        raise PluginFailure(e) from None
+    except ConfigError:
+        pass  # reported with the modules it concerns
+    except ValueError as e:
         raise click.UsageError(str(e)) from None
     resolver.jobs = jobs or os.cpu_count() or 1
     resolver.use_cache = not no_cache
+    resolver.verbose = verbose
     return resolver
 
 
@@ -174,7 +190,7 @@ def check(
     `tffix apply` (or `tffix check --fix`) fixes with the given options.
     """
     make_report, output_file = _report(output_format, flags, check_fix=fix)
-    resolver = _settings(**flags)
+    resolver = _settings(**flags, paths=paths)
     if watch:
         if "-" in paths:
             raise click.UsageError("--watch cannot read standard input (`-`)")
@@ -230,7 +246,7 @@ def _watch(
         while True:
             _run(
                 paths,
-                _settings(**flags),
+                _settings(**flags, paths=paths),
                 make_report(),
                 fix=fix,
                 dry_run=False,
@@ -280,7 +296,7 @@ def apply(paths: tuple[str, ...], output_format: str, stdin_filename: str | None
     module context (fixes that would edit other files are not applied).
     """
     make_report, output_file = _report(output_format, flags, dry_run=dry_run)
-    resolver = _settings(**flags)
+    resolver = _settings(**flags, paths=paths)
     code = _run(
         paths,
         resolver,
@@ -380,9 +396,21 @@ def _with_progress(runs: Iterable[ModuleRun], total: int) -> Iterable[ModuleRun]
 
 
 def _resolve(resolver: Resolver, directory: Path, report: LintReport) -> Settings | None:
-    """The folder's settings, or None after reporting a bad config file."""
+    """The folder's settings, or None after reporting a bad config file.
+    The report learns of the folder's plugin rules (and with --verbose, the
+    plugins are named once each)."""
     try:
-        return resolver.for_directory(directory)
+        settings = resolver.for_directory(directory)
+        catalogue = settings.catalogue()
+        report.know_rules(catalogue.rules)
+        if resolver.verbose:
+            for line in plugin_lines(catalogue):
+                if line not in resolver.said:
+                    resolver.said.add(line)
+                    click.echo(f"tffix: {line}", err=True)
+        return settings
+    except PluginError as e:
+        raise PluginFailure(e) from None  # one line, and the whole run stops: its rules are unknown
     except (ConfigError, ValueError) as e:
         report.failure(f"config error: {e}")
         return None
