@@ -72,6 +72,8 @@ class Config:
     fmt_terraform_exit_codes: bool = False
     #: the plugins this file names, and the installed ones
     plugins: PluginSpec = field(default_factory=lambda: PluginSpec(entry_points=True))
+    #: the plugins the file names that were not loaded (``trust_plugins=False``)
+    untrusted_plugins: tuple[str, ...] = ()
 
     @property
     def root(self) -> Path:
@@ -171,8 +173,12 @@ def _has_tool_section(path: Path) -> bool:
         return False
 
 
-def load_config(path: Path | None) -> Config:
-    """Read and validate a configuration file (None: the built-in defaults)."""
+def load_config(path: Path | None, *, trust_plugins: bool = True) -> Config:
+    """Read and validate a configuration file (None: the built-in defaults).
+
+    ``trust_plugins=False`` (the language server in a workspace not trusted)
+    imports none of the plugins the file names: its settings run without
+    them, and rule keys that may be theirs are not checked."""
     if path is None:
         return Config(None)
     try:
@@ -188,8 +194,12 @@ def load_config(path: Path | None) -> Config:
         where = str(path)
     _check_keys(where, data, _TOP_KEYS)
     plugins = PluginSpec(tuple(_strings(where, "plugins", data.get("plugins", []))), str(path), entry_points=True)
+    lenient = not trust_plugins and bool(plugins.entries)
+    skipped = plugins.entries if not trust_plugins else ()
+    if not trust_plugins:
+        plugins = PluginSpec(config=str(path), entry_points=True)
     catalogue = load(plugins)  # raises PluginError
-    values = _check_settings(where, {k: v for k, v in data.items() if k in _SETTING_KEYS}, catalogue)
+    values = _check_settings(where, {k: v for k, v in data.items() if k in _SETTING_KEYS}, catalogue, lenient)
     exclude = _strings(where, "exclude", data.get("exclude", []))
     try:
         _exclude_spec(tuple(exclude))
@@ -211,10 +221,10 @@ def load_config(path: Path | None) -> Config:
         _check_keys(spot, override, _SETTING_KEYS | {"paths"})
         if "paths" not in override:
             raise ConfigError(f"{spot}: paths: required (globs of the folders it applies to)")
-        checked = _check_settings(spot, {k: v for k, v in override.items() if k != "paths"}, catalogue)
+        checked = _check_settings(spot, {k: v for k, v in override.items() if k != "paths"}, catalogue, lenient)
         checked["paths"] = _strings(spot, "paths", override["paths"])
         overrides.append(checked)
-    return Config(path, values, tuple(overrides), tuple(exclude), terraform_exit_codes, plugins)
+    return Config(path, values, tuple(overrides), tuple(exclude), terraform_exit_codes, plugins, skipped)
 
 
 def _check_keys(where: str, data: dict[str, Any], allowed: set[str]) -> None:
@@ -229,26 +239,36 @@ def _strings(where: str, key: str, value: Any) -> list[str]:
     return value
 
 
-def _check_settings(where: str, data: dict[str, Any], catalogue: Catalogue) -> dict[str, Any]:
+def _check_settings(where: str, data: dict[str, Any], catalogue: Catalogue, lenient: bool = False) -> dict[str, Any]:
+    """The settings, checked (``lenient``: keys naming no known rule are
+    dropped, not refused, as they may name a plugin's rules not loaded)."""
     out = dict(data)
     if "profile" in data and data["profile"] not in PROFILES:
         raise ConfigError(f"{where}: profile: unknown profile {data['profile']!r} (choose from {', '.join(PROFILES)})")
     for key in ("select", "extend-select", "ignore"):
         if key in data:
+            kept = []
             for code in _strings(where, key, data[key]):
                 try:
                     catalogue.selection(code)
                 except ValueError as e:
+                    if lenient:
+                        continue
                     raise ConfigError(f"{where}: {key}: {e}") from None
+                kept.append(code)
+            out[key] = kept
     if "unsafe-fixes" in data and not isinstance(data["unsafe-fixes"], bool):
         raise ConfigError(f"{where}: unsafe-fixes: must be true or false")
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         raise ConfigError(f"{where}: rules: must be a table of rule tables ([rules.NAME])")
-    for key, options in rules.items():
+    for key, options in list(rules.items()):
         try:
             cls = catalogue.resolve(key)
         except ValueError as e:
+            if lenient:
+                out["rules"] = {k: v for k, v in out["rules"].items() if k != key}
+                continue
             raise ConfigError(f"{where}: rules.{key}: {e}") from None
         if not isinstance(options, dict):
             raise ConfigError(f"{where}: rules.{key}: must be a table of options")

@@ -29,6 +29,7 @@ edited source afresh.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 import importlib.metadata
@@ -182,9 +183,19 @@ def _find(spec: PluginSpec) -> Iterator[_Found]:
         else:
             raise PluginError(f"plugin {entry!r}{where}: neither a path nor a module name")
     if spec.entry_points:
-        for point in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda p: p.name):
-            dist = point.dist.name if point.dist is not None else "?"
-            yield _module_plugin(point.value.split(":")[0].strip(), f"entry point {point.name} ({dist})", "")
+        for name, module, dist in _entry_points():
+            yield _module_plugin(module, f"entry point {name} ({dist})", "")
+
+
+@functools.lru_cache(maxsize=1)
+def _entry_points() -> tuple[tuple[str, str, str], ...]:
+    """(name, module, distribution) of every installed ``tffix.plugins``
+    entry point: the installed packages are read once per process."""
+    points = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+    return tuple(
+        (point.name, point.value.split(":")[0].strip(), point.dist.name if point.dist is not None else "?")
+        for point in sorted(points, key=lambda p: p.name)
+    )
 
 
 def _path_plugin(entry: str, path: Path, where: str) -> _Found:

@@ -46,14 +46,23 @@ class Resolver:
     line's explicit options over the file's settings for that folder."""
 
     def __init__(
-        self, flags: Settings, *, profile_given: bool, config_path: Path | None, isolated: bool, only: bool = False
+        self,
+        flags: Settings,
+        *,
+        profile_given: bool,
+        config_path: Path | None,
+        isolated: bool,
+        only: bool = False,
+        plugins: bool = True,
     ) -> None:
+        #: whether the plugins config files name are imported (`tffix fmt` needs no rule)
+        self.load_plugins = plugins
         self.flags = flags
         #: --only: ``flags.select`` is the whole choice, whatever the file selects or ignores
         self.only = only
         self.profile_given = profile_given
         self.isolated = isolated
-        self.explicit = load_config(config_path) if config_path is not None else None
+        self.explicit = load_config(config_path, trust_plugins=plugins) if config_path is not None else None
         self._cache: dict[Path | None, Config] = {}
         self._found: dict[Path, Path | None] = {}  # folder -> nearest config file, asked once per run
         self.jobs = 1  # modules processed in parallel
@@ -74,7 +83,7 @@ class Resolver:
             return self.explicit
         path = None if self.isolated else find_config(directory, seen=self._found)
         if path not in self._cache:
-            self._cache[path] = load_config(path)
+            self._cache[path] = load_config(path, trust_plugins=self.load_plugins)
         return self._cache[path]
 
     def for_directory(self, directory: Path) -> Settings:
