@@ -33,10 +33,10 @@ class PluginFailure(click.ClickException):
 
     def __init__(self, error: PluginError) -> None:
         super().__init__(str(error))
-        self.details = error.details
+        self.details = error.details if debugging() else ""  # asked now: show() runs outside the command
 
     def show(self, file: IO[Any] | None = None) -> None:
-        if self.details and debugging():
+        if self.details:
             click.echo(self.details.rstrip(), err=True)
         click.echo(f"tffix: {self.message}", err=True)
 
