@@ -25,6 +25,7 @@ COMMANDS = {
     "cache": (".cache_cmd", "cache"),
     "rules": (".rules", "rules"),
     "codemod": (".codemod", "codemod"),
+    "test": (".plugin_tests", "test"),
     "explain": (".rules", "explain"),
     "config": (".config_cmd", "config"),
     "lsp": (".lsp", "lsp"),
