@@ -48,6 +48,8 @@ from .engine.discover import ModuleSource
 from .engine.run import ModuleRun, run_module
 from .fmt import format_source
 from .rule import Codemod, Example, Rule, RuleSet
+from .rules.profiles import get_profile
+from .rules.registry import rule_classes
 from .syntax.errors import ParseError
 from .syntax.parser import parse_module
 
@@ -83,16 +85,26 @@ class CaseResult:
 
 
 def _run(
-    cls: type[Rule], texts: Mapping[str, str], options: Mapping[str, Any], unsafe: bool, *, fix: bool = True
+    cls: type[Rule],
+    texts: Mapping[str, str],
+    options: Mapping[str, Any],
+    unsafe: bool,
+    *,
+    fix: bool = True,
+    profile: str = "default",
 ) -> ModuleRun:
     paths = {DIRECTORY / name: text for name, text in texts.items()}
-    instance = cls(**options)
+    chosen = get_profile(profile)
+    instance = cls(**{**chosen.options.get(cls.name, {}), **options})
     if isinstance(instance, Codemod):
         source = ModuleSource(DIRECTORY, paths, set(paths), frozenset(paths))
-        return (
-            run_codemods(source, [instance]) if fix else run_module(DIRECTORY, paths, RuleSet((instance,)), fix=False)
-        )
-    return run_module(DIRECTORY, paths, RuleSet((instance,), unsafe_fixes=unsafe), fix=fix, existing=frozenset(paths))
+        if fix:
+            return run_codemods(source, [instance])
+        return run_module(DIRECTORY, paths, RuleSet((instance,)), fix=False)
+    # suppressions may name any rule tffix knows (TFX001 reports those naming none)
+    names = {known.name: known.code for known in (*rule_classes(), cls)}
+    ruleset = RuleSet((instance,), unsafe_fixes=unsafe, intended_unsafe=chosen.intended_unsafe, names=names)
+    return run_module(DIRECTORY, paths, ruleset, fix=fix, existing=frozenset(paths))
 
 
 def _outputs(run: ModuleRun) -> dict[str, str]:
@@ -142,23 +154,25 @@ def run_case(
     unsafe: bool = False,
     finding: bool | None = None,
     name: str = "",
+    profile: str = "default",
 ) -> CaseResult:
     """Run ``cls`` (a rule or a codemod) over the module ``before`` (file
     name -> text) and check the result: ``after`` (None: unchanged) and, for
     a rule, whether it must (``finding=True``) or must not report; then the
-    checks every case gets."""
+    checks every case gets. ``profile`` gives the rule its options and
+    intended unsafe fixes, as ``--profile`` does."""
     options = dict(options or {})
     result = CaseResult(name or cls.name)
     try:
         if finding is not None and not issubclass(cls, Codemod):
-            checked = _run(cls, before, options, unsafe, fix=False)
+            checked = _run(cls, before, options, unsafe, fix=False, profile=profile)
             codes = [d for d in checked.remaining if d.code == cls.code]
             if finding and not codes:
                 result.problems.append(f"{cls.code} reports nothing here, but the case says it must")
             elif not finding and codes:
                 listed = "; ".join(f"{d.path.name}:{d.start[0]}:{d.start[1]}: {d.message}" for d in codes)
                 result.problems.append(f"{cls.code} reports {listed}, but the case says it must not")
-        run = _run(cls, before, options, unsafe)
+        run = _run(cls, before, options, unsafe, profile=profile)
     except Exception as e:  # noqa: BLE001 - a failing rule is a failing case, not a crash of the run
         result.problems.append(f"{type(e).__name__}: {e}")
         return result
@@ -176,7 +190,7 @@ def run_case(
             result.problems.append(
                 f"{file} differs from what is expected:\n" + _diff(file, expected[file], result.outputs[file])
             )
-    result.problems.extend(_soundness(cls, before, result.outputs, run, options, unsafe))
+    result.problems.extend(_soundness(cls, before, result.outputs, run, options, unsafe, profile))
     return result
 
 
@@ -187,6 +201,7 @@ def _soundness(
     run: ModuleRun,
     options: Mapping[str, Any],
     unsafe: bool,
+    profile: str,
 ) -> Iterator[str]:
     """The checks every case gets, whatever it expects."""
     for file, text in outputs.items():
@@ -205,7 +220,7 @@ def _soundness(
     if run.parse_errors or run.internal_errors:
         return
     try:
-        again = _run(cls, outputs, options, unsafe)
+        again = _run(cls, outputs, options, unsafe, profile=profile)
     except Exception as e:  # noqa: BLE001 - see run_case
         yield f"a second run failed: {type(e).__name__}: {e}"
         return
@@ -249,7 +264,14 @@ def check_examples(cls: type[Rule]) -> list[CaseResult]:
 def _example(cls: type[Rule], example: Example, name: str) -> CaseResult:
     after = None if example.fixed is None else {"main.tf": example.fixed}
     return run_case(
-        cls, {"main.tf": example.code}, after, options=example.options, unsafe=example.unsafe, finding=True, name=name
+        cls,
+        {"main.tf": example.code},
+        after,
+        options=example.options,
+        unsafe=example.unsafe,
+        finding=True,
+        name=name,
+        profile=example.profile,
     )
 
 
