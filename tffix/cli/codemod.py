@@ -21,16 +21,17 @@ import click
 
 from ..config import ConfigError
 from ..context import inputs
-from ..engine.batch import ordered_map
+from ..engine.batch import ordered_map, run_source
 from ..engine.codemods import CodemodJob, run_codemod_job, run_codemods
 from ..engine.discover import ModuleSource, discover, load_directory
 from ..engine.run import ModuleRun
 from ..files import FileError, read_problem, read_stdin
 from ..plugins import Catalogue, PluginError
-from ..rule import Codemod
+from ..rule import Codemod, RuleSet
 from ..settings import Settings
 from ..writeback import Change, refusals, write_unit
 from .diff import unified_diff
+from .interactive import Chosen, Review
 from .resolve import PluginFailure, Resolver
 from .rules import catalogue_options, load_catalogue, plugin_lines
 
@@ -133,6 +134,12 @@ def _list(catalogue: Catalogue) -> None:
 )
 @click.option("--show-changes", is_flag=True, help="List each change made (path:line:col: codemod message).")
 @click.option(
+    "--interactive",
+    "-i",
+    is_flag=True,
+    help="Show each change as a diff and ask: y apply, n skip, a all of this codemod, d none of it, q quit.",
+)
+@click.option(
     "--stdin-filename", metavar="PATH", help="The path of the buffer read from `-` (its folder is the module)."
 )
 @catalogue_options
@@ -143,6 +150,7 @@ def codemod(
     dry_run: bool,
     jobs: int | None,
     show_changes: bool,
+    interactive: bool,
     stdin_filename: str | None,
     config_path: Path | None,
     isolated: bool,
@@ -191,8 +199,10 @@ def codemod(
         raise PluginFailure(e) from None
     except ConfigError as e:
         raise click.UsageError(str(e)) from None
-    run = _Run(dry_run=dry_run, show_changes=show_changes)
+    run = _Run(dry_run=dry_run, show_changes=show_changes, review=Review() if interactive else None)
     if "-" in paths:
+        if interactive:
+            raise click.UsageError("--interactive reads its answers from standard input, so it cannot read `-`")
         if len(paths) > 1:
             raise click.UsageError("`-` (standard input) cannot be combined with other paths")
         folder = Path(stdin_filename).parent if stdin_filename else Path(".")
@@ -200,6 +210,8 @@ def codemod(
         run.stdin(request, stdin_filename)
     else:
         run.modules(paths or (".",), resolver, tuple(names), options, jobs or os.cpu_count() or 1)
+    if run.review is not None:
+        click.echo(run.review.summary(), err=True)
     sys.exit(run.exit_code)
 
 
@@ -216,10 +228,36 @@ def _work(job: CodemodJob) -> ModuleRun:
     return run_codemod_job(job)
 
 
+def _reviewed(job: CodemodJob, review: Review) -> ModuleRun:
+    """The module after each codemod in turn, with only the changes the
+    user accepts: each codemod's changes are found, asked about, and the
+    accepted ones applied through the checked loop before the next runs."""
+    source = job.source
+    out = ModuleRun(source.directory, dict(source.texts), dict(source.texts))
+    for codemod in job.choice.make():
+        base = RuleSet((codemod,), unsafe_fixes=True)
+        step = ModuleSource(source.directory, out.texts, source.targets, source.existing, whole=source.whole)
+        step.unreadable = source.unreadable
+        found = run_source(step, base, fix=False, today=job.today)
+        offered = [d for i, d in enumerate(found.remaining) if i in found.fixable and d.fix is not None]
+        accepted, whole = review.ask(offered, out.texts) if offered else (frozenset(), frozenset(review.always))
+        run = run_source(step, Chosen.of(base, accepted, whole), fix=True, today=job.today)
+        review.count(run.applied)
+        out.texts = run.texts
+        out.applied.extend(run.applied)
+        out.internal_errors.extend(run.internal_errors)
+        out.parse_errors.extend(e for e in run.parse_errors if str(e) not in map(str, out.parse_errors))
+        if run.parse_errors or run.internal_errors:
+            break
+    return out
+
+
 @dataclass
 class _Run:
     dry_run: bool
     show_changes: bool
+    #: --interactive: the answers so far
+    review: Review | None = None
     failed: int = 0
     files: int = 0
     changes: int = 0
@@ -271,7 +309,10 @@ class _Run:
             if source.targets:
                 request = CodemodRequest(_settings(resolver, source.directory), names, options)
                 jobs.append(CodemodJob(source, request, today))
-        runs = list(ordered_map(_work, jobs, workers=workers))
+        if self.review is None:
+            runs = list(ordered_map(_work, jobs, workers=workers))
+        else:  # each codemod's changes depend on the answers about the previous one's: asked in turn
+            runs = [_reviewed(job, self.review) for job in jobs]
         units: list[tuple[ModuleSource, list[Change]]] = []
         for job, run in zip(jobs, runs):
             if self.report(run):

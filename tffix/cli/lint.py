@@ -22,6 +22,7 @@ from ..rules.profiles import PROFILES
 from ..settings import Settings
 from ..writeback import Change, refusals, write_unit
 from .diff import unified_diff
+from .interactive import Chosen, Review
 from .report import LINT_EXIT_CODES_HELP, OUTPUT_FORMATS, TEXT_FORMATS, LintReport
 from .resolve import PluginFailure, Resolver
 from .rules import plugin_lines
@@ -279,7 +280,20 @@ def _next_batch(batches: Any) -> int:
 @click.command("apply", epilog=LINT_EXIT_CODES_HELP)
 @_common
 @click.option("--dry-run", "--diff", "dry_run", is_flag=True, help="Print a unified diff of the fixes; write nothing.")
-def apply(paths: tuple[str, ...], output_format: str, stdin_filename: str | None, dry_run: bool, **flags: Any) -> None:
+@click.option(
+    "--interactive",
+    "-i",
+    is_flag=True,
+    help="Show each fix as a diff and ask: y apply, n skip, a all of this rule, d none of this rule, q quit.",
+)
+def apply(
+    paths: tuple[str, ...],
+    output_format: str,
+    stdin_filename: str | None,
+    dry_run: bool,
+    interactive: bool,
+    **flags: Any,
+) -> None:
     """Fix findings in place: safe fixes, and unsafe ones with --unsafe-fixes
     (or when the profile intends them). Only the lines of the fixed items
     change; new code is formatted as `terraform fmt` would.
@@ -297,6 +311,11 @@ def apply(paths: tuple[str, ...], output_format: str, stdin_filename: str | None
     """
     make_report, output_file = _report(output_format, flags, dry_run=dry_run)
     resolver = _settings(**flags, paths=paths)
+    review = None
+    if interactive:
+        if "-" in paths:
+            raise click.UsageError("--interactive reads its answers from standard input, so it cannot read `-`")
+        review = Review()
     code = _run(
         paths,
         resolver,
@@ -305,7 +324,10 @@ def apply(paths: tuple[str, ...], output_format: str, stdin_filename: str | None
         dry_run=dry_run,
         stdin_filename=stdin_filename,
         output_file=output_file,
+        review=review,
     )
+    if review is not None:
+        click.echo(review.summary(), err=True)
     sys.exit(code)
 
 
@@ -318,10 +340,11 @@ def _run(
     dry_run: bool,
     stdin_filename: str | None,
     output_file: Path | None = None,
+    review: Review | None = None,
 ) -> int:
-    """One run; its exit code."""
+    """One run; its exit code. ``review``: ask before each fix (--interactive)."""
     if output_file is None:
-        _run_to(paths, resolver, report, fix=fix, dry_run=dry_run, stdin_filename=stdin_filename)
+        _run_to(paths, resolver, report, fix=fix, dry_run=dry_run, stdin_filename=stdin_filename, review=review)
     else:
         try:
             stream = output_file.open("w", encoding="utf-8")
@@ -329,7 +352,7 @@ def _run(
             raise click.UsageError(f"--output-file: {output_file}: {e.strerror}") from None
         with stream:
             report.out = report.diff_out = stream
-            _run_to(paths, resolver, report, fix=fix, dry_run=dry_run, stdin_filename=stdin_filename)
+            _run_to(paths, resolver, report, fix=fix, dry_run=dry_run, stdin_filename=stdin_filename, review=review)
     return report.exit_code
 
 
@@ -341,6 +364,7 @@ def _run_to(
     fix: bool,
     dry_run: bool,
     stdin_filename: str | None,
+    review: Review | None = None,
 ) -> None:
     if "-" in paths:
         if len(paths) > 1:
@@ -366,10 +390,13 @@ def _run_to(
             config = resolver.config_for(source.directory)
             source.targets = {p for p in source.targets if not config.excludes(p)}
             if source.targets:
-                jobs.append(Job(source, settings, fix))
+                # interactive: the workers find the fixes; the user picks; then they are applied here
+                jobs.append(Job(source, settings, fix and review is None))
                 folder_settings.append(settings)
         runs = _with_progress(run_jobs(jobs, workers=resolver.jobs, use_cache=resolver.use_cache), len(jobs))
         for job, job_settings, run in zip(jobs, folder_settings, runs):
+            if review is not None:
+                run = _reviewed(job.source, run, job_settings, review)
             _module(job.source, run, job_settings, report, fix=fix, dry_run=dry_run)
     report.finish(applying=fix)
 
@@ -414,6 +441,16 @@ def _resolve(resolver: Resolver, directory: Path, report: LintReport) -> Setting
     except (ConfigError, ValueError) as e:
         report.failure(f"config error: {e}")
         return None
+
+
+def _reviewed(source: ModuleSource, run: ModuleRun, settings: Settings, review: Review) -> ModuleRun:
+    """The module with the fixes the user accepts (asked about each fix
+    ``run``, a check, found) applied through the checked loop."""
+    offered = [diag for i, diag in enumerate(run.remaining) if i in run.fixable and diag.fix is not None]
+    accepted, whole = review.ask(offered, source.texts) if offered else (frozenset(), frozenset(review.always))
+    fixed = run_source(source, Chosen.of(settings.ruleset(), accepted, whole), fix=True)
+    review.count(fixed.applied)
+    return fixed
 
 
 def _report_run(run: ModuleRun, settings: Settings, report: LintReport, *, limited: set[Path] | None) -> None:
