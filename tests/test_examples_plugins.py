@@ -98,3 +98,33 @@ def test_fixture_case(tmp_path: Path, case: str) -> None:
     assert texts(folder) == texts(FIXTURES / case / "after")
     again = run_cli(*args, cwd=project)  # a second run changes nothing
     assert again.exit_code == 0 and texts(folder) == texts(FIXTURES / case / "after")
+
+
+def test_editing_the_example_plugin_invalidates_the_cache(tmp_path: Path) -> None:
+    project = copy(tmp_path)
+    first = run_cli("check", "--select", "ACME001", "--format", "concise", cwd=project)
+    assert "write the boolean" in first.stdout
+    assert run_cli("check", "--select", "ACME001", "--format", "concise", cwd=project).stdout == first.stdout
+    plugin = project / ".tffix" / "plugins" / "acme.py"
+    plugin.write_text(
+        plugin.read_text(encoding="utf-8").replace(": write the boolean", ": use a bool"), encoding="utf-8"
+    )
+    again = run_cli("check", "--select", "ACME001", "--format", "concise", cwd=project)
+    assert again.stdout == first.stdout.replace(": write the boolean", ": use a bool") != first.stdout
+
+
+def test_tffix_config_names_the_plugins(tmp_path: Path) -> None:
+    import json
+
+    project = copy(tmp_path)
+    document = json.loads(run_cli("config", ".", cwd=project).stdout)
+    assert document["plugins"] == [
+        {
+            "name": ".tffix/plugins",
+            "origin": str(project / ".tffix" / "plugins"),
+            "rules": ["ACME001"],
+            "codemods": ["rename-tag"],
+        }
+    ]
+    assert "ACME001" in document["rules"]
+    assert json.loads(run_cli("config", "--isolated", ".", cwd=project).stdout)["plugins"] == []

@@ -331,6 +331,13 @@ BROKEN = {
         ACME.replace('Option("acme-", ', '("acme-", '),
         "plugin '.tffix/rules': rule BucketPrefix is malformed: options must map names to tffix.api.Option",
     ),
+    "no rule": (
+        "from tffix.api import Rule\n",
+        (
+            "plugin '.tffix/rules': {rules} defines no rule or codemod (subclasses of tffix.api.Rule or "
+            "tffix.api.Codemod, at the top level of the module or named in its __all__)"
+        ),
+    ),
     "import error": (
         "import acme_missing_module\n",
         "plugin '.tffix/rules': cannot import {rules}: ModuleNotFoundError: No module named 'acme_missing_module'",

@@ -289,6 +289,11 @@ def _catalogue(found: Sequence[_Found], fingerprint: str) -> Catalogue:
                 table[key] = plugin.origin
             rules.append(cls)
             own_rules.append(cls.code)
+        if not own_rules and not own_codemods:
+            raise PluginError(
+                f"{label}: {plugin.origin} defines no rule or codemod (subclasses of tffix.api.Rule or "
+                "tffix.api.Codemod, at the top level of the module or named in its __all__)"
+            )
         loaded.append(LoadedPlugin(plugin.name, plugin.origin, tuple(own_rules), tuple(own_codemods)))
     return Catalogue(tuple(rules), tuple(codemods), tuple(loaded), sources, fingerprint)
 
