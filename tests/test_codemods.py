@@ -198,3 +198,10 @@ def test_jobs_stdin_and_unknown_names(project: Path) -> None:
     assert piped.exit_code == 0 and piped.stdout == RENAMED
     unknown = run_cli("codemod", "nope", cwd=project)
     assert unknown.exit_code == 2 and "no codemod named: 'nope' is none of them" in unknown.output
+
+
+def test_explain_a_codemod(project: Path) -> None:
+    result = run_cli("explain", "rename-tag", cwd=project)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# codemod rename-tag\n\nRun it with `tffix codemod rename-tag`. Source: plugin ")
+    assert "## What it does" in result.stdout and "- `old` (default 'Env'): The tag key to rename." in result.stdout

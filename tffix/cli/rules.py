@@ -12,6 +12,7 @@ import click
 
 from ..config import ConfigError, find_config, load_config
 from ..plugins import Catalogue, PluginError, PluginSpec, builtin_catalogue, load
+from ..rule import Codemod, Rule
 from .resolve import PluginFailure
 
 __all__ = ["catalogue_options", "explain", "load_catalogue", "plugin_lines", "rules"]
@@ -97,16 +98,24 @@ def rules(output_format: str, config_path: Path | None, isolated: bool) -> None:
 @click.argument("rule")
 @catalogue_options
 def explain(rule: str, config_path: Path | None, isolated: bool) -> None:
-    """Print the docs of RULE (a code such as TFX101, or a name; a plugin's too)."""
+    """Print the docs of RULE (a code such as TFX101, or a name; a plugin's
+    too), or of a codemod by its name."""
     catalogue = load_catalogue(config_path, isolated)
+    cls: type[Rule]
     try:
         cls = catalogue.resolve(rule)
     except ValueError as e:
-        raise click.UsageError(str(e)) from None
-    fix = cls.fixable.value if cls.fixable else "none"
+        try:
+            cls = catalogue.codemod(rule)
+        except ValueError:
+            raise click.UsageError(str(e)) from None
     source = catalogue.source(cls)
     origin = "" if source == "built-in" else f" Source: plugin {source}."
-    click.echo(f"# {cls.code} {cls.name}\n\nSeverity: {cls.severity.value}. Fix: {fix}.{origin}\n")
+    if issubclass(cls, Codemod):
+        click.echo(f"# codemod {cls.name}\n\nRun it with `tffix codemod {cls.name}`.{origin}\n")
+    else:
+        fix = cls.fixable.value if cls.fixable else "none"
+        click.echo(f"# {cls.code} {cls.name}\n\nSeverity: {cls.severity.value}. Fix: {fix}.{origin}\n")
     docs = cls.docs()
     click.echo(docs.split("\n", 1)[1].strip() if "\n" in docs else docs)
     if cls.options:
