@@ -273,6 +273,21 @@ def test_a_package_a_single_file_and_a_module_name(tmp_path: Path) -> None:
     assert "ACME001" in result.stdout and f"acme_tffix ({site / 'acme_tffix.py'})" in result.stdout
 
 
+def test_pyproject_and_an_explicit_config_name_plugins_too(tmp_path: Path) -> None:
+    project(tmp_path, "")
+    (tmp_path / ".tffix.toml").unlink()
+    (tmp_path / "pyproject.toml").write_text('[tool.tffix]\nplugins = [".tffix/rules"]\n', encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--select", "ACME001", ".", cwd=tmp_path)
+    assert result.exit_code == 1 and "ACME001" in result.output
+    (tmp_path / "pyproject.toml").unlink()
+    elsewhere = tmp_path / "conf" / "tffix.toml"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text('plugins = ["../.tffix/rules"]\n', encoding="utf-8")  # relative to the file
+    result = run_cli("check", "--no-cache", "--config", str(elsewhere), "--select", "ACME", ".", cwd=tmp_path)
+    assert result.exit_code == 1 and "ACME001" in result.output
+    assert "ACME001" in run_cli("rules", "--config", str(elsewhere), cwd=tmp_path).output
+
+
 def test_installed_entry_points_load_unless_isolated(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "acme_pack").mkdir(parents=True)
