@@ -194,3 +194,13 @@ def test_a_second_run_that_changes_again_fails(tmp_path: Path) -> None:
     result = testing.run_case(grows, {"main.tf": "locals {\n  count = 1\n}\n"}, {"main.tf": once})
     assert len(result.problems) == 1 and result.problems[0].startswith("main.tf: a second run changes it again:\n")
     assert "-  count = 1 + 1\n+  count = 1 + 1 + 1\n" in result.problems[0]
+
+
+def test_tffix_test_takes_a_rules_folder_or_one_case(tmp_path: Path) -> None:
+    project = copy(tmp_path)
+    fixtures = Path(".tffix") / "fixtures"
+    one_rule = run_cli("test", str(fixtures / "rename-tag"), cwd=project)
+    assert one_rule.exit_code == 0 and one_rule.stderr == "7 passed, 0 failed\n", one_rule.output
+    one_case = run_cli("test", "-v", str(fixtures / "quoted-bool" / "basic"), cwd=project)
+    assert one_case.exit_code == 0 and "passed quoted-bool/basic\n" in one_case.stdout
+    assert one_case.stderr == "6 passed, 0 failed\n"

@@ -276,12 +276,31 @@ def _example(cls: type[Rule], example: Example, name: str) -> CaseResult:
 
 
 def find_fixtures(root: Path, classes: Sequence[type[Rule]]) -> Iterator[tuple[type[Rule], Path]]:
-    """The cases under ``root``: ``root/<name or code>/<case>/before``,
-    each with the rule or codemod it is named after. Raises ValueError for a
-    folder that names none (a typo must not skip its cases)."""
+    """The cases under ``root``, each with the rule or codemod it is named
+    after: ``root`` holds a folder per rule or codemod (``root/<name or
+    code>/<case>/before``), or is one (``root/<case>/before``), or is a case
+    itself (``root/before``). Raises ValueError for a folder that names
+    none (a typo must not skip its cases)."""
     by_key = {key: cls for cls in classes for key in (cls.name, cls.code.upper())}
-    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        cls = by_key.get(folder.name) or by_key.get(folder.name.upper())
+
+    def named(folder: Path) -> type[Rule] | None:
+        return by_key.get(folder.resolve().name) or by_key.get(folder.resolve().name.upper())
+
+    if (root / "before").is_dir():
+        cls = named(root.resolve().parent)
+        if cls is None:
+            raise ValueError(
+                f"{root.resolve().parent}: names no rule or codemod (a case's folder is in one named after it)"
+            )
+        yield cls, root
+        return
+    folders = (
+        [root]
+        if named(root) is not None
+        else sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    )
+    for folder in folders:
+        cls = named(folder)
         if cls is None:
             raise ValueError(f"{folder}: names no rule or codemod (a folder per rule or codemod, named after it)")
         cases = sorted(p for p in folder.iterdir() if p.is_dir() and (p / "before").is_dir())
