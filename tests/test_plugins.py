@@ -441,3 +441,19 @@ def test_language_server_imports_no_plugin_until_the_workspace_is_trusted(tmp_pa
 
     session(scenario, tmp_path)
     assert not marker.exists()
+
+
+def test_language_server_settings_with_a_broken_plugin_fall_back_to_the_defaults(tmp_path: Path) -> None:
+    from tffix.lsp.config import EditorSettings, resolve_settings
+
+    project(tmp_path, plugin="raise RuntimeError('boom')\n")
+    trusted = EditorSettings.parse({"tffix": {"enablePlugins": True}})
+    settings, problems = resolve_settings(tmp_path / "main.tf", [tmp_path], trusted)
+    rules = tmp_path / ".tffix" / "rules"
+    assert problems == [f"plugin '.tffix/rules': cannot import {rules}: RuntimeError: boom"]
+    assert "ACME001" not in {rule.code for rule in settings.rules()} and settings.rules()
+    settings, problems = resolve_settings(tmp_path / "main.tf", [tmp_path], EditorSettings())
+    assert len(problems) == 1 and "names Python plugins (.tffix/rules), not loaded" in problems[0]
+    assert EditorSettings.parse({"enablePlugins": "yes"}).problems == (
+        "tffix setting 'enablePlugins': must be true or false",
+    )
