@@ -3,8 +3,10 @@
 Everything a rule needs is here, under public names:
 
 - the rule vocabulary: ``Rule`` (subclass it; implement ``check`` and, to
-  report on suppression comments, ``check_suppressions``), its ``Option``
-  and ``Example`` declarations, and the ``RuleSet`` a run is made of;
+  report on suppression comments, ``check_suppressions``), ``Codemod`` (a
+  one-off transformation, written as a rule is, run by ``tffix codemod``),
+  their ``Option`` and ``Example`` declarations, and the ``RuleSet`` a run
+  is made of;
 - what a rule produces: ``Diagnostic``, ``Fix``, ``Edit``, with
   ``Applicability`` (how far a fix can be trusted) and ``Severity``;
 - the module context a rule receives: ``TerraformModule`` (every ``.tf``
@@ -115,13 +117,14 @@ from .rewrite import (
 from .rewrite.fmt_rewrites import modern_type, unwrapped_interpolation
 from .rewrite.literal_variables import VariableUse, use_variable
 from .rewrite.variables import type_fits
-from .rule import DOC_SECTIONS, Example, Option, Rule, RuleSet
+from .rule import DOC_SECTIONS, Codemod, Example, Option, Rule, RuleSet
 from .syntax.errors import ParseError
 from .syntax.parser import parse_module
 
 __all__ = [  # noqa: RUF022 - grouped by topic, in the order the docstring lists them
     # the rule vocabulary
     "DOC_SECTIONS",
+    "Codemod",
     "Example",
     "Option",
     "Rule",

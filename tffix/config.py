@@ -9,6 +9,8 @@ with ruff). Keys, all optional::
     extend-select = ["TFX118"]     # added to select (or to the profile's rules)
     unsafe-fixes = false
     exclude = ["legacy/", "generated_*.tf"]   # gitignore patterns, relative to the file
+    plugins = [".tffix/rules", "acme_tffix"]  # your own rules and codemods (tffix.plugins):
+                                   # paths relative to the file, or module names
 
     [fmt]
     terraform-exit-codes = false   # true: `tffix fmt --check` exits 3, as terraform fmt -check
@@ -21,7 +23,9 @@ with ruff). Keys, all optional::
     profile = "ephemeral"
 
 Command-line options win over the file. An unknown key or a bad value is a
-``ConfigError`` naming the file and the key.
+``ConfigError`` naming the file and the key; a plugin that cannot be loaded,
+a ``tffix.plugins.PluginError`` naming the plugin. Installed plugins (the
+``tffix.plugins`` entry points) load with or without a file.
 """
 
 from __future__ import annotations
@@ -40,15 +44,15 @@ else:  # pragma: no cover - Python 3.10
 
 import pathspec
 
+from .plugins import Catalogue, PluginSpec, load
 from .rules.profiles import PROFILES
-from .rules.registry import resolve, selection
 from .settings import Settings
 
 __all__ = ["CONFIG_NAMES", "Config", "ConfigError", "find_config", "load_config"]
 
 CONFIG_NAMES = (".tffix.toml", "pyproject.toml")
 _SETTING_KEYS = {"profile", "select", "extend-select", "ignore", "unsafe-fixes", "rules"}
-_TOP_KEYS = _SETTING_KEYS | {"exclude", "overrides", "fmt"}
+_TOP_KEYS = _SETTING_KEYS | {"exclude", "overrides", "fmt", "plugins"}
 _FMT_KEYS = {"terraform-exit-codes"}
 
 
@@ -66,6 +70,10 @@ class Config:
     exclude: tuple[str, ...] = ()
     #: ``[fmt] terraform-exit-codes``: ``tffix fmt --check`` exits 3 as Terraform does
     fmt_terraform_exit_codes: bool = False
+    #: the plugins this file names, and the installed ones
+    plugins: PluginSpec = field(default_factory=lambda: PluginSpec(entry_points=True))
+    #: the plugins the file names that were not loaded (``trust_plugins=False``)
+    untrusted_plugins: tuple[str, ...] = ()
 
     @property
     def root(self) -> Path:
@@ -92,6 +100,7 @@ class Config:
             profile=values.get("profile", "default"),
             unsafe_fixes=bool(values.get("unsafe-fixes", False)),
             options=rules,
+            plugins=self.plugins,
         )
 
     def excludes(self, path: Path) -> bool:
@@ -164,8 +173,12 @@ def _has_tool_section(path: Path) -> bool:
         return False
 
 
-def load_config(path: Path | None) -> Config:
-    """Read and validate a configuration file (None: the built-in defaults)."""
+def load_config(path: Path | None, *, trust_plugins: bool = True) -> Config:
+    """Read and validate a configuration file (None: the built-in defaults).
+
+    ``trust_plugins=False`` (the language server in a workspace not trusted)
+    imports none of the plugins the file names: its settings run without
+    them, and rule keys that may be theirs are not checked."""
     if path is None:
         return Config(None)
     try:
@@ -180,7 +193,13 @@ def load_config(path: Path | None) -> Config:
     else:
         where = str(path)
     _check_keys(where, data, _TOP_KEYS)
-    values = _check_settings(where, {k: v for k, v in data.items() if k in _SETTING_KEYS})
+    plugins = PluginSpec(tuple(_strings(where, "plugins", data.get("plugins", []))), str(path), entry_points=True)
+    lenient = not trust_plugins and bool(plugins.entries)
+    skipped = plugins.entries if not trust_plugins else ()
+    if not trust_plugins:
+        plugins = PluginSpec(config=str(path), entry_points=True)
+    catalogue = load(plugins)  # raises PluginError
+    values = _check_settings(where, {k: v for k, v in data.items() if k in _SETTING_KEYS}, catalogue, lenient)
     exclude = _strings(where, "exclude", data.get("exclude", []))
     try:
         _exclude_spec(tuple(exclude))
@@ -202,10 +221,10 @@ def load_config(path: Path | None) -> Config:
         _check_keys(spot, override, _SETTING_KEYS | {"paths"})
         if "paths" not in override:
             raise ConfigError(f"{spot}: paths: required (globs of the folders it applies to)")
-        checked = _check_settings(spot, {k: v for k, v in override.items() if k != "paths"})
+        checked = _check_settings(spot, {k: v for k, v in override.items() if k != "paths"}, catalogue, lenient)
         checked["paths"] = _strings(spot, "paths", override["paths"])
         overrides.append(checked)
-    return Config(path, values, tuple(overrides), tuple(exclude), terraform_exit_codes)
+    return Config(path, values, tuple(overrides), tuple(exclude), terraform_exit_codes, plugins, skipped)
 
 
 def _check_keys(where: str, data: dict[str, Any], allowed: set[str]) -> None:
@@ -220,26 +239,36 @@ def _strings(where: str, key: str, value: Any) -> list[str]:
     return value
 
 
-def _check_settings(where: str, data: dict[str, Any]) -> dict[str, Any]:
+def _check_settings(where: str, data: dict[str, Any], catalogue: Catalogue, lenient: bool = False) -> dict[str, Any]:
+    """The settings, checked (``lenient``: keys naming no known rule are
+    dropped, not refused, as they may name a plugin's rules not loaded)."""
     out = dict(data)
     if "profile" in data and data["profile"] not in PROFILES:
         raise ConfigError(f"{where}: profile: unknown profile {data['profile']!r} (choose from {', '.join(PROFILES)})")
     for key in ("select", "extend-select", "ignore"):
         if key in data:
+            kept = []
             for code in _strings(where, key, data[key]):
                 try:
-                    selection(code)
+                    catalogue.selection(code)
                 except ValueError as e:
+                    if lenient:
+                        continue
                     raise ConfigError(f"{where}: {key}: {e}") from None
+                kept.append(code)
+            out[key] = kept
     if "unsafe-fixes" in data and not isinstance(data["unsafe-fixes"], bool):
         raise ConfigError(f"{where}: unsafe-fixes: must be true or false")
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         raise ConfigError(f"{where}: rules: must be a table of rule tables ([rules.NAME])")
-    for key, options in rules.items():
+    for key, options in list(rules.items()):
         try:
-            cls = resolve(key)
+            cls = catalogue.resolve(key)
         except ValueError as e:
+            if lenient:
+                out["rules"] = {k: v for k, v in out["rules"].items() if k != key}
+                continue
             raise ConfigError(f"{where}: rules.{key}: {e}") from None
         if not isinstance(options, dict):
             raise ConfigError(f"{where}: rules.{key}: must be a table of options")

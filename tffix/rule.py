@@ -23,6 +23,7 @@ from .diagnostics import Applicability, Diagnostic, Fix, Severity
 
 __all__ = [
     "DOC_SECTIONS",
+    "Codemod",
     "Example",
     "Option",
     "Rule",
@@ -57,7 +58,9 @@ class Option:
 #: The sections every rule's docs must have, in this order.
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Fix safety", "References")
 
-_CODE = re.compile(r"^TFX\d{3}$")
+#: a rule's code: a prefix of 2 to 6 capital letters and 3 digits (``TFX`` is
+#: tffix's own; a plugin picks its own prefix, ``ACME001``)
+_CODE = re.compile(r"^[A-Z]{2,6}\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -98,28 +101,24 @@ class Rule:
     invalid: ClassVar[tuple[Example, ...]] = ()
 
     def __init__(self, **settings: Any) -> None:
-        unknown = set(settings) - set(self.options)
-        if unknown:
-            raise ValueError(f"{self.code} ({self.name}) has no option {', '.join(sorted(unknown))}")
-        for key, value in settings.items():
-            option = self.options[key]
-            wanted = type(option.default)
-            if not isinstance(value, wanted) or (wanted is int and isinstance(value, bool)):
-                raise ValueError(
-                    f"{self.code} ({self.name}) option {key} must be a {wanted.__name__}, not {type(value).__name__}"
-                )
-            if option.choices and value not in option.choices:
-                raise ValueError(
-                    f"{self.code} ({self.name}): {key} must be one of {', '.join(map(str, option.choices))}"
-                )
-        self.settings = {key: settings.get(key, option.default) for key, option in self.options.items()}
+        self.settings = checked_options(self._label(), self.options, settings)
+
+    @classmethod
+    def _label(cls) -> str:
+        return f"{cls.code} ({cls.name})"
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        if not _CODE.match(getattr(cls, "code", "")):
-            raise TypeError(f"{cls.__name__}: code must look like TFX123")
+        if cls.__module__ == __name__ and cls.__name__ == "Codemod":
+            return  # the codemod base class: its subclasses are checked below
         if not _NAME.match(getattr(cls, "name", "")):
             raise TypeError(f"{cls.__name__}: name must be kebab-case")
+        if issubclass(cls, Codemod):
+            cls.code = cls.name  # a codemod is known by its name; its changes carry it
+        elif not _CODE.match(getattr(cls, "code", "")):
+            raise TypeError(
+                f"{cls.__name__}: code {getattr(cls, 'code', None)!r} must be 2-6 capital letters and 3 digits (ACME001)"
+            )
         handler_names(cls)  # refuses a handler named after no node class
 
     @classmethod
@@ -147,6 +146,49 @@ class Rule:
         return iter(())
 
 
+def checked_options(label: str, options: Mapping[str, Option], settings: Mapping[str, Any]) -> dict[str, Any]:
+    """Every option's value: the given ones checked against their ``Option``
+    (known key, the default's type, one of the choices), the defaults for the
+    rest. Raises ValueError naming ``label`` (the rule or codemod)."""
+    unknown = set(settings) - set(options)
+    if unknown:
+        raise ValueError(f"{label} has no option {', '.join(sorted(unknown))}")
+    for key, value in settings.items():
+        option = options[key]
+        wanted = type(option.default)
+        if not isinstance(value, wanted) or (wanted is int and isinstance(value, bool)):
+            raise ValueError(f"{label} option {key} must be a {wanted.__name__}, not {type(value).__name__}")
+        if option.choices and value not in option.choices:
+            raise ValueError(f"{label}: {key} must be one of {', '.join(map(str, option.choices))}")
+    return {key: settings.get(key, option.default) for key, option in options.items()}
+
+
+class Codemod(Rule):
+    """Base class of codemods: one-off transformations a user asks for by
+    name (``tffix codemod NAME``), which need no finding to run.
+
+    A codemod is written as a rule is (``docs/writing-codemods.md``): a
+    kebab-case ``name``, typed ``options`` (``Option``), docs as the class
+    docstring, node handlers (``visit_<Node>`` / ``leave_<Node>``) and/or
+    ``check(module)``, and a ``FixBuilder`` for each change, passed to
+    ``ctx.report(where, message, fix=...)``: the message says what changed.
+    ``valid`` holds texts it leaves alone and ``invalid`` its ``Example`` s
+    (``code`` -> ``fixed``, with ``options``). ``tffix codemod`` applies every
+    change whose fix is safe or unsafe (being asked for, the codemod is
+    trusted; display-only fixes are never applied), pass after pass until
+    nothing changes, with the checks and writes of ``tffix apply``.
+
+    Its ``code`` is its name; codemods have no severity of their own."""
+
+    code: ClassVar[str] = ""
+    severity: ClassVar[Severity] = Severity.INFO
+    fixable: ClassVar[Applicability | None] = Applicability.SAFE
+
+    @classmethod
+    def _label(cls) -> str:
+        return f"codemod {cls.name}"
+
+
 class RuleSource(Protocol):
     """Anything that yields the rules of a run: a ``RuleSet`` itself, or the
     run's settings (``tffix.settings.Settings``)."""
@@ -168,6 +210,9 @@ class RuleSet:
     unsafe_fixes: bool = False
     intended_unsafe: frozenset[str] = frozenset()
     names: Mapping[str, str] = field(default_factory=dict)
+    #: what the rules' code is beyond tffix's own: the digest of the loaded
+    #: plugins' sources, so that a result cached before a plugin changed is not used
+    fingerprint: str = ""
 
     def ruleset(self) -> RuleSet:
         return self
@@ -187,4 +232,5 @@ class RuleSet:
             "unsafe_fixes": self.unsafe_fixes,
             "intended_unsafe": sorted(self.intended_unsafe),
             "names": sorted(self.names.items()),
+            "fingerprint": self.fingerprint,
         }

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .diagnostics import Fix
+from .plugins import Catalogue, PluginSpec, load
 from .rule import Rule, RuleSet
 from .rules.profiles import Profile, get_profile
-from .rules.registry import resolve, rule_classes, selection
 
 __all__ = ["Settings"]
 
@@ -19,7 +19,8 @@ class Settings:
     ``ALL`` (empty ``select``: every rule of the profile); ``extend_select``
     adds rules to that choice, as ruff's ``extend-select`` does (``ignore``
     still wins); ``options`` maps a rule code or name to option overrides,
-    which win over the profile's."""
+    which win over the profile's. ``plugins`` says which plugins' rules
+    join the built-in ones (``tffix.plugins``)."""
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -27,6 +28,12 @@ class Settings:
     unsafe_fixes: bool = False
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     extend_select: tuple[str, ...] = ()
+    plugins: PluginSpec = field(default_factory=PluginSpec)
+
+    def catalogue(self) -> Catalogue:
+        """The rules and codemods known to this run: the built-in ones and
+        the plugins'. Raises ``tffix.plugins.PluginError`` (a ValueError)."""
+        return load(self.plugins)
 
     @property
     def profile_obj(self) -> Profile:
@@ -36,16 +43,17 @@ class Settings:
         """Instances of the selected rules, configured. Raises ValueError for
         an unknown code, name, option or profile."""
         profile = self.profile_obj
+        catalogue = self.catalogue()
         chosen = (
-            [cls for key in self.select for cls in selection(key)]
+            [cls for key in self.select for cls in catalogue.selection(key)]
             if self.select
-            else [cls for cls in rule_classes() if cls.name not in profile.excluded]
+            else [cls for cls in catalogue.rules if cls.name not in profile.excluded]
         )
-        chosen += [cls for key in self.extend_select for cls in selection(key)]
-        ignored = {cls for key in self.ignore for cls in selection(key)}
+        chosen += [cls for key in self.extend_select for cls in catalogue.selection(key)]
+        ignored = {cls for key in self.ignore for cls in catalogue.selection(key)}
         overrides: dict[type[Rule], dict[str, Any]] = {}
         for key, values in self.options.items():
-            overrides.setdefault(resolve(key), {}).update(values)
+            overrides.setdefault(catalogue.resolve(key), {}).update(values)
         out = []
         for cls in dict.fromkeys(chosen):
             if cls in ignored:
@@ -57,11 +65,13 @@ class Settings:
     def ruleset(self) -> RuleSet:
         """The selected rules, configured, and the fix policy: what the engine
         runs. Raises ValueError as ``rules`` does."""
+        catalogue = self.catalogue()
         return RuleSet(
             tuple(self.rules()),
             unsafe_fixes=self.unsafe_fixes,
             intended_unsafe=frozenset(self.profile_obj.intended_unsafe),
-            names={cls.name: cls.code for cls in rule_classes()},
+            names={cls.name: cls.code for cls in catalogue.rules},
+            fingerprint=catalogue.fingerprint,
         )
 
     def allows(self, rule_name: str, fix: Fix) -> bool:

@@ -25,6 +25,8 @@ COMMANDS = {
     "apply": (".lint", "apply"),
     "cache": (".cache_cmd", "cache"),
     "rules": (".rules", "rules"),
+    "codemod": (".codemod", "codemod"),
+    "test": (".plugin_tests", "test"),
     "explain": (".rules", "explain"),
     "config": (".config_cmd", "config"),
     "lsp": (".lsp", "lsp"),
@@ -55,7 +57,10 @@ class _LazyGroup(click.Group):
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tffix")
-def main() -> None:
+@click.option(
+    "--debug", is_flag=True, envvar="TFFIX_DEBUG", help="Show the traceback behind an error (a plugin's, say)."
+)
+def main(debug: bool) -> None:
     """tffix repairs Terraform code, keeping every byte it does not mean to change.
 
     \b

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from ..config import ConfigError, find_config, load_config
+from ..config import Config, ConfigError, find_config, load_config
+from ..plugins import PluginSpec
 from ..rules.profiles import get_profile
 
 __all__ = ["config"]
@@ -23,7 +24,7 @@ def config(path: Path, config_path: Path | None, isolated: bool) -> None:
     folder = path if path.is_dir() else path.parent
     try:
         source = config_path if config_path is not None else (None if isolated else find_config(folder))
-        loaded = load_config(source)
+        loaded = load_config(source) if not isolated or config_path is not None else Config(None, plugins=PluginSpec())
         settings = loaded.settings_for(folder)
         rules = settings.rules()
     except (ConfigError, ValueError) as e:
@@ -37,5 +38,14 @@ def config(path: Path, config_path: Path | None, isolated: bool) -> None:
         "unsafe_fixes_intended_by_profile": sorted(profile.intended_unsafe),
         "excluded": path != folder and loaded.excludes(path) or loaded.excludes(folder),
         "rules": {rule.code: {"name": rule.name, "options": rule.settings} for rule in rules},
+        "plugins": [
+            {
+                "name": plugin.name,
+                "origin": plugin.origin,
+                "rules": list(plugin.rules),
+                "codemods": list(plugin.codemods),
+            }
+            for plugin in settings.catalogue().plugins
+        ],
     }
     click.echo(json.dumps(document, indent=2))

@@ -13,11 +13,12 @@ import click
 from ..config import ConfigError
 from ..engine.fmt_batch import FileOutcome, format_files, format_text
 from ..files import iter_fmt_files, read_error, read_stdin
+from ..plugins import PluginError
 from ..settings import Settings
 from ..writeback import Change, write_unit
 from .diff import TERRAFORM_LABELS, unified_diff
 from .report import EXIT_CHANGES, EXIT_CODES_HELP, Report
-from .resolve import Resolver
+from .resolve import PluginFailure, Resolver
 from .terraform_args import TerraformFmtCommand
 
 __all__ = ["EXIT_TERRAFORM_CHECK", "fmt"]
@@ -93,9 +94,11 @@ def fmt(
     """
     del no_color  # nothing fmt prints is coloured
     try:
-        resolver = Resolver(Settings(), profile_given=False, config_path=config_path, isolated=isolated)
+        resolver = Resolver(Settings(), profile_given=False, config_path=config_path, isolated=isolated, plugins=False)
         if terraform_exit_codes is None:
             terraform_exit_codes = resolver.config_for(Path.cwd()).fmt_terraform_exit_codes
+    except PluginError as e:
+        raise PluginFailure(e) from None
     except ConfigError as e:
         raise click.UsageError(str(e)) from None
     report = Report(check_only=check)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -15,13 +16,16 @@ from ..engine.batch import Job, run_jobs, run_source
 from ..engine.discover import ModuleSource, discover, load_directory
 from ..engine.run import ModuleRun, run_module
 from ..files import FileError, read_problem, read_stdin
+from ..plugins import PluginError
 from ..rules.base import Applicability, Severity
 from ..rules.profiles import PROFILES
 from ..settings import Settings
 from ..writeback import Change, refusals, write_unit
 from .diff import unified_diff
+from .interactive import Chosen, Review
 from .report import LINT_EXIT_CODES_HELP, OUTPUT_FORMATS, TEXT_FORMATS, LintReport
-from .resolve import Resolver
+from .resolve import PluginFailure, Resolver
+from .rules import plugin_lines
 
 __all__ = ["apply", "check"]
 
@@ -83,6 +87,7 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
                      default="warning", show_default=True,
                      help="The least severity of a finding that fails the run (tflint's option; notice = info)."),
         click.option("--stdin-filename", metavar="PATH", help="The path of the buffer read from `-` (its folder is the module)."),
+        click.option("--verbose", "-v", is_flag=True, help="Say which plugins were loaded, from where (on standard error)."),
     ]  # fmt: skip
     for option in reversed(options):
         command = option(command)
@@ -101,6 +106,8 @@ def _settings(
     isolated: bool,
     jobs: int | None,
     no_cache: bool,
+    verbose: bool = False,
+    paths: tuple[str, ...] = (),
 ) -> Resolver:
     options = {"iam-role-managed-policy-arns": {"emit_import_blocks": True}} if emit_import_blocks else {}
     if only and (select or extend_select):
@@ -114,17 +121,27 @@ def _settings(
         extend_select=_codes(extend_select, "--extend-select"),
     )
     try:
-        flags.rules()
-    except ValueError as e:
-        raise click.UsageError(str(e)) from None
-    try:
         resolver = Resolver(
             flags, profile_given=profile is not None, config_path=config_path, isolated=isolated, only=bool(only)
         )
+    except PluginError as e:
+        raise PluginFailure(e) from None
     except ConfigError as e:
+        raise click.UsageError(str(e)) from None
+    try:
+        # the command line's rules are checked against those of the first path's plugins
+        first = next((Path(p) for p in paths if p != "-"), Path("."))
+        flags = replace(flags, plugins=resolver.plugins_for(first if first.is_dir() else first.parent))
+        flags.rules()
+    except PluginError as e:
+        raise PluginFailure(e) from None
+    except ConfigError:
+        pass  # reported with the modules it concerns
+    except ValueError as e:
         raise click.UsageError(str(e)) from None
     resolver.jobs = jobs or os.cpu_count() or 1
     resolver.use_cache = not no_cache
+    resolver.verbose = verbose
     return resolver
 
 
@@ -174,7 +191,7 @@ def check(
     `tffix apply` (or `tffix check --fix`) fixes with the given options.
     """
     make_report, output_file = _report(output_format, flags, check_fix=fix)
-    resolver = _settings(**flags)
+    resolver = _settings(**flags, paths=paths)
     if watch:
         if "-" in paths:
             raise click.UsageError("--watch cannot read standard input (`-`)")
@@ -230,7 +247,7 @@ def _watch(
         while True:
             _run(
                 paths,
-                _settings(**flags),
+                _settings(**flags, paths=paths),
                 make_report(),
                 fix=fix,
                 dry_run=False,
@@ -263,7 +280,20 @@ def _next_batch(batches: Any) -> int:
 @click.command("apply", epilog=LINT_EXIT_CODES_HELP)
 @_common
 @click.option("--dry-run", "--diff", "dry_run", is_flag=True, help="Print a unified diff of the fixes; write nothing.")
-def apply(paths: tuple[str, ...], output_format: str, stdin_filename: str | None, dry_run: bool, **flags: Any) -> None:
+@click.option(
+    "--interactive",
+    "-i",
+    is_flag=True,
+    help="Show each fix as a diff and ask: y apply, n skip, a all of this rule, d none of this rule, q quit.",
+)
+def apply(
+    paths: tuple[str, ...],
+    output_format: str,
+    stdin_filename: str | None,
+    dry_run: bool,
+    interactive: bool,
+    **flags: Any,
+) -> None:
     """Fix findings in place: safe fixes, and unsafe ones with --unsafe-fixes
     (or when the profile intends them). Only the lines of the fixed items
     change; new code is formatted as `terraform fmt` would.
@@ -280,7 +310,12 @@ def apply(paths: tuple[str, ...], output_format: str, stdin_filename: str | None
     module context (fixes that would edit other files are not applied).
     """
     make_report, output_file = _report(output_format, flags, dry_run=dry_run)
-    resolver = _settings(**flags)
+    resolver = _settings(**flags, paths=paths)
+    review = None
+    if interactive:
+        if "-" in paths:
+            raise click.UsageError("--interactive reads its answers from standard input, so it cannot read `-`")
+        review = Review()
     code = _run(
         paths,
         resolver,
@@ -289,7 +324,10 @@ def apply(paths: tuple[str, ...], output_format: str, stdin_filename: str | None
         dry_run=dry_run,
         stdin_filename=stdin_filename,
         output_file=output_file,
+        review=review,
     )
+    if review is not None:
+        click.echo(review.summary(), err=True)
     sys.exit(code)
 
 
@@ -302,10 +340,11 @@ def _run(
     dry_run: bool,
     stdin_filename: str | None,
     output_file: Path | None = None,
+    review: Review | None = None,
 ) -> int:
-    """One run; its exit code."""
+    """One run; its exit code. ``review``: ask before each fix (--interactive)."""
     if output_file is None:
-        _run_to(paths, resolver, report, fix=fix, dry_run=dry_run, stdin_filename=stdin_filename)
+        _run_to(paths, resolver, report, fix=fix, dry_run=dry_run, stdin_filename=stdin_filename, review=review)
     else:
         try:
             stream = output_file.open("w", encoding="utf-8")
@@ -313,7 +352,7 @@ def _run(
             raise click.UsageError(f"--output-file: {output_file}: {e.strerror}") from None
         with stream:
             report.out = report.diff_out = stream
-            _run_to(paths, resolver, report, fix=fix, dry_run=dry_run, stdin_filename=stdin_filename)
+            _run_to(paths, resolver, report, fix=fix, dry_run=dry_run, stdin_filename=stdin_filename, review=review)
     return report.exit_code
 
 
@@ -325,6 +364,7 @@ def _run_to(
     fix: bool,
     dry_run: bool,
     stdin_filename: str | None,
+    review: Review | None = None,
 ) -> None:
     if "-" in paths:
         if len(paths) > 1:
@@ -350,10 +390,13 @@ def _run_to(
             config = resolver.config_for(source.directory)
             source.targets = {p for p in source.targets if not config.excludes(p)}
             if source.targets:
-                jobs.append(Job(source, settings, fix))
+                # interactive: the workers find the fixes; the user picks; then they are applied here
+                jobs.append(Job(source, settings, fix and review is None))
                 folder_settings.append(settings)
         runs = _with_progress(run_jobs(jobs, workers=resolver.jobs, use_cache=resolver.use_cache), len(jobs))
         for job, job_settings, run in zip(jobs, folder_settings, runs):
+            if review is not None:
+                run = _reviewed(job.source, run, job_settings, review)
             _module(job.source, run, job_settings, report, fix=fix, dry_run=dry_run)
     report.finish(applying=fix)
 
@@ -380,12 +423,34 @@ def _with_progress(runs: Iterable[ModuleRun], total: int) -> Iterable[ModuleRun]
 
 
 def _resolve(resolver: Resolver, directory: Path, report: LintReport) -> Settings | None:
-    """The folder's settings, or None after reporting a bad config file."""
+    """The folder's settings, or None after reporting a bad config file.
+    The report learns of the folder's plugin rules (and with --verbose, the
+    plugins are named once each)."""
     try:
-        return resolver.for_directory(directory)
+        settings = resolver.for_directory(directory)
+        catalogue = settings.catalogue()
+        report.know_rules(catalogue.rules)
+        if resolver.verbose:
+            for line in plugin_lines(catalogue):
+                if line not in resolver.said:
+                    resolver.said.add(line)
+                    click.echo(f"tffix: {line}", err=True)
+        return settings
+    except PluginError as e:
+        raise PluginFailure(e) from None  # one line, and the whole run stops: its rules are unknown
     except (ConfigError, ValueError) as e:
         report.failure(f"config error: {e}")
         return None
+
+
+def _reviewed(source: ModuleSource, run: ModuleRun, settings: Settings, review: Review) -> ModuleRun:
+    """The module with the fixes the user accepts (asked about each fix
+    ``run``, a check, found) applied through the checked loop."""
+    offered = [diag for i, diag in enumerate(run.remaining) if i in run.fixable and diag.fix is not None]
+    accepted, whole = review.ask(offered, source.texts) if offered else (frozenset(), frozenset(review.always))
+    fixed = run_source(source, Chosen.of(settings.ruleset(), accepted, whole), fix=True)
+    review.count(fixed.applied)
+    return fixed
 
 
 def _report_run(run: ModuleRun, settings: Settings, report: LintReport, *, limited: set[Path] | None) -> None:

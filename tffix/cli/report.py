@@ -152,6 +152,12 @@ class LintReport:
 
             self._sarif = SarifLog()
 
+    def know_rules(self, classes: Sequence[type[Any]]) -> None:
+        """Rules beyond the built-in ones (a plugin's) that findings may come
+        from: the SARIF log describes them as it does tffix's own."""
+        if self._sarif is not None:
+            self._sarif.know(classes)
+
     def finding(
         self,
         diag: Diagnostic,

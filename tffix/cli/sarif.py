@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -134,10 +134,17 @@ class SarifLog:
         from ..rules.registry import rule_classes
 
         self.cwd = Path(os.path.abspath(cwd or Path.cwd()))
-        self.rules = rule_classes()
+        self.rules: list[type[Rule]] = list(rule_classes())
         self.index = {cls.code: i for i, cls in enumerate(self.rules)}
         self.results: list[dict[str, Any]] = []
         self.notifications: list[dict[str, Any]] = []
+
+    def know(self, classes: Sequence[type[Rule]]) -> None:
+        """Add the rules among ``classes`` not described yet (a plugin's)."""
+        for cls in classes:
+            if cls.code not in self.index:
+                self.index[cls.code] = len(self.rules)
+                self.rules.append(cls)
 
     # -- locations ------------------------------------------------------------
 

@@ -6,13 +6,20 @@ Two sources, resolved per document (so per workspace folder):
   ``workspace/didChangeConfiguration`` or (per workspace folder)
   ``workspace/configuration``: ``{"profile": "default",
   "select": ["TFX101"], "ignore": [], "unsafeFixes": false, "options":
-  {"rule": {"option": value}}}``, at the top level or under a ``"tffix"``
-  key (VS Code sends its whole settings section that way);
+  {"rule": {"option": value}}, "enablePlugins": false}``, at the top level
+  or under a ``"tffix"`` key (VS Code sends its whole settings section that
+  way);
 * the configuration files (``.tffix.toml`` / ``[tool.tffix]``), through
   ``load_file_config``.
 
 The editor's keys win over the file's (what the user set in the editor is
 what they see), keys the editor leaves out come from the file.
+
+Plugins are code: the Python plugins a workspace's configuration file names
+are imported only when the editor sets ``enablePlugins`` (an editor sends it
+once the user trusts the workspace). Until then the file's settings apply
+without them, and a message says so. Installed plugins (entry points) load,
+as tffix itself was installed.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..plugins import PluginSpec
 from ..settings import Settings
 
 __all__ = ["EditorSettings", "load_file_config", "resolve_settings", "workspace_folder"]
@@ -33,6 +41,7 @@ _KEYS = {
     "ignore": "ignore",
     "unsafeFixes": "unsafe_fixes",
     "options": "options",
+    "enablePlugins": "enable_plugins",
 }
 
 
@@ -72,20 +81,21 @@ def _invalid(key: str, value: Any) -> str | None:
         return "must be a string"
     if key in ("select", "ignore") and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
         return "must be a list of rule codes, names, code prefixes or ALL"
-    if key == "unsafeFixes" and not isinstance(value, bool):
+    if key in ("unsafeFixes", "enablePlugins") and not isinstance(value, bool):
         return "must be true or false"
     if key == "options" and not (isinstance(value, Mapping) and all(isinstance(v, Mapping) for v in value.values())):
         return "must map rule codes or names to objects of options"
     return None
 
 
-def load_file_config(folder: Path | None, path: Path) -> Mapping[str, Any] | None:
+def load_file_config(folder: Path | None, path: Path, *, trust_plugins: bool = False) -> Mapping[str, Any] | None:
     """HOOK for file-based configuration: the ``Settings`` fields (``select``,
     ``ignore``, ``profile``, ``unsafe_fixes``, ``options``) that the
     configuration files set for ``path``, found by walking up from it
     (``folder`` is its workspace folder, where the walk may stop), or None
     when there is no configuration file. Raise ValueError for a bad file:
-    the message is shown to the user.
+    the message is shown to the user. The file's Python plugins are
+    imported only with ``trust_plugins``; else ``untrusted_plugins`` names them.
 
     Uses the same files as the command line (``tffix.config``): the nearest
     ``.tffix.toml`` / ``[tool.tffix]`` above the document, with its
@@ -97,7 +107,8 @@ def load_file_config(folder: Path | None, path: Path) -> Mapping[str, Any] | Non
     if found is None:
         return None
     try:
-        settings = load_config(found).settings_for(path.parent)
+        config = load_config(found, trust_plugins=trust_plugins)
+        settings = config.settings_for(path.parent)
     except ConfigError as e:
         raise ValueError(str(e)) from None
     return {
@@ -106,6 +117,8 @@ def load_file_config(folder: Path | None, path: Path) -> Mapping[str, Any] | Non
         "profile": settings.profile,
         "unsafe_fixes": settings.unsafe_fixes,
         "options": settings.options,
+        "plugins": settings.plugins,
+        "untrusted_plugins": (found, config.untrusted_plugins),
     }
 
 
@@ -120,13 +133,23 @@ def resolve_settings(path: Path | None, folders: Iterable[Path], editor: EditorS
     problems to show. Bad settings fall back to the defaults, never to no
     linting at all."""
     problems = list(editor.problems)
-    merged: dict[str, Any] = {}
+    merged: dict[str, Any] = {"plugins": PluginSpec(entry_points=True)}
+    values = dict(editor.values)
+    trusted = bool(values.pop("enable_plugins", False))
     if path is not None:
         try:
-            merged.update(load_file_config(workspace_folder(path, folders), path) or {})
+            found = dict(load_file_config(workspace_folder(path, folders), path, trust_plugins=trusted) or {})
         except ValueError as e:
             problems.append(str(e))
-    merged.update(editor.values)
+        else:
+            config, skipped = found.pop("untrusted_plugins", (None, ()))
+            if skipped:
+                problems.append(
+                    f"{config} names Python plugins ({', '.join(skipped)}), not loaded: plugins are code, "
+                    "and run only in a trusted workspace (set tffix.enablePlugins to true to load them)"
+                )
+            merged.update(found)
+    merged.update(values)
     try:
         settings = Settings(**merged)
         settings.rules()  # unknown codes, profiles and options raise here

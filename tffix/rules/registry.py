@@ -3,9 +3,18 @@ code is never reused."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
+from ..rule import Codemod
 from .base import Rule
 
-__all__ = ["resolve", "rule_classes", "selection"]
+__all__ = ["codemod_classes", "resolve", "rule_classes", "selection"]
+
+
+def codemod_classes() -> tuple[type[Codemod], ...]:
+    """tffix's own codemods (``tffix codemod --list`` adds the plugins')."""
+    return ()
 
 
 def rule_classes() -> tuple[type[Rule], ...]:
@@ -58,26 +67,34 @@ def rule_classes() -> tuple[type[Rule], ...]:
     )
 
 
-def resolve(key: str) -> type[Rule]:
-    """The rule with this code (``TFX101``) or name (``hardcoded-environment-tag``)."""
+def resolve(key: str, classes: Sequence[type[Rule]] | None = None) -> type[Rule]:
+    """The rule with this code (``TFX101``) or name (``hardcoded-environment-tag``)
+    among ``classes`` (default: the built-in rules; a run with plugins passes
+    its catalogue's)."""
     wanted = key.strip()
-    for cls in rule_classes():
+    for cls in rule_classes() if classes is None else classes:
         if wanted.upper() == cls.code or wanted.lower() == cls.name:
             return cls
     raise ValueError(f"unknown rule {key!r} (see `tffix rules`)")
 
 
-def selection(key: str) -> list[type[Rule]]:
+#: a code prefix: letters, then at most two digits (``TFX1``, ``ACME``, ``ACME00``)
+_PREFIX = re.compile(r"^[A-Z]{2,6}\d{0,2}$")
+
+
+def selection(key: str, classes: Sequence[type[Rule]] | None = None) -> list[type[Rule]]:
     """The rules ``--select`` / ``--ignore`` mean by ``key``: ``ALL``, a code
-    (``TFX101``) or name, or a code prefix (``TFX1``: every TFX1xx), as ruff
-    reads its selectors."""
+    (``TFX101``) or name, or a code prefix (``TFX1``: every TFX1xx; a
+    plugin's ``ACME``), as ruff reads its selectors. ``classes`` as in
+    ``resolve``."""
+    known = rule_classes() if classes is None else classes
     wanted = key.strip().upper()
     if wanted == "ALL":
-        return list(rule_classes())
+        return list(known)
     try:
-        return [resolve(key)]
+        return [resolve(key, known)]
     except ValueError:
-        prefixed = [cls for cls in rule_classes() if wanted.startswith("TFX") and cls.code.startswith(wanted)]
+        prefixed = [cls for cls in known if _PREFIX.match(wanted) and cls.code.startswith(wanted)]
         if not prefixed:
             raise ValueError(
                 f"unknown rule {key!r}: not a code, a name, a code prefix or ALL (see `tffix rules`)"

@@ -1,0 +1,4 @@
+variable "create_bucket" {
+  type    = bool
+  default = "false"
+}
