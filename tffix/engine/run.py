@@ -140,6 +140,8 @@ class _Pass:
         self.first_seen: set[tuple[str, Path, str]] | None = None
         #: the module's texts now (the run's own dict, updated in place)
         self.texts: dict[Path, str] = {}
+        #: the rules whose fixes this run applied
+        self.fixed_codes: set[str] = set()
 
     def may_apply(self, diag: Diagnostic) -> bool:
         """The rule set allows the fix and it only edits files this run may write."""
@@ -152,14 +154,15 @@ class _Pass:
         return all(e.path in self.writable or (e.create and e.path.parent in self.creatable) for e in fix.edits)
 
     def cascaded(self, diag: Diagnostic) -> bool:
-        """An unsafe fix of a finding that only another fix made appear: not
-        applied, since the user never saw it (TFX101's new variable must not
-        let TFX117 rename resources in the same run)."""
+        """An unsafe fix of a finding that only another rule's fix made
+        appear: not applied, since the user never saw it (TFX101's new
+        variable must not let TFX117 rename resources in the same run)."""
         fix = diag.fix
         return (
             fix is not None
             and fix.applicability is Applicability.UNSAFE
             and self.first_seen is not None
+            and diag.code not in self.fixed_codes  # a rule (or codemod) may follow its own fixes to a fixed point
             and _found_on(diag, self.texts) not in self.first_seen
         )
 
@@ -263,6 +266,7 @@ def run_module(
         run.texts.update((path, text) for path, (text, _) in new_texts.items())
         state.writable.update(p for p in new_texts if p not in run.original)  # a file made in pass 1 may grow in pass 2
         run.applied.extend(chosen)
+        state.fixed_codes.update(d.code for d in chosen)
         expected = Counter(d.fingerprint for d in diags)
         expected.subtract(d.fingerprint for d in chosen)
         # only the edited files change: the others keep their parse, the edited ones take the formatter's
