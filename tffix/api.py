@@ -116,7 +116,7 @@ from .rewrite import (
 )
 from .rewrite.fmt_rewrites import modern_type, unwrapped_interpolation
 from .rewrite.literal_variables import VariableUse, use_variable
-from .rewrite.variables import type_fits
+from .rewrite.variables import may_be_null, type_fits
 from .rule import DOC_SECTIONS, Codemod, Example, Option, Rule, RuleSet
 from .syntax.errors import ParseError
 from .syntax.parser import parse_module
@@ -241,6 +241,7 @@ __all__ = [  # noqa: RUF022 - grouped by topic, in the order the docstring lists
     # fixes as tree edits
     "FixBuilder",
     "VariableUse",
+    "may_be_null",
     "modern_type",
     "type_fits",
     "unwrapped_interpolation",

@@ -43,7 +43,7 @@ from .snippets import (
     parse_expression,
     to_node,
 )
-from .variables import candidate_names, type_fits, type_text
+from .variables import candidate_names, may_be_null, type_fits, type_text
 
 __all__ = ["FixBuilder", "node_edits"]
 
@@ -387,6 +387,7 @@ class FixBuilder:
         default: Fill = _MISSING,
         description: str | None = None,
         sensitive: bool | None = None,
+        nullable: bool = True,
     ) -> str:
         """Make sure ``variable "<name>"`` is declared: nothing happens when
         the module declares it or this fix already asked for it; else it is
@@ -397,8 +398,10 @@ class FixBuilder:
         A declared variable is reused only when it can hold a value of
         ``type`` (``type_fits``: the same type, or untyped with no default or
         a default of that type); otherwise the first free name of ``name``,
-        ``name_2``, ... is declared. Returns the name used, for
-        ``var.<name>``: always build the reference from it."""
+        ``name_2``, ... is declared. With ``nullable=False`` (the variable
+        goes into a string), a variable that may be null (``may_be_null``)
+        is not reused either. Returns the name used, for ``var.<name>``:
+        always build the reference from it."""
         if not is_identifier(name):
             raise ValueError(f"{name!r} is not an HCL identifier")
         wanted = None if type is None else type_text(type)
@@ -407,7 +410,8 @@ class FixBuilder:
                 if wanted is None or self._variables[candidate] in (None, wanted):
                     return candidate
             elif candidate in self.module.variables:
-                if wanted is None or type_fits(self.module.variables[candidate][1], wanted):
+                block = self.module.variables[candidate][1]
+                if (wanted is None or type_fits(block, wanted)) and (nullable or not may_be_null(block)):
                     return candidate
             else:
                 name = candidate

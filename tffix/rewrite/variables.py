@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from ..cst import nodes as n
 from ..cst.values import NotLiteral, literal_value
 
-__all__ = ["candidate_names", "declared_type", "type_fits", "type_text"]
+__all__ = ["candidate_names", "declared_type", "may_be_null", "type_fits", "type_text"]
 
 #: legacy quoted type constraints (Terraform 0.11), as Terraform reads them
 _LEGACY = {"string": "string", "list": "list(any)", "map": "map(any)"}
@@ -71,6 +71,19 @@ def type_fits(block: n.Block, wanted: str) -> bool:
     value decides) or with a default of that type."""
     have = declared_type(block)
     return have is None or have == "any" or have == type_text(wanted)
+
+
+def may_be_null(block: n.Block) -> bool:
+    """Whether ``var.<block>`` can be null where it is used: its default is
+    ``null`` (the cloudposse ``context.tf`` convention), or it says
+    ``nullable = true`` and has no default. ``"${var.x}"`` of a null value
+    fails ("Invalid template interpolation value"), so a fix that puts a
+    variable into a string must not reuse one of these."""
+    default = block.body.attribute("default")
+    if default is not None:
+        return type(default.value) is n.Literal and default.value.token.text == "null"
+    nullable = block.body.attribute("nullable")
+    return nullable is not None and type(nullable.value) is n.Literal and nullable.value.token.text == "true"
 
 
 def candidate_names(base: str) -> Iterator[str]:

@@ -14,9 +14,11 @@ from ..api import (
     Severity,
     SourceFile,
     TerraformModule,
+    may_be_null,
     ref,
     string_value,
     template,
+    traversal,
     type_fits,
 )
 from ..cst import nodes as n
@@ -49,6 +51,22 @@ ENV_WORDS = frozenset(
     {"prod", "production", "prd", "staging", "stage", "stg", "dev", "development", "qa", "uat", "preprod", "sandbox"}
 )
 _WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _fits(block: n.Block) -> bool:
+    """A variable that can go into a name: a string, never null."""
+    return type_fits(block, "string") and not may_be_null(block)
+
+
+def _instance_keyed(value: n.Node) -> bool:
+    """A string whose only interpolations are ``count.index`` / ``each.key``
+    / ``each.value``: it tells instances apart, never environments."""
+    if type(value) is not n.Template:
+        return False
+    parts = [p for p in value.parts if type(p) is not n.TemplateLiteral]
+    return bool(parts) and all(
+        type(p) is n.Interpolation and (traversal(p.expr) or ("",))[0] in ("count", "each") for p in parts
+    )
 
 
 def _env_word(text: str) -> re.Match[str] | None:
@@ -106,11 +124,15 @@ class HardcodedResourceName(Rule):
     appended (`acme-logs-${var.environment_suffix}`), which is unsafe: a new
     name forces the resource to be replaced (data in a bucket or database
     does not move), and a new variable has no default. Information only,
-    since one environment per account is a valid setup. Only a `string` variable is interpolated (or
-    an untyped one whose default, if any, is a string): when the module's
-    `environment` is a `map(string)`, say, a new string variable with a free
-    name is declared instead, since `${var.environment}` would fail at
-    validate.
+    since one environment per account is a valid setup. Only a `string`
+    variable is interpolated (or an untyped one whose default, if any, is a
+    string), and never one that may be null (`default = null`, or
+    `nullable = true` without a default: `"${var.x}"` of null fails): when
+    the module's `environment` is a `map(string)` or defaults to null, a new
+    string variable with a free name is declared instead.
+
+    A name that only interpolates `count.index` or `each.key` is the same
+    in every environment too, and gets the variable appended.
 
     ## References
     - https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
@@ -148,9 +170,7 @@ class HardcodedResourceName(Rule):
         declared = any(v in module.variables for v in wanted)
         # only a string variable can go into a name: `${var.environment}` of a
         # map(string) parses but fails at validate, so then a new one is declared
-        variable = next(
-            (v for v in wanted if v in module.variables and type_fits(module.variables[v][1], "string")), None
-        )
+        variable = next((v for v in wanted if v in module.variables and _fits(module.variables[v][1])), None)
         for file, block in module.blocks("resource"):
             if len(block.labels) < 2:
                 continue
@@ -158,8 +178,12 @@ class HardcodedResourceName(Rule):
                 if block.label_values[0] != kind or not (declared or (kind, argument) in GLOBAL):
                     continue
                 attr = block.body.attribute(argument)
-                text = string_value(attr.value) if attr is not None else None
-                if attr is None or not text or "$" in file.source(attr.value):
+                if attr is None:
+                    continue
+                text = string_value(attr.value)
+                if text is None and _instance_keyed(attr.value):
+                    text = file.source(attr.value)[1:-1]  # "orders-${count.index}": the same in every environment
+                elif not text or "$" in file.source(attr.value):
                     continue
                 yield self._finding(module, file, block, (kind, argument), attr, text, variable, declared)
 
@@ -177,14 +201,19 @@ class HardcodedResourceName(Rule):
         wanted: list[str] = self.settings["variables"]
         kind, argument = where
         rewrite = FixBuilder(module, file)
-        word = _env_word(text)
+        keyed = type(attr.value) is n.Template and _instance_keyed(attr.value)
+        word = None if keyed else _env_word(text)
         name = variable
         keeps_plan = False
         if word is not None:
             # the environment word becomes the variable: with it as the default, the name stays
             if name is None:
                 name = rewrite.ensure_variable(
-                    wanted[0], type="string", default=word.group(), description="Environment name, used in names."
+                    wanted[0],
+                    type="string",
+                    default=word.group(),
+                    description="Environment name, used in names.",
+                    nullable=False,
                 )
                 keeps_plan = name not in module.variables
             else:
@@ -196,11 +225,17 @@ class HardcodedResourceName(Rule):
         else:
             if name is None:
                 name = rewrite.ensure_variable(
-                    wanted[0], type="string", description="Environment name, appended to names that must be unique."
+                    wanted[0],
+                    type="string",
+                    description="Environment name, appended to names that must be unique.",
+                    nullable=False,
                 )
             # FIFO queues and topics must keep ".fifo" at the end
             fifo = ".fifo" if text.endswith(".fifo") else ""
             new = template(text.removesuffix(fifo), "-", ref("var", name), fifo)
+            if keyed:
+                assert type(attr.value) is n.Template
+                new = attr.value.with_changes(parts=(*attr.value.parts, *template("-", ref("var", name)).parts))
             how = f"Append -${{var.{name}}}"
         rewrite.replace(attr.value, new)
         scope = (

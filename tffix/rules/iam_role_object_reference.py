@@ -114,7 +114,7 @@ class IamRoleObjectReference(Rule):
                     if ref is None or ref[0] != "aws_iam_role" or len(ref) < 2 or any(p != "[]" for p in ref[2:]):
                         continue
                     text = file.source(value)
-                    message = f"`{kind}.{attr.name.text}` wants a role {wanted}, not the role object `{text}`"
+                    message = f"`{attr.name.text}` of {kind}.{block.label_values[1]} wants a role {wanted}, not the role object `{text}`"
                     if ref[1] in multi and len(ref) == 2:
                         # a counted role needs an instance key first, which only the author knows
                         yield module.diagnostic(

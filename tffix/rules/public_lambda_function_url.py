@@ -9,11 +9,13 @@ __all__ = ["PublicLambdaFunctionUrl"]
 
 
 class PublicLambdaFunctionUrl(Rule):
-    """Lambda function URL open to anyone, from any origin
+    """Lambda function URL open to anyone
 
     ## What it does
-    Finds `aws_lambda_function_url` with `authorization_type = "NONE"` whose
-    `cors` allows every origin (`allow_origins = ["*"]`).
+    Finds `aws_lambda_function_url` with `authorization_type = "NONE"`: a
+    URL anyone on the internet can invoke. Worse still when its `cors`
+    allows every origin (`allow_origins = ["*"]`), so any web page can call
+    it from a visitor's browser; the message says which.
 
     ## Why is this bad?
     Anyone on the internet can invoke the function, and any web page can call
@@ -60,11 +62,14 @@ class PublicLambdaFunctionUrl(Rule):
 
     valid = (
         'resource "aws_lambda_function_url" "a" {\n  authorization_type = "AWS_IAM"\n  cors {\n    allow_origins = ["*"]\n  }\n}\n',
-        'resource "aws_lambda_function_url" "a" {\n  authorization_type = "NONE"\n  cors {\n    allow_origins = ["https://x.example"]\n  }\n}\n',
+        'resource "aws_lambda_function_url" "a" {\n  authorization_type = var.auth\n}\n',
     )
     invalid = (
         Example(
             'resource "aws_lambda_function_url" "a" {\n  authorization_type = "NONE"\n  cors {\n    allow_origins = ["*"]\n  }\n}\n'
+        ),
+        Example(
+            'resource "aws_lambda_function_url" "a" {\n  authorization_type = "NONE"\n  cors {\n    allow_origins = ["https://x.example"]\n  }\n}\n'
         ),
     )
 
@@ -73,14 +78,12 @@ class PublicLambdaFunctionUrl(Rule):
             auth = block.body.attribute("authorization_type")
             if auth is None or string_value(auth.value) != "NONE":
                 continue
+            label = ".".join(block.label_values[:2])
             if any(_all_origins(cors) for cors in nested_blocks(block.body, "cors")):
-                label = ".".join(block.label_values[:2])
-                yield module.diagnostic(
-                    self,
-                    file,
-                    auth.value,
-                    f'{label}: anyone can invoke it (authorization_type "NONE") from any origin (cors "*")',
-                )
+                message = f'{label}: anyone can invoke it (authorization_type "NONE"), and any web page from any origin (cors "*")'
+            else:
+                message = f'{label}: anyone on the internet can invoke it (authorization_type "NONE"); use "AWS_IAM" unless it is a public endpoint'
+            yield module.diagnostic(self, file, auth.value, message)
 
 
 def _all_origins(cors: n.Block) -> bool:
