@@ -188,3 +188,21 @@ def test_utf16_without_bom_is_named() -> None:
     assert likely_encoding("é = 1\n".encode("utf-16-le")) == "UTF-16 LE (no BOM)"
     assert likely_encoding("é = 1\n".encode("utf-16-be")) == "UTF-16 BE (no BOM)"
     assert likely_encoding(b"\x81\x8d\x8f\x90\x9d") is None  # bytes cp1252 leaves undefined
+
+
+def test_a_tfvars_file_that_does_not_parse_is_an_error_as_a_tf_file_is(tmp_path: Path) -> None:
+    module = _module(tmp_path / "m", main_tf=TAGGED, variables_tf=VARIABLES)
+    (module / "terraform.tfvars").write_text('environment = "prod"\nregion = \n')
+    (module / "dir.tfvars").mkdir()  # a folder so named is no input file: nothing to say
+    result = run_cli("check", str(module))
+    assert result.exit_code == 2
+    assert f"{module / 'terraform.tfvars'}:2:10: Invalid expression" in result.stderr
+    assert result.stdout.splitlines()[-1] == "1 error (reported above): what it concerns was not checked."
+    # the result cache keeps what it read: mending the file is seen at once
+    (module / "terraform.tfvars").write_text('environment = "prod"\nregion = "eu-west-1"\n')
+    mended = run_cli("check", str(module))
+    assert mended.exit_code == 1 and mended.stderr == ""
+    # a named .tf file is checked with its folder as context only: its .tfvars are not its to report
+    (module / "terraform.tfvars").write_text("region = \n")
+    named = run_cli("check", str(module / "main.tf"))
+    assert named.exit_code == 1 and "terraform.tfvars" not in named.stderr

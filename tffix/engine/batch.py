@@ -12,10 +12,13 @@ import datetime
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypeVar
 
 from ..context import inputs
 from ..rule import RuleSource
+from ..syntax.errors import ParseError
+from ..syntax.parser import parse_module
 from . import result_cache
 from .discover import ModuleSource
 from .run import ModuleRun, run_module
@@ -50,7 +53,7 @@ def run_source(
     """Run the module; when only some of its files were named, fixes may
     edit only those and add no file. ``today`` is the run's date (see
     ``run_module``)."""
-    return run_module(
+    run = run_module(
         source.directory,
         source.texts,
         settings,
@@ -62,6 +65,26 @@ def run_source(
         unreadable=source.unreadable,
         today=today,
     )
+    if source.whole:
+        run.parse_errors += _tfvars_errors(source.existing, run.inputs)
+    return run
+
+
+def _tfvars_errors(existing: frozenset[Path], reads: inputs.Inputs) -> list[ParseError]:
+    """Terraform reads a folder's ``.tfvars`` as HCL too (auto-loaded or by
+    ``-var-file``): one that does not parse is reported as a ``.tf`` file
+    would be. Read through the run's inputs, so a cached result is reused
+    only while they stay the same."""
+    errors = []
+    for path in sorted(p for p in existing if p.name.endswith(".tfvars") and not p.name.startswith(".")):
+        data = reads.read_bytes(path)
+        if data is None:  # a folder so named, or unreadable: Terraform would say, not us
+            continue
+        try:
+            parse_module(data.decode("utf-8", errors="replace"), path=str(path))
+        except ParseError as e:
+            errors.append(e)
+    return errors
 
 
 def _cached(job: Job, use_cache: bool) -> tuple[str | None, ModuleRun | None]:
