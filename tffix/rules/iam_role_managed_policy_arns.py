@@ -85,7 +85,11 @@ class IamRoleManagedPolicyArns(Rule):
     `for_each = toset(var.x)`. Comments on the moved items move with them.
     Display-only: `managed_policy_arns = []` and an empty `inline_policy {}`
     (they mean "detach everything", which separate resources cannot say), a
-    role with `count` or `for_each`, and lists the rule cannot key statically.
+    role with `count` or `for_each`, a role with a `dynamic "inline_policy"`
+    (moving only its static policies would leave the role managing inline
+    policies exclusively, fighting the new resources), an inline policy with
+    a `name` but no `policy` (an `aws_iam_role_policy` requires one), and
+    lists the rule cannot key statically.
 
     ## References
     - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_role
@@ -127,9 +131,10 @@ class IamRoleManagedPolicyArns(Rule):
                 continue
             arns = role.body.attribute("managed_policy_arns")
             inline = [b for b in role.body.blocks("inline_policy")]
-            if arns is None and not inline:
+            dynamic = [b for b in role.body.blocks("dynamic", "inline_policy")]
+            if arns is None and not inline and not dynamic:
                 continue
-            yield from self._role(module, file, role, arns, inline, taken)
+            yield from self._role(module, file, role, arns, inline, dynamic, taken)
 
     def _role(
         self,
@@ -138,15 +143,16 @@ class IamRoleManagedPolicyArns(Rule):
         role: n.Block,
         arns: n.Attribute | None,
         inline: list[n.Block],
+        dynamic: list[n.Block],
         taken: set[tuple[str, str]],
     ) -> Iterator[Diagnostic]:
         label = role.label_values[1]
-        anchor: n.Node | n.Token = arns.name if arns is not None else inline[0].type
+        anchor: n.Node | n.Token = arns.name if arns is not None else (inline or dynamic)[0].type
         what = " and ".join(
-            x for x in ("`managed_policy_arns`" if arns else "", "`inline_policy`" if inline else "") if x
+            x for x in ("`managed_policy_arns`" if arns else "", "`inline_policy`" if inline or dynamic else "") if x
         )
         message = f"aws_iam_role.{label} uses deprecated {what}"
-        problem = self._display_only_reason(role, arns, inline)
+        problem = self._display_only_reason(role, arns, inline, dynamic)
         if problem:
             yield module.diagnostic(self, file, anchor, f"{message}; {problem}")
             return
@@ -188,13 +194,24 @@ class IamRoleManagedPolicyArns(Rule):
             fix=rewrite.build("Move the policies to separate resources", Applicability.UNSAFE),
         )  # fmt: skip
 
-    def _display_only_reason(self, role: n.Block, arns: n.Attribute | None, inline: list[n.Block]) -> str | None:
+    def _display_only_reason(
+        self, role: n.Block, arns: n.Attribute | None, inline: list[n.Block], dynamic: list[n.Block]
+    ) -> str | None:
         if role.body.attribute("count") or role.body.attribute("for_each"):
             return "the role uses count/for_each, so move its policies by hand"
+        if dynamic:
+            # moving only the static ones would leave the role managing inline policies
+            # exclusively, fighting the new resources
+            return (
+                'its `dynamic "inline_policy"` block makes the role manage every inline policy; move them all to'
+                " aws_iam_role_policy (with for_each) by hand"
+            )
         if arns is not None and type(arns.value) is n.Tuple and not arns.value.elements:
             return "`managed_policy_arns = []` detaches every policy; remove it only if that is not needed"
         if any(not any(True for i in b.body.items if type(i) is not n.EmptyLine) for b in inline):
             return "an empty `inline_policy {}` removes every inline policy; remove it only if that is not needed"
+        if any(b.body.attribute("policy") is None for b in inline if b.body.attribute("name") is not None):
+            return "an inline policy without `policy` cannot become an aws_iam_role_policy, which requires one; add it or remove the block"
         if any(b.body.attribute("name") is None for b in inline):
             return "an inline policy without `name` would be re-created under a new generated name, leaving the old one; name it first"
         return None
