@@ -15,6 +15,7 @@ from typing import Protocol
 
 from ..cst import nodes as n
 from ..cst.positions import Spans, spans
+from ..cst.queries import references, traversal
 from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from ..model import ModuleIndex
 from ..syntax.errors import ParseError
@@ -40,6 +41,8 @@ class RuleIdentity(Protocol):
 
 #: Files that make up a module (``.tf.json`` is JSON, never edited).
 MODULE_SUFFIX = ".tf"
+#: how many locals a value is followed through (``local.a`` = ``local.b`` = ...)
+LOCAL_DEPTH = 5
 
 
 @dataclass
@@ -137,14 +140,6 @@ class SourceFile:
             i = j
         return edits
 
-    def insert_before(self, item: n.Node, text: str) -> Edit:
-        start = self.owned_span(item)[0]
-        return Edit(self.path, start, start, text)
-
-    def insert_after(self, item: n.Node, text: str) -> Edit:
-        end = self.owned_span(item)[1]
-        return Edit(self.path, end, end, text)
-
     def append(self, text: str) -> Edit:
         """Add ``text`` (whole lines) at the end, after a blank line."""
         body = self.text
@@ -233,6 +228,49 @@ class TerraformModule:
         """Blocks, declarations and references of the parsed files, built once
         on first use and shared by every rule (``tffix.model``)."""
         return ModuleIndex({file.path: file.tree for file in self.parsed() if file.tree is not None})
+
+    def local_value(self, expr: n.Node, depth: int = LOCAL_DEPTH) -> n.Expression | None:
+        """What ``expr`` stands for when it is just ``local.x``: the local's
+        value, followed through further plain ``local.y`` values (at most
+        ``depth`` locals, so a cycle ends); None when ``expr`` is no local."""
+        found = None
+        for _ in range(depth):
+            local = self._local(expr)
+            if local is None:
+                break
+            found = expr = local.value
+        return found
+
+    def locals_used(self, expr: n.Node, depth: int = LOCAL_DEPTH) -> Iterator[tuple[str, n.Attribute]]:
+        """Every local ``expr`` uses, directly or through other locals (each
+        once, at most ``depth`` steps away): its name and definition."""
+        seen: set[str] = set()
+        frontier = [expr]
+        for _ in range(depth):
+            following: list[n.Node] = []
+            for node in frontier:
+                for path in references(node):
+                    if path[0] != "local" or len(path) < 2 or path[1] in seen:
+                        continue
+                    seen.add(path[1])
+                    local = self._declared_local(path[1])
+                    if local is not None:
+                        yield path[1], local
+                        following.append(local.value)
+            frontier = following
+
+    def _local(self, expr: n.Node) -> n.Attribute | None:
+        path = traversal(expr)
+        if path is None or len(path) != 2 or path[0] != "local":
+            return None
+        return self._declared_local(path[1])
+
+    def _declared_local(self, name: str) -> n.Attribute | None:
+        declared = self.index.declaration("local", name)
+        if declared is None:
+            return None
+        assert type(declared.node) is n.Attribute  # a local is declared by its attribute
+        return declared.node
 
     @cached_property
     def variables(self) -> dict[str, tuple[SourceFile, n.Block]]:

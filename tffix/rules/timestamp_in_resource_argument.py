@@ -28,8 +28,11 @@ class TimestampInResourceArgument(Rule):
     """`timestamp()` in a resource argument
 
     ## What it does
-    Finds resource arguments whose value calls `timestamp()`, unless
-    `lifecycle { ignore_changes }` covers the argument.
+    Finds resource arguments whose value calls `timestamp()`, directly or
+    through locals (`"db-${local.stamp}"` with `stamp = timestamp()`, a few
+    locals deep), unless `lifecycle { ignore_changes }` covers the argument.
+    A finding through a local is reported where it is used, without a fix:
+    the local may serve other places.
 
     ## Why is this bad?
     `timestamp()` is only known at apply time and changes on every run, so the
@@ -105,11 +108,21 @@ class TimestampInResourceArgument(Rule):
             for attr, outermost in arguments(block.body, skip=("lifecycle", "provisioner", "connection")):
                 if outermost is None and attr.name.text in META:
                     continue
-                calls = [c for c in function_calls(attr.value) if c.function_name == "timestamp"]
                 # ignore_changes names top-level arguments and blocks
-                if not calls or "all" in ignored or (outermost or attr.name.text) in ignored:
+                if "all" in ignored or (outermost or attr.name.text) in ignored:
                     continue
-                yield self._finding(module, file, block, attr, calls)
+                calls = [c for c in function_calls(attr.value) if c.function_name == "timestamp"]
+                if calls:
+                    yield self._finding(module, file, block, attr, calls)
+                    continue
+                timed = next((name for name, local in module.locals_used(attr.value) if _calls_timestamp(local)), None)
+                if timed is not None:
+                    label = ".".join(block.label_values[:2])
+                    message = (
+                        f"{label}: `{attr.name.text}` uses local.{timed}, which calls timestamp(), so every plan"
+                        " shows a change; pin it with a time_static resource or lifecycle ignore_changes"
+                    )
+                    yield module.diagnostic(self, file, attr.value, message)
 
     def _finding(
         self, module: TerraformModule, file: SourceFile, block: n.Block, attr: n.Attribute, calls: list[n.FunctionCall]
@@ -149,6 +162,10 @@ class TimestampInResourceArgument(Rule):
             self, file, calls[0], message + f"; pin it with time_static.{name}",
             fix=rewrite.build("Use a time_static resource", Applicability.UNSAFE),
         )  # fmt: skip
+
+
+def _calls_timestamp(local: n.Attribute) -> bool:
+    return any(c.function_name == "timestamp" for c in function_calls(local.value))
 
 
 def _replace_call(rewrite: FixBuilder, attr: n.Attribute, call: n.FunctionCall, fixed: n.Expression) -> None:

@@ -18,7 +18,8 @@ class UserDataBase64encode(Rule):
     ## What it does
     Finds `user_data = base64encode(...)` (or `base64gzip`, `filebase64`) on
     `aws_instance`, `aws_spot_instance_request` and
-    `aws_launch_configuration`.
+    `aws_launch_configuration`, also when the value is a local holding it
+    (`user_data = local.user_data`).
 
     ## Why is this bad?
     `user_data` takes the script as text and encodes it itself. A value that
@@ -82,13 +83,18 @@ class UserDataBase64encode(Rule):
         for kind in RESOURCES:
             for file, block in module.blocks("resource", kind):
                 attr = block.body.attribute("user_data")
-                call = _encoder(attr.value) if attr is not None else None
-                if attr is None or call is None:
+                if attr is None:
+                    continue
+                call = _encoder(attr.value)
+                via = ""
+                if call is None:  # `user_data = local.user_data`, the local being base64encode(...)
+                    value = module.local_value(attr.value)
+                    call = _encoder(value) if value is not None else None
+                    via = f" (through {file.source(attr.value)})"
+                if call is None:
                     continue
                 label = ".".join(block.label_values[:2])
-                message = (
-                    f"{label}: `user_data` holds {call.function_name}(...); base64 data belongs in `user_data_base64`"
-                )
+                message = f"{label}: `user_data` holds {call.function_name}(...){via}; base64 data belongs in `user_data_base64`"
                 if block.body.attribute("user_data_base64") is not None:
                     yield module.diagnostic(
                         self, file, attr.name, message + " (which is also set: the two conflict, keep one)"
