@@ -458,3 +458,32 @@ def test_an_unsafe_finding_another_fix_made_appear_is_held_back(tmp_path: Path) 
     second = run_module(tmp_path, first.texts, settings, fix=True)
     assert [d.code for d in second.applied] == ["TFX117"] and second.held_back == 0
     assert 'name = "jobs-${var.environment}"' in second.texts[tmp_path / "main.tf"]
+
+
+def test_written_edits_are_what_apply_writes() -> None:
+    """One truth for a fix's edits (JSON, SARIF, the language server): as
+    they are when formatting changes nothing more, whole changed lines when
+    it realigns neighbours, the rule's own when the fix cannot apply."""
+    from tffix.engine.edits import apply_fix_edits, splice, written_edits
+
+    path = Path("/m/main.tf")
+    text = 'resource "a" "b" {\n  x   = 1\n  yyy = 2\n}\n'
+    same = [Edit(path, text.index("1"), text.index("1") + 1, "3")]
+    assert written_edits({path: text}, same) == same
+    # a longer name realigns its group: the whole run of lines is the edit
+    rename = [Edit(path, text.index("yyy"), text.index("yyy") + 3, "longer_name")]
+    written = written_edits({path: text}, rename)
+    assert [(e.start, e.end) for e in written] == [(text.index("  x"), text.index("}"))]
+    assert splice(text, written)[0] == apply_fix_edits({path: text}, rename)[path]
+    # CRLF files get their own line breaks in the shown text
+    crlf = text.replace("\n", "\r\n")
+    insert = [Edit(path, crlf.index("}"), crlf.index("}"), "  z = 4\n")]
+    shown = written_edits({path: crlf}, insert)
+    assert all("\n" not in e.text.replace("\r\n", "") for e in shown) and "  z   = 4\r\n" in shown[0].text
+    # a fix whose result would not parse is shown as the rule made it
+    broken = [Edit(path, text.index("1"), text.index("1") + 1, "{")]
+    assert written_edits({path: text}, broken) == broken
+    # a file the fix creates keeps its create flag
+    new = Path("/m/variables.tf")
+    made = written_edits({path: text}, [Edit(new, 0, 0, 'variable "v" {\n}\n', create=True)])
+    assert [(e.path, e.create) for e in made] == [(new, True)]

@@ -4,6 +4,7 @@ JSON documents and as GitHub Actions workflow annotations."""
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -87,8 +88,16 @@ def render_github(diag: Diagnostic, *, fixable: bool) -> str:
     )
 
 
-def diagnostic_json(diag: Diagnostic, *, fixable: bool) -> dict[str, Any]:
+def diagnostic_json(diag: Diagnostic, *, fixable: bool, texts: Mapping[Path, str] | None = None) -> dict[str, Any]:
+    """A finding as JSON. Given the module's ``texts``, a fix's edits are
+    what ``tffix apply`` writes (``written_edits``), as in SARIF and the
+    language server; else the rule's own edits."""
     fix = diag.fix
+    edits = list(fix.edits) if fix is not None else []
+    if fix is not None and texts is not None and all(e.create or e.path in texts for e in fix.edits):
+        from ..engine.edits import written_edits
+
+        edits = written_edits(texts, fix.edits)
     return {
         "code": diag.code,
         "name": diag.name,
@@ -104,8 +113,7 @@ def diagnostic_json(diag: Diagnostic, *, fixable: bool) -> dict[str, Any]:
             "message": fix.message,
             "applicability": fix.applicability.value,
             "edits": [
-                {"path": str(e.path), "start": e.start, "end": e.end, "text": e.text, "create": e.create}
-                for e in fix.edits
+                {"path": str(e.path), "start": e.start, "end": e.end, "text": e.text, "create": e.create} for e in edits
             ],
         },
     }

@@ -180,7 +180,7 @@ class LintReport:
         if self.statistics and self.output_format in ("text", "concise", "json"):
             return  # counted, and printed as a table at the end
         if self.output_format in DOCUMENT_FORMATS:
-            self.documents.append(diagnostic_json(diag, fixable=fixable))
+            self.documents.append(diagnostic_json(diag, fixable=fixable, texts=texts))
         elif self.output_format == "sarif":
             self._sarif.finding(diag, texts, fixable=fixable)
         elif self.output_format == "github":

@@ -79,25 +79,10 @@ def _replacement(text: str, start: int, end: int, inserted: str) -> dict[str, An
     return replacement
 
 
-def _replacements(texts: Mapping[Path, str], path: Path, edits: list[Edit]) -> list[dict[str, Any]]:
-    """The replacements that turn ``path``'s text into what ``tffix apply``
-    writes when it applies these edits alone: the new text in the file's line
-    break style, and the touched lines formatted. When formatting changed
-    nothing else they are the edits themselves; otherwise whole changed lines."""
-    from ..engine.edits import apply_fix_edits, inserted_text, module_newline, splice
-    from ..text.diff import text_edits
-
-    text = texts.get(path, "")
-    newline = module_newline(texts)
-    spliced, _ = splice(text, edits, newline=newline)
-    try:
-        final = apply_fix_edits(texts, edits)[path]
-    except Exception:  # noqa: BLE001 - `tffix apply` would not apply it; show the plain edits
-        final = spliced
-    if final == spliced:
-        ordered = sorted(edits, key=lambda e: (e.start, e.end))
-        return [_replacement(text, e.start, e.end, inserted_text(text, e.text, newline)) for e in ordered]
-    return [_replacement(text, s, e, new) for s, e, new in text_edits(text, final, whole_lines=True)]
+def _replacements(text: str, edits: list[Edit]) -> list[dict[str, Any]]:
+    """SARIF replacements for edits on ``text`` (``written_edits``: what
+    ``tffix apply`` writes)."""
+    return [_replacement(text, e.start, e.end, e.text) for e in edits]
 
 
 def _section(docs: str, heading: str) -> str:
@@ -185,18 +170,18 @@ class SarifLog:
         self.results.append(result)
 
     def _fix(self, fix: Fix, texts: Mapping[Path, str]) -> dict[str, Any] | None:
-        from ..engine.edits import edits_by_path
+        from ..engine.edits import edits_by_path, written_edits
 
         if any(not edit.create and edit.path not in texts for edit in fix.edits):
             return None  # a file this run did not read: no honest regions
-        by_path = edits_by_path(fix.edits)
+        by_path = edits_by_path(written_edits(texts, fix.edits))
         if not by_path:
             return None
         changes = []
         for path, edits in by_path.items():
             change: dict[str, Any] = {
                 "artifactLocation": self.location(path),
-                "replacements": _replacements(texts, path, edits),
+                "replacements": _replacements(texts.get(path, ""), edits),
             }
             if any(edit.create for edit in edits):
                 change["properties"] = {"create": True}

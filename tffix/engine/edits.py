@@ -14,12 +14,14 @@ from pathlib import Path
 
 from ..cst import nodes as n
 from ..diagnostics import Edit
+from ..fmt.checks import SelfCheckError
 from ..fmt.region import format_lines_parsed
+from ..syntax.errors import ParseError
+from ..text.diff import text_edits
 from ..text.lines import Lines
 from ..text.newlines import inserted_text, newline_style
 
 __all__ = [
-    "apply_edits",
     "apply_edits_parsed",
     "apply_fix_edits",
     "apply_fix_edits_parsed",
@@ -28,6 +30,7 @@ __all__ = [
     "module_newline",
     "splice",
     "touched_lines",
+    "written_edits",
 ]
 
 
@@ -71,18 +74,14 @@ def touched_lines(text: str, ranges: Iterable[tuple[int, int, bool]]) -> set[int
     return lines
 
 
-def apply_edits(text: str, edits: Iterable[Edit], *, filename: str | None = None, newline: str = "\n") -> str:
-    """Splice ``edits`` into ``text`` and format the touched lines.
-
-    Raises ParseError when the result does not parse (a rule's bug) and
-    SelfCheckError when formatting fails its own checks."""
-    return apply_edits_parsed(text, edits, filename=filename, newline=newline)[0]
-
-
 def apply_edits_parsed(
     text: str, edits: Iterable[Edit], *, filename: str | None = None, newline: str = "\n"
 ) -> tuple[str, n.Module]:
-    """``apply_edits``, and the tree of the result (the formatter's own parse)."""
+    """Splice ``edits`` into ``text`` and format the touched lines; also the
+    tree of the result (the formatter's own parse).
+
+    Raises ParseError when the result does not parse (a rule's bug) and
+    SelfCheckError when formatting fails its own checks."""
     result, ranges = splice(text, edits, newline=newline)
     # own_style: fixed lines take the file's indentation unit and alignment habits (issue 16)
     return format_lines_parsed(result, touched_lines(result, ranges), filename=filename, own_style=True)
@@ -121,3 +120,31 @@ def apply_fix_edits_parsed(texts: Mapping[Path, str], edits: Iterable[Edit]) -> 
         path: apply_edits_parsed(texts.get(path, ""), group, filename=str(path), newline=newline)
         for path, group in edits_by_path(edits).items()
     }
+
+
+def written_edits(texts: Mapping[Path, str], edits: Iterable[Edit]) -> list[Edit]:
+    """The edits that turn each file into what ``tffix apply`` writes for
+    these edits alone: one truth for every place a fix is shown (JSON, SARIF,
+    the language server). When formatting the touched lines changes nothing
+    more they are the edits themselves, in the file's line break style;
+    otherwise each changed run of lines, replaced whole. A fix that cannot
+    be applied (its result would not parse) is shown as it is."""
+    edits = list(edits)
+    newline = module_newline(texts)
+    try:
+        final = apply_fix_edits(texts, edits)
+    except (ParseError, SelfCheckError, ValueError):
+        final = {}
+    out: list[Edit] = []
+    for path, group in edits_by_path(edits).items():
+        text = texts.get(path, "")
+        written = final.get(path)
+        if written is None or written == splice(text, group, newline=newline)[0]:
+            out += (
+                Edit(e.path, e.start, e.end, inserted_text(text, e.text, newline), e.create)
+                for e in sorted(group, key=lambda e: (e.start, e.end))
+            )
+        else:
+            create = any(e.create for e in group)
+            out += (Edit(path, s, e, new, create) for s, e, new in text_edits(text, written, whole_lines=True))
+    return out
