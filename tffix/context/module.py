@@ -7,6 +7,7 @@ the whole module and may edit several files or add one.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -292,6 +293,24 @@ class TerraformModule:
         if counts:
             return max(sorted(counts), key=lambda p: counts[p])
         return conventional
+
+    @cached_property
+    def json_variables(self) -> frozenset[str]:
+        """Variables declared in the folder's ``.tf.json`` files: Terraform
+        reads them with the ``.tf`` files, so a fix must not declare them
+        again ("Duplicate variable declaration"). Read through the run's
+        inputs; a file that is not JSON declares nothing we can know."""
+        names: set[str] = set()
+        for path in sorted(p for p in self.existing if p.name.endswith(".tf.json")):
+            try:
+                document = json.loads(self.inputs.read_bytes(path) or b"")
+            except ValueError:
+                continue
+            sections = document.get("variable", []) if isinstance(document, dict) else []
+            for section in sections if isinstance(sections, list) else [sections]:
+                if isinstance(section, dict):
+                    names.update(section)
+        return frozenset(names)
 
     @property
     def has_auto_tfvars(self) -> bool:

@@ -413,6 +413,8 @@ class FixBuilder:
                 block = self.module.variables[candidate][1]
                 if (wanted is None or type_fits(block, wanted)) and (nullable or not may_be_null(block)):
                     return candidate
+            elif candidate in self.module.json_variables:
+                continue  # declared in a .tf.json file: taken, and not ours to read or reuse
             else:
                 name = candidate
                 break
