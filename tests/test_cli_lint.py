@@ -487,19 +487,17 @@ def test_stdin_apply_uses_the_folder_for_context_and_writes_nothing(tmp_path: Pa
     assert _snapshot(tmp_path) == before
 
 
-def test_stdin_apply_does_not_apply_fixes_that_edit_other_files(tmp_path: Path) -> None:
+def test_stdin_apply_declares_a_new_variable_in_the_buffer(tmp_path: Path) -> None:
+    """With no variables file to add it to (an editor's buffer may not create
+    one), the buffer declares the variable itself, so the fix applies and
+    the buffer stays valid (issue 16)."""
     _module(tmp_path, lifecycle_tf=CLEAN)  # no variable "environment" anywhere
     before = _snapshot(tmp_path)
     buffer = TAGGED + "\n" + LIFECYCLE
     result = _run("apply", "-", "--stdin-filename", str(tmp_path / "main.tf"), stdin=buffer)
-    assert result.exit_code == 1, result.output
-    # the tag fix needs a new variables.tf: not applied; the filter fix is
-    assert result.stdout == TAGGED + "\n" + LIFECYCLE_FIXED
-    [finding] = _findings(result.stderr)
-    assert finding["path"] == str(tmp_path / "main.tf") and finding["code"] == "TFX101"
-    assert result.stderr.splitlines()[-1] == (
-        "1 file fixed (1 fix), 1 finding left; 1 fix not applied: it edits files that were not named"
-    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == TAGGED_FIXED + "\n" + LIFECYCLE_FIXED + "\n" + NEW_VARIABLE
+    assert result.stderr.splitlines()[-1] == "1 file fixed (2 fixes), 0 findings left"
     assert _snapshot(tmp_path) == before
     assert not (tmp_path / "variables.tf").exists()
 
@@ -518,7 +516,9 @@ def test_stdin_apply_does_not_append_to_an_existing_sibling_file(tmp_path: Path)
 
 def test_stdin_finding_needing_another_file_is_not_marked_fixable(tmp_path: Path) -> None:
     # `[*]` marks what `tffix apply` fixes with these options; on a buffer it
-    # cannot add variables.tf, so the tag finding must not claim to be fixable
+    # cannot append to variables.tf, so the tag finding must not claim to be fixable
+    region = 'variable "region" {\n  type    = string\n  default = "us-east-1"\n}\n'
+    _module(tmp_path, variables_tf=region)
     name = str(tmp_path / "main.tf")
     applied = _run("apply", "-", "--stdin-filename", name, stdin=TAGGED)
     assert applied.stdout == TAGGED

@@ -171,6 +171,9 @@ class TerraformModule:
     unreadable: frozenset[Path] = frozenset()
     #: today's date and files beyond the module: rules read them only through this
     inputs: Inputs = field(default_factory=Inputs)
+    #: the only files fixes may edit, when the run limits them (an editor's
+    #: buffer on stdin); no file may then be created. None: any file, new ones too
+    editable: frozenset[Path] | None = None
 
     @classmethod
     def from_texts(
@@ -182,6 +185,7 @@ class TerraformModule:
         inputs: Inputs | None = None,
         *,
         known: Mapping[Path, SourceFile] | None = None,
+        editable: frozenset[Path] | None = None,
     ) -> TerraformModule:
         """The module of ``texts``. A file of ``known`` holding the same text
         as ``texts`` is taken as it is, not parsed again (trees never change)."""
@@ -191,7 +195,8 @@ class TerraformModule:
             for path, text in sorted(texts.items())
             if path.name.endswith(MODULE_SUFFIX)
         }
-        return cls(directory, files, existing | frozenset(texts), unreadable, Inputs() if inputs is None else inputs)
+        inputs = Inputs() if inputs is None else inputs
+        return cls(directory, files, existing | frozenset(texts), unreadable, inputs, editable)
 
     @property
     def complete(self) -> bool:
@@ -283,16 +288,25 @@ class TerraformModule:
 
     def variables_file(self) -> Path:
         """Where a new variable goes: ``variables.tf`` when present, else the
-        file holding the most variables, else a new ``variables.tf``."""
+        file holding the most variables, else a new ``variables.tf`` (or,
+        when the run may create no file, the file it may edit: an editor's
+        buffer then declares the variable itself)."""
         conventional = self.directory / "variables.tf"
-        if conventional in self.files:
-            return conventional
         counts: dict[Path, int] = {}
         for file, _ in self.variables.values():
             counts[file.path] = counts.get(file.path, 0) + 1
-        if counts:
-            return max(sorted(counts), key=lambda p: counts[p])
-        return conventional
+        ranked = [conventional] if conventional in self.files else []
+        ranked += sorted(counts, key=lambda p: (-counts[p], p))
+        return self.declarations_file(ranked, conventional)
+
+    def declarations_file(self, preferred: list[Path], new: Path) -> Path:
+        """The first of ``preferred`` (existing files), else the file ``new``;
+        but when there is none and the run may not create files (an
+        editor's buffer on stdin), the first file it may edit, so the fix
+        still applies there."""
+        if preferred:
+            return preferred[0]
+        return new if self.editable is None else min(self.editable)
 
     @cached_property
     def json_variables(self) -> frozenset[str]:

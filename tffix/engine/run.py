@@ -252,7 +252,9 @@ def run_module(
         ruleset = replace(ruleset, rules=tuple(rules))
     state = _Pass(ruleset, set(texts if writable is None else writable), existing, creatable)
     run = ModuleRun(directory, dict(texts), dict(texts), inputs=Inputs() if today is None else Inputs(today))
-    module = TerraformModule.from_texts(directory, run.texts, existing, unreadable, run.inputs)
+    # an editor's buffer (or named files): fixes declare what they need in the files they may edit
+    editable = None if writable is None and may_create else frozenset(state.writable)
+    module = TerraformModule.from_texts(directory, run.texts, existing, unreadable, run.inputs, editable=editable)
     diags = _check(module, ruleset, state.errors)
     state.texts = run.texts
     state.first_seen = {_found_on(d, run.texts) for d in diags}
@@ -276,7 +278,9 @@ def run_module(
             for path, (text, tree) in new_texts.items()
             if path.name.endswith(MODULE_SUFFIX)
         )
-        module = TerraformModule.from_texts(directory, run.texts, existing, unreadable, run.inputs, known=known)
+        module = TerraformModule.from_texts(
+            directory, run.texts, existing, unreadable, run.inputs, known=known, editable=editable
+        )
         diags = _check(module, ruleset, state.errors)
     else:
         if fix:

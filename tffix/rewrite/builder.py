@@ -463,7 +463,8 @@ class FixBuilder:
             self.append(terraform[0][1], requirement)
             return
         block = parse_block("terraform {\n}").with_changes(body=n.Body((requirement,)))
-        self._new_items.setdefault(self.module.directory / "versions.tf", []).append(block)
+        versions = self.module.declarations_file([], self.module.directory / "versions.tf")
+        self._new_items.setdefault(versions, []).append(block)
 
     def new_file(self, name: str | Path, *items: Item) -> Path:
         """Queue ``items`` for a module file (created when it does not exist,
