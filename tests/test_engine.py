@@ -487,3 +487,29 @@ def test_written_edits_are_what_apply_writes() -> None:
     new = Path("/m/variables.tf")
     made = written_edits({path: text}, [Edit(new, 0, 0, 'variable "v" {\n}\n', create=True)])
     assert [(e.path, e.create) for e in made] == [(new, True)]
+
+
+@pytest.mark.parametrize(
+    ("ending", "expected_tail"),
+    [
+        ("  }", "  }\n\nvariable"),  # no line break: the last line gets one and keeps its bytes
+        ("  }\n", "  }\n\nvariable"),
+        ("  }\n\n\n", "  }\n\n\nvariable"),  # blank lines already there count; none is added
+        ("  }\r\n\r\n", "  }\r\n\r\nvariable"),
+    ],
+)
+def test_appending_keeps_the_last_lines_bytes(ending: str, expected_tail: str) -> None:
+    """A declaration appended to a file that is not fmt-clean: the file's
+    last line (a mis-indented `}`) is not reformatted, and no blank line
+    is doubled."""
+    path = Path("/m/variables.tf")
+    text = 'variable "region" {\n  default = "x"\n' + ending
+    if "\r\n" in ending:
+        text = text.replace("\n", "\r\n").replace("\r\r\n", "\r\n")
+    module = TerraformModule.from_texts(path.parent, {path: text})
+    out = edits.apply_fix_edits({path: text}, [module.new_file_edit(path, 'variable "v" {\n}\n')])[path]
+    nl = "\r\n" if "\r\n" in ending else "\n"
+    assert out == text[: text.rindex("  }")] + expected_tail + ' "v" {' + nl + "}" + nl
+    empty = Path("/m/empty.tf")
+    blank = TerraformModule.from_texts(path.parent, {empty: "\n"})
+    assert blank.new_file_edit(empty, "x = 1\n").text == "x = 1\n"

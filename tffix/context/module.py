@@ -142,12 +142,14 @@ class SourceFile:
         return edits
 
     def append(self, text: str) -> Edit:
-        """Add ``text`` (whole lines) at the end, after a blank line."""
+        """Add ``text`` (whole lines) at the end, after a blank line (one the
+        file already ends with counts; the lines before keep their bytes)."""
         body = self.text
-        if not body.strip():
+        tail = body[len(body.rstrip(" \t\r\n")) :]
+        if not body.strip() or tail.count("\n") >= 2:
             sep = ""
         else:
-            sep = "\n" if body.endswith("\n") else "\n\n"
+            sep = "\n" if tail.endswith("\n") else "\n\n"
         return Edit(self.path, len(body), len(body), sep + text)
 
 

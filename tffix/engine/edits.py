@@ -68,7 +68,9 @@ def touched_lines(text: str, ranges: Iterable[tuple[int, int, bool]]) -> set[int
         # new text ending in a line break does not touch the next line
         stop = end - 1 if end > start and text[end - 1] == "\n" else end
         last = index.line(max(start, stop)) + 1
-        lines.update(range(first, last + 1))
+        # and new text starting with one only ends the line before: that line keeps its bytes
+        opens = start < end and text[start] in "\r\n"
+        lines.update(range(first + opens, last + 1))
         if deleted:
             lines.update({first - 1, last + 1} - {0})
     return lines
