@@ -26,7 +26,7 @@ def _rebuilt(root: n.Node) -> n.Node:
     while stack:
         value, expanded = stack.pop()
         if isinstance(value, n.Node):
-            fields = [getattr(value, f.name) for f in dataclasses.fields(value)]
+            fields = [getattr(value, f.name) for f in dataclasses.fields(value) if f.init]
             if not expanded:
                 stack.append((value, True))
                 stack.extend((v, False) for v in fields)

@@ -12,7 +12,7 @@ Edits make new nodes: ``node.with_changes(field=value)``.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, final
@@ -618,11 +618,21 @@ class Module(Node):
     bom: str
     body: Body
     eof: Token
+    # The parser's token list (the lexer's own, in order): the very token
+    # objects of the tree's leaves, so ``tokens()`` and ``code`` need not walk
+    # the tree. Not an ``__init__`` argument, so a module made any other way
+    # (``with_changes``, a transformer) has None and is walked; trees are
+    # immutable, so the list stays true. Not a child: not in ``__match_args__``.
+    _parsed_tokens: tuple[Token, ...] | None = dataclasses.field(default=None, init=False, repr=False, compare=False)
+
+    def tokens(self) -> Iterator[Token]:
+        parsed = self._parsed_tokens
+        return iter(_flatten(self) if parsed is None else parsed)
 
     @property
     def code(self) -> str:
-        # two-argument super(): slots=True makes a new class, which the zero-argument form misses
-        return self.bom + super(Module, self).code
+        parsed = self._parsed_tokens
+        return self.bom + "".join([tok[2] + tok[1] + tok[3] for tok in (_flatten(self) if parsed is None else parsed)])
 
     def attribute(self, name: str) -> Attribute | None:
         return self.body.attribute(name)
@@ -638,6 +648,11 @@ class Module(Node):
         from .positions import position
 
         return position(self, node)
+
+
+def _remember_tokens(module: Module, tokens: Sequence[Token]) -> None:
+    """For the parser only: ``tokens`` are exactly ``module``'s leaves, in order."""
+    object.__setattr__(module, "_parsed_tokens", tuple(tokens))
 
 
 # ---------------------------------------------------------------- helpers

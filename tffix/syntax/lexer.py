@@ -277,11 +277,11 @@ class Lexer:
                     continue
                 # every alternative of _CODE1 is a group, so a match always sets lastindex
                 g: int = m.lastindex  # type: ignore[assignment]
-                start = m.end(1)
+                start, after = m.span(g)
                 if start != pos:  # blanks: never a line's end, so no _add_trivia
-                    trivia.append(m.group(1))
-                pos = m.end()
-                value = m.group(g)
+                    trivia.append(text[pos:start])
+                pos = after
+                value = text[start:after]
                 if g == _G_IDENT:
                     if pos < end and text[pos] > "\x7f":
                         pos = _ident_end(text, pos)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..cst import nodes as n
+from ..cst.nodes import _remember_tokens
 from ..cst.tokens import Token
 from .errors import BuildError, ParseError
 from .lalr import Unexpected, drive, grammar_text
@@ -34,7 +35,9 @@ def parse_with_tokens(text: str, *, path: str | None = None) -> tuple[n.Module, 
         raise _error_at(lexer, e.summary, e.detail, e.token) from None
     except Unexpected as e:
         raise _unexpected(lexer, e) from None
-    return n.Module(lexer.bom, body, eof), lexer.produced
+    module = n.Module(lexer.bom, body, eof)
+    _remember_tokens(module, lexer.produced)
+    return module, lexer.produced
 
 
 def _offset_of(lexer: Lexer, token: Token) -> int:
