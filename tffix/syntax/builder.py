@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import builtins
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeAlias, TypeVar
 
 from ..cst import nodes as n
@@ -446,7 +446,7 @@ def _nest_template(parts: list[Any], end: Token) -> tuple[n.TemplatePart, ...]:
     return tuple(out)
 
 
-def _directive_node(opener: list[Any], else_part: Any, body: list[Any], end: n.EndDirective) -> n.Node:
+def _directive_node(opener: Sequence[Any], else_part: Any, body: list[Any], end: n.EndDirective) -> n.Node:
     if opener[1].kind == "IF":
         then_parts, else_clause = body, None
         if else_part is not None:
