@@ -98,6 +98,21 @@ def test_an_edited_grammar_gets_its_own_table(cache: Path) -> None:
     assert len(list(cache.glob("lalr-*.json"))) == 2
 
 
+def test_each_lark_installation_keeps_its_own_table(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Environments with their own Lark share the user's cache folder: neither
+    may evict the other's table, or every run of each would rebuild it."""
+    first = table.table_data(GRAMMAR)
+    monkeypatch.setattr(table, "_lark_stamp", lambda: "another lark")
+    assert canonical(table.table_data(GRAMMAR)) == BUILT
+    assert len(list(cache.glob("lalr-*.json"))) == 2
+    monkeypatch.setattr(table, "build", _boom)  # both are hits now
+    table.table_data(GRAMMAR)
+    monkeypatch.undo()
+    monkeypatch.setenv("TFFIX_CACHE_DIR", str(cache))
+    monkeypatch.setattr(table, "build", _boom)
+    assert table.table_data(GRAMMAR) == first
+
+
 def test_an_unwritable_cache_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("")

@@ -47,7 +47,11 @@ def table_data(grammar: str) -> Table:
     """The table for ``grammar``, from the cache when it holds a current one."""
     stamp = _lark_stamp()
     folder = cache_dir()
-    path = folder / f"lalr-{zlib.crc32(grammar.encode('utf-8')):08x}.json" if folder else None
+    # the name says which grammar and which Lark: two environments with their
+    # own Lark (a project's venv, pre-commit's) sharing one cache folder must
+    # not evict each other's table, or each run would rebuild it (~0.6 s)
+    key = zlib.crc32(stamp.encode("utf-8"), zlib.crc32(grammar.encode("utf-8")))
+    path = folder / f"lalr-{key:08x}.json" if folder else None
     if path is not None:
         cached = read_json(path)
         if (
