@@ -15,10 +15,10 @@ from ..engine.discover import ModuleSource
 from ..engine.edits import apply_fix_edits
 from ..engine.module import MODULE_SUFFIX, SourceFile
 from ..engine.run import ModuleRun, run_module
+from ..files import is_broken_link, read_source
 from ..fmt.checks import SelfCheckError
 from ..rules.base import Diagnostic
 from ..settings import Settings
-from ..files import is_broken_link, read_source
 from ..syntax.errors import ParseError
 
 __all__ = ["Disk", "Module", "Parses", "check", "fix_all", "fix_one", "is_module_file", "module_for"]

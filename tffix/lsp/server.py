@@ -29,9 +29,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +144,19 @@ class TffixServer(LanguageServer):
             loop.call_soon_threadsafe(send)
         else:
             send()
+
+    def current(self, uri: str) -> _Cached | None:
+        """The cached check of ``uri``'s current version, if there is one."""
+        doc = self.workspace.text_documents.get(uri)
+        cached = self.cache.get(uri)
+        if doc is None or cached is None or (cached.version, cached.generation) != (doc.version, self.generation):
+            return None
+        return cached
+
+    async def checked(self, uri: str) -> _Cached | None:
+        """The check of ``uri``'s current version: from the cache at once,
+        else run on the worker thread."""
+        return self.current(uri) or await self.off_loop(self.analyse, uri)
 
     async def off_loop(self, work: Callable[..., Any], *args: Any) -> Any:
         """``work(*args)`` on the worker thread, the loop free meanwhile."""
@@ -283,7 +295,7 @@ class TffixServer(LanguageServer):
 
     async def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         uri = params.text_document.uri
-        cached = await self.off_loop(self.analyse, uri)
+        cached = await self.checked(uri)
         if cached is None:
             return []
         only = params.context.only
