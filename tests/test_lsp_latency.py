@@ -9,6 +9,7 @@ tests count work and order events instead of timing them (the timings are
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import threading
 from collections.abc import Callable, Coroutine
@@ -97,6 +98,7 @@ def run(folder: Path, scenario: Callable[[Harness], Coroutine[Any, Any, None]], 
             await scenario(harness)
         finally:
             harness.server.worker.shutdown(wait=True)
+            gc.unfreeze()  # the server froze what was alive; this process is pytest's
 
     asyncio.run(asyncio.wait_for(main(), 120))
     return harness

@@ -27,6 +27,7 @@ when their size or time changes, and parsed again only when their text does.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import threading
 from collections.abc import Callable, Sequence
@@ -58,6 +59,8 @@ log = logging.getLogger(__name__)
 
 #: seconds of quiet after a change before the document is checked again
 DEBOUNCE = 0.3
+#: checks between two full garbage collections (see ``TffixServer.settle``)
+COLLECT_EVERY = 50
 FIX_ALL_KIND = "source.fixAll.tffix"
 
 
@@ -200,7 +203,20 @@ class TffixServer(LanguageServer):
         with self.lock:
             if uri in self.workspace.text_documents:
                 self.cache[uri] = cached
+        self.settle()
         return cached
+
+    def settle(self) -> None:
+        """Move what is alive now (the kept trees, findings and fixes) out of
+        the garbage collector's sight: otherwise every full collection walks
+        them, and a formatting request, which makes many objects, pays for it
+        (gc.freeze: what stays alive is still freed when its last reference
+        goes). Every ``COLLECT_EVERY`` checks everything is collected once,
+        cycles included."""
+        if self.analyses % COLLECT_EVERY == 0:
+            gc.unfreeze()
+            gc.collect()
+        gc.freeze()
 
     # -- diagnostics -------------------------------------------------------
 
