@@ -32,6 +32,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -140,7 +141,7 @@ class TffixServer(LanguageServer):
                 out[path] = doc.source
         return out
 
-    def notify(self, send: Callable[[], None]) -> None:
+    def notify(self, send: Callable[[], object]) -> None:
         """Send a notification from the worker thread or the loop."""
         loop = self.loop
         if loop is not None and threading.current_thread() is not threading.main_thread():
@@ -175,7 +176,7 @@ class TffixServer(LanguageServer):
             if problem not in self.shown:
                 self.shown.add(problem)
                 params = lsp.ShowMessageParams(type=lsp.MessageType.Warning, message=problem)
-                self.notify(lambda params=params: self.window_show_message(params))
+                self.notify(partial(self.window_show_message, params))
         return settings
 
     def analyse(self, uri: str) -> _Cached | None:
@@ -198,7 +199,7 @@ class TffixServer(LanguageServer):
         self.parses.forget(set(self.disk.files) | set(buffers) | {path})
         for message in run.internal_errors:
             params = lsp.LogMessageParams(type=lsp.MessageType.Error, message=message)
-            self.notify(lambda params=params: self.window_log_message(params))
+            self.notify(partial(self.window_log_message, params))
         cached = _Cached(version, generation, module, settings, run)
         with self.lock:
             if uri in self.workspace.text_documents:
