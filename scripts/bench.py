@@ -40,6 +40,14 @@ repetition does work, not a cache read). It prints new/old time ratios and
 the load average (``--against COMMIT``, default ``4c5a89e``, the commit
 before issue 12's rule-engine work; ``--no-versus`` skips it).
 
+A sixth (issue 17, item 4) times the language server in real sessions over
+pipes (``scripts/bench_lsp.py``): code actions and their resolve on a
+4,000-line buffer with 500 fixable findings, formatting, and the latency of
+diagnostics after one-character edits in a 20-file module, for this checkout
+and, in the same run, for an older commit's server built in a temporary
+``git worktree`` (``--lsp-against``, default the commit before this work;
+``--no-lsp`` skips the section).
+
 Nothing here asserts on wall-clock time. To add a section (a formatter, say),
 write a ``run_*(texts)`` function doing the work once over all texts, and add
 a ``Measurement`` for it to ``measurements()``.
@@ -628,6 +636,67 @@ def report_index(f: dict) -> str:
     return "\n".join(lines)
 
 
+# ------------------------------------------------------------------ language server
+
+#: main before issue 17's language-server work
+LSP_BASELINE = "523ff1a"
+#: the budgets of issue 17, item 4 (seconds)
+LSP_BUDGETS = {
+    "code_action_cursor": 0.1, "code_action_whole": 0.1, "code_action_whole_again": 0.1,
+    "resolve_fix_all": 0.1, "resolve_quick_fix": 0.1, "format_4000": 0.1, "format_2000_250": 0.1,
+    "edit_latency_median": 0.05,
+}  # fmt: skip
+
+
+def bench_lsp(commit: str) -> dict:
+    """``scripts/bench_lsp.py``'s figures here and at ``commit`` (one session each, in turn)."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench_lsp import measure
+
+    loads = [os.getloadavg()[0]]
+    figures = {"commit": commit, "cores": os.cpu_count(), "new": measure(ROOT)}
+    loads.append(os.getloadavg()[0])
+    with tempfile.TemporaryDirectory() as scratch:
+        old = Path(scratch) / "baseline"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(old), commit],
+                       check=True, capture_output=True)  # fmt: skip
+        try:
+            figures["old"] = measure(old)
+        finally:
+            remove = ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)]
+            subprocess.run(remove, check=False, capture_output=True)
+    loads.append(os.getloadavg()[0])
+    figures["load_1min"] = loads
+    return figures
+
+
+def report_lsp(f: dict) -> str:
+    lines = [
+        "",
+        f"language server (issue 17), real sessions over pipes: this checkout vs {f['commit']}, and the budget",
+    ]
+    labels = {
+        "code_action_cursor": "code actions at the cursor, 4,000 lines, 500 fixable",
+        "code_action_whole": "code actions over the whole buffer (first)",
+        "code_action_whole_again": "code actions over the whole buffer (again)",
+        "resolve_fix_all": "codeAction/resolve of fix-all",
+        "resolve_quick_fix": "codeAction/resolve of one quick-fix",
+        "format_4000": "formatting the 4,000-line buffer (500 edits)",
+        "format_2000_250": "formatting 2,000 lines, 250 to change",
+        "edit_latency_median": "diagnostics after the debounce, 20 edits (median)",
+    }
+    for key, label in labels.items():
+        new, old = f["new"].get(key), f["old"].get(key)
+        shown_old = f"{old:>8.3f} s" if old is not None else "  (none)  "
+        shown_new = f"{new:>8.3f} s" if new is not None else "  (none)  "
+        lines.append(f"{label:<56} {shown_new} vs {shown_old}  (budget {LSP_BUDGETS[key]} s)")
+    load = ", ".join(f"{x:.1f}" for x in f["load_1min"])
+    lines.append(f"1-minute load average during the runs ({f['cores']} cores): {load}")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus root (default: %(default)s)")
@@ -640,6 +709,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-check", action="store_true", help="skip the rules section")
     ap.add_argument("--no-index", action="store_true", help="skip the module model section")
     ap.add_argument("--no-versus", action="store_true", help="skip the section comparing with an older commit")
+    ap.add_argument("--no-lsp", action="store_true", help="skip the language-server section")
+    ap.add_argument("--lsp-against", default=LSP_BASELINE, metavar="COMMIT",
+                    help="the older commit of the language-server section (default: %(default)s)")  # fmt: skip
     ap.add_argument("--against", default=BASELINE, metavar="COMMIT",
                     help="the older commit of that section (default: %(default)s)")  # fmt: skip
     args = ap.parse_args(argv)
@@ -659,6 +731,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         figures["check"] = bench_check(args.corpus, args.repeat)
     if not args.no_versus:
         figures["versus"] = bench_versus(args.corpus, args.repeat, args.against)
+    if not args.no_lsp:
+        figures["lsp"] = bench_lsp(args.lsp_against)
     if args.json:
         json.dump(figures, sys.stdout, indent=2)
         print()
@@ -672,6 +746,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(report_index(figures["index"]))
         if "versus" in figures:
             print(report_versus(figures["versus"]))
+        if "lsp" in figures:
+            print(report_lsp(figures["lsp"]))
     return 0
 
 

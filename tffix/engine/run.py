@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -231,6 +231,7 @@ def run_module(
     rules: list[Rule] | None = None,
     unreadable: frozenset[Path] = frozenset(),
     today: datetime.date | None = None,
+    known: Mapping[Path, SourceFile] | None = None,
 ) -> ModuleRun:
     """Check (and with ``fix``, repair) the module made of ``texts``.
 
@@ -244,7 +245,9 @@ def run_module(
     ``rules`` overrides its rule selection (tests use it);
     ``unreadable`` names module files that could not be read, which makes
     the module incomplete, as a parse error does; ``today`` is the date
-    suppressions' expiries are compared with (default: ``inputs.today()``)."""
+    suppressions' expiries are compared with (default: ``inputs.today()``);
+    ``known`` files already parsed (the language server's, from an earlier
+    check), taken as they are where their text is the same."""
     targets = set(texts) if targets is None else targets
     creatable = {directory} if may_create else set()
     ruleset = settings.ruleset()
@@ -254,7 +257,9 @@ def run_module(
     run = ModuleRun(directory, dict(texts), dict(texts), inputs=Inputs() if today is None else Inputs(today))
     # an editor's buffer (or named files): fixes declare what they need in the files they may edit
     editable = None if writable is None and may_create else frozenset(state.writable)
-    module = TerraformModule.from_texts(directory, run.texts, existing, unreadable, run.inputs, editable=editable)
+    module = TerraformModule.from_texts(
+        directory, run.texts, existing, unreadable, run.inputs, known=known, editable=editable
+    )
     diags = _check(module, ruleset, state.errors)
     state.texts = run.texts
     state.first_seen = {_found_on(d, run.texts) for d in diags}

@@ -14,13 +14,25 @@
 
 Documents are synced whole (``TextDocumentSyncKind.Full``): Terraform files
 are small, and the server's copy can then never drift from the editor's.
+
+The editor never waits (issue 17): checks run on one worker thread, off the
+event loop, so a formatting request is answered during a check; findings
+and fixes are computed once per document version; a client that resolves
+code actions gets them without edits, and the edit of the one it picks is
+built then (``codeAction/resolve``), fix-all starting in the background as
+soon as it is offered; the files of a buffer's module are read again only
+when their size or time changes, and parsed again only when their text does.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +49,7 @@ from ..fmt.region import format_lines
 from ..settings import Settings
 from ..syntax.errors import ParseError
 from ..text.lines import Lines
-from .analysis import Module, check, fix_all, fix_one, module_for
+from .analysis import Disk, Module, Parses, check, fix_all, fix_one, module_for
 from .config import EditorSettings, resolve_settings, workspace_folder
 from .convert import lsp_diagnostic, lsp_text_edits, syntax_diagnostic
 from .positions import UTF16, LineIndex
@@ -48,6 +60,8 @@ log = logging.getLogger(__name__)
 
 #: seconds of quiet after a change before the document is checked again
 DEBOUNCE = 0.3
+#: checks between two full garbage collections (see ``TffixServer.settle``)
+COLLECT_EVERY = 50
 FIX_ALL_KIND = "source.fixAll.tffix"
 
 
@@ -62,6 +76,10 @@ class _Cached:
         self.module = module
         self.settings = settings
         self.run = run
+        #: fix-all's new text, built at most once (on the worker thread)
+        self.fixed: Future[str] | None = None
+        #: quick-fix edits by position in ``run.remaining``, each built once
+        self.quick: dict[int, dict[str, list[lsp.TextEdit]] | None] = {}
 
 
 class TffixServer(LanguageServer):
@@ -74,12 +92,22 @@ class TffixServer(LanguageServer):
         self.folder_editor: dict[Path, EditorSettings] = {}
         self.can_pull = False  # does the client answer workspace/configuration?
         self.timers: dict[str, asyncio.TimerHandle] = {}
+        self.tasks: set[asyncio.Future[None]] = set()  # checks under way (kept from the garbage collector)
         self.cache: dict[str, _Cached] = {}
         #: bumped whenever something other than a document's own text changes
         #: what its check finds (settings, a neighbour's buffer)
         self.generation = 0
         self.shown: set[str] = set()  # problems already shown, so each shows once
         self.checks = 0  # how many engine runs published diagnostics (tests read it)
+        self.analyses = 0  # how many engine runs checked a document version (tests read it)
+        self.fix_all_builds = 0  # how many fix-all texts were built (tests read it)
+        self.can_resolve = False  # does the client resolve a code action's edit?
+        self.disk = Disk()
+        self.parses = Parses()
+        #: one worker: checks and fixes run off the event loop, one at a time
+        self.worker = ThreadPoolExecutor(1, thread_name_prefix="tffix-check")
+        self.lock = threading.Lock()  # the caches, between the loop and the worker
+        self.loop: asyncio.AbstractEventLoop | None = None
 
     # -- documents ---------------------------------------------------------
 
@@ -113,6 +141,32 @@ class TffixServer(LanguageServer):
                 out[path] = doc.source
         return out
 
+    def notify(self, send: Callable[[], object]) -> None:
+        """Send a notification from the worker thread or the loop."""
+        loop = self.loop
+        if loop is not None and threading.current_thread() is not threading.main_thread():
+            loop.call_soon_threadsafe(send)
+        else:
+            send()
+
+    def current(self, uri: str) -> _Cached | None:
+        """The cached check of ``uri``'s current version, if there is one."""
+        doc = self.workspace.text_documents.get(uri)
+        cached = self.cache.get(uri)
+        if doc is None or cached is None or (cached.version, cached.generation) != (doc.version, self.generation):
+            return None
+        return cached
+
+    async def checked(self, uri: str) -> _Cached | None:
+        """The check of ``uri``'s current version: from the cache at once,
+        else run on the worker thread."""
+        return self.current(uri) or await self.off_loop(self.analyse, uri)
+
+    async def off_loop(self, work: Callable[..., Any], *args: Any) -> Any:
+        """``work(*args)`` on the worker thread, the loop free meanwhile."""
+        self.loop = asyncio.get_running_loop()
+        return await self.loop.run_in_executor(self.worker, work, *args)
+
     def settings_for(self, path: Path | None) -> Settings:
         folders = self.folders()
         folder = workspace_folder(path, folders) if path is not None else None
@@ -121,33 +175,56 @@ class TffixServer(LanguageServer):
         for problem in problems:
             if problem not in self.shown:
                 self.shown.add(problem)
-                self.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Warning, message=problem))
+                params = lsp.ShowMessageParams(type=lsp.MessageType.Warning, message=problem)
+                self.notify(partial(self.window_show_message, params))
         return settings
 
     def analyse(self, uri: str) -> _Cached | None:
-        """The check of ``uri``'s current text (cached)."""
+        """The check of ``uri``'s current text, once per version (and
+        generation). Runs on the worker thread."""
         doc = self.workspace.text_documents.get(uri)
         if doc is None:
             return None
+        version, generation, text = doc.version, self.generation, doc.source
         cached = self.cache.get(uri)
-        if cached is not None and cached.version == doc.version and cached.generation == self.generation:
+        if cached is not None and cached.version == version and cached.generation == generation:
             return cached
         path, on_disk = self.doc_path(doc)
-        module = module_for(path, doc.source, self.buffers() if on_disk else {}, on_disk=on_disk)
+        buffers = self.buffers() if on_disk else {}
+        module = module_for(path, text, buffers, on_disk=on_disk, disk=self.disk)
         settings = self.settings_for(path if on_disk else None)
-        run = check(module, settings)
+        self.analyses += 1
+        run = check(module, settings, self.parses)
+        # keep the parses of the open buffers and of the files on disk
+        self.parses.forget(set(self.disk.files) | set(buffers) | {path})
         for message in run.internal_errors:
-            self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Error, message=message))
-        cached = _Cached(doc.version, self.generation, module, settings, run)
-        self.cache[uri] = cached
+            params = lsp.LogMessageParams(type=lsp.MessageType.Error, message=message)
+            self.notify(partial(self.window_log_message, params))
+        cached = _Cached(version, generation, module, settings, run)
+        with self.lock:
+            if uri in self.workspace.text_documents:
+                self.cache[uri] = cached
+        self.settle()
         return cached
+
+    def settle(self) -> None:
+        """Move what is alive now (the kept trees, findings and fixes) out of
+        the garbage collector's sight: otherwise every full collection walks
+        them, and a formatting request, which makes many objects, pays for it
+        (gc.freeze: what stays alive is still freed when its last reference
+        goes). Every ``COLLECT_EVERY`` checks everything is collected once,
+        cycles included."""
+        if self.analyses % COLLECT_EVERY == 0:
+            gc.unfreeze()
+            gc.collect()
+        gc.freeze()
 
     # -- diagnostics -------------------------------------------------------
 
-    def publish(self, uri: str) -> None:
+    async def publish(self, uri: str) -> None:
         self.timers.pop(uri, None)
         try:
-            cached = self.analyse(uri)
+            cached = await self.off_loop(self.analyse, uri)
         except Exception as e:
             log.exception("checking %s failed", uri)
             message = f"tffix: internal error checking {uri}: {type(e).__name__}: {e}"
@@ -169,10 +246,16 @@ class TffixServer(LanguageServer):
         pending = self.timers.pop(uri, None)
         if pending is not None:
             pending.cancel()
+        loop = self.loop = asyncio.get_running_loop()
         if delay <= 0:
-            self.publish(uri)
+            self.start_publish(uri)
         else:
-            self.timers[uri] = asyncio.get_running_loop().call_later(delay, self.publish, uri)
+            self.timers[uri] = loop.call_later(delay, self.start_publish, uri)
+
+    def start_publish(self, uri: str) -> None:
+        task = asyncio.ensure_future(self.publish(uri))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
 
     def neighbours(self, uri: str) -> list[str]:
         """The other open documents of ``uri``'s module (``uri`` itself may
@@ -222,26 +305,29 @@ class TffixServer(LanguageServer):
         pending = self.timers.pop(uri, None)
         if pending is not None:
             pending.cancel()
-        self.cache.pop(uri, None)
+        with self.lock:
+            self.cache.pop(uri, None)
 
     # -- code actions ------------------------------------------------------
 
-    def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+    async def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         uri = params.text_document.uri
-        cached = self.analyse(uri)
+        cached = await self.checked(uri)
         if cached is None:
             return []
         only = params.context.only
         actions: list[lsp.CodeAction] = []
         if _wanted(lsp.CodeActionKind.QuickFix, only):
-            actions += self.quick_fixes(uri, cached, params.range)
+            actions += await self.quick_fixes(uri, cached, params.range)
         if _wanted(FIX_ALL_KIND, only):
-            action = self.fix_all_action(uri, cached)
+            action = await self.fix_all_action(uri, cached)
             if action is not None:
                 actions.append(action)
         return actions
 
-    def quick_fixes(self, uri: str, cached: _Cached, where: lsp.Range) -> list[lsp.CodeAction]:
+    async def quick_fixes(self, uri: str, cached: _Cached, where: lsp.Range) -> list[lsp.CodeAction]:
+        """The quick-fixes of the findings in ``where``; their edits only
+        when the client cannot resolve them later."""
         run, module = cached.run, cached.module
         index = LineIndex(module.texts[module.path], self.encoding)
         lo = index.offset(where.start.line, where.start.character)
@@ -251,35 +337,91 @@ class TffixServer(LanguageServer):
             start, end = diag.offsets
             if diag.fix is None or i not in run.fixable or not (start <= hi and lo <= end):
                 continue
-            texts = fix_one(module, diag)
-            if texts is None:
-                continue
+            unsafe = diag.fix.applicability.value == "unsafe"
+            action = lsp.CodeAction(
+                title=f"{diag.fix.message} ({diag.code}{', unsafe' if unsafe else ''})",
+                kind=lsp.CodeActionKind.QuickFix,
+                diagnostics=[lsp_diagnostic(index, diag, fixable=True)],
+                is_preferred=not unsafe,
+                data={"uri": uri, "version": cached.version, "generation": cached.generation, "finding": i},
+            )  # fmt: skip
+            if not self.can_resolve:
+                changes = await self.off_loop(self.quick_fix_changes, uri, cached, i)
+                if changes is None:
+                    continue
+                action.edit = lsp.WorkspaceEdit(changes=changes)
+            actions.append(action)
+        return actions
+
+    def quick_fix_changes(self, uri: str, cached: _Cached, i: int) -> dict[str, list[lsp.TextEdit]] | None:
+        """The edits of the ``i``-th finding's fix, built once per version."""
+        if i in cached.quick:
+            return cached.quick[i]
+        module = cached.module
+        texts = fix_one(module, cached.run.remaining[i])
+        changes: dict[str, list[lsp.TextEdit]] | None = None
+        if texts is not None:
             changes = {}
             for path, (old, new) in texts.items():
                 target = uri if path == module.path else from_fs_path(str(path))
                 if target:
                     changes[target] = lsp_text_edits(old, new, self.encoding)
-            unsafe = diag.fix.applicability.value == "unsafe"
-            actions.append(lsp.CodeAction(
-                title=f"{diag.fix.message} ({diag.code}{', unsafe' if unsafe else ''})",
-                kind=lsp.CodeActionKind.QuickFix,
-                diagnostics=[lsp_diagnostic(index, diag, fixable=True)],
-                edit=lsp.WorkspaceEdit(changes=changes),
-                is_preferred=not unsafe,
-            ))  # fmt: skip
-        return actions
+        cached.quick[i] = changes
+        return changes
 
-    def fix_all_action(self, uri: str, cached: _Cached) -> lsp.CodeAction | None:
+    def fixed_text(self, cached: _Cached) -> Future[str]:
+        """Fix-all's new text, started on the worker thread at most once per
+        version (the client may resolve it later, or never)."""
+        with self.lock:
+            if cached.fixed is None:
+
+                def build() -> str:
+                    self.fix_all_builds += 1
+                    return fix_all(cached.module, cached.settings, self.parses)
+
+                cached.fixed = self.worker.submit(build)
+            return cached.fixed
+
+    async def fix_all_action(self, uri: str, cached: _Cached) -> lsp.CodeAction | None:
+        if not cached.run.fixable:
+            return None
+        title = "tffix: fix all safe problems" if not cached.settings.unsafe_fixes else "tffix: fix all problems"
+        data = {"uri": uri, "version": cached.version, "generation": cached.generation, "fixAll": True}
+        action = lsp.CodeAction(title=title, kind=FIX_ALL_KIND, data=data)
+        future = self.fixed_text(cached)  # built in the background while the editor shows the list
+        if self.can_resolve:
+            return action
         module = cached.module
-        old = module.texts[module.path]
-        new = fix_all(module, cached.settings)
+        old, new = module.texts[module.path], await asyncio.wrap_future(future)
         if new == old:
             return None
-        return lsp.CodeAction(
-            title="tffix: fix all safe problems" if not cached.settings.unsafe_fixes else "tffix: fix all problems",
-            kind=FIX_ALL_KIND,
-            edit=lsp.WorkspaceEdit(changes={uri: lsp_text_edits(old, new, self.encoding)}),
-        )
+        action.edit = lsp.WorkspaceEdit(changes={uri: lsp_text_edits(old, new, self.encoding)})
+        return action
+
+    async def resolve(self, action: lsp.CodeAction) -> lsp.CodeAction:
+        """The edit of a code action listed without one; an action of an
+        older version of its document comes back as it was, with no edit."""
+        data = action.data if isinstance(action.data, dict) else {}
+        uri = data.get("uri")
+        cached = self.cache.get(uri) if isinstance(uri, str) else None
+        if (
+            cached is None
+            or action.edit is not None
+            or (cached.version, cached.generation) != (data.get("version"), data.get("generation"))
+        ):
+            return action
+        assert isinstance(uri, str)
+        if data.get("fixAll"):
+            module = cached.module
+            old, new = module.texts[module.path], await asyncio.wrap_future(self.fixed_text(cached))
+            action.edit = lsp.WorkspaceEdit(changes={uri: lsp_text_edits(old, new, self.encoding)})
+            return action
+        finding = data.get("finding")
+        if isinstance(finding, int) and 0 <= finding < len(cached.run.remaining):
+            changes = await self.off_loop(self.quick_fix_changes, uri, cached, finding)
+            if changes is not None:
+                action.edit = lsp.WorkspaceEdit(changes=changes)
+        return action
 
     # -- formatting --------------------------------------------------------
 
@@ -329,6 +471,9 @@ def create_server(debounce: float = DEBOUNCE) -> TffixServer:
         ls.editor = EditorSettings.parse(params.initialization_options)
         workspace = params.capabilities.workspace
         ls.can_pull = bool(workspace is not None and workspace.configuration)
+        actions = params.capabilities.text_document and params.capabilities.text_document.code_action
+        support = actions.resolve_support if actions else None
+        ls.can_resolve = bool(support is not None and "edit" in support.properties)
 
     @server.feature(lsp.INITIALIZED)
     async def initialized(ls: TffixServer, params: lsp.InitializedParams) -> None:
@@ -375,10 +520,14 @@ def create_server(debounce: float = DEBOUNCE) -> TffixServer:
 
     @server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION,
-        lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL_KIND], resolve_provider=False),
+        lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL_KIND], resolve_provider=True),
     )
-    def code_action(ls: TffixServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
-        return ls.code_actions(params)
+    async def code_action(ls: TffixServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        return await ls.code_actions(params)
+
+    @server.feature(lsp.CODE_ACTION_RESOLVE)
+    async def code_action_resolve(ls: TffixServer, params: lsp.CodeAction) -> lsp.CodeAction:
+        return await ls.resolve(params)
 
     @server.feature(lsp.TEXT_DOCUMENT_FORMATTING)
     def formatting(ls: TffixServer, params: lsp.DocumentFormattingParams) -> list[lsp.TextEdit] | None:
@@ -392,6 +541,7 @@ def create_server(debounce: float = DEBOUNCE) -> TffixServer:
     def shutdown(ls: TffixServer, params: Any) -> None:
         for uri in list(ls.timers):
             ls.forget(uri)
+        ls.worker.shutdown(wait=False, cancel_futures=True)
 
     return server
 
