@@ -263,7 +263,7 @@ def plan_rename(
         if tfvars is not None:
             extra.append(tfvars)
     if kind in ("variable", "output"):
-        extra += _caller_units(reader, directory, root or Path.cwd(), old_address, name)
+        extra += _caller_units(reader, directory, root or Path(os.curdir), old_address, name)
     for other in extra:
         changes += _unit_changes(other, FixBuilder(other.module))
     plan.changes = changes
@@ -289,7 +289,8 @@ def _declarations(module: TerraformModule, old: Address, new: Address) -> list[D
     index = module.index
     found = list(index.declared(old.kind, *old.labels))
     if not any(not d.override for d in found):
-        raise RenameError(f"`{old}` is not declared in {module.directory}" + _suggestion(module, old))
+        place = "this folder" if module.directory == Path(os.curdir) else str(module.directory)
+        raise RenameError(f"`{old}` is not declared in {place}" + _suggestion(module, old))
     taken = [d for d in index.declared(new.kind, *new.labels) if not d.override]
     if taken:
         file = module.files[taken[0].file]
@@ -584,7 +585,7 @@ def _unit_changes(unit: _Unit, builder: FixBuilder) -> list[Change]:
         return []
     texts = {path: file.text for path, file in module.files.items()}
     try:
-        results = apply_fix_edits(texts, edits)
+        results = apply_fix_edits(texts, edits, terraform=False)  # layout only: no rewrites of the user's code
     except (ParseError, ValueError) as e:  # a bug here, never the user's input
         raise RenameError(f"internal error: the renamed files do not hold together: {e}") from None
     return [
