@@ -23,7 +23,11 @@ EXIT_ERROR = 2
 @click.argument("new")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
-    "--dry-run", "--diff", "dry_run", is_flag=True, help="Print a unified diff of every file the rename changes; write nothing."
+    "--dry-run",
+    "--diff",
+    "dry_run",
+    is_flag=True,
+    help="Print a unified diff of every file the rename changes; write nothing.",
 )
 @click.option(
     "--moved-file", default="moved.tf", show_default=True, metavar="NAME",
@@ -66,7 +70,7 @@ def rename(
       1  --dry-run: the diff of what would change was printed
       2  the rename cannot be made (the message says why), or a file could not be written
     """
-    folders = []
+    folders: list[Path] = []
     for path in paths or (Path("."),):
         if not path.exists():
             _fail(f"{path}: no such file or folder")

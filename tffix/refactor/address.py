@@ -71,7 +71,9 @@ def parse_address(text: str, *, like: Address | None = None) -> Address:
         return Address(_PREFIXES[head], _name(parts[1], text))
     if head == "data" or head == "resource":
         if len(parts) != 3:
-            raise AddressError(f"`{text}`: a {'data source' if head == 'data' else 'resource'} address is `{head}.TYPE.NAME`")
+            raise AddressError(
+                f"`{text}`: a {'data source' if head == 'data' else 'resource'} address is `{head}.TYPE.NAME`"
+            )
         kind: Kind = "data" if head == "data" else "resource"
         return Address(kind, _name(parts[2], text), _name(parts[1], text))
     if len(parts) != 2:
@@ -82,5 +84,7 @@ def parse_address(text: str, *, like: Address | None = None) -> Address:
 def _name(part: str, text: str) -> str:
     if not is_identifier(part):
         where = f"`{part}`" if part == text else f"`{part}` in `{text}`"
-        raise AddressError(f"{where} is not a valid name: a letter or underscore, then letters, digits, underscores or dashes")
+        raise AddressError(
+            f"{where} is not a valid name: a letter or underscore, then letters, digits, underscores or dashes"
+        )
     return part

@@ -372,9 +372,7 @@ def _exact(found: Found) -> bool:
     return True
 
 
-def _address_blocks(
-    module: TerraformModule, unit: _Unit, old: Address, new: Address, *, moved: bool
-) -> n.Block | None:
+def _address_blocks(module: TerraformModule, unit: _Unit, old: Address, new: Address, *, moved: bool) -> n.Block | None:
     """Queue the renames in ``import``/``removed``/``moved`` addresses; return
     the ``moved`` block undoing this rename, if there is one."""
     if old.kind not in ("resource", "module"):

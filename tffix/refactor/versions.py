@@ -17,7 +17,9 @@ __all__ = ["ConstraintError", "Version", "admits"]
 
 Version = tuple[int, int, int]
 
-_PART = re.compile(r"\s*(=|!=|>=|<=|>|<|~>)?\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?\s*")
+_PART = re.compile(
+    r"\s*(=|!=|>=|<=|>|<|~>)?\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?\s*"
+)
 
 
 class ConstraintError(ValueError):
