@@ -9,5 +9,15 @@ server share one plan.
 
 from .address import Address, AddressError, parse_address
 from .rename import RenameError, RenamePlan, plan_rename
+from .symbols import Symbol, symbol_at
 
-__all__ = ["Address", "AddressError", "RenameError", "RenamePlan", "parse_address", "plan_rename"]
+__all__ = [
+    "Address",
+    "AddressError",
+    "RenameError",
+    "RenamePlan",
+    "Symbol",
+    "parse_address",
+    "plan_rename",
+    "symbol_at",
+]

@@ -60,7 +60,7 @@ from ..writeback import Change
 from .address import Address, AddressError, parse_address
 from .versions import ConstraintError, admits
 
-__all__ = ["RenameError", "RenamePlan", "plan_rename"]
+__all__ = ["Reader", "RenameError", "RenamePlan", "plan_rename"]
 
 #: moved blocks arrived in Terraform 1.1
 MOVED_SINCE = (1, 1, 0)
@@ -89,6 +89,8 @@ class RenamePlan:
     new: Address
     changes: list[Change] = field(default_factory=list)
     moved_file: Path | None = None
+    #: the module file declaring OLD (where a moved block may go instead of ``moved_file``)
+    declaration_file: Path | None = None
 
     def __bool__(self) -> bool:
         return bool(self.changes)
@@ -149,7 +151,7 @@ class _Unit:
 # -- reading ---------------------------------------------------------------
 
 
-class _Reader:
+class Reader:
     """Texts from open editor buffers first, then from disk."""
 
     def __init__(self, buffers: Mapping[Path, str] | None) -> None:
@@ -218,7 +220,7 @@ def plan_rename(
     _check_pair(old_address, new_address)
     if not moved_file.endswith(".tf") or Path(moved_file).name != moved_file:
         raise RenameError(f"--moved-file {moved_file!r}: give the name of a .tf file in the module")
-    reader = _Reader(buffers)
+    reader = Reader(buffers)
     module = reader.module(directory)
     if not module.files:
         raise RenameError(f"{directory}: no .tf files here")
@@ -237,6 +239,7 @@ def plan_rename(
         else:
             renamer.blocks.add(id(declaration.node))
     primary = next(d for d in declarations if not d.override)
+    plan.declaration_file = primary.file
     for reference in module.index.references.references_to(primary):
         unit.renamer(module.files[reference.file], name).steps.add(id(reference.node))
 
@@ -439,7 +442,7 @@ def _local_source(block: n.Block, folder: Path, target: Path) -> bool:
     return _same_folder(folder / source, target)
 
 
-def _test_unit(reader: _Reader, directory: Path, old: Address, new: Address) -> _Unit | None:
+def _test_unit(reader: Reader, directory: Path, old: Address, new: Address) -> _Unit | None:
     """The module's ``.tftest.hcl`` files, with their renames queued."""
     paths = [p for p in _listing(directory) if p.name.endswith(_TEST_SUFFIX) and p.is_file()]
     paths += [p for p in _listing(directory / "tests") if p.name.endswith(_TEST_SUFFIX) and p.is_file()]
@@ -513,7 +516,7 @@ def _tfvars_paths(directory: Path) -> Iterator[Path]:
             yield entry
 
 
-def _tfvars_unit(reader: _Reader, directory: Path, old: str, new: str) -> _Unit | None:
+def _tfvars_unit(reader: Reader, directory: Path, old: str, new: str) -> _Unit | None:
     paths = list(_tfvars_paths(directory))
     if not paths:
         return None
@@ -532,7 +535,7 @@ def _folders(root: Path) -> Iterator[Path]:
             yield from _folders(entry)
 
 
-def _caller_units(reader: _Reader, directory: Path, root: Path, old: Address, new: str) -> list[_Unit]:
+def _caller_units(reader: Reader, directory: Path, root: Path, old: Address, new: str) -> list[_Unit]:
     """Every module below ``root`` calling ``directory`` by its local path,
     with the variable's argument or the output's references renamed."""
     units = []
@@ -560,7 +563,7 @@ def _caller_units(reader: _Reader, directory: Path, root: Path, old: Address, ne
     return units
 
 
-def _mentions(reader: _Reader, path: Path, directory: Path) -> bool:
+def _mentions(reader: Reader, path: Path, directory: Path) -> bool:
     """A cheap test before parsing a folder: does the file hold a local
     ``source`` leading to the module's folder?"""
     try:
