@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from tffix.cli import main
-from tffix.refactor import Address, AddressError, RenameError, parse_address, plan_rename
+from tffix.refactor import Address, AddressError, RenameError, parse_address, plan_rename, symbol_at
 from tffix.refactor.versions import ConstraintError, admits
 
 MAIN = (
@@ -178,3 +178,25 @@ def test_dry_run_prints_the_diff_and_exits_1(tmp_path: Path) -> None:
     assert code == 1
     assert '+resource "aws_s3_bucket" "access_logs" {' in out and "--- /dev/null" in out
     assert (tmp_path / "main.tf").read_text("utf-8") == MAIN and not (tmp_path / "moved.tf").exists()
+
+
+def test_symbol_at_finds_labels_local_names_and_references(tmp_path: Path) -> None:
+    text = (
+        'locals {\n  tags = { a = 1 }\n}\n\ndata "aws_ami" "ubuntu" {}\n\n'
+        'output "ami" {\n  value = [data.aws_ami.ubuntu.id, local.tags, var.region]\n}\n\nvariable "region" {}\n'
+    )
+    (tmp_path / "main.tf").write_text(text, "utf-8")
+
+    def at(needle: str, shift: int = 0) -> tuple[str, str] | None:
+        symbol = symbol_at(tmp_path / "main.tf", text.index(needle) + shift)
+        return None if symbol is None else (str(symbol.address), text[symbol.start : symbol.end])
+
+    assert at("tags =") == ("local.tags", "tags")
+    assert at('"ubuntu"', 1) == ("data.aws_ami.ubuntu", "ubuntu")
+    assert at('"ami" {', 2) == ("output.ami", "ami")
+    assert at("data.aws_ami.ubuntu.id", 2) == ("data.aws_ami.ubuntu", "ubuntu")  # anywhere on the reference
+    assert at("local.tags,", 8) == ("local.tags", "tags")
+    assert at("var.region") == ("var.region", "region")
+    assert at('"region" {', 3) == ("var.region", "region")
+    assert at("a = 1") is None and at("value") is None
+    assert symbol_at(tmp_path / "terraform.tfvars", 0) is None

@@ -49,7 +49,7 @@ from ..context.module import SourceFile, TerraformModule
 from ..cst import nodes as n
 from ..cst.quoting import ref, string
 from ..cst.values import template_text
-from ..cst.visitor import Transformer
+from ..cst.visitor import Transformer, walk
 from ..engine.discover import load_directory
 from ..engine.edits import apply_fix_edits
 from ..files import read_error, read_source
@@ -485,13 +485,38 @@ def _test_reference(found: Found, old: Address, runs: set[str], renamer: _Rename
 
 
 def _step_after(top: n.Node, node: n.GetAttr) -> n.GetAttr | None:
-    """The ``.name`` step right after ``node`` in the traversal ``top``."""
+    """The first ``.name`` step after ``node`` in the traversal ``top``,
+    past instance keys and splats (``module.m["k"].out``, ``module.m[*].out``)."""
+    chain: list[n.Node] = []  # outermost first
     current: n.Node = top
-    while isinstance(current, (n.GetAttr, n.Index, n.Splat)):
-        if current.obj is node:
-            return current if type(current) is n.GetAttr and current.name.kind == "IDENT" else None
+    while current is not node and isinstance(current, (n.GetAttr, n.Index, n.Splat)):
+        chain.append(current)
         current = current.obj
+    if current is not node:
+        return None
+    for step in reversed(chain):
+        if type(step) is n.GetAttr:
+            return step if step.name.kind == "IDENT" else None
     return None
+
+
+def _iterated_uses(tree: n.Node, calls: set[int], name: str) -> Iterator[n.GetAttr]:
+    """``m.NAME`` in ``for`` expressions ranging over a module call's
+    instances (``{ for k, m in module.call : k => m.NAME }``); ``calls``
+    holds the ids of the traversals naming the call."""
+    for node in walk(tree):
+        if type(node) is not n.ForExpr or id(node.collection) not in calls:
+            continue
+        bound = node.value_var.text
+        for part in (node.key_expr, node.value_expr, node.condition):
+            for inner in walk(part) if part is not None else ():
+                if (
+                    type(inner) is n.GetAttr
+                    and type(inner.obj) is n.Variable
+                    and inner.obj.name.text == bound
+                    and inner.name.text == name
+                ):
+                    yield inner
 
 
 def _rename_key(file: SourceFile, body: n.Body, old: str, new: str, renamer: _Renamer) -> None:
@@ -555,10 +580,16 @@ def _caller_units(reader: Reader, directory: Path, root: Path, old: Address, new
                 _rename_key(file, block.body, old.name, new, unit.renamer(file, new))
             elif block.labels:
                 call = module.index.declaration("module", module.index.labels(block)[0])
-                for reference in module.index.references.references_to(call) if call is not None else ():
+                references = module.index.references.references_to(call) if call is not None else ()
+                for reference in references:
                     step = _step_after(reference.traversal, reference.node)
                     if step is not None and step.name.text == old.name:
                         unit.renamer(module.files[reference.file], new).steps.add(id(step))
+                whole = {id(r.traversal) for r in references if r.traversal is r.node}
+                for other in module.parsed():
+                    assert other.tree is not None
+                    for use in _iterated_uses(other.tree, whole, old.name):
+                        unit.renamer(other, new).steps.add(id(use))
         units.append(unit)
     return units
 

@@ -12,9 +12,9 @@ output "logs_arn" {
 }
 
 output "data_arns" {
-  value = { for k, m in module.data : k => m.bucket_arn }
+  value = { for k, m in module.data : k => m.arn }
 }
 
 output "raw_arn" {
-  value = "${module.data["raw"].bucket_arn} and ${module.logs.bucket_id}"
+  value = "${module.data["raw"].arn} and ${module.logs.bucket_id}"
 }
