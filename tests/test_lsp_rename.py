@@ -208,3 +208,26 @@ def test_rename_is_advertised_with_prepare(tmp_path: Path) -> None:
 
     caps = run(nothing, tmp_path).capabilities
     assert caps.rename_provider == lsp.RenameOptions(prepare_provider=True)
+
+
+def test_renaming_from_a_caller_renames_the_called_modules_output(tmp_path: Path) -> None:
+    child = tmp_path / "modules" / "app"
+    child.mkdir(parents=True)
+    outputs = 'output "id" {\n  value = "x"\n}\n'
+    (child / "outputs.tf").write_text(outputs, "utf-8")
+    caller = 'module "app" {\n  source = "./modules/app"\n}\n\noutput "app_id" {\n  value = module.app.id\n}\n'
+    (tmp_path / "main.tf").write_text(caller, "utf-8")
+
+    async def scenario(s: RenameSession) -> None:
+        uri = s.open(tmp_path / "main.tf", caller)
+        prepared = await s.prepare(uri, 5, 22)
+        assert prepared is not None and prepared.placeholder == "id"
+        edit = await s.rename(uri, 5, 22, "app_id")
+        assert edit is not None
+        outputs_uri = (child / "outputs.tf").as_uri()
+        assert _apply(edit, {uri: caller, outputs_uri: outputs}) == {
+            uri: caller.replace("module.app.id", "module.app.app_id"),
+            outputs_uri: outputs.replace('"id"', '"app_id"'),
+        }
+
+    run(scenario, tmp_path)

@@ -200,3 +200,25 @@ def test_symbol_at_finds_labels_local_names_and_references(tmp_path: Path) -> No
     assert at('"region" {', 3) == ("var.region", "region")
     assert at("a = 1") is None and at("value") is None
     assert symbol_at(tmp_path / "terraform.tfvars", 0) is None
+
+
+def test_symbol_at_in_a_caller_names_the_called_modules_variable_or_output(tmp_path: Path) -> None:
+    child = tmp_path / "modules" / "app"
+    child.mkdir(parents=True)
+    (child / "main.tf").write_text('variable "region" {}\n\noutput "id" {\n  value = var.region\n}\n', "utf-8")
+    text = (
+        'module "app" {\n  source = "./modules/app"\n  region = "eu-west-1"\n  count  = 2\n}\n\n'
+        'module "remote" {\n  source = "acme/app/aws"\n  region = "x"\n}\n\n'
+        'output "ids" {\n  value = module.app[0].id\n}\n'
+    )
+    (tmp_path / "main.tf").write_text(text, "utf-8")
+
+    def at(needle: str, shift: int = 0) -> tuple[str, str, Path] | None:
+        symbol = symbol_at(tmp_path / "main.tf", text.index(needle) + shift)
+        return None if symbol is None else (str(symbol.address), text[symbol.start : symbol.end], symbol.directory)
+
+    assert at("region =") == ("var.region", "region", tmp_path / "modules/app")
+    assert at("].id", 2) == ("output.id", "id", tmp_path / "modules/app")
+    assert at("module.app[0]", 8) == ("module.app", "app", tmp_path)
+    assert at("count") is None  # a module block's own argument
+    assert at('region = "x"') is None  # a registry module: not ours to rename

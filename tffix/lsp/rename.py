@@ -84,11 +84,11 @@ def rename_edit(
         symbol = _symbol(path, text, position, encoding, buffers)
         if symbol is None:
             raise RenameRefused("tffix: there is nothing to rename here")
-        old = str(symbol.address)
-        plan = plan_rename(path.parent, old, new_name, root=root, buffers=buffers)
+        old, folder = str(symbol.address), symbol.directory
+        plan = plan_rename(folder, old, new_name, root=root, buffers=buffers)
         if not client.create_files and any(change.original is None for change in plan.changes):
             declared = (plan.declaration_file or path).name  # the client cannot create moved.tf
-            plan = plan_rename(path.parent, old, new_name, root=root, buffers=buffers, moved_file=declared)
+            plan = plan_rename(folder, old, new_name, root=root, buffers=buffers, moved_file=declared)
     except RenameError as e:
         raise RenameRefused(f"tffix: {e}") from None
     return _workspace_edit(plan, encoding, versions, client)

@@ -60,7 +60,7 @@ from ..writeback import Change
 from .address import Address, AddressError, parse_address
 from .versions import ConstraintError, admits
 
-__all__ = ["Reader", "RenameError", "RenamePlan", "plan_rename"]
+__all__ = ["Reader", "RenameError", "RenamePlan", "plan_rename", "step_after"]
 
 #: moved blocks arrived in Terraform 1.1
 MOVED_SINCE = (1, 1, 0)
@@ -477,14 +477,14 @@ def _test_reference(found: Found, old: Address, runs: set[str], renamer: _Rename
         if kind == "resource" and name == ("output", old.name):
             renamer.steps.add(id(node))
         elif kind == "resource" and name[0] == "run" and name[1] in runs:
-            step = _step_after(top, node)
+            step = step_after(top, node)
             if step is not None and step.name.text == old.name:
                 renamer.steps.add(id(step))
     elif kind == old.kind and name == old.labels:
         renamer.steps.add(id(node))
 
 
-def _step_after(top: n.Node, node: n.GetAttr) -> n.GetAttr | None:
+def step_after(top: n.Node, node: n.GetAttr) -> n.GetAttr | None:
     """The first ``.name`` step after ``node`` in the traversal ``top``,
     past instance keys and splats (``module.m["k"].out``, ``module.m[*].out``)."""
     chain: list[n.Node] = []  # outermost first
@@ -582,7 +582,7 @@ def _caller_units(reader: Reader, directory: Path, root: Path, old: Address, new
                 call = module.index.declaration("module", module.index.labels(block)[0])
                 references = module.index.references.references_to(call) if call is not None else ()
                 for reference in references:
-                    step = _step_after(reference.traversal, reference.node)
+                    step = step_after(reference.traversal, reference.node)
                     if step is not None and step.name.text == old.name:
                         unit.renamer(module.files[reference.file], new).steps.add(id(step))
                 whole = {id(r.traversal) for r in references if r.traversal is r.node}
