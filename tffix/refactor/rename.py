@@ -399,7 +399,8 @@ def _address_blocks(module: TerraformModule, unit: _Unit, old: Address, new: Add
             assert origin is not None
             unit.renamer(file, new.name).steps.add(id(origin[2]))
         elif entry.type == "moved" and origin is not None and _names(origin, new) and _exact(origin):
-            if goal is not None and _names(goal, old) and _exact(goal) and inverse is None:
+            whole = origin[3] is origin[2] and goal is not None and goal[3] is goal[2]  # no instance keys
+            if whole and _names(goal, old) and inverse is None:
                 inverse = entry.block  # left by the opposite rename: it goes
                 continue
             raise RenameError(
