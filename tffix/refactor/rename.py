@@ -258,7 +258,7 @@ def plan_rename(
 
     changes = _unit_changes(unit, builder)
     extra: list[_Unit] = []
-    tests = _test_unit(reader, directory, old_address, new_address)
+    tests = _test_unit(reader, directory, root or Path(os.curdir), old_address, new_address)
     if tests is not None:
         extra.append(tests)
     if kind == "variable":
@@ -443,20 +443,38 @@ def _local_source(block: n.Block, folder: Path, target: Path) -> bool:
     return _same_folder(folder / source, target)
 
 
-def _test_unit(reader: Reader, directory: Path, old: Address, new: Address) -> _Unit | None:
-    """The module's ``.tftest.hcl`` files, with their renames queued."""
-    paths = [p for p in _listing(directory) if p.name.endswith(_TEST_SUFFIX) and p.is_file()]
-    paths += [p for p in _listing(directory / "tests") if p.name.endswith(_TEST_SUFFIX) and p.is_file()]
-    if not paths:
+def _test_paths(folder: Path) -> list[Path]:
+    """The test files Terraform runs for the module in ``folder``."""
+    paths = [p for p in _listing(folder) if p.name.endswith(_TEST_SUFFIX) and p.is_file()]
+    return paths + [p for p in _listing(folder / "tests") if p.name.endswith(_TEST_SUFFIX) and p.is_file()]
+
+
+def _test_unit(reader: Reader, directory: Path, root: Path, old: Address, new: Address) -> _Unit | None:
+    """The test files running the module, with their renames queued: its
+    own (every ``run`` block but those testing another module), and those of
+    other modules below ``root`` whose ``run`` blocks test it through
+    ``module { source = ... }``."""
+    configs: dict[Path, Path] = {p: directory for p in _test_paths(directory)}  # test file -> its module's folder
+    for folder in _folders(root):
+        if not _same_folder(folder, directory):
+            configs.update({p: folder for p in _test_paths(folder) if _mentions(reader, p, directory, folder)})
+    if not configs:
         return None
-    unit = _Unit(TerraformModule(directory, {p: reader.parse(p) for p in paths}))
+    unit = _Unit(TerraformModule(directory, {p: reader.parse(p) for p in configs}))
     for file in unit.module.files.values():
         assert file.tree is not None
         renamer = unit.renamer(file, new.name)
-        ours = {b.label_values[0] for b in file.tree.blocks("run") if b.labels and not _foreign(b, directory)}
+        config = configs[file.path]
+        own = _same_folder(config, directory)
+
+        def tests_us(run: n.Block, config: Path = config, own: bool = own) -> bool:
+            call = run.body.block("module")
+            return own if call is None else _local_source(call, config, directory)
+
+        ours = {b.label_values[0] for b in file.tree.blocks("run") if b.labels and tests_us(b)}
         for item in file.tree.body.items:
-            if type(item) is not n.Block or (item.type.text == "run" and _foreign(item, directory)):
-                continue
+            if type(item) is not n.Block or not (tests_us(item) if item.type.text == "run" else own):
+                continue  # a file's other blocks set up every run: renamed only in the module's own tests
             if old.kind == "variable":
                 settings = [item] if item.type.text == "variables" else list(item.body.blocks("variables"))
                 for block in settings:
@@ -464,12 +482,6 @@ def _test_unit(reader: Reader, directory: Path, old: Address, new: Address) -> _
             for found in collect_references(item):
                 _test_reference(found, old, ours, renamer)
     return unit
-
-
-def _foreign(run: n.Block, directory: Path) -> bool:
-    """A ``run`` block testing another module than this one."""
-    call = run.body.block("module")
-    return call is not None and not _local_source(call, directory, directory)
 
 
 def _test_reference(found: Found, old: Address, runs: set[str], renamer: _Renamer) -> None:
@@ -595,14 +607,15 @@ def _caller_units(reader: Reader, directory: Path, root: Path, old: Address, new
     return units
 
 
-def _mentions(reader: Reader, path: Path, directory: Path) -> bool:
-    """A cheap test before parsing a folder: does the file hold a local
-    ``source`` leading to the module's folder?"""
+def _mentions(reader: Reader, path: Path, directory: Path, base: Path | None = None) -> bool:
+    """A cheap test before parsing: does the file hold a local ``source``
+    leading (from ``base``, by default its own folder) to the module's folder?"""
     try:
         text = reader.text(path)
     except RenameError:
         return False
-    return any(_same_folder(path.parent / m.group(1), directory) for m in _SOURCE.finditer(text))
+    start = path.parent if base is None else base
+    return any(_same_folder(start / m.group(1), directory) for m in _SOURCE.finditer(text))
 
 
 # -- from queued renames to new texts --------------------------------------
