@@ -17,7 +17,7 @@ from ..cst import nodes as n
 from ..cst.values import template_text
 from ..model import Declaration
 from .address import Address, Kind
-from .rename import Reader, step_after
+from .units import Reader, step_after
 
 __all__ = ["Symbol", "symbol_at"]
 
