@@ -17,7 +17,7 @@ from ..model import collect_references
 from .address import Address
 from .units import Found, Reader, RenameError, Renamer, Unit, step_after, where
 
-__all__ = ["units_of_callers", "unit_of_tests", "unit_of_tfvars"]
+__all__ = ["unit_of_tests", "unit_of_tfvars", "units_of_callers"]
 
 _TEST_SUFFIX = ".tftest.hcl"
 _TFVARS_SUFFIX = ".tfvars"

@@ -52,7 +52,7 @@ from ..model import Declaration, collect_references
 from ..rewrite import FixBuilder, parse_attribute, parse_block
 from ..writeback import Change
 from .address import Address, AddressError, parse_address
-from .dependents import units_of_callers, unit_of_tests, unit_of_tfvars
+from .dependents import unit_of_tests, unit_of_tfvars, units_of_callers
 from .units import Found, Reader, RenameError, Unit, unit_changes, where
 from .versions import ConstraintError, admits
 
