@@ -222,3 +222,15 @@ def test_symbol_at_in_a_caller_names_the_called_modules_variable_or_output(tmp_p
     assert at("module.app[0]", 8) == ("module.app", "app", tmp_path)
     assert at("count") is None  # a module block's own argument
     assert at('region = "x"') is None  # a registry module: not ours to rename
+
+
+def test_an_internal_error_is_one_line_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tffix.cli.rename as command
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(command, "plan_rename", broken)
+    (tmp_path / "main.tf").write_text(MAIN, "utf-8")
+    code, out, err = _invoke("aws_s3_bucket.logs", "x", str(tmp_path))
+    assert (code, out, err) == (2, "", "tffix rename: internal error: KeyError: 'boom'\n")

@@ -16,6 +16,7 @@ from ..cst.visitor import Transformer
 from ..engine.discover import load_directory
 from ..engine.edits import apply_fix_edits
 from ..files import read_error, read_source
+from ..fmt.checks import SelfCheckError
 from ..rewrite import FixBuilder
 from ..syntax.errors import ParseError
 from ..writeback import Change
@@ -144,7 +145,7 @@ def unit_changes(unit: Unit, builder: FixBuilder) -> list[Change]:
     texts = {path: file.text for path, file in module.files.items()}
     try:
         results = apply_fix_edits(texts, edits, terraform=False)  # layout only: no rewrites of the user's code
-    except (ParseError, ValueError) as e:  # a bug here, never the user's input
+    except (ParseError, ValueError, SelfCheckError) as e:  # a bug here, never the user's input
         raise RenameError(f"internal error: the renamed files do not hold together: {e}") from None
     return [
         Change(path, text, texts.get(path))
