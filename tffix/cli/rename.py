@@ -83,7 +83,7 @@ def rename(
             plans.append(plan_rename(folder, old, new, root=root, moved_file=moved_file, moved=not no_moved))
     except RenameError as e:
         _fail(str(e))
-    except Exception as e:  # a bug in tffix: still one line and exit 2, as the contract says
+    except Exception as e:  # noqa: BLE001 - a bug in tffix: still one line and exit 2, as the contract says
         _fail(f"tffix rename: internal error: {type(e).__name__}: {e}")
     changes: list[Change] = [change for plan in plans for change in plan.changes]
     seen: set[Path] = set()
