@@ -39,7 +39,10 @@ EXIT_ERROR = 2
 )  # fmt: skip
 @click.option(
     "--root", type=click.Path(file_okay=False, exists=True, path_type=Path), metavar="DIR",
-    help="Look for modules calling this one (for variables and outputs) below DIR. [default: the current directory]",
+    help=(
+        "Look below DIR for modules calling this one (for variables and outputs) and for other modules' "
+        "test files running it. [default: the current directory]"
+    ),
 )  # fmt: skip
 def rename(
     old: str, new: str, paths: tuple[Path, ...], dry_run: bool, moved_file: str, no_moved: bool, root: Path | None
