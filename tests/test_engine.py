@@ -317,7 +317,9 @@ def test_a_fix_whose_edits_overlap_each_other_is_refused() -> None:
 
 
 def test_a_fix_the_formatter_cannot_check_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fails(text: str, lines: object, *, filename: str | None = None, own_style: bool = False) -> object:
+    def fails(
+        text: str, lines: object, *, filename: str | None = None, own_style: bool = False, terraform: bool = True
+    ) -> object:
         raise SelfCheckError(f"{filename}: region formatting is not stable")
 
     monkeypatch.setattr(edits, "format_lines_parsed", fails)

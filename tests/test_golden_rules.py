@@ -55,7 +55,7 @@ def test_every_rule_has_enough_golden_cases(name: str) -> None:
 
 
 def test_no_stray_golden_folders() -> None:
-    known = set(RULE_NAMES) | {"fmt", "hclfmt", "edit"}
+    known = set(RULE_NAMES) | {"fmt", "hclfmt", "edit", "rename"}
     assert {p.name for p in GOLDEN.iterdir() if p.is_dir()} <= known
 
 

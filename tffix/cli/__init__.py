@@ -30,6 +30,7 @@ COMMANDS = {
     "explain": (".rules", "explain"),
     "config": (".config_cmd", "config"),
     "lsp": (".lsp", "lsp"),
+    "rename": (".rename", "rename"),
 }
 
 

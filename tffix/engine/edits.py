@@ -77,16 +77,19 @@ def touched_lines(text: str, ranges: Iterable[tuple[int, int, bool]]) -> set[int
 
 
 def apply_edits_parsed(
-    text: str, edits: Iterable[Edit], *, filename: str | None = None, newline: str = "\n"
+    text: str, edits: Iterable[Edit], *, filename: str | None = None, newline: str = "\n", terraform: bool = True
 ) -> tuple[str, n.Module]:
     """Splice ``edits`` into ``text`` and format the touched lines; also the
-    tree of the result (the formatter's own parse).
+    tree of the result (the formatter's own parse). ``terraform=False``: the
+    touched lines get hclwrite's layout alone, without Terraform's rewrites
+    (a rename must not unwrap ``"${x}"`` on its lines).
 
     Raises ParseError when the result does not parse (a rule's bug) and
     SelfCheckError when formatting fails its own checks."""
     result, ranges = splice(text, edits, newline=newline)
     # own_style: fixed lines take the file's indentation unit and alignment habits (issue 16)
-    return format_lines_parsed(result, touched_lines(result, ranges), filename=filename, own_style=True)
+    lines = touched_lines(result, ranges)
+    return format_lines_parsed(result, lines, filename=filename, own_style=True, terraform=terraform)
 
 
 def module_newline(texts: Mapping[Path, str]) -> str:
@@ -103,23 +106,25 @@ def edits_by_path(edits: Iterable[Edit]) -> dict[Path, list[Edit]]:
     return out
 
 
-def apply_fix_edits(texts: Mapping[Path, str], edits: Iterable[Edit]) -> dict[Path, str]:
+def apply_fix_edits(texts: Mapping[Path, str], edits: Iterable[Edit], *, terraform: bool = True) -> dict[Path, str]:
     """The new text of every file ``edits`` change, as ``tffix apply`` writes
     it: each file's edits spliced in and its touched lines formatted. A file
     not in ``texts`` (one a fix creates) starts empty.
 
     Raises ParseError when a result does not parse (a rule's bug),
     SelfCheckError when formatting fails its own checks, and ValueError for
-    overlapping edits."""
-    return {path: text for path, (text, _) in apply_fix_edits_parsed(texts, edits).items()}
+    overlapping edits. ``terraform``: as for ``apply_edits_parsed``."""
+    return {path: text for path, (text, _) in apply_fix_edits_parsed(texts, edits, terraform=terraform).items()}
 
 
-def apply_fix_edits_parsed(texts: Mapping[Path, str], edits: Iterable[Edit]) -> dict[Path, tuple[str, n.Module]]:
+def apply_fix_edits_parsed(
+    texts: Mapping[Path, str], edits: Iterable[Edit], *, terraform: bool = True
+) -> dict[Path, tuple[str, n.Module]]:
     """``apply_fix_edits``, with the tree of each new text (raises as it does):
     the apply loop's next pass reads the trees instead of parsing again."""
     newline = module_newline(texts)
     return {
-        path: apply_edits_parsed(texts.get(path, ""), group, filename=str(path), newline=newline)
+        path: apply_edits_parsed(texts.get(path, ""), group, filename=str(path), newline=newline, terraform=terraform)
         for path, group in edits_by_path(edits).items()
     }
 

@@ -7,6 +7,8 @@
   carrying the fix's edits as ``tffix apply`` would write them, and
   ``source.fixAll.tffix`` applying every allowed fix to the buffer;
 * document and range formatting with the fmt module (``terraform fmt``);
+* rename (``prepareRename`` and ``rename``): ``tffix rename`` as a workspace
+  edit, ``moved {}`` block included (``rename.py``);
 * settings per document, from the editor (``initializationOptions``, pushed
   with ``workspace/didChangeConfiguration``, or pulled per workspace folder
   with ``workspace/configuration`` when the client supports it) and the
@@ -37,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import TextDocument
@@ -53,6 +56,7 @@ from .analysis import Disk, Module, Parses, check, fix_all, fix_one, module_for
 from .config import EditorSettings, resolve_settings, workspace_folder
 from .convert import lsp_diagnostic, lsp_text_edits, syntax_diagnostic
 from .positions import UTF16, LineIndex
+from .rename import ClientEdits, RenameRefused, prepare_rename, rename_edit
 
 __all__ = ["DEBOUNCE", "FIX_ALL_KIND", "TffixServer", "create_server"]
 
@@ -62,6 +66,8 @@ log = logging.getLogger(__name__)
 DEBOUNCE = 0.3
 #: checks between two full garbage collections (see ``TffixServer.settle``)
 COLLECT_EVERY = 50
+#: LSP's RequestFailed: a request that was valid but could not be carried out
+REQUEST_FAILED = -32803
 FIX_ALL_KIND = "source.fixAll.tffix"
 
 
@@ -108,6 +114,7 @@ class TffixServer(LanguageServer):
         self.worker = ThreadPoolExecutor(1, thread_name_prefix="tffix-check")
         self.lock = threading.Lock()  # the caches, between the loop and the worker
         self.loop: asyncio.AbstractEventLoop | None = None
+        self.client_edits = ClientEdits()  # what workspace edits the client takes
 
     # -- documents ---------------------------------------------------------
 
@@ -423,6 +430,36 @@ class TffixServer(LanguageServer):
                 action.edit = lsp.WorkspaceEdit(changes=changes)
         return action
 
+    # -- rename ------------------------------------------------------------
+
+    def prepare_rename(self, params: lsp.PrepareRenameParams) -> lsp.PrepareRenamePlaceholder | None:
+        doc = self.workspace.text_documents.get(params.text_document.uri)
+        if doc is None:
+            return None
+        path, on_disk = self.doc_path(doc)
+        if not on_disk:
+            return None
+        return prepare_rename(path, doc.source, params.position, self.encoding, self.buffers())
+
+    def rename(self, params: lsp.RenameParams) -> lsp.WorkspaceEdit:
+        doc = self.workspace.text_documents.get(params.text_document.uri)
+        path, on_disk = self.doc_path(doc) if doc is not None else (None, False)
+        if doc is None or path is None or not on_disk:
+            raise JsonRpcException("tffix: only files of a folder can be renamed in", code=REQUEST_FAILED)
+        versions: dict[Path, int | None] = {}
+        for other in list(self.workspace.text_documents.values()):
+            other_path, other_on_disk = self.doc_path(other)
+            if other_on_disk:
+                versions[other_path.absolute()] = other.version
+        try:
+            return rename_edit(
+                path, doc.source, params.position, params.new_name,
+                encoding=self.encoding, buffers=self.buffers(), versions=versions,
+                root=workspace_folder(path, self.folders()) or path.parent, client=self.client_edits,
+            )  # fmt: skip
+        except RenameRefused as e:
+            raise JsonRpcException(str(e), code=REQUEST_FAILED) from None
+
     # -- formatting --------------------------------------------------------
 
     def format(self, uri: str, where: lsp.Range | None) -> list[lsp.TextEdit] | None:
@@ -474,6 +511,7 @@ def create_server(debounce: float = DEBOUNCE) -> TffixServer:
         actions = params.capabilities.text_document and params.capabilities.text_document.code_action
         support = actions.resolve_support if actions else None
         ls.can_resolve = bool(support is not None and "edit" in support.properties)
+        ls.client_edits = ClientEdits.of(params.capabilities)
 
     @server.feature(lsp.INITIALIZED)
     async def initialized(ls: TffixServer, params: lsp.InitializedParams) -> None:
@@ -536,6 +574,14 @@ def create_server(debounce: float = DEBOUNCE) -> TffixServer:
     @server.feature(lsp.TEXT_DOCUMENT_RANGE_FORMATTING)
     def range_formatting(ls: TffixServer, params: lsp.DocumentRangeFormattingParams) -> list[lsp.TextEdit] | None:
         return ls.format(params.text_document.uri, params.range)
+
+    @server.feature(lsp.TEXT_DOCUMENT_PREPARE_RENAME)
+    def prepare_rename_feature(ls: TffixServer, params: lsp.PrepareRenameParams) -> lsp.PrepareRenamePlaceholder | None:
+        return ls.prepare_rename(params)
+
+    @server.feature(lsp.TEXT_DOCUMENT_RENAME)
+    def rename_feature(ls: TffixServer, params: lsp.RenameParams) -> lsp.WorkspaceEdit:
+        return ls.rename(params)
 
     @server.feature(lsp.SHUTDOWN)
     def shutdown(ls: TffixServer, params: Any) -> None:

@@ -1,0 +1,8 @@
+resource "aws_instance" "b" {
+  ami = "ami-1"
+}
+
+moved {
+  from = aws_instance.a
+  to   = aws_instance.z
+}

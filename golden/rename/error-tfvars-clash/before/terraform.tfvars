@@ -1,0 +1,2 @@
+region     = "eu-west-1"
+aws_region = "eu-west-2"

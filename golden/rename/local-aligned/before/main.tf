@@ -1,0 +1,9 @@
+locals {
+  name = "app"
+  env  = "prod" # where it runs
+  full = "${local.name}-${local.env}"
+}
+
+output "env" {
+  value = local.env
+}

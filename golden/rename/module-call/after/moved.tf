@@ -1,0 +1,10 @@
+# History of this configuration's moves.
+moved {
+  from = aws_security_group.web
+  to   = aws_security_group.app
+}
+
+moved {
+  from = module.vpc
+  to   = module.network
+}

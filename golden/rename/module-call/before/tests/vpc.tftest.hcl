@@ -1,0 +1,8 @@
+run "vpc_cidr" {
+  command = plan
+
+  assert {
+    condition     = module.vpc.vpc_cidr_block == "10.0.0.0/16"
+    error_message = "unexpected CIDR ${module.vpc.vpc_cidr_block}"
+  }
+}

@@ -1,0 +1,4 @@
+moved {
+  from = module.buckets
+  to   = module.stores
+}

@@ -1,0 +1,4 @@
+moved {
+  from = aws_instance.a
+  to   = aws_instance.b
+}

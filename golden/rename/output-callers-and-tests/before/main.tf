@@ -1,0 +1,20 @@
+module "logs" {
+  source = "./modules/bucket"
+}
+
+module "data" {
+  for_each = toset(["raw", "clean"])
+  source   = "./modules/bucket"
+}
+
+output "logs_arn" {
+  value = module.logs.bucket_arn
+}
+
+output "data_arns" {
+  value = { for k, m in module.data : k => m.bucket_arn }
+}
+
+output "raw_arn" {
+  value = "${module.data["raw"].bucket_arn} and ${module.logs.bucket_id}"
+}

@@ -1,0 +1,3 @@
+resource "aws_instance" "app" {
+  instance_type = "t3.large"
+}

@@ -1,0 +1,4 @@
+moved {
+  from = aws_instance.web
+  to   = aws_instance.app
+}

@@ -1,0 +1,4 @@
+moved {
+  from = aws_instance.b
+  to   = aws_instance.a
+}

@@ -1,0 +1,10 @@
+# moves
+moved {
+	from = aws_sns_topic.old
+	to   = aws_sns_topic.alerts
+}
+
+moved {
+	from = aws_sns_topic.alerts
+	to   = aws_sns_topic.alarms
+}

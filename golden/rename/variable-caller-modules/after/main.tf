@@ -1,0 +1,10 @@
+module "logs" {
+  source = "./modules/bucket"
+  name   = "acme-logs"
+  tags   = { Team = "ops" }
+}
+
+module "registry" {
+  source      = "acme/bucket/aws"
+  bucket_name = "left-alone"
+}

@@ -1,0 +1,25 @@
+variables {
+  bucket_name = "set for the root module's runs: not the renamed variable"
+}
+
+run "bucket_alone" {
+  module {
+    source = "./modules/bucket"
+  }
+
+  variables {
+    bucket_name = "acme-test"
+  }
+
+  assert {
+    condition     = aws_s3_bucket.this.bucket == var.bucket_name
+    error_message = "the bucket is not named after var.bucket_name"
+  }
+}
+
+run "root" {
+  assert {
+    condition     = module.logs.bucket_name != null
+    error_message = "the root module's own run is left alone"
+  }
+}

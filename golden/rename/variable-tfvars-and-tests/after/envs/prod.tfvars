@@ -1,0 +1,2 @@
+aws_region = "us-east-1" # prod runs in the US
+name       = "acme-prod"

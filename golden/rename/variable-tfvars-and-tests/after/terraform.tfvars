@@ -1,0 +1,2 @@
+name       = "acme"
+aws_region = "eu-west-1"

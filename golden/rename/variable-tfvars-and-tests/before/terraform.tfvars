@@ -1,0 +1,2 @@
+name   = "acme"
+region = "eu-west-1"
