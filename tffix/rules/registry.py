@@ -14,6 +14,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .destroy_blocking_database_settings import DestroyBlockingDatabaseSettings
     from .hardcoded_ami_id import HardcodedAmiId
     from .hardcoded_environment_tag import HardcodedEnvironmentTag
+    from .hardcoded_secret import HardcodedSecret
     from .hardcoded_resource_name import HardcodedResourceName
     from .iam_policy_without_document import IamPolicyWithoutDocument
     from .iam_role_managed_policy_arns import IamRoleManagedPolicyArns
@@ -55,6 +56,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
         OpenIngress,
         PlaceholderValue,
         HardcodedAmiId,
+        HardcodedSecret,
     )
 
 
