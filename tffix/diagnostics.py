@@ -20,6 +20,7 @@ Checkstyle reports, dry-run diffs, the language server) passes it through
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,8 +102,13 @@ class Diagnostic:
 
 def mask(text: str, secrets: Iterable[str]) -> str:
     """``text`` with every occurrence of each secret replaced by ``MASK``
-    (longest first, so a secret that contains another goes whole)."""
+    (longest first, so a secret that contains another goes whole). A secret
+    that starts or ends with a letter or digit is masked where it stands
+    alone there, not inside a longer word: a password ``admin1`` leaves
+    ``admin12`` alone."""
     for secret in sorted({s for s in secrets if s}, key=len, reverse=True):
         if secret in text:
-            text = text.replace(secret, MASK)
+            head = r"(?<![A-Za-z0-9])" if secret[0].isalnum() else ""
+            tail = r"(?![A-Za-z0-9])" if secret[-1].isalnum() else ""
+            text = re.sub(head + re.escape(secret) + tail, MASK, text)
     return text

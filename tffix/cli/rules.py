@@ -6,6 +6,7 @@ import json
 
 import click
 
+from ..context.suppressions import PEERS
 from ..rules.registry import resolve, rule_classes
 
 __all__ = ["explain", "rules"]
@@ -44,6 +45,14 @@ def explain(rule: str) -> None:
     fix = cls.fixable.value if cls.fixable else "none"
     click.echo(f"# {cls.code} {cls.name}\n\nSeverity: {cls.severity.value}. Fix: {fix}.\n")
     click.echo(cls.docs().split("\n", 1)[1].strip() if "\n" in cls.docs() else cls.docs())
+    peers = PEERS.get(cls.code, ())
+    if peers:
+        click.echo("\n## Peer IDs")
+        click.echo(
+            "Other tools report the same pattern as "
+            + ", ".join(f"`{peer}`" for peer in peers)
+            + "; their suppression comments (`checkov:skip=`, `trivy:ignore:`, `tflint-ignore:`) suppress this rule too."
+        )
     if cls.options:
         click.echo("\n## Options")
         for key, option in cls.options.items():

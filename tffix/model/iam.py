@@ -47,6 +47,9 @@ class PolicyStatement(NamedTuple):
     effects: list[str]
     action_node: n.Node | None = None
     action_key: str = "Action"
+    #: whether it names principals: a resource policy (a key, bucket or
+    #: queue policy), where ``"*"`` as the resource means that resource
+    principals: bool = False
 
     @property
     def allows(self) -> bool:
@@ -72,8 +75,11 @@ def policy_statements(node: n.Node) -> Iterator[PolicyStatement]:
         for statement in _json_statements(node.value):
             if "Resource" not in statement:
                 continue
-            actions, resources, effects = (_json_strings(statement.get(key)) for key in ("Action", "Resource", "Effect"))
-            yield PolicyStatement(node.value, "Resource", actions, resources, effects)
+            actions, resources, effects = (
+                _json_strings(statement.get(key)) for key in ("Action", "Resource", "Effect")
+            )
+            principals = "Principal" in statement or "NotPrincipal" in statement
+            yield PolicyStatement(node.value, "Resource", actions, resources, effects, principals=principals)
 
 
 def _hcl_statement(node: n.Object | n.Block, action_key: str, key: str) -> Iterator[PolicyStatement]:
@@ -81,8 +87,21 @@ def _hcl_statement(node: n.Object | n.Block, action_key: str, key: str) -> Itera
     if resources is not None:
         effects = _values(node, "Effect") + _values(node, "effect")
         actions = _value(node, action_key)
+        if type(node) is n.Object:
+            principals = node.item("Principal") is not None or node.item("NotPrincipal") is not None
+        else:
+            body = node.body
+            principals = any(
+                body.block(*kind) is not None
+                for kind in (
+                    ("principals",),
+                    ("not_principals",),
+                    ("dynamic", "principals"),
+                    ("dynamic", "not_principals"),
+                )
+            )
         yield PolicyStatement(
-            resources, key, _values(node, action_key), _values_of(resources), effects, actions, action_key
+            resources, key, _values(node, action_key), _values_of(resources), effects, actions, action_key, principals
         )
 
 

@@ -58,6 +58,11 @@ URL_PASSWORD = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://[^/\s:@]+:(?P<value>[^/\s@
 #: values that name where a secret is, not the secret
 _PATHLIKE = re.compile(r"^(?:/|\./|\.\./|~/|[a-z]:\\)|\.(?:pem|key|json|p12|pfx|crt|txt)$", re.IGNORECASE)
 _KEYWORDS = frozenset({"true", "false", "null", "none", "yes", "no", "on", "off"})
+#: values test fixtures and tutorials use for any secret: obvious dummies, as placeholders are
+DUMMIES = frozenset({
+    "secret", "password", "passwd", "token", "test", "testing", "example", "sample", "dummy", "foo", "bar",
+    "baz", "foobar", "abc123", "changeit", "string", "value", "undefined", "admin", "mysecret", "mypassword",
+})  # fmt: skip
 #: shortest value reported (shorter ones are test values, not credentials)
 MIN_LENGTH = 4
 
@@ -76,8 +81,11 @@ def secret_name(name: str) -> bool:
 
 def _is_secret_value(text: str, argument: str = "") -> bool:
     stripped = text.strip()
-    if len(stripped) < MIN_LENGTH or stripped.lower() in _KEYWORDS:
+    lowered = stripped.lower()
+    if len(stripped) < MIN_LENGTH or lowered in _KEYWORDS or lowered in DUMMIES:
         return False
+    if lowered == argument.lower() or lowered == argument.lower().rsplit("_", 1)[-1]:
+        return False  # password = "password", api_key = "API_KEY"
     if placeholder(stripped, argument) is not None:
         return False  # TFX120 reports those
     if stripped.startswith(("arn:", "${", "projects/", "https://", "http://")) or _PATHLIKE.search(stripped):
@@ -343,7 +351,9 @@ class HardcodedSecret(Rule):
                 rewrite.replace(attribute, parse_attribute("manage_master_user_password = true"))
             else:
                 rewrite.remove(attribute)
-            fix = rewrite.build("Let RDS manage the password (manage_master_user_password = true)", Applicability.UNSAFE)
+            fix = rewrite.build(
+                "Let RDS manage the password (manage_master_user_password = true)", Applicability.UNSAFE
+            )
             advice = "let RDS keep it in Secrets Manager with manage_master_user_password = true"
         else:
             variable = rewrite.ensure_variable(
@@ -441,7 +451,9 @@ class HardcodedSecret(Rule):
                 where = (base + match.start("value"), base + match.end("value"))
                 if seen(*where) or not _is_secret_value(secret, "password"):
                     continue
-                message = f'{place.label}: a URL holds a hard-coded password ("****"); build it from a sensitive variable'
+                message = (
+                    f'{place.label}: a URL holds a hard-coded password ("****"); build it from a sensitive variable'
+                )
                 yield module.diagnostic(self, file, where, message, secrets=(secret,))
 
 
