@@ -103,10 +103,14 @@ class BroadIamPermissions(Rule):
 
     valid = (
         'data "aws_iam_policy_document" "a" {\n  statement {\n    actions   = ["s3:GetObject"]\n    resources = ["*"]\n  }\n}\n',
-        'data "aws_iam_policy_document" "a" {\n  statement {\n    actions   = ["s3:*"]\n'
-        "    resources = [aws_s3_bucket.b.arn]\n  }\n}\n",
-        'resource "aws_iam_role_policy_attachment" "a" {\n'
-        '  policy_arn = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"\n}\n',
+        (
+            'data "aws_iam_policy_document" "a" {\n  statement {\n    actions   = ["s3:*"]\n'
+            "    resources = [aws_s3_bucket.b.arn]\n  }\n}\n"
+        ),
+        (
+            'resource "aws_iam_role_policy_attachment" "a" {\n'
+            '  policy_arn = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"\n}\n'
+        ),
     )
     invalid = (
         Example(

@@ -63,6 +63,9 @@ DUMMIES = frozenset({
     "secret", "password", "passwd", "token", "test", "testing", "example", "sample", "dummy", "foo", "bar",
     "baz", "foobar", "abc123", "changeit", "string", "value", "undefined", "admin", "mysecret", "mypassword",
 })  # fmt: skip
+_DASH = str.maketrans("-", "_")
+#: ``\n`` written in a quoted string
+_ESCAPED_NEWLINE = re.compile(r"\\n")
 #: shortest value reported (shorter ones are test values, not credentials)
 MIN_LENGTH = 4
 
@@ -72,11 +75,11 @@ def secret_name(name: str) -> bool:
     ``password``, ``master_password``, ``client_secret``, ``DB_PASSWORD``,
     ``api_key``... (not ``password_length``, ``secret_arn``, ``token_url``,
     ``kms_key_id``, ``secret_name``, ``manage_master_user_password``)."""
-    name = name.lower().replace("-", "_")
+    name = name.lower().translate(_DASH)
     name = name.removesuffix("_wo")  # write-only arguments (password_wo) hold the same
     if name in NOT_SECRETS or name.startswith(NOT_SECRET_PREFIXES):
         return False
-    return any(name == s or name.endswith("_" + s) for s in SECRET_SUFFIXES)
+    return any(name == s or (name.endswith(s) and name[-len(s) - 1] == "_") for s in SECRET_SUFFIXES)
 
 
 def _is_secret_value(text: str, argument: str = "") -> bool:
@@ -117,10 +120,10 @@ def _variable_name(place: _Place, argument: str, *, key: bool = False) -> str:
     """``db_password`` for ``password`` of ``aws_db_instance.db``,
     ``aws_secret_key`` for the AWS provider's ``secret_key``; a local's name
     or a map key that says whose it is (``DB_PASSWORD``) alone."""
-    base = argument.lower().replace("-", "_").removesuffix("_wo")
-    stem = place.stem.lower().replace("-", "_")
-    alone = place.block.type.text == "locals" or not stem or base.startswith(stem + "_") or (key and "_" in base)
-    candidate = base if alone else stem + "_" + base
+    base = argument.lower().translate(_DASH).removesuffix("_wo")
+    stem = place.stem.lower().translate(_DASH)
+    alone = place.block.type.text == "locals" or not stem or base.split("_")[0] == stem or (key and "_" in base)
+    candidate = base if alone else "_".join((stem, base))
     return candidate if is_identifier(candidate) else "secret_value"
 
 
@@ -443,7 +446,7 @@ class HardcodedSecret(Rule):
                     continue
                 end = PEM_END.search(text, match.end())
                 body = text[match.end() : end.start() if end else len(text)]
-                secrets = _masks(body.replace("\\n", "\n"), body)
+                secrets = _masks(_ESCAPED_NEWLINE.sub("\n", body), body)
                 message = f"{place.label}: a private key is written into the code; read it from a secret store"
                 yield module.diagnostic(self, file, where, message, secrets=secrets)
             for match in URL_PASSWORD.finditer(text):
