@@ -19,6 +19,18 @@ _GRANTS = {
     "AdministratorAccess": "every action on every resource",
     "PowerUserAccess": "every action but IAM's (and Organizations') on every resource",
 }
+#: google_project_iam_member, google_organization_iam_binding, data "google_iam_policy"...
+_GOOGLE_IAM = re.compile(r"^google_(?:[a-z_]+_iam_(?:member|binding|policy)|iam_policy)$")
+_GOOGLE_BASIC = {"roles/owner": "every permission", "roles/editor": "write access to nearly every service"}
+
+
+_GOOGLE_SCOPES = (("google_organization", "organization"), ("google_folder", "folder"), ("google_project", "project"))
+
+
+def _google_scope(kind: str) -> str:
+    return next((scope for prefix, scope in _GOOGLE_SCOPES if kind.startswith(prefix)), "resource")
+
+
 #: how an interpolation reads in an ARN (the partition, mostly)
 _SOME = "${...}"
 
@@ -135,11 +147,43 @@ class BroadIamPermissions(Rule):
             self._statements(node, ctx)
         if _ATTACHES.search(node.name.text):
             self._managed(node.name.text, node.value, ctx)
+        elif node.name.text in ("role", "role_definition_name", "actions"):
+            self._role(node, ctx)
 
     def visit_ObjectItem(self, node: n.ObjectItem, ctx: NodeContext) -> None:
         name = node.key_name
         if name is not None and _ATTACHES.search(name) and type(node.value) is not n.FunctionCall:
             self._managed(name, node.value, ctx)
+
+    def _role(self, node: n.Attribute, ctx: NodeContext) -> None:
+        """Google basic roles, the Azure Owner role, Azure custom roles with every action."""
+        top = next((a for a in ctx.ancestors if type(a) is n.Block), None)
+        if top is None or len(top.labels) < 1:
+            return
+        kind = top.label_values[0]
+        name = node.name.text
+        if name == "role" and _GOOGLE_IAM.match(kind) and top.type.text in ("resource", "data"):
+            role = _text(node.value)
+            if role in _GOOGLE_BASIC:
+                message = (
+                    f"{role} is a basic role: {_GOOGLE_BASIC[role]} on the whole {_google_scope(kind)}; "
+                    "grant a predefined or custom role with the permissions needed"
+                )
+                ctx.report(node.value, _address(ctx) + message)
+        elif name == "role_definition_name" and kind == "azurerm_role_assignment":
+            if (_text(node.value) or "").lower() == "owner":
+                message = (
+                    "the Owner role grants every action, role assignments included, on its scope; "
+                    "assign a role with the actions needed"
+                )
+                ctx.report(node.value, _address(ctx) + message)
+        elif name == "actions" and kind == "azurerm_role_definition" and type(node.value) is n.Tuple:
+            for element in node.value.elements:
+                if _text(element.value) == "*":
+                    message = (
+                        'a custom role with actions ["*"] grants every action on its scope; list the actions needed'
+                    )
+                    ctx.report(element.value, _address(ctx) + message)
 
     def _statements(self, node: n.Node, ctx: NodeContext) -> None:
         for statement in policy_statements(node):
@@ -161,6 +205,10 @@ class BroadIamPermissions(Rule):
                 f"{name}: the AWS-managed {policy} grants {grants}; attach a policy with the actions the workload needs"
             )
             ctx.report(value, message)
+
+
+def _text(node: n.Node) -> str | None:
+    return template_text(node) if isinstance(node, n.Template) else None
 
 
 def _where(statement: PolicyStatement, broad: list[str]) -> n.Node:

@@ -123,7 +123,8 @@ def _variable_name(place: _Place, argument: str, *, key: bool = False) -> str:
     base = argument.lower().translate(_DASH).removesuffix("_wo")
     stem = place.stem.lower().translate(_DASH)
     alone = place.block.type.text == "locals" or not stem or base.split("_")[0] == stem or (key and "_" in base)
-    candidate = base if alone else "_".join((stem, base))
+    parts = (base,) if alone else (stem, base)
+    candidate = "_".join(parts)
     return candidate if is_identifier(candidate) else "secret_value"
 
 
