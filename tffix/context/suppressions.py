@@ -71,8 +71,17 @@ PEERS: dict[str, tuple[str, ...]] = {
         "AVD-AWS-0129",
     ),
     # checkov: "*" actions / full admin in policy documents and policies, AdministratorAccess attached;
-    # trivy: IAM policy wildcards
-    "TFX123": ("CKV_AWS_1", "CKV_AWS_49", "CKV_AWS_62", "CKV_AWS_63", "CKV_AWS_274", "CKV2_AWS_40", "AVD-AWS-0057"),
+    # Azure custom subscription owner roles; trivy: IAM policy wildcards
+    "TFX123": (
+        "CKV_AWS_1",
+        "CKV_AWS_49",
+        "CKV_AWS_62",
+        "CKV_AWS_63",
+        "CKV_AWS_274",
+        "CKV2_AWS_40",
+        "CKV_AZURE_39",
+        "AVD-AWS-0057",
+    ),
 }
 
 _COMMENT = re.compile(r"#[^\r\n]*|//[^\r\n]*|/\*.*?\*/", re.DOTALL)
