@@ -65,9 +65,14 @@ class BroadIamPermissions(Rule):
     and the `*FullAccess` family (`AmazonS3FullAccess`, `AWSLambda_FullAccess`...),
     in `policy_arn` (`aws_iam_role_policy_attachment`, the user and group
     attachments, `aws_iam_policy_attachment`), `managed_policy_arns` and
-    module arguments named like `*policy_arns`. Statements that name
+    module arguments named like `policies` or `*policy_arns`. The same
+    grants on Azure and Google Cloud: an `azurerm_role_assignment` of the
+    `Owner` role, an `azurerm_role_definition` with `actions = ["*"]`, and
+    the basic roles `roles/owner` and `roles/editor` in `google_*_iam_member`,
+    `_binding`, `_policy` and `google_iam_policy`. Statements that name
     principals are resource policies (a KMS key policy's `"kms:*"` on `"*"`
-    means this key) and are not reported.
+    means this key) and are not reported, nor is a `permissions_boundary`,
+    which limits.
 
     ## Why is this bad?
     Least privilege is the control that limits what a leaked key or a
@@ -106,6 +111,8 @@ class BroadIamPermissions(Rule):
     - https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
     - https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html
     - https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_policy_document
+    - https://learn.microsoft.com/en-us/azure/role-based-access-control/best-practices
+    - https://cloud.google.com/iam/docs/roles-overview#basic
     """
 
     code = "TFX123"
