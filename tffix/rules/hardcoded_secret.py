@@ -8,6 +8,7 @@ from ..api import (
     Applicability,
     Diagnostic,
     Example,
+    Fix,
     FixBuilder,
     Rule,
     Severity,
@@ -17,6 +18,7 @@ from ..api import (
     parse_attribute,
     placeholder,
     ref,
+    template,
     template_text,
 )
 from ..cst import nodes as n
@@ -248,8 +250,11 @@ class HardcodedSecret(Rule):
     variable with `sensitive = true` and no default, so every caller must
     now pass it (a declared `string` variable of that name is reused). A
     variable's literal default is removed and the variable marked
-    `sensitive`. Secrets inside scripts, keys and URLs are reported without
-    a fix: where the value should come from is the author's call.
+    `sensitive`. A secret inside a script or a URL becomes `${var.<name>}`
+    there, with the same kind of variable (the script still receives it at
+    boot, but the code no longer holds it). Private keys and access key ids
+    are reported without a fix: a key belongs in a secret store, or is
+    replaced by a role, and that is the author's call.
 
     ## References
     - https://developer.hashicorp.com/terraform/language/values/variables#suppressing-values-in-cli-output
@@ -417,11 +422,37 @@ class HardcodedSecret(Rule):
                 if not _is_secret_value(secret, match.group("name")):
                     continue
                 where = (start + match.start("value"), start + match.end("value"))
+                name = match.group("name")
+                fix = self._splice_fix(module, file, place, value, part, match.span("value"), name)
                 message = (
-                    f'{place.label}: {argument} sets {match.group("name")} to a hard-coded secret ("****"); '
-                    "read it at boot from a secret store"
+                    f'{place.label}: {argument} sets {name} to a hard-coded secret ("****"); '
+                    "pass it in as a sensitive variable (or read it at boot from a secret store)"
                 )
-                yield module.diagnostic(self, file, where, message, secrets=_masks(secret))
+                yield module.diagnostic(self, file, where, message, fix=fix, secrets=_masks(secret))
+
+    def _splice_fix(
+        self,
+        module: TerraformModule,
+        file: SourceFile,
+        place: _Place,
+        value: n.Node,
+        part: n.TemplateLiteral,
+        span: tuple[int, int],
+        name: str,
+    ) -> Fix | None:
+        """The secret inside a string becomes ``${var.<name>}``, a new sensitive variable."""
+        string = _string_of(value, part)
+        if string is None:
+            return None
+        rewrite = FixBuilder(module, file)
+        variable = rewrite.ensure_variable(
+            _variable_name(place, name, key=True),
+            type="string",
+            description=f"{name} of {place.label} (a secret: pass it in, never commit it).",
+            sensitive=True,
+        )
+        rewrite.replace(string, _spliced(string, part, *span, ref("var", variable)))
+        return rewrite.build(f"Use a sensitive variable, var.{variable}", Applicability.UNSAFE)
 
     def _anywhere(
         self, module: TerraformModule, file: SourceFile, place: _Place, block: n.Block, reported: list[tuple[int, int]]
@@ -455,18 +486,45 @@ class HardcodedSecret(Rule):
                 where = (base + match.start("value"), base + match.end("value"))
                 if seen(*where) or not _is_secret_value(secret, "password"):
                     continue
+                fix = self._splice_fix(module, file, place, block.body, part, match.span("value"), "password")
                 message = (
-                    f'{place.label}: a URL holds a hard-coded password ("****"); build it from a sensitive variable'
+                    f'{place.label}: a URL holds a hard-coded password ("****"); pass it in as a sensitive variable'
                 )
-                yield module.diagnostic(self, file, where, message, secrets=(secret,))
+                yield module.diagnostic(self, file, where, message, fix=fix, secrets=(secret,))
 
 
-def _ends_string(value: n.Node, part: n.TemplateLiteral) -> bool:
-    """Whether ``part`` is the last piece of its string (nothing is interpolated after it)."""
+def _string_of(value: n.Node, part: n.TemplateLiteral) -> n.Template | n.Heredoc | None:
+    """The string (quoted or heredoc) inside ``value`` that ``part`` is a piece of."""
     stack: list[n.Node] = [value]
     while stack:
         node = stack.pop()
         if isinstance(node, (n.Template, n.Heredoc)) and any(p is part for p in node.parts):
-            return node.parts[-1] is part
+            return node
         stack.extend(c for c in node.children() if isinstance(c, n.Node))
-    return True
+    return None
+
+
+def _ends_string(value: n.Node, part: n.TemplateLiteral) -> bool:
+    """Whether ``part`` is the last piece of its string (nothing is interpolated after it)."""
+    string = _string_of(value, part)
+    return string is None or string.parts[-1] is part
+
+
+def _spliced(
+    string: n.Template | n.Heredoc, part: n.TemplateLiteral, start: int, end: int, expr: n.Expression
+) -> n.Template | n.Heredoc:
+    """``string`` with ``part``'s text from ``start`` to ``end`` (offsets in
+    the text as written) replaced by an interpolation of ``expr``."""
+    (interpolation,) = template(expr).parts
+    text = part.token.text
+    pieces: list[n.TemplatePart] = []
+    for piece in string.parts:
+        if piece is not part:
+            pieces.append(piece)
+            continue
+        if start:
+            pieces.append(n.TemplateLiteral(part.token._replace(text=text[:start])))
+        pieces.append(interpolation)
+        if end < len(text):
+            pieces.append(n.TemplateLiteral(part.token._replace(text=text[end:])))
+    return string.with_changes(parts=tuple(pieces))
