@@ -10,6 +10,7 @@ none of the outputs may contain any secret, and each must show the mask.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,20 @@ def test_the_language_server_shows_no_secret(module: Path) -> None:
                 assert _leaks(repr([(d.message, d.data) for d in action.diagnostics])) == []
 
     assert session(scenario, module, options={"unsafeFixes": True, "select": ["ALL"]}) is not None
+
+
+def test_a_fix_whose_text_would_show_a_secret_is_withheld(tmp_path: Path) -> None:
+    """TFX105 adds `skip_final_snapshot` and realigns the block, password line
+    included: SARIF's whole-line replacement would echo the password, so the
+    log leaves that fix out (and says so) rather than mask it into a wrong one."""
+    (tmp_path / "main.tf").write_text(
+        'resource "aws_db_instance" "db" {\n  engine   = "postgres"\n  password = "Sup3rS3cret!"\n}\n', encoding="utf-8"
+    )
+    result = run_cli("check", "--no-cache", "--unsafe-fixes", "--profile", "ephemeral", "--select", "TFX105,TFX122",
+                     "--format", "sarif",
+                     str(tmp_path))  # fmt: skip
+    results = json.loads(result.stdout)["runs"][0]["results"]
+    by_rule = {r["ruleId"]: r for r in results}
+    assert "fixes" not in by_rule["TFX105"] and by_rule["TFX105"]["properties"]["fixWithheld"]
+    assert "fixes" in by_rule["TFX122"]  # its own fix replaces the password: nothing to hide
+    assert "Sup3rS3cret!" not in result.stdout

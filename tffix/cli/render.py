@@ -20,7 +20,19 @@ __all__ = [
     "render_github",
     "render_text",
     "snippet",
+    "withhold_edits",
 ]
+
+
+def withhold_edits(finding: dict[str, Any], secrets: Iterable[str]) -> dict[str, Any]:
+    """A finding's JSON with its fix's edits left out when their text would
+    show a secret (masked, they would be wrong edits): ``edits`` is empty and
+    ``edits_withheld`` true."""
+    fix = finding.get("fix")
+    hidden = tuple(secrets)
+    if fix is None or not hidden or masked_data(fix["edits"], hidden) == fix["edits"]:
+        return finding
+    return {**finding, "fix": {**fix, "edits": [], "edits_withheld": True}}
 
 
 def masked_data(data: Any, secrets: Iterable[str]) -> Any:
@@ -145,4 +157,5 @@ def diagnostic_json(diag: Diagnostic, *, fixable: bool, secrets: Iterable[str] =
             ],
         },
     }
-    return masked_data(data, (*diag.secrets, *secrets))
+    hidden = (*diag.secrets, *secrets)
+    return masked_data(withhold_edits(data, hidden), hidden)

@@ -16,7 +16,15 @@ from ..diagnostics import mask
 from ..files import FileError
 from ..rules.base import Diagnostic, Severity
 from ..syntax.errors import ParseError
-from .render import diagnostic_json, github_annotation, github_path, masked_data, render_github, render_text
+from .render import (
+    diagnostic_json,
+    github_annotation,
+    github_path,
+    masked_data,
+    render_github,
+    render_text,
+    withhold_edits,
+)
 
 __all__ = [
     "EXIT_CHANGES",
@@ -257,7 +265,7 @@ class LintReport:
     def finish(self, *, applying: bool) -> None:
         if self.output_format == "json":
             document: dict[str, Any] = {
-                "findings": masked_data(self.documents, self.secrets),
+                "findings": masked_data([withhold_edits(d, self.secrets) for d in self.documents], self.secrets),
                 "changes": self.changes,
                 "errors": self.errors,
                 "summary": self._summary_json(),
@@ -274,6 +282,7 @@ class LintReport:
             click.echo(write(self.documents, self.errors), file=self.out, nl=False)
             return
         if self.output_format == "sarif":
+            self._sarif.withhold_fixes(self.secrets)
             document = masked_data(
                 self._sarif.document(exit_code=self.exit_code, summary=self._summary_json()), self.secrets
             )
