@@ -29,7 +29,14 @@ __all__ = ["HardcodedSecret"]
 SECRET_SUFFIXES = (
     "password", "passwd", "pwd", "passphrase", "secret", "token", "api_key", "apikey", "private_key",
     "access_key", "secret_key", "shared_key", "auth_key", "secret_string", "secret_data", "pre_shared_key",
+    "app_key", "application_key",
 )  # fmt: skip
+#: arguments that hold a secret by what their resource is: (resource type, argument, condition
+#: (argument, value) or None)
+SECRET_VALUES = {
+    ("aws_ssm_parameter", "value"): ("type", "SecureString"),
+    ("azurerm_key_vault_secret", "value"): None,
+}
 #: names ending so that hold no secret: ids AWS asks for to make a call idempotent
 NOT_SECRETS = frozenset(
     {"creation_token", "client_token", "idempotency_token", "client_request_token", "continuation_token", "next_token"}
@@ -50,6 +57,10 @@ ASSIGNMENT = re.compile(
     r"(?im)^[ \t]*(?:export[ \t]+|set[ \t]+|ENV[ \t]+)?"
     r"(?P<name>[A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|APIKEY|ACCESS_KEY|SECRET_KEY|PRIVATE_KEY)[A-Z0-9_]*)"
     r"[ \t]*[=:][ \t]*(?P<quote>['\"]?)(?P<value>[^\s'\"$`]+)(?P=quote)(?=[\s;]|$)"
+)
+#: a password or key in a connection string: Server=...;Password=...; AccountKey=...;
+CONNECTION_SECRET = re.compile(
+    r"(?i)(?:^|;)[ \t]*(?:password|pwd|accountkey|sharedaccesskey)[ \t]*=[ \t]*(?P<value>[^;\s'\"$]+)(?=;|$)"
 )
 #: an AWS access key id (the documented example ids end in EXAMPLE)
 ACCESS_KEY_ID = re.compile(r"(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])")
@@ -123,11 +134,27 @@ def _variable_name(place: _Place, argument: str, *, key: bool = False) -> str:
     ``aws_secret_key`` for the AWS provider's ``secret_key``; a local's name
     or a map key that says whose it is (``DB_PASSWORD``) alone."""
     base = argument.lower().translate(_DASH).removesuffix("_wo")
+    base = "secret_value" if base == "value" else base
     stem = place.stem.lower().translate(_DASH)
     alone = place.block.type.text == "locals" or not stem or base.split("_")[0] == stem or (key and "_" in base)
     parts = (base,) if alone else (stem, base)
     candidate = "_".join(parts)
     return candidate if is_identifier(candidate) else "secret_value"
+
+
+def _secret_by_resource(block: n.Block, attribute: n.Attribute) -> bool:
+    """``value`` of a SecureString parameter or a Key Vault secret."""
+    if block.type.text != "resource" or not block.labels or block.body.attribute(attribute.name.text) is not attribute:
+        return False
+    key = (block.label_values[0], attribute.name.text)
+    if key not in SECRET_VALUES:
+        return False
+    condition = SECRET_VALUES[key]
+    if condition is None:
+        return True
+    other = block.body.attribute(condition[0])
+    literal = _literal(other.value) if other is not None else None
+    return literal is not None and literal[0] == condition[1]
 
 
 def _literal(value: n.Node) -> tuple[str, tuple[str, ...]] | None:
@@ -302,21 +329,42 @@ class HardcodedSecret(Rule):
     # -- variables -------------------------------------------------------
 
     def _variable(self, module: TerraformModule, file: SourceFile, block: n.Block) -> Iterator[Diagnostic]:
+        """A literal default of a variable named like a secret, or a secret
+        under a secret's key in an object default (``{ password = "..." }``)."""
         name = block.label_values[0] if block.labels else ""
         default = block.body.attribute("default")
-        if default is None or not secret_name(name):
+        if default is None:
             return
-        literal = _literal(default.value)
-        if literal is None or not _is_secret_value(literal[0], name):
+        found: tuple[n.Node, tuple[str, ...], str] | None = None
+        literal = _literal(default.value) if secret_name(name) else None
+        if literal is not None and _is_secret_value(literal[0], name):
+            found = default.value, literal[1], ""
+        else:
+            for item in _object_items(default.value):
+                key = item.key_name or "" if type(item) is n.ObjectItem else ""
+                inner = _literal(item.value) if type(item) is n.ObjectItem and secret_name(key) else None
+                if type(item) is n.ObjectItem and inner is not None and _is_secret_value(inner[0], key):
+                    found = item.value, inner[1], key
+                    break
+        if found is None:
             return
+        where, secrets, key = found
         rewrite = FixBuilder(module, file)
         rewrite.remove(default)
         sensitive = block.body.attribute("sensitive")
-        if sensitive is None or sensitive.value is None or file.source(sensitive.value) != "true":
+        if sensitive is None or file.source(sensitive.value) != "true":
             rewrite.set_attribute(block, "sensitive", True)
         fix = rewrite.build("Remove the default and mark the variable sensitive", Applicability.UNSAFE)
-        message = f'variable "{name}": its default is a hard-coded secret ("****"); pass it in and mark it sensitive'
-        yield module.diagnostic(self, file, default.value, message, fix=fix, secrets=literal[1])
+        yield module.diagnostic(
+            self,
+            file,
+            where,
+            f'variable "{name}": its default holds a hard-coded secret ({key}: "****"); pass it in and mark it sensitive'
+            if key
+            else f'variable "{name}": its default is a hard-coded secret ("****"); pass it in and mark it sensitive',
+            fix=fix,
+            secrets=secrets,
+        )
 
     # -- arguments ---------------------------------------------------------
 
@@ -325,7 +373,7 @@ class HardcodedSecret(Rule):
         reported: list[tuple[int, int]] = []
         for attribute in _walk(block.body):
             name = attribute.name.text
-            if secret_name(name):
+            if secret_name(name) or _secret_by_resource(block, attribute):
                 literal = _literal(attribute.value)
                 if literal is not None and _is_secret_value(literal[0], name):
                     reported.append(file.span(attribute.value))
@@ -355,7 +403,9 @@ class HardcodedSecret(Rule):
         block = place.block
         kind = block.label_values[0] if block.type.text == "resource" and block.labels else ""
         rewrite = FixBuilder(module, file)
-        if kind in RDS and name in RDS_PASSWORDS and block.body.attribute(name) is attribute:
+        engine_mode = block.body.attribute("engine_mode")
+        serverless_v1 = engine_mode is not None and (_literal(engine_mode.value) or ("",))[0] == "serverless"
+        if kind in RDS and name in RDS_PASSWORDS and block.body.attribute(name) is attribute and not serverless_v1:
             if block.body.attribute("manage_master_user_password") is None:
                 rewrite.replace(attribute, parse_attribute("manage_master_user_password = true"))
             else:
@@ -481,6 +531,17 @@ class HardcodedSecret(Rule):
                 secrets = _masks(_ESCAPED_NEWLINE.sub("\n", body), body)
                 message = f"{place.label}: a private key is written into the code; read it from a secret store"
                 yield module.diagnostic(self, file, where, message, secrets=secrets)
+            for match in CONNECTION_SECRET.finditer(text) if ";" in text else ():
+                secret = match.group("value")
+                where = (base + match.start("value"), base + match.end("value"))
+                if seen(*where) or not _is_secret_value(secret, "password"):
+                    continue
+                fix = self._splice_fix(module, file, place, block.body, part, match.span("value"), "password")
+                message = (
+                    f'{place.label}: a connection string holds a hard-coded secret ("****"); '
+                    "pass it in as a sensitive variable"
+                )
+                yield module.diagnostic(self, file, where, message, fix=fix, secrets=(secret,))
             for match in URL_PASSWORD.finditer(text):
                 secret = match.group("value")
                 where = (base + match.start("value"), base + match.end("value"))

@@ -20,7 +20,7 @@ resource "google_compute_instance" "vm" {
 
 resource "aws_ssm_parameter" "db_url" {
   name  = "/app/db_url"
-  type  = "SecureString"
+  type  = "String"
   value = "postgresql://app:${var.db_url_password}@db.internal:5432/app"
 }
 
