@@ -233,10 +233,13 @@ class HardcodedSecret(Rule):
     keys, such as a Lambda function's environment variables) named like
     `password`, `master_password`, `admin_password`, `secret`,
     `client_secret`, `token`, `api_key`, `private_key`, `access_key`,
-    `secret_key`, `secret_string`; the `default` of a variable named so;
+    `secret_key`, `secret_string`; the `value` of a `SecureString`
+    `aws_ssm_parameter` and of an `azurerm_key_vault_secret`; the `default`
+    of a variable named so, or a secret's key in an object default;
     AWS access key ids (`AKIA...`) and private keys (`-----BEGIN ...
     PRIVATE KEY-----`) in any string; passwords in URLs
-    (`postgres://user:password@host`); and `NAME=value` assignments of
+    (`postgres://user:password@host`) and connection strings
+    (`...;Password=...;`, `AccountKey=...`); and `NAME=value` assignments of
     secrets in boot scripts (`user_data`, `custom_data`,
     `metadata_startup_script`). References, empty values and placeholders
     (TFX120 reports those) are not reported, nor are names that only speak
