@@ -16,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tffix.context.suppressions import PEERS
 from tffix.rules.profiles import PROFILES
 from tffix.rules.registry import rule_classes
 
@@ -32,6 +33,13 @@ def page(cls: type) -> str:
     if cls.options:
         lines += ["", "## Options", ""]
         lines += [f"- `{key}` (default `{option.default!r}`): {option.help}" for key, option in cls.options.items()]
+    peers = PEERS.get(cls.code, ())
+    if peers:
+        lines += ["", "## Peer IDs", ""]
+        lines.append(
+            "Other tools report the same pattern as " + ", ".join(f"`{peer}`" for peer in peers) + "; their "
+            "suppression comments (`checkov:skip=`, `trivy:ignore:`, `tflint-ignore:`) suppress this rule too."
+        )
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -8,7 +8,9 @@ Everything a rule needs is here, under public names:
   their ``Option`` and ``Example`` declarations, and the ``RuleSet`` a run
   is made of;
 - what a rule produces: ``Diagnostic``, ``Fix``, ``Edit``, with
-  ``Applicability`` (how far a fix can be trusted) and ``Severity``;
+  ``Applicability`` (how far a fix can be trusted) and ``Severity``; a
+  finding about a secret passes its text as ``secrets=`` (``Diagnostic.secrets``)
+  and every output shows ``MASK`` (``****``) in its place (``mask``);
 - the module context a rule receives: ``TerraformModule`` (every ``.tf``
   file of one folder) and its ``SourceFile`` (text, tree, offset helpers),
   ``fix(...)`` to build a fix, and the run's ``Inputs``;
@@ -18,7 +20,10 @@ Everything a rule needs is here, under public names:
 - questions rules ask of trees: ``string_value``, ``traversal``,
   ``references``, ``nested_blocks`` (``dynamic`` blocks included),
   ``arguments``, ``function_calls``..., ``placeholder`` (does a value say
-  "fill this in"?), and ``trampoline`` for recursion deeper than Python's;
+  "fill this in"?), ``policy_statements`` (the IAM statements of a
+  ``jsonencode`` object, an ``aws_iam_policy_document`` block or a JSON
+  ``policy``, as ``PolicyStatement`` values), and ``trampoline`` for
+  recursion deeper than Python's;
 - matchers (``matchers``, used as ``m.Block("resource", "aws_s3_bucket")``;
   ``find`` and ``matches``) to say which nodes a rule is about;
 - snippet builders that parse HCL with holes into nodes
@@ -100,7 +105,8 @@ from .cst.tokens import Token
 from .cst.trampoline import Nested, trampoline
 from .cst.values import NotLiteral, literal_value, template_text
 from .cst.visitor import REMOVE, Transformer, Visitor, parents, remove, replace, visit, walk
-from .diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from .diagnostics import MASK, Applicability, Diagnostic, Edit, Fix, Severity, mask
+from .model.iam import PolicyStatement, policy_statements
 from .model.placeholders import PLACEHOLDER_WORDS, placeholder
 from .rewrite import (
     Fill,
@@ -135,6 +141,8 @@ __all__ = [  # noqa: RUF022 - grouped by topic, in the order the docstring lists
     "Edit",
     "Fix",
     "Severity",
+    "MASK",
+    "mask",
     # the module context
     "MODULE_SUFFIX",
     "Inputs",
@@ -203,6 +211,8 @@ __all__ = [  # noqa: RUF022 - grouped by topic, in the order the docstring lists
     "trampoline",
     "PLACEHOLDER_WORDS",
     "placeholder",
+    "PolicyStatement",
+    "policy_statements",
     # traversal and rewriting
     "REMOVE",
     "Transformer",

@@ -9,15 +9,26 @@ the rules until nothing changes.
 This vocabulary is neutral: it imports nothing from tffix, so the engine,
 the rules, the outputs and the language server all speak it without
 depending on one another.
+
+A finding about a secret (a hard-coded password, a private key) names the
+secret's text in ``Diagnostic.secrets``; every output that shows source text
+or a message (text snippets, JSON, SARIF, GitHub annotations, JUnit and
+Checkstyle reports, dry-run diffs, the language server) passes it through
+``mask``, which shows ``****`` in its place.
 """
 
 from __future__ import annotations
 
 import enum
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Applicability", "Diagnostic", "Edit", "Fix", "Severity"]
+__all__ = ["MASK", "Applicability", "Diagnostic", "Edit", "Fix", "Severity", "mask"]
+
+#: what outputs show in place of a secret
+MASK = "****"
 
 
 class Applicability(enum.Enum):
@@ -80,7 +91,24 @@ class Diagnostic:
     end: tuple[int, int]
     offsets: tuple[int, int]
     fix: Fix | None = None
+    #: texts this finding is about that no output may show (a password as
+    #: written in the source and as it reads); outputs ``mask`` them
+    secrets: tuple[str, ...] = ()
 
     @property
     def fingerprint(self) -> tuple[str, str, str]:
         return (self.code, str(self.path), self.message)
+
+
+def mask(text: str, secrets: Iterable[str]) -> str:
+    """``text`` with every occurrence of each secret replaced by ``MASK``
+    (longest first, so a secret that contains another goes whole). A secret
+    that starts or ends with a letter or digit is masked where it stands
+    alone there, not inside a longer word: a password ``admin1`` leaves
+    ``admin12`` alone."""
+    for secret in sorted({s for s in secrets if s}, key=len, reverse=True):
+        if secret in text:
+            head = r"(?<![A-Za-z0-9])" if secret[0].isalnum() else ""
+            tail = r"(?![A-Za-z0-9])" if secret[-1].isalnum() else ""
+            text = re.sub(head + re.escape(secret) + tail, MASK, text)
+    return text

@@ -5,17 +5,26 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 import click
 
+from ..diagnostics import mask
 from ..files import FileError
 from ..rules.base import Diagnostic, Severity
 from ..syntax.errors import ParseError
-from .render import diagnostic_json, github_annotation, github_path, render_github, render_text
+from .render import (
+    diagnostic_json,
+    github_annotation,
+    github_path,
+    masked_data,
+    render_github,
+    render_text,
+    withhold_edits,
+)
 
 __all__ = [
     "EXIT_CHANGES",
@@ -139,6 +148,9 @@ class LintReport:
     changes: list[dict[str, str]] = field(default_factory=list)
     #: what could not be read, parsed, written or configured, for JSON output
     errors: list[dict[str, Any]] = field(default_factory=list)
+    #: the secrets findings are about (``Diagnostic.secrets``): masked in
+    #: every snippet, message, fix and diff this report prints
+    secrets: set[str] = field(default_factory=set)
     #: (code, name) -> [count, fixable count] of the findings reported
     per_rule: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     #: the fixes applied (or, in a dry run, that would be)
@@ -157,6 +169,12 @@ class LintReport:
         from: the SARIF log describes them as it does tffix's own."""
         if self._sarif is not None:
             self._sarif.know(classes)
+
+    def hide(self, diagnostics: Iterable[Diagnostic]) -> None:
+        """Mask these findings' secrets in everything printed from now on
+        (called with a module's findings before its diffs and findings)."""
+        for diag in diagnostics:
+            self.secrets.update(diag.secrets)
 
     def finding(
         self,
@@ -179,21 +197,23 @@ class LintReport:
         counts[1] += fixable
         if self.statistics and self.output_format in ("text", "concise", "json"):
             return  # counted, and printed as a table at the end
+        self.secrets.update(diag.secrets)
+        secrets = self.secrets
         if self.output_format in DOCUMENT_FORMATS:
-            self.documents.append(diagnostic_json(diag, fixable=fixable, texts=texts))
+            self.documents.append(diagnostic_json(diag, fixable=fixable, secrets=secrets, texts=texts))
         elif self.output_format == "sarif":
             self._sarif.finding(diag, texts, fixable=fixable)
         elif self.output_format == "github":
-            click.echo(render_github(diag, fixable=fixable), file=self.out, nl=False)
+            click.echo(render_github(diag, fixable=fixable, secrets=secrets), file=self.out, nl=False)
         else:
             text = None if self.output_format == "concise" else texts.get(diag.path)
             if self._colour_writer() is not None:
-                self._colour.finding(diag, text, fixable=fixable)
+                self._colour.finding(diag, text, fixable=fixable, secrets=secrets)
             else:
-                click.echo(render_text(diag, text, fixable=fixable), file=self.out, nl=False)
+                click.echo(render_text(diag, text, fixable=fixable, secrets=secrets), file=self.out, nl=False)
             if self.show_fixes and diag.fix is not None:
                 how = "" if fixable else f" ({diag.fix.applicability.value}; not applied with these options)"
-                click.echo(f"  fix: {diag.fix.message}{how}", file=self.out)
+                click.echo(f"  fix: {mask(diag.fix.message, secrets)}{how}", file=self.out)
 
     def _colour_writer(self) -> Any:
         if self._colour is None:
@@ -239,10 +259,12 @@ class LintReport:
         that owns standard output: JSON carries it (and its diff); a SARIF
         log has no place for it, and its results are what is left."""
         if self.output_format == "json":
-            self.changes.append({"path": path, "diff": diff, "text": text})
+            # the fixed buffer is the file itself: only its diff is masked
+            self.changes.append({"path": path, "diff": mask(diff, self.secrets), "text": text})
 
     def would_change(self, path: str, diff: str) -> None:
         self.files_would_change += 1
+        diff = mask(diff, self.secrets)
         if self.output_format == "json":
             self.changes.append({"path": path, "diff": diff})
         elif self.output_format not in ("sarif", "junit", "checkstyle"):  # the log's fixes carry the edits
@@ -251,7 +273,7 @@ class LintReport:
     def finish(self, *, applying: bool) -> None:
         if self.output_format == "json":
             document: dict[str, Any] = {
-                "findings": self.documents,
+                "findings": masked_data([withhold_edits(d, self.secrets) for d in self.documents], self.secrets),
                 "changes": self.changes,
                 "errors": self.errors,
                 "summary": self._summary_json(),
@@ -261,13 +283,17 @@ class LintReport:
             click.echo(json.dumps(document, indent=2), file=self.out)
             return
         if self.output_format in ("junit", "checkstyle"):
+            self.documents = masked_data(self.documents, self.secrets)
             from .xml_reports import checkstyle_report, junit_report
 
             write = junit_report if self.output_format == "junit" else checkstyle_report
             click.echo(write(self.documents, self.errors), file=self.out, nl=False)
             return
         if self.output_format == "sarif":
-            document = self._sarif.document(exit_code=self.exit_code, summary=self._summary_json())
+            self._sarif.withhold_fixes(self.secrets)
+            document = masked_data(
+                self._sarif.document(exit_code=self.exit_code, summary=self._summary_json()), self.secrets
+            )
             click.echo(json.dumps(document, indent=2), file=self.out)
             return
         if self.statistics and self.output_format != "github":

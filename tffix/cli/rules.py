@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from ..config import ConfigError, find_config, load_config
+from ..context.suppressions import PEERS
 from ..plugins import Catalogue, PluginError, PluginSpec, builtin_catalogue, load
 from ..rule import Codemod, Rule
 from .resolve import PluginFailure
@@ -118,6 +119,14 @@ def explain(rule: str, config_path: Path | None, isolated: bool) -> None:
         click.echo(f"# {cls.code} {cls.name}\n\nSeverity: {cls.severity.value}. Fix: {fix}.{origin}\n")
     docs = cls.docs()
     click.echo(docs.split("\n", 1)[1].strip() if "\n" in docs else docs)
+    peers = PEERS.get(cls.code, ())
+    if peers:
+        click.echo("\n## Peer IDs")
+        click.echo(
+            "Other tools report the same pattern as "
+            + ", ".join(f"`{peer}`" for peer in peers)
+            + "; their suppression comments (`checkov:skip=`, `trivy:ignore:`, `tflint-ignore:`) suppress this rule too."
+        )
     if cls.options:
         click.echo("\n## Options")
         for key, option in cls.options.items():

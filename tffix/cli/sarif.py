@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -42,6 +42,7 @@ from .. import __version__
 from ..rules.base import Diagnostic, Edit, Fix, Rule, Severity
 from ..syntax.errors import ParseError
 from ..text.lines import UTF16, Lines
+from .render import masked_data
 
 __all__ = ["SCHEMA_URI", "SarifLog", "utf16_position"]
 
@@ -211,6 +212,17 @@ class SarifLog:
         self.notifications.append(notification)
 
     # -- the log ----------------------------------------------------------------
+
+    def withhold_fixes(self, secrets: Iterable[str]) -> None:
+        """Drop the fixes whose replacement text would show a secret (a
+        neighbour's fix that realigns the secret's line): a fix is never
+        worth echoing one, and a masked fix would be a wrong one."""
+        hidden = tuple(secrets)
+        for result in self.results:
+            fixes = result.get("fixes")
+            if fixes is not None and masked_data(fixes, hidden) != fixes:
+                del result["fixes"]
+                result["properties"]["fixWithheld"] = "its text would show a secret"
 
     def document(self, *, exit_code: int, summary: dict[str, int]) -> dict[str, Any]:
         invocation: dict[str, Any] = {"executionSuccessful": not self.notifications, "exitCode": exit_code}

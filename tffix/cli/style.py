@@ -8,8 +8,10 @@ or redirected. ``FORCE_COLOR`` turns it on for a pipe too; ``NO_COLOR``
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from typing import Any, TextIO
 
+from ..diagnostics import mask
 from ..rules.base import Diagnostic, Severity
 from .render import snippet
 
@@ -39,7 +41,7 @@ class ColourWriter:
             file=stream, force_terminal=True, highlight=False, markup=False, emoji=False, soft_wrap=True
         )
 
-    def finding(self, diag: Diagnostic, text: str | None, *, fixable: bool) -> None:
+    def finding(self, diag: Diagnostic, text: str | None, *, fixable: bool, secrets: Iterable[str] = ()) -> None:
         from rich.text import Text
 
         severity = SEVERITY_STYLES[diag.severity]
@@ -50,8 +52,9 @@ class ColourWriter:
         out.append(diag.code, style=severity)
         if fixable:
             out.append(" [*]", style="bold green")
-        out.append(f" {diag.message}\n")
-        shown = snippet(diag, text)
+        hidden = (*diag.secrets, *secrets)
+        out.append(f" {mask(diag.message, hidden)}\n")
+        shown = snippet(diag, text, hidden)
         if shown is not None:
             number, line, caret = shown
             gutter = " " * len(str(number))

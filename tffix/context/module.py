@@ -348,12 +348,15 @@ class TerraformModule:
         *,
         fix: Fix | None = None,
         severity: Severity | None = None,
+        secrets: tuple[str, ...] = (),
     ) -> Diagnostic:
-        """A finding at a node (or token) of ``file``, or at ``(start, end)`` offsets."""
+        """A finding at a node (or token) of ``file``, or at ``(start, end)`` offsets.
+        ``secrets``: texts the finding is about that outputs must mask
+        (``Diagnostic.secrets``)."""
         start, end = file.span(where) if isinstance(where, (n.Node, n.Token)) else where
         return Diagnostic(
             rule.code, rule.name, severity or rule.severity, message, file.path,
-            file.location(start), file.location(end), (start, end), fix,
+            file.location(start), file.location(end), (start, end), fix, secrets,
         )  # fmt: skip
 
 

@@ -55,6 +55,33 @@ PEERS: dict[str, tuple[str, ...]] = {
         "AVD-AZU-0047",
         "AVD-GCP-0027",
     ),
+    # checkov: hard-coded AWS keys in the provider, secrets in Lambda environment variables, in EC2 user
+    # data and in Azure VM custom data, and its secret scanners (AWS access key, private key, URL
+    # password, high-entropy string); trivy: secrets in EC2 and launch-template user data
+    "TFX122": (
+        "CKV_AWS_41",
+        "CKV_AWS_45",
+        "CKV_AWS_46",
+        "CKV_AZURE_45",
+        "CKV_SECRET_2",
+        "CKV_SECRET_4",
+        "CKV_SECRET_6",
+        "CKV_SECRET_13",
+        "AVD-AWS-0029",
+        "AVD-AWS-0129",
+    ),
+    # checkov: "*" actions / full admin in policy documents and policies, AdministratorAccess attached;
+    # Azure custom subscription owner roles; trivy: IAM policy wildcards
+    "TFX123": (
+        "CKV_AWS_1",
+        "CKV_AWS_49",
+        "CKV_AWS_62",
+        "CKV_AWS_63",
+        "CKV_AWS_274",
+        "CKV2_AWS_40",
+        "CKV_AZURE_39",
+        "AVD-AWS-0057",
+    ),
 }
 
 _COMMENT = re.compile(r"#[^\r\n]*|//[^\r\n]*|/\*.*?\*/", re.DOTALL)

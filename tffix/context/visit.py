@@ -81,9 +81,13 @@ class NodeContext:
         *,
         fix: Fix | None = None,
         severity: Severity | None = None,
+        secrets: tuple[str, ...] = (),
     ) -> Diagnostic:
-        """Record (and return) a finding of the rule in the current file."""
-        diagnostic = self.module.diagnostic(self.rule, self.file, where, message, fix=fix, severity=severity)
+        """Record (and return) a finding of the rule in the current file
+        (``secrets``: texts outputs must mask, ``Diagnostic.secrets``)."""
+        diagnostic = self.module.diagnostic(
+            self.rule, self.file, where, message, fix=fix, severity=severity, secrets=secrets
+        )
         self.found.append(diagnostic)
         return diagnostic
 

@@ -54,7 +54,7 @@ __all__ = [
     "store",
 ]
 
-FORMAT = 2  # bump when the entry's shape or meaning changes
+FORMAT = 3  # bump when the entry's shape or meaning changes
 
 
 @lru_cache(maxsize=1)

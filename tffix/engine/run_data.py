@@ -59,6 +59,7 @@ def _diagnostic_to_data(diag: Diagnostic) -> dict[str, Any]:
         "end": list(diag.end),
         "offsets": list(diag.offsets),
         "fix": None if diag.fix is None else _fix_to_data(diag.fix),
+        "secrets": list(diag.secrets),
     }
 
 
@@ -134,6 +135,7 @@ def _diagnostic(data: object) -> Diagnostic:
         _pair(_get(fields, "end")),
         _pair(_get(fields, "offsets")),
         None if fix is None else _fix(fix),
+        tuple(_list(_get(fields, "secrets"), _str)),
     )
 
 

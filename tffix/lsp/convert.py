@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lsprotocol import types as lsp
 
+from ..diagnostics import mask
 from ..rules.base import Diagnostic, Severity
 from ..syntax.errors import ParseError
 from ..text.diff import text_edits
@@ -29,13 +30,14 @@ def lsp_range(index: LineIndex, start: int, end: int) -> lsp.Range:
 
 def lsp_diagnostic(index: LineIndex, diag: Diagnostic, *, fixable: bool) -> lsp.Diagnostic:
     """``data`` carries the rule's name and what its fix would do, so a
-    client can tell which findings have a quick-fix."""
+    client can tell which findings have a quick-fix. The finding's secrets
+    are masked in its message."""
     data: dict[str, object] = {"name": diag.name, "fixable": fixable}
     if diag.fix is not None:
-        data["fix"] = {"message": diag.fix.message, "applicability": diag.fix.applicability.value}
+        data["fix"] = {"message": mask(diag.fix.message, diag.secrets), "applicability": diag.fix.applicability.value}
     return lsp.Diagnostic(
         range=lsp_range(index, *diag.offsets),
-        message=diag.message,
+        message=mask(diag.message, diag.secrets),
         severity=_SEVERITY[diag.severity],
         code=diag.code,
         source=SOURCE,

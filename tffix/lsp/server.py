@@ -45,6 +45,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import TextDocument
 
 from .. import __version__
+from ..diagnostics import mask
 from ..engine.run import ModuleRun
 from ..files import terraform_file
 from ..fmt import SelfCheckError, format_source
@@ -346,7 +347,7 @@ class TffixServer(LanguageServer):
                 continue
             unsafe = diag.fix.applicability.value == "unsafe"
             action = lsp.CodeAction(
-                title=f"{diag.fix.message} ({diag.code}{', unsafe' if unsafe else ''})",
+                title=f"{mask(diag.fix.message, diag.secrets)} ({diag.code}{', unsafe' if unsafe else ''})",
                 kind=lsp.CodeActionKind.QuickFix,
                 diagnostics=[lsp_diagnostic(index, diag, fixable=True)],
                 is_preferred=not unsafe,

@@ -20,10 +20,12 @@ def codemod_classes() -> tuple[type[Codemod], ...]:
 def rule_classes() -> tuple[type[Rule], ...]:
     from .aurora_serverless_v2_misconfiguration import AuroraServerlessV2Misconfiguration
     from .backend_with_dynamic_values import BackendWithDynamicValues
+    from .broad_iam_permissions import BroadIamPermissions
     from .destroy_blocking_database_settings import DestroyBlockingDatabaseSettings
     from .hardcoded_ami_id import HardcodedAmiId
     from .hardcoded_environment_tag import HardcodedEnvironmentTag
     from .hardcoded_resource_name import HardcodedResourceName
+    from .hardcoded_secret import HardcodedSecret
     from .iam_policy_without_document import IamPolicyWithoutDocument
     from .iam_role_managed_policy_arns import IamRoleManagedPolicyArns
     from .iam_role_object_reference import IamRoleObjectReference
@@ -64,6 +66,8 @@ def rule_classes() -> tuple[type[Rule], ...]:
         OpenIngress,
         PlaceholderValue,
         HardcodedAmiId,
+        HardcodedSecret,
+        BroadIamPermissions,
     )
 
 

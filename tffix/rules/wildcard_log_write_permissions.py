@@ -1,18 +1,13 @@
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from fnmatch import fnmatchcase
-from typing import Any, NamedTuple
 
-from ..api import Example, NodeContext, Rule, Severity, template_text
+from ..api import Example, NodeContext, Rule, Severity, policy_statements
 from ..cst import nodes as n
 
 __all__ = ["WildcardLogWritePermissions"]
 
 WRITE_ACTIONS = ("logs:createlogstream", "logs:putlogevents")
-# what an interpolation reads as in a policy's strings: some value, never "*"
-_SOME_VALUE = "${...}"
 
 
 class WildcardLogWritePermissions(Rule):
@@ -90,8 +85,8 @@ class WildcardLogWritePermissions(Rule):
             self._statements(node, ctx)
 
     def _statements(self, node: n.Node, ctx: NodeContext) -> None:
-        for statement in _statements(node):
-            if "Deny" in statement.effects:
+        for statement in policy_statements(node):
+            if not statement.allows:
                 continue
             # patterns such as logs:Put* grant the same; a bare "*" is not about logs
             granted = [
@@ -101,56 +96,6 @@ class WildcardLogWritePermissions(Rule):
             if granted and every is not None:
                 message = f'{", ".join(granted)} allowed on every log group ({statement.key} "{every}"); scope it to the log group\'s ARN'
                 ctx.report(statement.where, message)
-
-
-class _Statement(NamedTuple):
-    where: n.Node  # what a finding points at
-    key: str  # the resource key, as the policy spells it
-    actions: list[str]
-    resources: list[str]
-    effects: list[str]
-
-
-def _statements(node: n.Node) -> Iterator[_Statement]:
-    """The IAM statements ``node`` holds: an object (``jsonencode``), a
-    ``statement`` block or a ``dynamic "statement"`` block's ``content``, or a
-    ``policy`` written as JSON text."""
-    if type(node) is n.Object:
-        yield from _hcl_statement(node, "Action", "Resource")
-    elif type(node) is n.Block and node.type.text == "statement":
-        yield from _hcl_statement(node, "actions", "resources")
-    elif type(node) is n.Block and node.matches("dynamic", "statement"):
-        content = node.body.block("content")
-        if content is not None:
-            yield from _hcl_statement(content, "actions", "resources")
-    elif type(node) is n.Attribute and node.name.text == "policy" and isinstance(node.value, (n.Template, n.Heredoc)):
-        for statement in _json_statements(node.value):
-            strings = [_json_strings(statement.get(key)) for key in ("Action", "Resource", "Effect")]
-            yield _Statement(node.value, "Resource", *strings)
-
-
-def _hcl_statement(node: n.Object | n.Block, action_key: str, key: str) -> Iterator[_Statement]:
-    resources = _value(node, key)
-    if resources is not None:
-        effects = _values(node, "Effect") + _values(node, "effect")
-        yield _Statement(resources, key, _values(node, action_key), _values_of(resources), effects)
-
-
-def _json_statements(template: n.Template | n.Heredoc) -> list[dict[str, Any]]:
-    """The statements of a policy written as JSON (interpolations read as
-    placeholders, so ``"${aws_x.arn}"`` is some ARN); none if it is not JSON."""
-    text = template_text(template, interpolation=_SOME_VALUE)
-    try:
-        statements = json.loads(text).get("Statement") if text else None
-    except (ValueError, AttributeError, RecursionError):  # the decoder recurses: nesting past its limit is no policy
-        return []
-    statements = [statements] if type(statements) is dict else statements
-    return [s for s in statements if type(s) is dict] if type(statements) is list else []
-
-
-def _json_strings(value: object) -> list[str]:
-    items = value if type(value) is list else [value]
-    return [item for item in items if type(item) is str]
 
 
 def _every_log_group(resource: str) -> bool:
@@ -164,25 +109,3 @@ def _every_log_group(resource: str) -> bool:
         return False
     kind = parts[5:]
     return kind[0] == "*" or (kind[0] == "log-group" and len(kind) > 1 and kind[1] == "*")
-
-
-def _value(node: n.Object | n.Block, key: str) -> n.Node | None:
-    if type(node) is n.Object:
-        item = node.item(key)
-        return item.value if item is not None else None
-    attr = node.body.attribute(key)
-    return attr.value if attr is not None else None
-
-
-def _values(node: n.Object | n.Block, key: str) -> list[str]:
-    value = _value(node, key)
-    return _values_of(value) if value is not None else []
-
-
-def _values_of(expr: n.Node) -> list[str]:
-    """The strings of a string or a list of strings; an interpolation reads
-    as ``${...}`` (``arn:aws:logs:*:${local.account}:*`` is still every log
-    group of an account)."""
-    items = [e.value for e in expr.elements] if type(expr) is n.Tuple else [expr]
-    texts = (template_text(x, interpolation=_SOME_VALUE) for x in items if type(x) is n.Template)
-    return [text for text in texts if text is not None]

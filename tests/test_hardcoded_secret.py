@@ -1,0 +1,98 @@
+"""TFX122 hardcoded-secret: which names and values count as secrets, that
+findings carry their secrets for masking, and that the peers' suppressions
+(checkov, trivy) silence it."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import run_cli
+from hypothesis import given
+from hypothesis import strategies as st
+from rule_harness import run
+
+from tffix.rules.hardcoded_secret import secret_name
+from tffix.settings import Settings
+
+
+def _found(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(d.message, d.secrets) for d in run({"main.tf": text}, Settings(select=("TFX122",)), fix=False).remaining]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "password", "master_password", "admin_password", "administrator_login_password", "secret", "client_secret",
+        "token", "auth_token", "api_key", "private_key", "access_key", "secret_key", "storage_account_access_key",
+        "DB_PASSWORD", "JWT_SECRET", "STRIPE_API_KEY", "password_wo", "secret_string", "shared_key", "passphrase",
+    ],
+)  # fmt: skip
+def test_secret_names(name: str) -> None:
+    assert secret_name(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "password_length", "secret_arn", "token_url", "kms_key_id", "db_secret_name", "manage_master_user_password",
+        "creation_token", "client_token", "public_key", "key_name", "ssh_public_key", "enable_token",
+        "secret_id", "password_policy", "token_ttl", "secret_version", "passwords", "keyword",
+    ],
+)  # fmt: skip
+def test_names_that_hold_no_secret(name: str) -> None:
+    assert not secret_name(name)
+
+
+@pytest.mark.parametrize(
+    ("value", "reported"),
+    [
+        ('"Sup3rS3cret!"', True),
+        ('"admin1234"', True),
+        ('"CHANGE_ME"', False),  # a placeholder: TFX120's
+        ('"<db-password>"', False),
+        ('""', False),
+        ('"abc"', False),  # too short to be a credential
+        ('"password"', False),  # an obvious dummy
+        ('"secret"', False),
+        ("var.db_password", False),
+        ("random_password.db.result", False),
+        ('"${random_password.db.result}"', False),
+        ('"pre-${var.suffix}"', False),
+        ("true", False),
+        ("42", False),
+        ('"arn:aws:secretsmanager:us-east-1:111122223333:secret:db"', False),
+        ('"~/.ssh/id_rsa"', False),
+    ],
+)
+def test_values(value: str, reported: bool) -> None:
+    found = _found(f'resource "aws_db_instance" "a" {{\n  password = {value}\n}}\n')
+    assert len(found) == int(reported)
+
+
+def test_findings_carry_the_secret_as_written_and_as_it_reads() -> None:
+    ((message, secrets),) = _found('resource "x" "a" {\n  token = "tok\\"en-1234"\n}\n')
+    assert 'tok"en-1234' in secrets and 'tok\\"en-1234' in secrets
+    assert 'tok"en-1234' not in message and '"****"' in message
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E, exclude_characters='"\\$%'),
+               min_size=8, max_size=30))  # fmt: skip
+def test_no_message_depends_on_the_secret(value: str) -> None:
+    (reference,) = _found('resource "x" "a" {\n  client_secret = "s3cr3t-value"\n}\n')
+    for message, secrets in _found(f'resource "x" "a" {{\n  client_secret = "{value}"\n}}\n'):
+        assert message == reference[0] and value in secrets
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [" # checkov:skip=CKV_AWS_41:legacy", " # trivy:ignore:AVD-AWS-0029", " # tffix:ignore hardcoded-secret"],
+)
+def test_peer_suppressions(comment: str) -> None:
+    text = 'provider "aws" {{\n  access_key = "AKIAZ7QW3ERTY5UIOP2L"{comment}\n}}\n'
+    assert len(_found(text.format(comment=""))) == 1
+    assert _found(text.format(comment=comment)) == []
+
+
+def test_explain_names_the_peers() -> None:
+    result = run_cli("explain", "TFX122")
+    assert result.exit_code == 0
+    assert "## Peer IDs" in result.output and "CKV_AWS_41" in result.output and "AVD-AWS-0029" in result.output
