@@ -39,6 +39,8 @@ PEERS: dict[str, tuple[str, ...]] = {
     "TFX104": ("aws_iam_role_deprecated_policy_attributes",),  # tflint-ruleset-aws
     "TFX111": ("CKV_AWS_258",),  # checkov: Lambda function URL AuthType NONE
     "TFX113": ("terraform_deprecated_interpolation",),  # tflint-ruleset-terraform
+    # tflint-ruleset-terraform: the Terraform language rules (TFX2xx)
+    "TFX201": ("terraform_deprecated_index",),
     # checkov: SSH/RDP/all ports from 0.0.0.0/0 (AWS), RDS public, Azure NSG SSH/RDP from the
     # internet, GCP firewall SSH/RDP; trivy: public ingress (AWS SG, Azure NSG, GCP firewall), RDS public
     "TFX119": (

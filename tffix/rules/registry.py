@@ -20,6 +20,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .iam_role_object_reference import IamRoleObjectReference
     from .interpolation_only_expression import InterpolationOnlyExpression
     from .lambda_package_outside_terraform import LambdaPackageOutsideTerraform
+    from .legacy_index_syntax import LegacyIndexSyntax
     from .legacy_type_constraint import LegacyTypeConstraint
     from .non_production_cost import NonProductionCost
     from .open_ingress import OpenIngress
@@ -55,6 +56,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
         OpenIngress,
         PlaceholderValue,
         HardcodedAmiId,
+        LegacyIndexSyntax,
     )
 
 
