@@ -22,6 +22,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .lambda_package_outside_terraform import LambdaPackageOutsideTerraform
     from .legacy_index_syntax import LegacyIndexSyntax
     from .legacy_type_constraint import LegacyTypeConstraint
+    from .lookup_without_default import LookupWithoutDefault
     from .non_production_cost import NonProductionCost
     from .open_ingress import OpenIngress
     from .placeholder_value import PlaceholderValue
@@ -57,6 +58,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
         PlaceholderValue,
         HardcodedAmiId,
         LegacyIndexSyntax,
+        LookupWithoutDefault,
     )
 
 
