@@ -42,6 +42,7 @@ PEERS: dict[str, tuple[str, ...]] = {
     # tflint-ruleset-terraform: the Terraform language rules (TFX2xx)
     "TFX201": ("terraform_deprecated_index",),
     "TFX202": ("terraform_deprecated_lookup",),
+    "TFX203": ("terraform_empty_list_equality",),
     # checkov: SSH/RDP/all ports from 0.0.0.0/0 (AWS), RDS public, Azure NSG SSH/RDP from the
     # internet, GCP firewall SSH/RDP; trivy: public ingress (AWS SG, Azure NSG, GCP firewall), RDS public
     "TFX119": (

@@ -12,6 +12,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .aurora_serverless_v2_misconfiguration import AuroraServerlessV2Misconfiguration
     from .backend_with_dynamic_values import BackendWithDynamicValues
     from .destroy_blocking_database_settings import DestroyBlockingDatabaseSettings
+    from .empty_list_comparison import EmptyListComparison
     from .hardcoded_ami_id import HardcodedAmiId
     from .hardcoded_environment_tag import HardcodedEnvironmentTag
     from .hardcoded_resource_name import HardcodedResourceName
@@ -59,6 +60,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
         HardcodedAmiId,
         LegacyIndexSyntax,
         LookupWithoutDefault,
+        EmptyListComparison,
     )
 
 
