@@ -30,6 +30,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .public_lambda_function_url import PublicLambdaFunctionUrl
     from .rds_password_forbidden_characters import RdsPasswordForbiddenCharacters
     from .s3_lifecycle_rule_without_filter import S3LifecycleRuleWithoutFilter
+    from .slash_comment import SlashComment
     from .timestamp_in_resource_argument import TimestampInResourceArgument
     from .unused_suppression import UnusedSuppression
     from .user_data_base64encode import UserDataBase64encode
@@ -61,6 +62,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
         LegacyIndexSyntax,
         LookupWithoutDefault,
         EmptyListComparison,
+        SlashComment,
     )
 
 
