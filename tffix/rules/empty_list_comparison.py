@@ -70,8 +70,8 @@ class EmptyListComparison(Rule):
             'locals {\n  a = length(var.l) == 0 ? "none" : "some"\n}\n',
             unsafe=True,
         ),
-        Example('locals {\n  a = [] != var.l\n}\n', 'locals {\n  a = length(var.l) > 0\n}\n', unsafe=True),
-        Example('locals {\n  a = var.l == [/* none */]\n}\n', None),
+        Example("locals {\n  a = [] != var.l\n}\n", "locals {\n  a = length(var.l) > 0\n}\n", unsafe=True),
+        Example("locals {\n  a = var.l == [/* none */]\n}\n", None),
     )
 
     def visit_BinaryOp(self, node: BinaryOp, ctx: NodeContext) -> None:

@@ -85,12 +85,12 @@ class LegacyIndexSyntax(Rule):
         'output "a" {\n  value = aws_instance.web[*].id\n}\n',
     )
     invalid = (
-        Example('locals {\n  first = local.list.0\n}\n', 'locals {\n  first = local.list[0]\n}\n'),
+        Example("locals {\n  first = local.list.0\n}\n", "locals {\n  first = local.list[0]\n}\n"),
         Example(
             'output "a" {\n  value = aws_instance.web.*.id # all\n}\n',
             'output "a" {\n  value = aws_instance.web[*].id # all\n}\n',
         ),
-        Example('locals {\n  a = local.l.*.b[0]\n}\n', 'locals {\n  a = (local.l[*].b)[0]\n}\n'),
+        Example("locals {\n  a = local.l.*.b[0]\n}\n", "locals {\n  a = (local.l[*].b)[0]\n}\n"),
         Example('locals {\n  a = "x-${local.l.*.b.1}"\n}\n', 'locals {\n  a = "x-${local.l[*].b[1]}"\n}\n'),
     )
 

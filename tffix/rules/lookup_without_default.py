@@ -80,8 +80,8 @@ class LookupWithoutDefault(Rule):
     invalid = (
         Example('locals {\n  a = lookup(var.m, "k")\n}\n', 'locals {\n  a = var.m["k"]\n}\n'),
         Example(
-            'locals {\n  a = lookup(var.on ? var.m : {}, var.k) # why\n}\n',
-            'locals {\n  a = (var.on ? var.m : {})[var.k] # why\n}\n',
+            "locals {\n  a = lookup(var.on ? var.m : {}, var.k) # why\n}\n",
+            "locals {\n  a = (var.on ? var.m : {})[var.k] # why\n}\n",
         ),
     )
 

@@ -13,6 +13,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .backend_with_dynamic_values import BackendWithDynamicValues
     from .destroy_blocking_database_settings import DestroyBlockingDatabaseSettings
     from .empty_list_comparison import EmptyListComparison
+    from .git_module_without_shallow_clone import GitModuleWithoutShallowClone
     from .hardcoded_ami_id import HardcodedAmiId
     from .hardcoded_environment_tag import HardcodedEnvironmentTag
     from .hardcoded_resource_name import HardcodedResourceName
@@ -63,6 +64,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
         LookupWithoutDefault,
         EmptyListComparison,
         SlashComment,
+        GitModuleWithoutShallowClone,
     )
 
 
