@@ -33,6 +33,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .s3_lifecycle_rule_without_filter import S3LifecycleRuleWithoutFilter
     from .slash_comment import SlashComment
     from .timestamp_in_resource_argument import TimestampInResourceArgument
+    from .unused_declaration import UnusedDeclaration
     from .unused_suppression import UnusedSuppression
     from .user_data_base64encode import UserDataBase64encode
     from .wildcard_log_write_permissions import WildcardLogWritePermissions
@@ -65,6 +66,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
         EmptyListComparison,
         SlashComment,
         GitModuleWithoutShallowClone,
+        UnusedDeclaration,
     )
 
 

@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..api import (
+    Applicability,
+    Attribute,
+    Block,
+    Diagnostic,
+    Example,
+    FixBuilder,
+    Rule,
+    Severity,
+    TerraformModule,
+)
+from ..model import Declaration
+
+__all__ = ["UnusedDeclaration"]
+
+_KINDS = ("variable", "local", "data")
+_NAME_CHAR = re.compile(r"[\w.-]")
+
+
+class UnusedDeclaration(Rule):
+    """Variable, local value or data source that nothing references
+
+    ## What it does
+    Finds `variable` blocks, `locals` entries and `data` sources of a module
+    that no expression of the module refers to, and offers to remove them
+    with the comment lines above them.
+
+    ## Why is this bad?
+    A declaration nobody reads is dead code that still costs something: an
+    unused variable is an input callers set for nothing (and believe has an
+    effect), an unused data source is read on every plan and may fail it,
+    and an unused local is one more name to understand. They are usually
+    what is left of a refactoring.
+
+    ## Example
+    ```hcl
+    variable "region" {}
+
+    variable "legacy_ami" {
+      description = "No longer used"
+    }
+
+    data "aws_caller_identity" "current" {}
+
+    provider "aws" {
+      region = var.region
+    }
+    ```
+
+    Use instead:
+    ```hcl
+    variable "region" {}
+
+    provider "aws" {
+      region = var.region
+    }
+    ```
+
+    ## Fix safety
+    Unsafe: removing a variable breaks every caller of the module that sets
+    it (a child module's variables are its interface, and `tffix` cannot see
+    its callers; like `tflint --recursive`, every folder is checked as a root
+    module), and `terraform.tfvars` files that set it then warn; removing a
+    data source stops reading it (an `external` program no longer runs). A
+    reference from the declaration's own body (a variable's `validation`)
+    does not count as a use. The rule holds back when a file of the module
+    does not parse or a `.tf.json` file of the folder cannot be read, and a
+    name that appears in a `.tf.json` file counts as used; a declaration an
+    override file also names is reported, not removed. A `locals` block
+    left empty goes with its last entry.
+
+    ## References
+    - https://developer.hashicorp.com/terraform/language/values/variables
+    - https://developer.hashicorp.com/terraform/language/values/locals
+    - https://developer.hashicorp.com/terraform/language/data-sources
+    """
+
+    code = "TFX206"
+    name = "unused-declaration"
+    severity = Severity.WARNING
+    fixable = Applicability.UNSAFE
+
+    valid = (
+        'variable "a" {}\n\nlocals {\n  b = var.a\n}\n\noutput "c" {\n  value = [local.b, data.d.e.id]\n}\n\ndata "d" "e" {}\n',
+        'resource "a" "b" {\n  count = 2\n  name  = "${path.module}-${count.index}-${terraform.workspace}"\n}\n',
+    )
+    invalid = (
+        Example('variable "a" {\n  type = string\n}\n', "", unsafe=True),
+        Example(
+            'locals {\n  # gone\n  a = 1\n  b = 2\n}\n\noutput "b" {\n  value = local.b\n}\n',
+            'locals {\n  b = 2\n}\n\noutput "b" {\n  value = local.b\n}\n',
+            unsafe=True,
+        ),
+        Example('data "aws_region" "current" {}\n', None),
+    )
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        if not module.complete:
+            return  # a file that did not parse may hold the only reference
+        index = module.index
+        json_text = _json_text(module)
+        if json_text is None:
+            return  # a `.tf.json` file that cannot be read may hold the only reference
+        for declaration in (d for kind in _KINDS for d in index.declarations(kind)):  # type: ignore[attr-defined]
+            if declaration.override or _used(module, declaration, json_text):
+                continue
+            file = module.files[declaration.file]
+            if declaration.kind == "local":
+                where = declaration.node.name  # type: ignore[union-attr]
+                message = f"local.{declaration.name[0]} is declared but never used"
+            else:
+                where = declaration.block.labels[-1]
+                if declaration.kind == "variable":
+                    message = f'variable "{declaration.name[0]}" is declared but never used'
+                else:
+                    message = f'data "{declaration.name[0]}" "{declaration.name[1]}" is declared but never used'
+            if len(index.declared(declaration.kind, *declaration.name)) > 1:
+                yield module.diagnostic(self, file, where, message)  # overrides name it too: report only
+                continue
+            rewrite = FixBuilder(module, file)
+            rewrite.remove(_removed_item(module, declaration))
+            yield module.diagnostic(self, file, where, message, fix=rewrite.build("Remove it", Applicability.UNSAFE))
+
+
+def _removed_item(module: TerraformModule, declaration: Declaration[Path]) -> Attribute | Block:
+    """The local's attribute, or its whole ``locals`` block when it is the
+    last entry; else the declaring block."""
+    if declaration.kind != "local":
+        return declaration.block
+    entries = module.index.attributes(declaration.block)
+    blocks = list(declaration.block.body.blocks())
+    if len(entries) == 1 and not blocks:
+        return declaration.block
+    assert type(declaration.node) is Attribute
+    return declaration.node
+
+
+def _used(module: TerraformModule, declaration: Declaration[Path], json_text: str) -> bool:
+    """Referenced from anywhere but its own body, or named in a ``.tf.json`` file."""
+    file = module.files[declaration.file]
+    start, end = file.span(declaration.node)
+    for reference in module.index.references.references_to(declaration):
+        if reference.file != declaration.file:
+            return True
+        at = file.span(reference.node)[0]
+        if not start <= at < end:
+            return True
+    return _mentions(json_text, declaration.address)
+
+
+def _mentions(text: str, address: str) -> bool:
+    """Whether ``address`` appears in ``text`` as a whole name (``var.a``
+    is not in ``var.ab``)."""
+    at = text.find(address)
+    while at >= 0:
+        end = at + len(address)
+        if (at == 0 or not _NAME_CHAR.match(text[at - 1])) and (end == len(text) or not _NAME_CHAR.match(text[end])):
+            return True
+        at = text.find(address, at + 1)
+    return False
+
+
+def _json_text(module: TerraformModule) -> str | None:
+    """The text of the folder's ``.tf.json`` files (Terraform reads them
+    with the ``.tf`` files; tffix does not parse them), or None when one
+    cannot be read."""
+    texts = []
+    for path in sorted(module.existing):
+        if path.name.endswith(".tf.json"):
+            data = module.inputs.read_bytes(module.directory / path.name)
+            if data is None:
+                return None
+            texts.append(data.decode("utf-8", "replace"))
+    return "\n".join(texts)
