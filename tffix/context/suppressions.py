@@ -46,6 +46,7 @@ PEERS: dict[str, tuple[str, ...]] = {
     "TFX204": ("terraform_comment_syntax",),
     "TFX205": ("terraform_module_shallow_clone",),
     "TFX206": ("terraform_unused_declarations",),
+    "TFX207": ("terraform_required_providers",),
     # checkov: SSH/RDP/all ports from 0.0.0.0/0 (AWS), RDS public, Azure NSG SSH/RDP from the
     # internet, GCP firewall SSH/RDP; trivy: public ingress (AWS SG, Azure NSG, GCP firewall), RDS public
     "TFX119": (

@@ -25,6 +25,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .legacy_index_syntax import LegacyIndexSyntax
     from .legacy_type_constraint import LegacyTypeConstraint
     from .lookup_without_default import LookupWithoutDefault
+    from .missing_required_provider import MissingRequiredProvider
     from .non_production_cost import NonProductionCost
     from .open_ingress import OpenIngress
     from .placeholder_value import PlaceholderValue
@@ -67,6 +68,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
         SlashComment,
         GitModuleWithoutShallowClone,
         UnusedDeclaration,
+        MissingRequiredProvider,
     )
 
 
