@@ -27,8 +27,8 @@ _COMMIT = re.compile(r"^[0-9a-fA-F]{7,40}$")
 
 def git_source(source: str) -> bool:
     """Whether a module ``source`` is fetched with Git: forced with ``git::``,
-    a GitHub shorthand, or an SSH ``user@host:path`` address."""
-    return source.startswith("git::") or bool(_GITHUB.match(source)) or bool(_SCP.match(source))
+    a ``git://`` URL, a GitHub shorthand, or an SSH ``user@host:path`` address."""
+    return source.startswith(("git::", "git://")) or bool(_GITHUB.match(source)) or bool(_SCP.match(source))
 
 
 def query_params(source: str) -> list[tuple[str, str, int]]:
