@@ -149,7 +149,7 @@ def _converted_chain(splat: Splat, start: Node, ancestors: Sequence[Node]) -> tu
     # ``start`` is the splat itself or a dot step of its chain; climb from it
     chain_top: Node = start
     above = list(ancestors)
-    while above and type(above[-1]) is GetAttr and above[-1].obj is chain_top:  # type: ignore[union-attr]
+    while above and isinstance(above[-1], GetAttr) and above[-1].obj is chain_top:
         chain_top = above.pop()
     new = visit(chain_top, _Brackets(splat))
     parent = above[-1] if above else None

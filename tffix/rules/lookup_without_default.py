@@ -111,9 +111,9 @@ def _stripped(node: Node) -> Node:
 def _has_splat(node: Node) -> bool:
     """Whether a traversal chain holds a splat (an index after it would go
     on with the splat instead of indexing its result)."""
-    current: object = node
-    while type(current) in (GetAttr, Index, Splat):
+    current: Node = node
+    while isinstance(current, (GetAttr, Index, Splat)):
         if type(current) is Splat:
             return True
-        current = current.obj  # type: ignore[union-attr]
+        current = current.obj
     return False

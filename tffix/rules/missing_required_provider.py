@@ -245,7 +245,7 @@ def _official(name: str) -> Node:
     return parse_expression("{0}", f"hashicorp/{name}")
 
 
-def _entry_object(source: Node, version: object) -> Object:
+def _entry_object(source: Node, version: Node) -> Object:
     """``{ source = ..., version = ... }`` one item a line."""
     new = parse_expression("{\n  source  = {0}\n  version = {1}\n}", source, version)
     assert type(new) is Object

@@ -15,11 +15,11 @@ from ..api import (
     Severity,
     TerraformModule,
 )
-from ..model import Declaration
+from ..model import Declaration, DeclarationKind
 
 __all__ = ["UnusedDeclaration"]
 
-_KINDS = ("variable", "local", "data")
+_KINDS: tuple[DeclarationKind, ...] = ("variable", "local", "data")
 _NAME_CHAR = re.compile(r"[\w.-]")
 
 
@@ -107,7 +107,7 @@ class UnusedDeclaration(Rule):
         json_text = _json_text(module)
         if json_text is None:
             return  # a `.tf.json` file that cannot be read may hold the only reference
-        for declaration in (d for kind in _KINDS for d in index.declarations(kind)):  # type: ignore[attr-defined]
+        for declaration in (d for kind in _KINDS for d in index.declarations(kind)):
             if declaration.override or _used(module, declaration, json_text):
                 continue
             file = module.files[declaration.file]
