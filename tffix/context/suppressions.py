@@ -47,6 +47,10 @@ PEERS: dict[str, tuple[str, ...]] = {
     "TFX205": ("terraform_module_shallow_clone",),
     "TFX206": ("terraform_unused_declarations",),
     "TFX207": ("terraform_required_providers",),
+    "TFX208": ("terraform_typed_variables",),
+    "TFX209": ("terraform_documented_variables",),
+    "TFX210": ("terraform_documented_outputs",),
+    "TFX211": ("terraform_required_version",),
     # checkov: SSH/RDP/all ports from 0.0.0.0/0 (AWS), RDS public, Azure NSG SSH/RDP from the
     # internet, GCP firewall SSH/RDP; trivy: public ingress (AWS SG, Azure NSG, GCP firewall), RDS public
     "TFX119": (

@@ -26,6 +26,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .legacy_type_constraint import LegacyTypeConstraint
     from .lookup_without_default import LookupWithoutDefault
     from .missing_required_provider import MissingRequiredProvider
+    from .missing_required_version import MissingRequiredVersion
     from .non_production_cost import NonProductionCost
     from .open_ingress import OpenIngress
     from .placeholder_value import PlaceholderValue
@@ -34,6 +35,9 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .s3_lifecycle_rule_without_filter import S3LifecycleRuleWithoutFilter
     from .slash_comment import SlashComment
     from .timestamp_in_resource_argument import TimestampInResourceArgument
+    from .undocumented_output import UndocumentedOutput
+    from .undocumented_variable import UndocumentedVariable
+    from .untyped_variable import UntypedVariable
     from .unused_declaration import UnusedDeclaration
     from .unused_suppression import UnusedSuppression
     from .user_data_base64encode import UserDataBase64encode
@@ -69,6 +73,10 @@ def rule_classes() -> tuple[type[Rule], ...]:
         GitModuleWithoutShallowClone,
         UnusedDeclaration,
         MissingRequiredProvider,
+        UntypedVariable,
+        UndocumentedVariable,
+        UndocumentedOutput,
+        MissingRequiredVersion,
     )
 
 
