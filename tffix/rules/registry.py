@@ -32,11 +32,13 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .placeholder_value import PlaceholderValue
     from .public_lambda_function_url import PublicLambdaFunctionUrl
     from .rds_password_forbidden_characters import RdsPasswordForbiddenCharacters
+    from .registry_module_without_version import RegistryModuleWithoutVersion
     from .s3_lifecycle_rule_without_filter import S3LifecycleRuleWithoutFilter
     from .slash_comment import SlashComment
     from .timestamp_in_resource_argument import TimestampInResourceArgument
     from .undocumented_output import UndocumentedOutput
     from .undocumented_variable import UndocumentedVariable
+    from .unpinned_module_source import UnpinnedModuleSource
     from .untyped_variable import UntypedVariable
     from .unused_declaration import UnusedDeclaration
     from .unused_suppression import UnusedSuppression
@@ -77,6 +79,8 @@ def rule_classes() -> tuple[type[Rule], ...]:
         UndocumentedVariable,
         UndocumentedOutput,
         MissingRequiredVersion,
+        RegistryModuleWithoutVersion,
+        UnpinnedModuleSource,
     )
 
 
