@@ -44,6 +44,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .unused_suppression import UnusedSuppression
     from .user_data_base64encode import UserDataBase64encode
     from .wildcard_log_write_permissions import WildcardLogWritePermissions
+    from .workspace_with_remote_backend import WorkspaceWithRemoteBackend
 
     return (
         UnusedSuppression,
@@ -81,6 +82,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
         MissingRequiredVersion,
         RegistryModuleWithoutVersion,
         UnpinnedModuleSource,
+        WorkspaceWithRemoteBackend,
     )
 
 
