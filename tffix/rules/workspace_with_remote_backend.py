@@ -20,7 +20,9 @@ __all__ = ["WorkspaceWithRemoteBackend"]
 #: ``terraform.workspace`` as an expression
 WORKSPACE = m.Traversal("terraform", "workspace")
 #: Terraform versions whose remote runs read ``terraform.workspace`` as "default"
-_AFFECTED = ((0, 12, 0), (0, 13, 0), (0, 14, 0), (0, 15, 0), (1, 0, 0), (1, 0, 11))
+_AFFECTED = tuple(
+    (major, minor, patch) for major, minor in ((0, 12), (0, 13), (0, 14), (0, 15), (1, 0)) for patch in range(40)
+)
 _CONSTRAINT = re.compile(r"^\s*(=|!=|>=|<=|>|<|~>)?\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?")
 
 
