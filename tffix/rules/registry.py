@@ -12,6 +12,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .aurora_serverless_v2_misconfiguration import AuroraServerlessV2Misconfiguration
     from .backend_with_dynamic_values import BackendWithDynamicValues
     from .destroy_blocking_database_settings import DestroyBlockingDatabaseSettings
+    from .duplicate_map_key import DuplicateMapKey
     from .empty_list_comparison import EmptyListComparison
     from .git_module_without_shallow_clone import GitModuleWithoutShallowClone
     from .hardcoded_ami_id import HardcodedAmiId
@@ -83,6 +84,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
         RegistryModuleWithoutVersion,
         UnpinnedModuleSource,
         WorkspaceWithRemoteBackend,
+        DuplicateMapKey,
     )
 
 
