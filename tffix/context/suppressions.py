@@ -55,6 +55,7 @@ PEERS: dict[str, tuple[str, ...]] = {
     "TFX213": ("terraform_module_pinned_source",),
     "TFX216": ("terraform_workspace_remote",),
     "TFX217": ("terraform_map_duplicate_keys",),
+    "TFX218": ("terraform_unused_required_providers",),
     # checkov: SSH/RDP/all ports from 0.0.0.0/0 (AWS), RDS public, Azure NSG SSH/RDP from the
     # internet, GCP firewall SSH/RDP; trivy: public ingress (AWS SG, Azure NSG, GCP firewall), RDS public
     "TFX119": (

@@ -10,6 +10,7 @@ from ..api import (
     Diagnostic,
     Example,
     FixBuilder,
+    FunctionCall,
     Label,
     Node,
     NotLiteral,
@@ -22,9 +23,11 @@ from ..api import (
     TerraformModule,
     Token,
     Variable,
+    find_by_file,
     literal_value,
     parse_expression,
 )
+from ..api import matchers as m
 from ..model import ModuleIndex
 
 __all__ = ["OFFICIAL", "MissingRequiredProvider", "provider_references", "required_providers"]
@@ -40,12 +43,17 @@ OFFICIAL = frozenset({
 #: built into Terraform (``terraform_data``, ``terraform_remote_state``): never required
 _BUILTIN = "terraform"
 _BLOCKS = ("resource", "data", "ephemeral")
+#: ``provider::<name>::<function>(...)``
+_PROVIDER_FUNCTION = m.MatchIf(
+    lambda node: type(node) is FunctionCall and len(node.name) >= 5 and node.name[0].text == "provider"
+)
 
 
 def provider_references(module: TerraformModule) -> dict[str, tuple[SourceFile, Label | Token]]:
     """Each provider local name the module uses, with where it is first used:
     resources, data sources and ephemeral resources (their ``provider``, else
-    their type's prefix), ``provider`` blocks, and modules' ``providers``."""
+    their type's prefix), ``provider`` blocks (a ``state_store``'s too),
+    modules' ``providers``, and provider functions (``provider::x::f()``)."""
     found: dict[str, tuple[SourceFile, Label | Token]] = {}
     index = module.index
     for entry in index.blocks():
@@ -65,8 +73,30 @@ def provider_references(module: TerraformModule) -> dict[str, tuple[SourceFile, 
                     name = _root(item.value) if type(item) is ObjectItem else None
                     if name:
                         found.setdefault(name, (file, entry.block.labels[0]))
+        elif kind in ("import", "removed"):
+            # the provider of the resource they name (their own `provider` first)
+            chosen = index.attribute(entry.block, "provider")
+            target = index.attribute(entry.block, "to" if kind == "import" else "from")
+            name = _root(chosen.value) if chosen is not None else _type_prefix(target.value if target else None)
+            if name:
+                found.setdefault(name, (file, entry.block.type))
+        elif kind == "terraform":
+            for store in entry.block.body.blocks("state_store"):
+                for inner in store.body.blocks("provider"):
+                    labels = index.labels(inner)
+                    if labels:
+                        found.setdefault(labels[0], (file, inner.labels[0]))
+    for file, call in find_by_file(_PROVIDER_FUNCTION, module.parsed()):
+        assert type(call) is FunctionCall
+        found.setdefault(call.name[2].text, (file, call.name[2]))
     found.pop(_BUILTIN, None)
     return found
+
+
+def _type_prefix(expr: object) -> str | None:
+    """``aws`` of a resource address ``aws_instance.web`` (``module.x...`` names none)."""
+    name = _root(expr)
+    return None if name is None or name in ("module", "data") else name.split("_", 1)[0]
 
 
 def _root(expr: object) -> str | None:

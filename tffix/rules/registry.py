@@ -42,6 +42,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .unpinned_module_source import UnpinnedModuleSource
     from .untyped_variable import UntypedVariable
     from .unused_declaration import UnusedDeclaration
+    from .unused_required_provider import UnusedRequiredProvider
     from .unused_suppression import UnusedSuppression
     from .user_data_base64encode import UserDataBase64encode
     from .wildcard_log_write_permissions import WildcardLogWritePermissions
@@ -85,6 +86,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
         UnpinnedModuleSource,
         WorkspaceWithRemoteBackend,
         DuplicateMapKey,
+        UnusedRequiredProvider,
     )
 
 
