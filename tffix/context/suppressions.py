@@ -53,6 +53,7 @@ PEERS: dict[str, tuple[str, ...]] = {
     "TFX211": ("terraform_required_version",),
     "TFX212": ("terraform_module_version",),
     "TFX213": ("terraform_module_pinned_source",),
+    "TFX214": ("terraform_naming_convention",),
     "TFX216": ("terraform_workspace_remote",),
     "TFX217": ("terraform_map_duplicate_keys",),
     "TFX218": ("terraform_unused_required_providers",),

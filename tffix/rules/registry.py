@@ -29,6 +29,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .missing_required_provider import MissingRequiredProvider
     from .missing_required_version import MissingRequiredVersion
     from .non_production_cost import NonProductionCost
+    from .nonconforming_name import NonconformingName
     from .open_ingress import OpenIngress
     from .placeholder_value import PlaceholderValue
     from .public_lambda_function_url import PublicLambdaFunctionUrl
@@ -87,6 +88,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
         WorkspaceWithRemoteBackend,
         DuplicateMapKey,
         UnusedRequiredProvider,
+        NonconformingName,
     )
 
 
