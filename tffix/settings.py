@@ -39,7 +39,7 @@ class Settings:
         chosen = (
             [cls for key in self.select for cls in selection(key)]
             if self.select
-            else [cls for cls in rule_classes() if cls.name not in profile.excluded]
+            else [cls for cls in rule_classes() if profile.runs(cls.name)]
         )
         chosen += [cls for key in self.extend_select for cls in selection(key)]
         ignored = {cls for key in self.ignore for cls in selection(key)}

@@ -54,6 +54,7 @@ PEERS: dict[str, tuple[str, ...]] = {
     "TFX212": ("terraform_module_version",),
     "TFX213": ("terraform_module_pinned_source",),
     "TFX214": ("terraform_naming_convention",),
+    "TFX215": ("terraform_standard_module_structure",),
     "TFX216": ("terraform_workspace_remote",),
     "TFX217": ("terraform_map_duplicate_keys",),
     "TFX218": ("terraform_unused_required_providers",),

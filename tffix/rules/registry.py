@@ -30,6 +30,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .missing_required_version import MissingRequiredVersion
     from .non_production_cost import NonProductionCost
     from .nonconforming_name import NonconformingName
+    from .nonstandard_module_layout import NonstandardModuleLayout
     from .open_ingress import OpenIngress
     from .placeholder_value import PlaceholderValue
     from .public_lambda_function_url import PublicLambdaFunctionUrl
@@ -89,6 +90,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
         DuplicateMapKey,
         UnusedRequiredProvider,
         NonconformingName,
+        NonstandardModuleLayout,
     )
 
 
