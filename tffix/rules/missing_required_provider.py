@@ -28,7 +28,6 @@ from ..api import (
     parse_expression,
 )
 from ..api import matchers as m
-from ..model import ModuleIndex
 
 __all__ = ["OFFICIAL", "MissingRequiredProvider", "provider_references", "required_providers"]
 
@@ -106,8 +105,9 @@ def _root(expr: object) -> str | None:
     return expr.name.text if type(expr) is Variable else None
 
 
-def required_providers(index: ModuleIndex[Path]) -> dict[str, tuple[Path, Attribute]]:
+def required_providers(module: TerraformModule) -> dict[str, tuple[Path, Attribute]]:
     """Every ``required_providers`` entry of the module's ``terraform`` blocks, by name."""
+    index = module.index
     out: dict[str, tuple[Path, Attribute]] = {}
     for entry in index.blocks("terraform"):
         for block in entry.block.body.blocks("required_providers"):
@@ -213,7 +213,7 @@ class MissingRequiredProvider(Rule):
                 yield module.diagnostic(
                     self, file, version, "a provider's version constraint belongs in `required_providers`"
                 )
-        required = required_providers(index)
+        required = required_providers(module)
         for name, (file, where) in provider_references(module).items():
             if name not in required:
                 yield self._missing(module, file, where, name)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
+from typing import Literal
 
 from ..api import (
     Applicability,
@@ -15,11 +15,10 @@ from ..api import (
     Severity,
     TerraformModule,
 )
-from ..model import Declaration, DeclarationKind
 
 __all__ = ["UnusedDeclaration"]
 
-_KINDS: tuple[DeclarationKind, ...] = ("variable", "local", "data")
+_KINDS: tuple[Literal["variable", "local", "data"], ...] = ("variable", "local", "data")
 _NAME_CHAR = re.compile(r"[\w.-]")
 
 
@@ -107,10 +106,18 @@ class UnusedDeclaration(Rule):
         json_text = _json_text(module)
         if json_text is None:
             return  # a `.tf.json` file that cannot be read may hold the only reference
+        references = index.references
         for declaration in (d for kind in _KINDS for d in index.declarations(kind)):
-            if declaration.override or _used(module, declaration, json_text):
+            if declaration.override:
                 continue
             file = module.files[declaration.file]
+            start, end = file.span(declaration.node)
+            # a use is a reference from anywhere but the declaration's own body, or its name in a .tf.json file
+            if any(
+                r.file != declaration.file or not start <= file.span(r.node)[0] < end
+                for r in references.references_to(declaration)
+            ) or _mentions(json_text, declaration.address):
+                continue
             if declaration.kind == "local":
                 where = declaration.node.name  # type: ignore[union-attr]
                 message = f"local.{declaration.name[0]} is declared but never used"
@@ -124,34 +131,18 @@ class UnusedDeclaration(Rule):
                 yield module.diagnostic(self, file, where, message)  # overrides name it too: report only
                 continue
             rewrite = FixBuilder(module, file)
-            rewrite.remove(_removed_item(module, declaration))
+            rewrite.remove(_removed_item(module, declaration.node, declaration.block))
             yield module.diagnostic(self, file, where, message, fix=rewrite.build("Remove it", Applicability.UNSAFE))
 
 
-def _removed_item(module: TerraformModule, declaration: Declaration[Path]) -> Attribute | Block:
-    """The local's attribute, or its whole ``locals`` block when it is the
-    last entry; else the declaring block."""
-    if declaration.kind != "local":
-        return declaration.block
-    entries = module.index.attributes(declaration.block)
-    blocks = list(declaration.block.body.blocks())
-    if len(entries) == 1 and not blocks:
-        return declaration.block
-    assert type(declaration.node) is Attribute
-    return declaration.node
-
-
-def _used(module: TerraformModule, declaration: Declaration[Path], json_text: str) -> bool:
-    """Referenced from anywhere but its own body, or named in a ``.tf.json`` file."""
-    file = module.files[declaration.file]
-    start, end = file.span(declaration.node)
-    for reference in module.index.references.references_to(declaration):
-        if reference.file != declaration.file:
-            return True
-        at = file.span(reference.node)[0]
-        if not start <= at < end:
-            return True
-    return _mentions(json_text, declaration.address)
+def _removed_item(module: TerraformModule, node: Attribute | Block, block: Block) -> Attribute | Block:
+    """A local's attribute (``node``), or its whole ``locals`` block when it
+    is the last entry; else the declaring block."""
+    if type(node) is Block:
+        return node
+    if len(module.index.attributes(block)) == 1 and not list(block.body.blocks()):
+        return block
+    return node
 
 
 def _mentions(text: str, address: str) -> bool:

@@ -94,7 +94,7 @@ class UnusedRequiredProvider(Rule):
             return  # a use may be in what tffix cannot read
         used = provider_references(module)
         inherited = _maybe_inherited(module)
-        for name, (path, entry) in required_providers(module.index).items():
+        for name, (path, entry) in required_providers(module).items():
             builtin = _source(entry).startswith("terraform.io/builtin/")
             if (
                 name not in used
