@@ -147,12 +147,18 @@ def _codes(raw: Iterable[str], names: Mapping[str, str]) -> tuple[frozenset[str]
 
 
 def _peer_codes(match: re.Match[str]) -> frozenset[str]:
-    ids = [i.strip() for i in (match.group("tflint") or "").split(",")] + [
+    tflint = [i.strip() for i in (match.group("tflint") or "").split(",")]
+    if "all" in tflint:  # every rule tflint has: those with a tflint rule ID as peer
+        return frozenset(code for code, peers in PEERS.items() if any(_TFLINT_ID.match(p) for p in peers))
+    ids = tflint + [
         match.group("checkov") or "",
         match.group("trivy") or "",
     ]
     return frozenset(code for code, peers in PEERS.items() if any(i and i in peers for i in ids))
 
+
+#: tflint rule IDs (``terraform_deprecated_index``, ``aws_...``), not checkov's or trivy's
+_TFLINT_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
 
 #: text every directive contains: files without any skip the tree walks below
 _MARKERS = ("tffix", "TFFIX", "tflint-ignore", "checkov:skip=", "trivy:ignore:")
