@@ -11,24 +11,36 @@ from ..api import (
     Diagnostic,
     Example,
     FixBuilder,
+    GetAttr,
+    NotLiteral,
+    Object,
+    ObjectItem,
     Rule,
     Severity,
     TerraformModule,
+    Variable,
+    find_by_file,
+    literal_value,
 )
+from ..api import matchers as m
 
 __all__ = ["UnusedDeclaration"]
 
 _KINDS: tuple[Literal["variable", "local", "data"], ...] = ("variable", "local", "data")
+#: where configuration names a provider configuration: a resource's (data
+#: source's, import's...) ``provider``, a module's ``providers``
+_PROVIDER_ARGUMENTS = m.Attribute(m.OneOf("provider", "providers"))
 _NAME_CHAR = re.compile(r"[\w.-]")
 
 
 class UnusedDeclaration(Rule):
-    """Variable, local value or data source that nothing references
+    """Variable, local value, data source or provider alias that nothing references
 
     ## What it does
     Finds `variable` blocks, `locals` entries and `data` sources of a module
-    that no expression of the module refers to, and offers to remove them
-    with the comment lines above them.
+    that no expression of the module refers to, and `provider` blocks with
+    an `alias` that no `provider` or `providers` argument names, and offers
+    to remove them with the comment lines above them.
 
     ## Why is this bad?
     A declaration nobody reads is dead code that still costs something: an
@@ -66,7 +78,8 @@ class UnusedDeclaration(Rule):
     it (a child module's variables are its interface, and `tffix` cannot see
     its callers; like `tflint --recursive`, every folder is checked as a root
     module), and `terraform.tfvars` files that set it then warn; removing a
-    data source stops reading it (an `external` program no longer runs). A
+    data source stops reading it (an `external` program no longer runs), and
+    removing a provider alias breaks the resources in state that used it. A
     reference from the declaration's own body (a variable's `validation`)
     does not count as a use. The rule holds back when a file of the module
     does not parse or a `.tf.json` file of the folder cannot be read, and a
@@ -133,6 +146,53 @@ class UnusedDeclaration(Rule):
             rewrite = FixBuilder(module, file)
             rewrite.remove(_removed_item(module, declaration.node, declaration.block))
             yield module.diagnostic(self, file, where, message, fix=rewrite.build("Remove it", Applicability.UNSAFE))
+        yield from self._provider_aliases(module, json_text)
+
+    def _provider_aliases(self, module: TerraformModule, json_text: str) -> Iterator[Diagnostic]:
+        """``provider`` blocks with an ``alias`` that no ``provider`` /
+        ``providers`` argument (at any depth) names."""
+        index = module.index
+        aliases = []
+        for entry in index.blocks("provider"):
+            alias = index.attribute(entry.block, "alias")
+            value = _string(alias.value) if alias is not None else None
+            if alias is not None and entry.labels and value:
+                aliases.append((entry, alias, value))
+        if not aliases:
+            return
+        used: set[tuple[str, str]] = set()
+        for _, attribute in find_by_file(_PROVIDER_ARGUMENTS, module.parsed()):
+            assert type(attribute) is Attribute
+            values = [attribute.value]
+            if type(attribute.value) is Object:
+                values = [item.value for item in attribute.value.items if type(item) is ObjectItem]
+            used.update(address for address in map(_provider_address, values) if address is not None)
+        for entry, alias, value in aliases:
+            name = entry.labels[0]
+            if (name, value) in used or _mentions(json_text, name, value):
+                continue
+            file = module.files[entry.file]
+            message = f'provider "{name}" with alias "{value}" is declared but never used'
+            rewrite = FixBuilder(module, file)
+            rewrite.remove(entry.block)
+            fix = rewrite.build("Remove it", Applicability.UNSAFE)
+            yield module.diagnostic(self, file, alias.value, message, fix=fix)
+
+
+def _provider_address(expr: object) -> tuple[str, str] | None:
+    """``("aws", "west")`` of ``aws.west`` (or of ``"aws.west"``, the 0.11 form)."""
+    if type(expr) is GetAttr and type(expr.obj) is Variable:
+        return (expr.obj.name.text, expr.name.text)
+    name, _, alias = (_string(expr) or "").partition(".")
+    return (name, alias) if name and alias else None
+
+
+def _string(value: object) -> str | None:
+    try:
+        got = literal_value(value)
+    except NotLiteral:
+        return None
+    return got if type(got) is str else None
 
 
 def _removed_item(module: TerraformModule, node: Attribute | Block, block: Block) -> Attribute | Block:
@@ -145,9 +205,10 @@ def _removed_item(module: TerraformModule, node: Attribute | Block, block: Block
     return node
 
 
-def _mentions(text: str, address: str) -> bool:
-    """Whether ``address`` appears in ``text`` as a whole name (``var.a``
-    is not in ``var.ab``)."""
+def _mentions(text: str, *parts: str) -> bool:
+    """Whether the address ``parts`` joined by dots appears in ``text`` as a
+    whole name (``var.a`` is not in ``var.ab``)."""
+    address = ".".join(parts)
     at = text.find(address)
     while at >= 0:
         end = at + len(address)
