@@ -132,7 +132,7 @@ def test_suppressed_findings_are_not_fixed() -> None:
 
 
 def test_tflint_ignore_all_covers_the_rules_tflint_has() -> None:
-    text = 'locals {\n  a = var.m.0 # tflint-ignore: all\n  b = var.m.1\n}\n'
+    text = "locals {\n  a = var.m.0 # tflint-ignore: all\n  b = var.m.1\n}\n"
     assert _codes(text, "TFX201") == ["TFX201"]  # only line 3's
     tagged = _bucket(TAG % " # tflint-ignore: all")
     assert _codes(tagged, "TFX101") == ["TFX101"]  # a tffix rule without a tflint peer is not tflint's

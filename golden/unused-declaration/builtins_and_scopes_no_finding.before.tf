@@ -29,3 +29,15 @@ resource "aws_instance" "web" {
     }
   }
 }
+
+resource "aws_eip" "per_name" {
+  for_each = toset(var.names)
+  tags = {
+    Name = each.key
+    Self = each.value
+  }
+
+  provisioner "local-exec" {
+    command = "echo ${self.id}"
+  }
+}

@@ -169,7 +169,9 @@ class MissingRequiredProvider(Rule):
     `versions.tf`), a missing `source` is added to the entry, and a legacy
     string entry (`aws = "~> 5.0"`) becomes `{ source, version }`. Any
     other provider, and a missing `version`, are only reported: which
-    source and which versions are right is the author's call. Options:
+    source and which versions are right is the author's call. In a folder
+    with `.tf.json` files, which tffix does not read, a missing entry is not
+    reported (it may be there). Options:
     `source` and `version` (both true) turn those checks off, as tflint's
     rule options do.
 
@@ -214,9 +216,12 @@ class MissingRequiredProvider(Rule):
                     self, file, version, "a provider's version constraint belongs in `required_providers`"
                 )
         required = required_providers(module)
+        # a `.tf.json` file (which tffix does not read) may hold the entry
+        json = any(path.name.endswith(".tf.json") for path in module.existing)
         for name, (file, where) in provider_references(module).items():
             if name not in required:
-                yield self._missing(module, file, where, name)
+                if not json:
+                    yield self._missing(module, file, where, name)
                 continue
             path, entry = required[name]
             yield from self._entry(module, module.files[path], entry, name)
