@@ -66,7 +66,9 @@ class LegacyIndexSyntax(Rule):
     another splat (`list.*.name[0]`) is put in parentheses,
     `(list[*].name)[0]`, so the index still applies to the whole result, as
     it did; a dot index inside a dot splat (`list.*.tags.0`) is converted with
-    the splat, since on its own `[0]` would end the splat early.
+    the splat, since on its own `[0]` would end the splat early. Where those
+    parentheses would also end an earlier splat (`list[*].*[0]`), no bracket
+    form means the same, and the finding comes without a fix.
     `.tf.json` files are not read.
 
     ## References
@@ -99,27 +101,26 @@ class LegacyIndexSyntax(Rule):
             return
         rewrite = FixBuilder(ctx.module, ctx.file)
         splat = _enclosing_legacy_splat(node)
-        if splat is None:
-            rewrite.replace(node, _bracketed(node))
-        else:
-            top, new = _converted_chain(splat, node, ctx.ancestors)
-            rewrite.replace(top, new)
+        converted = (node, _bracketed(node)) if splat is None else _converted_chain(splat, node, ctx.ancestors)
+        if converted is not None:
+            rewrite.replace(*converted)
         ctx.report(
             (ctx.file.span(node.dot)[0], ctx.file.span(node.name)[1]),
             f"legacy index `.{node.name.text}`; write `[{node.name.text}]`",
-            fix=rewrite.build("Use square brackets", Applicability.SAFE),
+            fix=None if converted is None else rewrite.build("Use square brackets", Applicability.SAFE),
         )
 
     def visit_Splat(self, node: Splat, ctx: NodeContext) -> None:
         if node.close is not None:
             return
-        top, new = _converted_chain(node, node, ctx.ancestors)
+        converted = _converted_chain(node, node, ctx.ancestors)
         rewrite = FixBuilder(ctx.module, ctx.file)
-        rewrite.replace(top, new)
+        if converted is not None:
+            rewrite.replace(*converted)
         ctx.report(
             (ctx.file.span(node.open)[0], ctx.file.span(node.star)[1]),
             "legacy splat `.*`; write `[*]`",
-            fix=rewrite.build("Use a [*] splat", Applicability.SAFE),
+            fix=None if converted is None else rewrite.build("Use a [*] splat", Applicability.SAFE),
         )
 
 
@@ -141,11 +142,13 @@ def _enclosing_legacy_splat(node: GetAttr) -> Splat | None:
             return None
 
 
-def _converted_chain(splat: Splat, start: Node, ancestors: Sequence[Node]) -> tuple[Node, Node]:
+def _converted_chain(splat: Splat, start: Node, ancestors: Sequence[Node]) -> tuple[Node, Node] | None:
     """The top of the dot splat's chain (the last dot step after ``.*``) and
     what replaces it: the splat as ``[*]`` and the dot indexes in its chain
     as brackets, in parentheses when a bracket index or another splat follows
-    (the dot splat ended there; a ``[*]`` would go on)."""
+    (the dot splat ended there; a ``[*]`` would go on). None when that needs
+    parentheses but a splat comes before the dot splat: they would end that
+    splat too, and no bracket form says the same."""
     # ``start`` is the splat itself or a dot step of its chain; climb from it
     chain_top: Node = start
     above = list(ancestors)
@@ -153,7 +156,9 @@ def _converted_chain(splat: Splat, start: Node, ancestors: Sequence[Node]) -> tu
         chain_top = above.pop()
     new = visit(chain_top, _Brackets(splat))
     parent = above[-1] if above else None
-    if type(parent) in (Index, Splat) and parent.obj is chain_top:  # type: ignore[union-attr]
+    if isinstance(parent, (Index, Splat)) and parent.obj is chain_top:
+        if _has_splat(splat.obj):
+            return None
         new = parse_expression("({0})", new)
         assert type(new) is Parens
     return chain_top, new
@@ -172,3 +177,11 @@ class _Brackets(Transformer):
 
     def leave_GetAttr(self, original: GetAttr, updated: GetAttr) -> Node:
         return _bracketed(updated) if updated.name.kind == "NUMBER_LIT" else updated
+
+
+def _has_splat(node: Node) -> bool:
+    while isinstance(node, (GetAttr, Index, Splat)):
+        if type(node) is Splat:
+            return True
+        node = node.obj
+    return False
