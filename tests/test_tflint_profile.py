@@ -1,11 +1,11 @@
 """The `recommended` profile runs the equivalents of tflint-ruleset-terraform's
-recommended preset, and the TFX2xx rules tflint keeps opt-in stay opt-in in
-the other profiles; every TFX2xx rule answers to its tflint rule ID."""
+recommended preset; the TFX2xx rules are opt-in in the other profiles; every
+TFX2xx rule answers to its tflint rule ID."""
 
 from __future__ import annotations
 
 from tffix.context.suppressions import PEERS
-from tffix.rules.profiles import RECOMMENDED, TFLINT_OPT_IN
+from tffix.rules.profiles import LANGUAGE_RULES, RECOMMENDED, TFLINT_OPT_IN
 from tffix.rules.registry import rule_classes
 from tffix.settings import Settings
 
@@ -30,10 +30,14 @@ def test_recommended_is_tflints_preset() -> None:
     assert _names("recommended") == RECOMMENDED
 
 
-def test_opt_in_rules_stay_out_of_the_other_profiles() -> None:
+def test_language_rules_are_opt_in_in_the_other_profiles() -> None:
+    language = {cls.name for cls in rule_classes() if cls.code.startswith("TFX2")}
+    assert language == LANGUAGE_RULES
+    assert not TFLINT_OPT_IN & RECOMMENDED
     for profile in ("default", "ephemeral"):
-        assert not _names(profile) & TFLINT_OPT_IN
-        assert _names(profile) >= RECOMMENDED
+        assert not _names(profile) & LANGUAGE_RULES
+        with_them = {rule.name for rule in Settings(profile=profile, extend_select=("TFX2",)).rules()}
+        assert with_them == _names(profile) | LANGUAGE_RULES
 
 
 def test_every_language_rule_has_its_tflint_peer() -> None:

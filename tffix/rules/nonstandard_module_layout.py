@@ -84,9 +84,13 @@ class NonstandardModuleLayout(Rule):
                 file = module.files[entry.file]
                 if file.path.name == home or module.is_override(file) or not entry.labels:
                     continue
+                message = f'{kind} "{entry.labels[0]}" belongs in `{home}`'
+                declared = [d for d in index.declared(kind, entry.labels[0]) if not d.override]  # type: ignore[arg-type]
+                if len(declared) > 1:  # declared twice: Terraform refuses the module, and which one stays is open
+                    yield module.diagnostic(self, file, entry.block.labels[0], message)
+                    continue
                 rewrite = FixBuilder(module, file)
                 rewrite.remove(entry.block)
                 rewrite.new_file(home, entry.block)
-                message = f'{kind} "{entry.labels[0]}" belongs in `{home}`'
                 fix = rewrite.build(f"Move it to {home}", Applicability.SAFE)
                 yield module.diagnostic(self, file, entry.block.labels[0], message, fix=fix)

@@ -9,10 +9,10 @@ so those fixes are what the user wants there. ``recommended`` runs the
 equivalents of tflint-ruleset-terraform's ``recommended`` preset and nothing
 else, for a team that switches from tflint and wants the same checks.
 
-The Terraform language rules (TFX2xx) that tflint leaves out of its
-``recommended`` preset (style and documentation: comment syntax, naming,
-module layout, descriptions, unused providers, shallow clones) are left out
-of ``default`` and ``ephemeral`` too; select them, or use ``--select TFX2``.
+The Terraform language rules (TFX201-TFX218) run in ``recommended`` (those
+of tflint's preset) and when selected (``--extend-select TFX2``, or
+``extend-select`` in the configuration); ``default`` and ``ephemeral`` leave
+them out, so adopting them is a choice, as enabling tflint's plugin is.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["PROFILES", "RECOMMENDED", "TFLINT_OPT_IN", "Profile", "get_profile"]
+__all__ = ["LANGUAGE_RULES", "PROFILES", "RECOMMENDED", "TFLINT_OPT_IN", "Profile", "get_profile"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,13 @@ class Profile:
 TFLINT_OPT_IN = frozenset({
     "slash-comment", "undocumented-variable", "undocumented-output", "nonconforming-name",
     "nonstandard-module-layout", "unused-required-provider", "git-module-without-shallow-clone",
+})  # fmt: skip
+
+#: the Terraform language rules (TFX201-TFX218): opt-in in ``default`` and ``ephemeral``
+LANGUAGE_RULES = TFLINT_OPT_IN | frozenset({
+    "legacy-index-syntax", "lookup-without-default", "empty-list-comparison", "duplicate-map-key",
+    "unpinned-module-source", "registry-module-without-version", "missing-required-provider",
+    "missing-required-version", "untyped-variable", "unused-declaration", "workspace-with-remote-backend",
 })  # fmt: skip
 
 #: the equivalents of tflint-ruleset-terraform's ``recommended`` preset (its
@@ -76,7 +83,7 @@ PROFILES: dict[str, Profile] = {
             options={"backend-with-dynamic-values": {"strategy": "partial-configuration"}},
             # advice that is right for throwaway stacks and noise for most production code
             excluded=frozenset({"wildcard-log-write-permissions", "hardcoded-resource-name", "non-production-cost"})
-            | TFLINT_OPT_IN,
+            | LANGUAGE_RULES,
         ),
         Profile(
             "ephemeral",
@@ -86,7 +93,7 @@ PROFILES: dict[str, Profile] = {
                 "destroy-blocking-database-settings": {"strategy": "flip"},
             },
             intended_unsafe=frozenset({"backend-with-dynamic-values", "destroy-blocking-database-settings"}),
-            excluded=TFLINT_OPT_IN,
+            excluded=LANGUAGE_RULES,
         ),
         Profile(
             "recommended",
