@@ -25,7 +25,7 @@ DOCS = ROOT / "docs" / "rules"
 
 def page(cls: type) -> str:
     fix = cls.fixable.value if cls.fixable else "none (reported only)"
-    profiles = ", ".join(name for name, p in PROFILES.items() if cls.name not in p.excluded)
+    profiles = ", ".join(name for name, p in PROFILES.items() if p.runs(cls.name)) or "none (opt-in: `--select`)"
     lines = [f"# {cls.code} `{cls.name}`", "", f"{cls.summary()}.", "",
              f"- Severity: {cls.severity.value}", f"- Fix: {fix}", f"- Profiles: {profiles}", ""]  # fmt: skip
     body = cls.docs().split("\n", 1)[1].strip() if "\n" in cls.docs() else ""

@@ -37,8 +37,9 @@ MIGRATED = [
 MESSAGE_SINKS = frozenset({"diagnostic", "report", "build", "Diagnostic", "Fix", "ValueError", "TypeError"})
 #: bridge calls that check or quote the text they get (a variable's name must be an
 #: identifier, its description is written as a quoted string; comment text is
-#: written as `#` lines, a line break in it refused)
-CHECKED_SINKS = frozenset({"ensure_variable", "comment_out", "with_comments"})
+#: written as `#` lines, a line break in it refused; a provider's source and
+#: version are written as quoted strings)
+CHECKED_SINKS = frozenset({"ensure_variable", "comment_out", "with_comments", "ensure_required_provider"})
 #: snippet builders: their first argument is HCL with holes and must be written out;
 #: the others fill holes, where text is quoted or checked as an identifier
 SNIPPETS = frozenset({"parse_expression", "parse_block", "parse_attribute", "parse_body", "to_node"})

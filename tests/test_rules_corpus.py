@@ -16,13 +16,15 @@ from tffix.syntax.parser import parse_module
 
 pytestmark = pytest.mark.corpus
 
-PROFILES = ("default", "ephemeral")
+PROFILES = ("default", "ephemeral", "recommended", "default+TFX2")
 
 
 @pytest.mark.parametrize("profile", PROFILES)
 @pytest.mark.parametrize("corpus_set", CORPUS_SETS)
 def test_apply_everything_over_the_corpus(corpus_set: str, profile: str) -> None:
-    settings = Settings(profile=profile, unsafe_fixes=True)
+    # "default+TFX2": the default profile with every Terraform language rule, opt-in ones too
+    name, _, extra = profile.partition("+")
+    settings = Settings(profile=name, unsafe_fixes=True, extend_select=(extra,) if extra else ())
     modules, errors = discover([str(CORPUS / corpus_set)])
     assert not errors and len(modules) > 100
     for source in modules:

@@ -129,3 +129,10 @@ def test_text_in_strings_is_not_a_comment() -> None:
 def test_suppressed_findings_are_not_fixed() -> None:
     text = _bucket(TAG % " # tffix:ignore TFX101") + '\nvariable "environment" {\n  default = "prod"\n}\n'
     assert outputs(run({"main.tf": text}, Settings(select=("TFX101",))))["main.tf"] == text
+
+
+def test_tflint_ignore_all_covers_the_rules_tflint_has() -> None:
+    text = "locals {\n  a = var.m.0 # tflint-ignore: all\n  b = var.m.1\n}\n"
+    assert _codes(text, "TFX201") == ["TFX201"]  # only line 3's
+    tagged = _bucket(TAG % " # tflint-ignore: all")
+    assert _codes(tagged, "TFX101") == ["TFX101"]  # a tffix rule without a tflint peer is not tflint's

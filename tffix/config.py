@@ -3,7 +3,7 @@
 The nearest file above a module's folder wins (no merging across files, as
 with ruff). Keys, all optional::
 
-    profile = "default"            # or "ephemeral"
+    profile = "default"            # or "ephemeral", "recommended"
     select = ["TFX101", "s3-lifecycle-rule-without-filter"]
     ignore = ["TFX117"]
     extend-select = ["TFX118"]     # added to select (or to the profile's rules)

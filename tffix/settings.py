@@ -47,7 +47,7 @@ class Settings:
         chosen = (
             [cls for key in self.select for cls in catalogue.selection(key)]
             if self.select
-            else [cls for cls in catalogue.rules if cls.name not in profile.excluded]
+            else [cls for cls in catalogue.rules if profile.runs(cls.name)]
         )
         chosen += [cls for key in self.extend_select for cls in catalogue.selection(key)]
         ignored = {cls for key in self.ignore for cls in catalogue.selection(key)}

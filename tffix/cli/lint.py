@@ -59,7 +59,8 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
                      help="Run only these rules, whatever the config file selects or ignores (tflint's --only)."),
         click.option("--profile", type=click.Choice(sorted(PROFILES)), default=None,
                      help="default: production-safe; ephemeral: QA/test stacks that must be self-contained and "
-                          "destroyable. [default: from the config file, else default]"),
+                          "destroyable; recommended: tflint-ruleset-terraform's recommended preset. "
+                          "[default: from the config file, else default]"),
         click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
                      help="Use this config file instead of the nearest .tffix.toml / pyproject.toml."),
         click.option("--isolated", is_flag=True, help="Ignore all config files."),

@@ -39,6 +39,25 @@ PEERS: dict[str, tuple[str, ...]] = {
     "TFX104": ("aws_iam_role_deprecated_policy_attributes",),  # tflint-ruleset-aws
     "TFX111": ("CKV_AWS_258",),  # checkov: Lambda function URL AuthType NONE
     "TFX113": ("terraform_deprecated_interpolation",),  # tflint-ruleset-terraform
+    # tflint-ruleset-terraform: the Terraform language rules (TFX2xx)
+    "TFX201": ("terraform_deprecated_index",),
+    "TFX202": ("terraform_deprecated_lookup",),
+    "TFX203": ("terraform_empty_list_equality",),
+    "TFX204": ("terraform_comment_syntax",),
+    "TFX205": ("terraform_module_shallow_clone",),
+    "TFX206": ("terraform_unused_declarations",),
+    "TFX207": ("terraform_required_providers",),
+    "TFX208": ("terraform_typed_variables",),
+    "TFX209": ("terraform_documented_variables",),
+    "TFX210": ("terraform_documented_outputs",),
+    "TFX211": ("terraform_required_version",),
+    "TFX212": ("terraform_module_version",),
+    "TFX213": ("terraform_module_pinned_source",),
+    "TFX214": ("terraform_naming_convention",),
+    "TFX215": ("terraform_standard_module_structure",),
+    "TFX216": ("terraform_workspace_remote",),
+    "TFX217": ("terraform_map_duplicate_keys",),
+    "TFX218": ("terraform_unused_required_providers",),
     # checkov: SSH/RDP/all ports from 0.0.0.0/0 (AWS), RDS public, Azure NSG SSH/RDP from the
     # internet, GCP firewall SSH/RDP; trivy: public ingress (AWS SG, Azure NSG, GCP firewall), RDS public
     "TFX119": (
@@ -155,12 +174,18 @@ def _codes(raw: Iterable[str], names: Mapping[str, str]) -> tuple[frozenset[str]
 
 
 def _peer_codes(match: re.Match[str]) -> frozenset[str]:
-    ids = [i.strip() for i in (match.group("tflint") or "").split(",")] + [
+    tflint = [i.strip() for i in (match.group("tflint") or "").split(",")]
+    if "all" in tflint:  # every rule tflint has: those with a tflint rule ID as peer
+        return frozenset(code for code, peers in PEERS.items() if any(_TFLINT_ID.match(p) for p in peers))
+    ids = tflint + [
         match.group("checkov") or "",
         match.group("trivy") or "",
     ]
     return frozenset(code for code, peers in PEERS.items() if any(i and i in peers for i in ids))
 
+
+#: tflint rule IDs (``terraform_deprecated_index``, ``aws_...``), not checkov's or trivy's
+_TFLINT_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
 
 #: text every directive contains: files without any skip the tree walks below
 _MARKERS = ("tffix", "TFFIX", "tflint-ignore", "checkov:skip=", "trivy:ignore:")

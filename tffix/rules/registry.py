@@ -22,6 +22,9 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .backend_with_dynamic_values import BackendWithDynamicValues
     from .broad_iam_permissions import BroadIamPermissions
     from .destroy_blocking_database_settings import DestroyBlockingDatabaseSettings
+    from .duplicate_map_key import DuplicateMapKey
+    from .empty_list_comparison import EmptyListComparison
+    from .git_module_without_shallow_clone import GitModuleWithoutShallowClone
     from .hardcoded_ami_id import HardcodedAmiId
     from .hardcoded_environment_tag import HardcodedEnvironmentTag
     from .hardcoded_resource_name import HardcodedResourceName
@@ -31,17 +34,32 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .iam_role_object_reference import IamRoleObjectReference
     from .interpolation_only_expression import InterpolationOnlyExpression
     from .lambda_package_outside_terraform import LambdaPackageOutsideTerraform
+    from .legacy_index_syntax import LegacyIndexSyntax
     from .legacy_type_constraint import LegacyTypeConstraint
+    from .lookup_without_default import LookupWithoutDefault
+    from .missing_required_provider import MissingRequiredProvider
+    from .missing_required_version import MissingRequiredVersion
     from .non_production_cost import NonProductionCost
+    from .nonconforming_name import NonconformingName
+    from .nonstandard_module_layout import NonstandardModuleLayout
     from .open_ingress import OpenIngress
     from .placeholder_value import PlaceholderValue
     from .public_lambda_function_url import PublicLambdaFunctionUrl
     from .rds_password_forbidden_characters import RdsPasswordForbiddenCharacters
+    from .registry_module_without_version import RegistryModuleWithoutVersion
     from .s3_lifecycle_rule_without_filter import S3LifecycleRuleWithoutFilter
+    from .slash_comment import SlashComment
     from .timestamp_in_resource_argument import TimestampInResourceArgument
+    from .undocumented_output import UndocumentedOutput
+    from .undocumented_variable import UndocumentedVariable
+    from .unpinned_module_source import UnpinnedModuleSource
+    from .untyped_variable import UntypedVariable
+    from .unused_declaration import UnusedDeclaration
+    from .unused_required_provider import UnusedRequiredProvider
     from .unused_suppression import UnusedSuppression
     from .user_data_base64encode import UserDataBase64encode
     from .wildcard_log_write_permissions import WildcardLogWritePermissions
+    from .workspace_with_remote_backend import WorkspaceWithRemoteBackend
 
     return (
         UnusedSuppression,
@@ -68,6 +86,24 @@ def rule_classes() -> tuple[type[Rule], ...]:
         HardcodedAmiId,
         HardcodedSecret,
         BroadIamPermissions,
+        LegacyIndexSyntax,
+        LookupWithoutDefault,
+        EmptyListComparison,
+        SlashComment,
+        GitModuleWithoutShallowClone,
+        UnusedDeclaration,
+        MissingRequiredProvider,
+        UntypedVariable,
+        UndocumentedVariable,
+        UndocumentedOutput,
+        MissingRequiredVersion,
+        RegistryModuleWithoutVersion,
+        UnpinnedModuleSource,
+        WorkspaceWithRemoteBackend,
+        DuplicateMapKey,
+        UnusedRequiredProvider,
+        NonconformingName,
+        NonstandardModuleLayout,
     )
 
 

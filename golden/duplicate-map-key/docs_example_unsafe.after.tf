@@ -1,0 +1,6 @@
+locals {
+  sizes = {
+    small  = 1
+    medium = 3 # the second one wins
+  }
+}

@@ -1,0 +1,7 @@
+locals {
+  sizes = {
+    small  = 1
+    medium = 2
+    medium = 3 # the second one wins
+  }
+}

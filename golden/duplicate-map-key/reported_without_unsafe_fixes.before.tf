@@ -1,0 +1,6 @@
+locals {
+  sizes = {
+    small = 1
+    small = 2
+  }
+}

@@ -1,0 +1,6 @@
+locals {
+	ports = {
+		https = 443
+		http  = 8080
+	}
+}

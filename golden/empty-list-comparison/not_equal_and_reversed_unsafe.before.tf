@@ -1,0 +1,4 @@
+locals {
+  has_rules = var.rules != []
+  empty     = [] == var.rules
+}

@@ -1,0 +1,4 @@
+locals {
+  # tflint-ignore: terraform_empty_list_equality
+  a = var.rules == []
+}

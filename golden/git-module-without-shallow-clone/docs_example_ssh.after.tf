@@ -1,0 +1,3 @@
+module "consul" {
+  source = "git::ssh://git@github.com/hashicorp/consul.git?depth=1&ref=v1.0.0"
+}

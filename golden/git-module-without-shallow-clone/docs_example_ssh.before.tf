@@ -1,0 +1,3 @@
+module "consul" {
+  source = "git::ssh://git@github.com/hashicorp/consul.git?ref=v1.0.0"
+}

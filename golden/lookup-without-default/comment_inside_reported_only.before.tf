@@ -1,0 +1,4 @@
+locals {
+  ami = lookup(var.amis, # per region
+  var.region)
+}

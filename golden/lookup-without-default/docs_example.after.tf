@@ -1,0 +1,4 @@
+locals {
+  defaults = { region = "eu-west-1" }
+  region   = local.defaults["region"]
+}

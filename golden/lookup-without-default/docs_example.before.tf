@@ -1,0 +1,4 @@
+locals {
+  defaults = { region = "eu-west-1" }
+  region   = lookup(local.defaults, "region")
+}

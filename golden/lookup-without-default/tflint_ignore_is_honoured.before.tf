@@ -1,0 +1,4 @@
+locals {
+  a = lookup(var.m, "a") # tflint-ignore: terraform_deprecated_lookup
+  b = lookup(var.m, "b")
+}

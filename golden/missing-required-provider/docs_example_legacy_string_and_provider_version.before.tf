@@ -1,0 +1,12 @@
+terraform {
+  required_providers {
+    aws = "~> 5.0"
+  }
+}
+
+provider "aws" {
+  region  = "eu-west-1"
+  version = "~> 5.0"
+}
+
+resource "aws_s3_bucket" "logs" {}

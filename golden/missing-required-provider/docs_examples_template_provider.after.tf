@@ -1,0 +1,12 @@
+provider "template" {
+  version = "2"
+}
+
+terraform {
+  required_providers {
+    template = {
+      version = "~> 2"
+      source  = "hashicorp/template"
+    }
+  }
+}

@@ -1,0 +1,11 @@
+provider "template" {
+  version = "2"
+}
+
+terraform {
+  required_providers {
+    template = {
+      version = "~> 2"
+    }
+  }
+}

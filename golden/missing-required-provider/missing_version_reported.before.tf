@@ -1,0 +1,9 @@
+terraform {
+  required_providers {
+    google = {
+      source = "hashicorp/google"
+    }
+  }
+}
+
+data "google_project" "this" {}

@@ -1,0 +1,4 @@
+# the bucket
+resource "aws_s3_bucket" "logs" {
+  bucket = "logs"
+}

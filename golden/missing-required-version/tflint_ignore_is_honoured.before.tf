@@ -1,0 +1,4 @@
+# tflint-ignore: terraform_required_version
+terraform {
+  backend "local" {}
+}

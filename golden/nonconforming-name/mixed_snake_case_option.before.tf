@@ -1,0 +1,3 @@
+resource "aws_eip" "Mixed_Case" {}
+
+resource "aws_eip" "with-dash" {}

@@ -1,0 +1,3 @@
+output "arn" {
+  value = aws_s3_bucket.this.arn
+}

@@ -1,0 +1,8 @@
+variable "region" {
+  type = string
+}
+
+# the bucket's name
+variable "name" {
+  type = string
+}

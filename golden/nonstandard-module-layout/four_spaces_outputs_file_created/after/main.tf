@@ -1,0 +1,3 @@
+resource "aws_eip" "this" {
+    domain = "vpc"
+}

@@ -1,0 +1,3 @@
+output "ip" {
+  value = aws_eip.this.public_ip
+}

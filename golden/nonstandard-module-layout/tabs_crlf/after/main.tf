@@ -1,0 +1,6 @@
+resource "aws_eip" "this" {
+	domain = "vpc"
+	tags = {
+		Zone = var.zone
+	}
+}

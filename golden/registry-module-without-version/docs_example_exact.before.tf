@@ -1,0 +1,14 @@
+module "exact" {
+  source  = "terraform-aws-modules/vpc/aws"
+  version = "5.1.2"
+}
+
+module "also_exact" {
+  source  = "terraform-aws-modules/vpc/aws"
+  version = "= 5.1.2"
+}
+
+module "range" {
+  source  = "terraform-aws-modules/vpc/aws"
+  version = ">= 5.0.0"
+}

@@ -1,0 +1,4 @@
+# tflint-ignore: terraform_module_version
+module "a" {
+  source = "terraform-aws-modules/vpc/aws"
+}

@@ -1,0 +1,8 @@
+# Good
+# Bad
+/*
+  Kept as it is
+*/
+locals {
+  a = 1
+}

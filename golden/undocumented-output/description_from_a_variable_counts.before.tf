@@ -1,0 +1,4 @@
+output "x" {
+  description = var.doc
+  value       = 1
+}

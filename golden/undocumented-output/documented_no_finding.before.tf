@@ -1,0 +1,4 @@
+output "id" {
+  description = "ID of the VPC."
+  value       = aws_vpc.main.id
+}

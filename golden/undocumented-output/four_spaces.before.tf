@@ -1,0 +1,4 @@
+output "arn" {
+    value     = aws_s3_bucket.logs.arn
+    sensitive = false
+}

@@ -1,0 +1,4 @@
+output "zone" {
+	value     = "a"
+	sensitive = true
+}

@@ -1,0 +1,5 @@
+variable "x" {}
+
+resource "a" "b" {
+  output = 1
+}

@@ -1,0 +1,10 @@
+variable "spaces" {
+  description = "   "
+}
+
+variable "long" {
+  description = <<-EOT
+    Several lines
+    of explanation.
+  EOT
+}

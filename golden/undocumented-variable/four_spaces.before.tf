@@ -1,0 +1,7 @@
+variable "size" {
+    type = number
+}
+
+output "size" {
+    value = var.size
+}

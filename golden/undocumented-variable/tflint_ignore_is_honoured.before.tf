@@ -1,0 +1,7 @@
+variable "a" { # tflint-ignore: terraform_documented_variables
+  type = string
+}
+
+variable "b" {
+  type = string
+}

@@ -1,0 +1,4 @@
+variable "zone" {
+	default     = "a"
+	description = "Zone."
+}

@@ -1,0 +1,4 @@
+# tflint-ignore: terraform_typed_variables
+variable "anything" {}
+
+variable "reported" {}

@@ -1,0 +1,10 @@
+variable "names" {
+  type    = list(string)
+  default = []
+}
+
+variable "settings" {
+  type = object({
+    size = number
+  })
+}

@@ -1,0 +1,7 @@
+locals {
+    kept = "y"
+}
+
+output "kept" {
+    value = local.kept
+}

@@ -1,0 +1,12 @@
+locals {
+    # only here
+    stale = "x"
+}
+
+locals {
+    kept = "y"
+}
+
+output "kept" {
+    value = local.kept
+}

@@ -1,0 +1,5 @@
+variable "size" {
+  default = 1
+}
+
+variable "other" {}

@@ -1,0 +1,3 @@
+variable "unused" {}
+
+data "aws_caller_identity" "me" {}

@@ -1,0 +1,11 @@
+variable "region" {
+	type = string
+}
+
+variable "zone" {
+	type = string
+}
+
+provider "aws" {
+	region = var.region
+}

@@ -1,0 +1,1 @@
+variable "only_in_json" {}

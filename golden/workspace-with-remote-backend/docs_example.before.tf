@@ -1,0 +1,13 @@
+terraform {
+  required_version = ">= 1.0"
+
+  backend "remote" {
+    organization = "acme"
+  }
+}
+
+resource "aws_instance" "a" {
+  tags = {
+    workspace = terraform.workspace
+  }
+}

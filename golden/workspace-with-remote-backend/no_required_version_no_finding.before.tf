@@ -1,0 +1,9 @@
+terraform {
+  backend "remote" {
+    organization = "acme"
+  }
+}
+
+locals {
+  env = terraform.workspace
+}
