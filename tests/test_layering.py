@@ -242,6 +242,8 @@ def test_built_in_rules_import_only_the_public_api() -> None:
                 names = {a.name for a in node.names}
                 if module in ("..api", "tffix.api") or (module == "..cst" and names == {"nodes"}):
                     continue
+                if node.level == 1 and node.module and not node.module.startswith("_"):
+                    continue  # another rule's module: what it shares is public, as rules are
                 wrong.append(f"{path.name}:{node.lineno}: {module}")
     assert wrong == []
     assert not [p.name for p in (PACKAGE / "rules").glob("_*.py") if p.name != "__init__.py"]

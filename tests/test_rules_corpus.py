@@ -37,11 +37,25 @@ def test_apply_everything_over_the_corpus(corpus_set: str, profile: str) -> None
             if path.name.endswith(".tf"):
                 parse_module(text, path=str(path))
                 before = run.original.get(path)
-                if before is None or fmt_clean(before):
+                # a new file is fmt-clean where the module is; elsewhere it takes the module's indentation
+                if (before is None and all(fmt_clean(t) for t in run.original.values())) or (
+                    before is not None and fmt_clean(before)
+                ):
                     assert fmt_clean(text), f"{path} was fmt-clean and is not after the fixes"
         again = run_module(source.directory, {p: t for p, t in run.texts.items() if p.name.endswith(".tf")}, settings,
                            fix=False, existing=source.existing | frozenset(run.texts))  # fmt: skip
         left = [d for d in again.remaining if d.fix is not None and settings.allows(d.name, d.fix)]
+        if left:  # findings the fixes made appear are held back in a run: a second one applies them
+            texts = {p: t for p, t in run.texts.items() if p.name.endswith(".tf")}
+            second = run_module(
+                source.directory, texts, settings, fix=True, existing=source.existing | frozenset(run.texts)
+            )
+            assert not second.internal_errors, second.internal_errors
+            final = {p: t for p, t in second.texts.items() if p.name.endswith(".tf")}
+            third = run_module(
+                source.directory, final, settings, fix=False, existing=source.existing | frozenset(second.texts)
+            )
+            left = [d for d in third.remaining if d.fix is not None and settings.allows(d.name, d.fix)]
         assert not left, [f"{d.path}:{d.start}: {d.code} {d.message}" for d in left]
 
 

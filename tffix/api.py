@@ -122,6 +122,7 @@ from .rewrite import (
 )
 from .rewrite.fmt_rewrites import modern_type, unwrapped_interpolation
 from .rewrite.literal_variables import VariableUse, use_variable
+from .rewrite.snippets import with_last_token
 from .rewrite.variables import may_be_null, type_fits
 from .rule import DOC_SECTIONS, Codemod, Example, Option, Rule, RuleSet
 from .syntax.errors import ParseError
@@ -197,6 +198,7 @@ __all__ = [  # noqa: RUF022 - grouped by topic, in the order the docstring lists
     "spans",
     "template_text",
     "with_first_token",
+    "with_last_token",
     # questions rules ask of trees
     "arguments",
     "bool_literal",

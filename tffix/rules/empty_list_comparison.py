@@ -11,8 +11,8 @@ from ..api import (
     Severity,
     Tuple,
     parse_expression,
+    with_last_token,
 )
-from ..rewrite.snippets import with_last_token
 
 __all__ = ["EmptyListComparison"]
 

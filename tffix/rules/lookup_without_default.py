@@ -17,8 +17,8 @@ from ..api import (
     Tuple,
     Variable,
     parse_expression,
+    with_last_token,
 )
-from ..rewrite.snippets import with_last_token
 
 __all__ = ["LookupWithoutDefault"]
 

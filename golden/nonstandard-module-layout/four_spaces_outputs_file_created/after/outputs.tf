@@ -1,3 +1,3 @@
 output "ip" {
-  value = aws_eip.this.public_ip
+    value = aws_eip.this.public_ip
 }

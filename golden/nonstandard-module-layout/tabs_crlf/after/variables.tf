@@ -1,4 +1,4 @@
 variable "zone" {
-  type    = string
-  default = "a"
+	type    = string
+	default = "a"
 }
