@@ -28,7 +28,12 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .rds_password_forbidden_characters import RdsPasswordForbiddenCharacters
     from .s3_lifecycle_rule_without_filter import S3LifecycleRuleWithoutFilter
     from .timestamp_in_resource_argument import TimestampInResourceArgument
+    from .unknown_argument import UnknownArgument
+    from .unknown_resource_type import UnknownResourceType
     from .unused_suppression import UnusedSuppression
+    from .missing_required_argument import MissingRequiredArgument
+    from .block_attribute_confusion import BlockAttributeConfusion
+    from .deprecated_argument import DeprecatedArgument
     from .user_data_base64encode import UserDataBase64encode
     from .wildcard_log_write_permissions import WildcardLogWritePermissions
 
@@ -55,6 +60,11 @@ def rule_classes() -> tuple[type[Rule], ...]:
         OpenIngress,
         PlaceholderValue,
         HardcodedAmiId,
+        UnknownResourceType,
+        UnknownArgument,
+        MissingRequiredArgument,
+        BlockAttributeConfusion,
+        DeprecatedArgument,
     )
 
 
