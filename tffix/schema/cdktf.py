@@ -182,7 +182,11 @@ class _Converter:
             prop = props.get(entry.prop or "")
             required = prop is not None and not prop.get("optional", False)
             inner = self.functions.get(entry.nested) if entry.nested else None
-            if entry.is_block and inner is not None and "=== undefined ? null" not in inner.text:
+            if entry.is_block and entry.kind == "struct":
+                # a single nested object: an object attribute or a single-nesting block, which
+                # the package does not tell apart; kept as an object attribute (either syntax passes)
+                attributes[entry.name] = {"type": ["object", {}], **({"required": True} if required else {"optional": True})}
+            elif entry.is_block and inner is not None and "=== undefined ? null" not in inner.text:
                 single = prop is not None and "fqn" in prop.get("type", {})
                 nested_struct = self.structs.get(entry.nested[:1].upper() + entry.nested[1:]) if entry.nested else None
                 blocks[entry.name] = {

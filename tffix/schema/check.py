@@ -128,6 +128,13 @@ def check_block(block: n.Block, candidates: Candidates) -> Iterator[SchemaFindin
     yield from _walk(block, block, block.body, schemas, (), candidates)
 
 
+def _is_list(expr: object) -> bool:
+    """``[...]`` or ``[for ...]``: a list of objects in attribute syntax,
+    which a block's schema may accept (legacy "attributes as blocks") -
+    never reported, only ``name = { ... }`` and other values are."""
+    return type(expr) is n.Tuple or (type(expr) is n.ForExpr and expr.open.text == "[")
+
+
 def _all(schemas: list[BlockSchema], test: object) -> bool:
     return all(test(s) for s in schemas)  # type: ignore[operator]
 
@@ -158,7 +165,7 @@ def _walk(
                 continue
             if _all(schemas, lambda s: name not in s.attributes and name not in s.blocks):
                 yield finding("unknown-argument", item.name, name, item, False)
-            elif _all(schemas, lambda s: name in s.blocks and name not in s.attributes):
+            elif _all(schemas, lambda s: name in s.blocks and name not in s.attributes) and not _is_list(item.value):
                 yield finding("block-as-attribute", item.name, name, item, False)
             elif _all(schemas, lambda s: name in s.attributes and s.attributes[name].deprecated):
                 yield finding("deprecated", item.name, name, item, False)
@@ -185,7 +192,7 @@ def _walk(
                 if inner is not None:
                     yield from _walk(resource, item, inner, [s.blocks[name].block for s in schemas], (*path, name), candidates)
             elif _all(
-                schemas, lambda s: name in s.attributes and not s.attributes[name].collection_of_objects
+                schemas, lambda s: name in s.attributes and not s.attributes[name].block_syntax_ok
             ) and item.type.text != "dynamic":
                 yield finding("attribute-as-block", item.type, name, item, True)
     where_missing: n.Node | n.Token = owner.labels[-1] if top and owner.labels else owner.type

@@ -38,6 +38,13 @@ class AttributeSchema:
         accepts in block syntax (the provider's "attributes as blocks")."""
         return self.type in ("list(object)", "set(object)")
 
+    @property
+    def block_syntax_ok(self) -> bool:
+        """Whether writing it as a block may be right: a list or set of
+        objects (attributes as blocks) or one object (snapshots cannot tell
+        an object attribute from a single-nesting block)."""
+        return self.collection_of_objects or self.type == "object"
+
 
 @dataclass(frozen=True)
 class NestedBlockSchema:

@@ -97,7 +97,7 @@ class Candidates:
         versions = [s.version for s in self.schemas if s.version]
         if not versions:
             return f"{first.source} from {first.origin}"
-        return f"{first.source} {' and '.join(sorted(versions, key=_key))}"
+        return f"{first.source} {', '.join(sorted(versions, key=_key))}"
 
     def blocks(self, kind: str, type: str) -> list[BlockSchema] | None:
         """The block schema of ``type`` in every candidate; None unless each has it."""
