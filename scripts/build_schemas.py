@@ -31,8 +31,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tffix.schema.cdktf import read_package, schema_json_from_cdktf  # noqa: E402
-from tffix.schema.snapshot import dump_snapshot, snapshot_from_schema_json  # noqa: E402
+from tffix.schema.cdktf import read_package, schema_json_from_cdktf
+from tffix.schema.snapshot import dump_snapshot, snapshot_from_schema_json
 
 OUT = ROOT / "tffix" / "schema" / "snapshots"
 
@@ -46,9 +46,7 @@ def _npm_pack(spec: str, folder: Path) -> Path:
     return folder / out.stdout.strip().splitlines()[-1]
 
 
-def snapshots(
-    item: str, folder: Path, versions: dict[str, str], sources: dict[str, str]
-) -> Iterator[dict[str, Any]]:
+def snapshots(item: str, folder: Path, versions: dict[str, str], sources: dict[str, str]) -> Iterator[dict[str, Any]]:
     """The snapshots one input yields (the path the tests take too)."""
     if item.endswith(".json"):
         doc = json.loads(Path(item).read_text("utf-8"))
@@ -61,7 +59,10 @@ def snapshots(
     package = read_package(path)
     name = str(package.assembly.get("name", "")).removeprefix("@cdktf/provider-")
     source = sources.get(name, f"hashicorp/{name}")
-    doc, version = schema_json_from_cdktf(package, source)
+    mismatches: list[str] = []
+    doc, version = schema_json_from_cdktf(package, source, mismatches)
+    if mismatches:
+        raise SystemExit(f"{item}: names that disagree with the docs links: {'; '.join(mismatches[:10])}")
     origin = f"npm {package.assembly.get('name')} {package.assembly.get('version')}"
     yield from snapshot_from_schema_json(doc, {source: version, **versions}, origin=origin)
 

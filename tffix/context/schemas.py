@@ -18,12 +18,12 @@ def schema_findings(
     top-level ``resource`` and ``data`` block of the module, checked against
     the user's ``schema_files`` or the shipped snapshots. Override files,
     which hold partial blocks, are not read."""
-    files = list(module.parsed())
-    schemas = module_schemas([f.tree for f in files], schema_files, module.inputs.read_bytes)
-    for file in files:
+    files = [(f, f.tree) for f in module.parsed() if f.tree is not None]
+    schemas = module_schemas([tree for _, tree in files], schema_files, module.inputs.read_bytes)
+    for file, tree in files:
         if module.is_override(file):
             continue
-        for block in file.tree.body.items:
+        for block in tree.body.items:
             if type(block) is not n.Block or block.type.text not in ("resource", "data") or len(block.labels) != 2:
                 continue
             candidates = schemas.for_block(block)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 from ..api import (
     Applicability,
@@ -104,7 +104,7 @@ class BlockAttributeConfusion(Rule):
     name = "block-attribute-confusion"
     severity = Severity.ERROR
     fixable = Applicability.SAFE
-    options = {"provider_schemas": PROVIDER_SCHEMAS}
+    options: ClassVar[dict[str, Option]] = {"provider_schemas": PROVIDER_SCHEMAS}
 
     valid = ('resource "aws_instance" "web" {\n  tags = {\n    Name = "web"\n  }\n}\n',)
     invalid = (

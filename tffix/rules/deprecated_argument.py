@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 from ..api import (
     Diagnostic,
+    Example,
     Option,
     Rule,
     SchemaFinding,
@@ -69,9 +70,16 @@ class DeprecatedArgument(Rule):
     code = "TFX405"
     name = "deprecated-argument"
     severity = Severity.WARNING
-    options = {"provider_schemas": PROVIDER_SCHEMAS}
+    options: ClassVar[dict[str, Option]] = {"provider_schemas": PROVIDER_SCHEMAS}
 
     valid = ('resource "random_password" "db" {\n  length = 24\n}\n',)
+    #: the example reads the schema file the tests keep (relative to the repository)
+    invalid = (
+        Example(
+            'resource "random_password" "db" {\n  length = 24\n  number = true\n}\n',
+            options={"provider_schemas": ["tests/fixtures/schemas/deprecations.json"]},
+        ),
+    )
 
     def __init__(self, **settings: Any) -> None:
         super().__init__(**settings)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 from ..api import (
     Diagnostic,
@@ -68,7 +68,7 @@ class MissingRequiredArgument(Rule):
     code = "TFX403"
     name = "missing-required-argument"
     severity = Severity.ERROR
-    options = {"provider_schemas": PROVIDER_SCHEMAS}
+    options: ClassVar[dict[str, Option]] = {"provider_schemas": PROVIDER_SCHEMAS}
 
     valid = ('resource "aws_db_instance" "db" {\n  instance_class = "db.t3.micro"\n}\n',)
     invalid = (Example('resource "aws_db_instance" "db" {\n  engine = "postgres"\n}\n'),)

@@ -11,6 +11,8 @@ __all__ = ["resolve", "rule_classes", "selection"]
 def rule_classes() -> tuple[type[Rule], ...]:
     from .aurora_serverless_v2_misconfiguration import AuroraServerlessV2Misconfiguration
     from .backend_with_dynamic_values import BackendWithDynamicValues
+    from .block_attribute_confusion import BlockAttributeConfusion
+    from .deprecated_argument import DeprecatedArgument
     from .destroy_blocking_database_settings import DestroyBlockingDatabaseSettings
     from .hardcoded_ami_id import HardcodedAmiId
     from .hardcoded_environment_tag import HardcodedEnvironmentTag
@@ -21,6 +23,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .interpolation_only_expression import InterpolationOnlyExpression
     from .lambda_package_outside_terraform import LambdaPackageOutsideTerraform
     from .legacy_type_constraint import LegacyTypeConstraint
+    from .missing_required_argument import MissingRequiredArgument
     from .non_production_cost import NonProductionCost
     from .open_ingress import OpenIngress
     from .placeholder_value import PlaceholderValue
@@ -31,9 +34,6 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .unknown_argument import UnknownArgument
     from .unknown_resource_type import UnknownResourceType
     from .unused_suppression import UnusedSuppression
-    from .missing_required_argument import MissingRequiredArgument
-    from .block_attribute_confusion import BlockAttributeConfusion
-    from .deprecated_argument import DeprecatedArgument
     from .user_data_base64encode import UserDataBase64encode
     from .wildcard_log_write_permissions import WildcardLogWritePermissions
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 from ..api import (
     Applicability,
@@ -81,7 +81,7 @@ class UnknownArgument(Rule):
     name = "unknown-argument"
     severity = Severity.ERROR
     fixable = Applicability.UNSAFE
-    options = {"provider_schemas": PROVIDER_SCHEMAS}
+    options: ClassVar[dict[str, Option]] = {"provider_schemas": PROVIDER_SCHEMAS}
 
     valid = (
         'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n  count  = 2\n\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n',
@@ -116,7 +116,7 @@ class UnknownArgument(Rule):
         rewrite = FixBuilder(module, file)
         item = finding.item
         if type(item) is n.Block and item.type.text == "dynamic":
-            rewrite.replace(item.labels[0], label(new))
+            rewrite.replace(item.labels[0], label(new))  # type: ignore[arg-type]  # a label is a token or a string
         elif item is not None:
             rewrite.rename(item, new)
         return rewrite.build(f'Use "{new}"', Applicability.UNSAFE if one else Applicability.DISPLAY_ONLY)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 from ..api import (
     Applicability,
@@ -15,8 +15,8 @@ from ..api import (
     TerraformModule,
     label,
     load_schema_file,
-    schema_findings,
     ref,
+    schema_findings,
 )
 from ..cst import nodes as n
 
@@ -81,7 +81,7 @@ class UnknownResourceType(Rule):
     name = "unknown-resource-type"
     severity = Severity.ERROR
     fixable = Applicability.UNSAFE
-    options = {"provider_schemas": PROVIDER_SCHEMAS}
+    options: ClassVar[dict[str, Option]] = {"provider_schemas": PROVIDER_SCHEMAS}
 
     valid = (
         'resource "aws_db_instance" "db" {\n  instance_class = "db.t3.micro"\n}\n',
@@ -117,7 +117,7 @@ class UnknownResourceType(Rule):
 
     def _rename(self, module: TerraformModule, file: SourceFile, block: n.Block, new: str) -> Any:
         rewrite = FixBuilder(module, file)
-        rewrite.replace(block.labels[0], label(new))
+        rewrite.replace(block.labels[0], label(new))  # type: ignore[arg-type]  # a label is a token or a string
         name = block.label_values[1]
         data = block.type.text == "data"
         declaration = module.index.declaration("data" if data else "resource", block.label_values[0], name)

@@ -36,16 +36,17 @@ from typing import Any
 
 __all__ = ["CdktfPackage", "read_package", "schema_json_from_cdktf"]
 
-_TOP = re.compile(r"^(?:class (\w+) extends ([\w.]+) \{|function (\w+)ToHclTerraform\(struct\) \{)", re.M)
+_TOP = re.compile(r"^(?:class (\w+) extends ([\w.]+) \{|function (\w+)ToHclTerraform\(struct\) \{)", re.MULTILINE)
 _ENTRY = re.compile(
     r"^\s+[\"']?([\w-]+)[\"']?: \{\s*\n\s+value: (.*),\s*\n\s+isBlock: (true|false),\s*\n"
     r"\s+type: \"(\w+)\",\s*\n\s+storageClassType: \"(\w+)\",",
-    re.M,
+    re.MULTILINE,
 )
-_TYPE_NAME = re.compile(r"^(\w+)\.tfResourceType = \"([\w-]+)\";", re.M)
+_TYPE_NAME = re.compile(r"^(\w+)\.tfResourceType = \"([\w-]+)\";", re.MULTILINE)
 _VERSION = re.compile(r"providerVersion: '([^']+)'")
 _READ = re.compile(r"(?:this\._|struct\.)(\w+)")
 _NESTED_FN = re.compile(r"(?<![.\w])(\w+)ToHclTerraform\b")
+_ANCHOR = re.compile(r"\{@link https://registry\.terraform\.io/\S+#([\w-]+) \w+#[\w-]+\}")
 _SCALARS = {"string": "string", "number": "number", "boolean": "bool", "any": "dynamic"}
 
 
@@ -114,8 +115,14 @@ def _definitions(text: str) -> Iterator[tuple[str, _Definition]]:
             reads = _READ.findall(m.group(2))
             nested = [f for f in _NESTED_FN.findall(m.group(2))]
             entries.append(
-                _Entry(m.group(1), reads[-1] if reads else None, m.group(3) == "true", m.group(4), m.group(5),
-                       nested[-1] if nested else None)
+                _Entry(
+                    m.group(1),
+                    reads[-1] if reads else None,
+                    m.group(3) == "true",
+                    m.group(4),
+                    m.group(5),
+                    nested[-1] if nested else None,
+                )
             )
         if mark.group(1):
             yield mark.group(1), _Definition(mark.group(2), entries, chunk)
@@ -166,7 +173,9 @@ class _Converter:
                     self.classes.append((key, names[key], definition))
         self.structs: dict[str, Any] = {}
         self.configs: dict[str, Any] = {}
-        for fqn, spec in self.types.items():
+        #: arguments whose Terraform name differs from the one the property's docs link names
+        self.mismatches: list[str] = []
+        for spec in self.types.values():
             if spec.get("kind") == "interface" and spec.get("datatype"):
                 self.structs.setdefault(spec["name"], spec)
             if spec.get("kind") == "class":
@@ -180,12 +189,18 @@ class _Converter:
         blocks: dict[str, Any] = {}
         for entry in entries:
             prop = props.get(entry.prop or "")
+            anchor = _ANCHOR.search(str((prop or {}).get("docs", {}).get("remarks", "")))
+            if anchor is not None and anchor.group(1) != entry.name:
+                self.mismatches.append(f"{(struct or {}).get('name')}.{entry.prop}: {entry.name} != {anchor.group(1)}")
             required = prop is not None and not prop.get("optional", False)
             inner = self.functions.get(entry.nested) if entry.nested else None
             if entry.is_block and entry.kind == "struct":
                 # a single nested object: an object attribute or a single-nesting block, which
                 # the package does not tell apart; kept as an object attribute (either syntax passes)
-                attributes[entry.name] = {"type": ["object", {}], **({"required": True} if required else {"optional": True})}
+                attributes[entry.name] = {
+                    "type": ["object", {}],
+                    **({"required": True} if required else {"optional": True}),
+                }
             elif entry.is_block and inner is not None and "=== undefined ? null" not in inner.text:
                 single = prop is not None and "fqn" in prop.get("type", {})
                 nested_struct = self.structs.get(entry.nested[:1].upper() + entry.nested[1:]) if entry.nested else None
@@ -219,13 +234,20 @@ class _Converter:
         return {"resource_schemas": resources, "data_source_schemas": data_sources}
 
 
-def schema_json_from_cdktf(package: CdktfPackage, source: str) -> tuple[dict[str, Any], str]:
+def schema_json_from_cdktf(
+    package: CdktfPackage, source: str, mismatches: list[str] | None = None
+) -> tuple[dict[str, Any], str]:
     """The ``terraform providers schema -json`` document for the provider a
     package was generated from (``source`` as ``hashicorp/aws``), and that
-    provider's version as the package records it."""
+    provider's version as the package records it. Each argument's name, read
+    from the JavaScript, is checked against the registry docs link of its
+    property in the assembly (``...#size_gb``); ``mismatches`` receives
+    every disagreement (none is expected)."""
     converter = _Converter(package)
     if not converter.classes:
         raise ValueError("no resource or data source classes found: not a CDK-for-Terraform provider package")
+    if mismatches is not None:
+        mismatches.extend(converter.mismatches)
     address = f"registry.terraform.io/{source}"
     doc = {"format_version": "1.0", "provider_schemas": {address: converter.provider_schema()}}
     return doc, converter.version

@@ -135,10 +135,6 @@ def _is_list(expr: object) -> bool:
     return type(expr) is n.Tuple or (type(expr) is n.ForExpr and expr.open.text == "[")
 
 
-def _all(schemas: list[BlockSchema], test: object) -> bool:
-    return all(test(s) for s in schemas)  # type: ignore[operator]
-
-
 def _walk(
     resource: n.Block,
     owner: n.Block,
@@ -163,11 +159,11 @@ def _walk(
             present.add(name)
             if top and name in META_ARGUMENTS:
                 continue
-            if _all(schemas, lambda s: name not in s.attributes and name not in s.blocks):
+            if all(name not in s.attributes and name not in s.blocks for s in schemas):
                 yield finding("unknown-argument", item.name, name, item, False)
-            elif _all(schemas, lambda s: name in s.blocks and name not in s.attributes) and not _is_list(item.value):
+            elif all(name in s.blocks and name not in s.attributes for s in schemas) and not _is_list(item.value):
                 yield finding("block-as-attribute", item.name, name, item, False)
-            elif _all(schemas, lambda s: name in s.attributes and s.attributes[name].deprecated):
+            elif all(name in s.attributes and s.attributes[name].deprecated for s in schemas):
                 yield finding("deprecated", item.name, name, item, False)
         elif type(item) is n.Block:
             name = item.type.text
@@ -184,16 +180,19 @@ def _walk(
             present.add(name)
             if top and name in META_ARGUMENTS:
                 continue
-            if _all(schemas, lambda s: name not in s.attributes and name not in s.blocks):
+            if all(name not in s.attributes and name not in s.blocks for s in schemas):
                 yield finding("unknown-argument", where, name, item, True)
-            elif _all(schemas, lambda s: name in s.blocks):
-                if _all(schemas, lambda s: s.blocks[name].block.deprecated):
+            elif all(name in s.blocks for s in schemas):
+                if all(s.blocks[name].block.deprecated for s in schemas):
                     yield finding("deprecated", where, name, item, True)
                 if inner is not None:
-                    yield from _walk(resource, item, inner, [s.blocks[name].block for s in schemas], (*path, name), candidates)
-            elif _all(
-                schemas, lambda s: name in s.attributes and not s.attributes[name].block_syntax_ok
-            ) and item.type.text != "dynamic":
+                    yield from _walk(
+                        resource, item, inner, [s.blocks[name].block for s in schemas], (*path, name), candidates
+                    )
+            elif (
+                all(name in s.attributes and not s.attributes[name].block_syntax_ok for s in schemas)
+                and item.type.text != "dynamic"
+            ):
                 yield finding("attribute-as-block", item.type, name, item, True)
     where_missing: n.Node | n.Token = owner.labels[-1] if top and owner.labels else owner.type
     if owner.type.text == "dynamic" and owner.labels:
@@ -204,7 +203,7 @@ def _walk(
     ):
         if name in present:
             continue
-        if _all(schemas, lambda s: (name in s.attributes and s.attributes[name].required)):
+        if all(name in s.attributes and s.attributes[name].required for s in schemas):
             yield finding("missing", where_missing, name, None, False)
-        elif _all(schemas, lambda s: name in s.blocks and s.blocks[name].required):
+        elif all(name in s.blocks and s.blocks[name].required for s in schemas):
             yield finding("missing", where_missing, name, None, True)

@@ -26,9 +26,7 @@ from .versions import admits
 __all__ = ["META_ARGUMENTS", "Candidates", "ProviderRequirement", "SchemaSet", "required_providers"]
 
 #: what Terraform itself reads in a resource or data block, never the provider
-META_ARGUMENTS = frozenset(
-    {"count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection"}
-)
+META_ARGUMENTS = frozenset({"count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection"})
 
 
 @dataclass(frozen=True)

@@ -214,7 +214,7 @@ def bundled_versions(name: str) -> list[str]:
     return [".".join(map(str, v)) for v, _ in _index().get(name, [])]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def bundled(name: str, version: str | None = None) -> ProviderSchema | None:
     """A shipped snapshot (the newest, or the given version), read once per
     process, or None."""
