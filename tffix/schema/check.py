@@ -14,7 +14,7 @@ from ..cst import nodes as n
 from .model import BlockSchema
 from .resolve import META_ARGUMENTS, Candidates
 
-__all__ = ["KNOWN_CONFUSIONS", "SchemaFinding", "check_block", "distance", "suggest"]
+__all__ = ["ARGUMENT_CONFUSIONS", "KNOWN_CONFUSIONS", "SchemaFinding", "check_block", "distance", "suggest"]
 
 #: type names code generators write for ones that exist under another name
 KNOWN_CONFUSIONS: dict[str, str] = {
@@ -50,6 +50,18 @@ KNOWN_CONFUSIONS: dict[str, str] = {
     "google_compute_vpc": "google_compute_network",
     "google_subnet": "google_compute_subnetwork",
     "google_compute_subnet": "google_compute_subnetwork",
+}
+
+#: argument names code generators write for ones a later provider version renamed,
+#: per resource type and path (``block.argument`` in a nested block), offered only where the
+#: schema has the new name
+ARGUMENT_CONFUSIONS: dict[str, dict[str, str]] = {
+    "aws_db_instance": {"name": "db_name"},
+    "aws_rds_cluster_instance": {"name": "identifier"},
+    "azurerm_storage_account": {"enable_https_traffic_only": "https_traffic_only_enabled"},
+    "azurerm_kubernetes_cluster": {"default_node_pool.enable_auto_scaling": "auto_scaling_enabled"},
+    "azurerm_kubernetes_cluster_node_pool": {"enable_auto_scaling": "auto_scaling_enabled"},
+    "azurerm_redis_cache": {"enable_non_ssl_port": "non_ssl_port_enabled"},
 }
 
 
@@ -150,6 +162,9 @@ def _walk(
     ) -> SchemaFinding:
         options = sorted({x for s in schemas for x in s.names()})
         hints = tuple(suggest(name, options)) if kind == "unknown-argument" else ()
+        renamed = ARGUMENT_CONFUSIONS.get(resource.label_values[0], {}).get(".".join((*path, name)))
+        if kind == "unknown-argument" and renamed is not None and renamed in options:
+            hints = (renamed,)
         return SchemaFinding(kind, resource, where, name, path, item, is_block, hints, candidates)
 
     present: set[str] = set()
