@@ -20,6 +20,9 @@ def test_wheel_ships_grammar_and_parses_from_installed_package(tmp_path: Path) -
     with zipfile.ZipFile(wheel) as zf:
         shipped = zf.read("tffix/grammars/hcl.lark")
         assert "tffix/py.typed" in zf.namelist()
+        snapshots = {Path(name).name for name in zf.namelist() if name.startswith("tffix/schema/snapshots/")}
+    shipped_snapshots = {p.name for p in (ROOT / "tffix" / "schema" / "snapshots").glob("*.json.gz")}
+    assert shipped_snapshots and shipped_snapshots <= snapshots
     assert shipped == (ROOT / "grammars" / "hcl.lark").read_bytes()
 
     site = tmp_path / "site"
@@ -32,6 +35,7 @@ def test_wheel_ships_grammar_and_parses_from_installed_package(tmp_path: Path) -
         "import tffix, importlib.resources as r;"
         "assert tffix.__file__.startswith(sys.argv[1]), tffix.__file__;"
         "assert r.files('tffix').joinpath('grammars').joinpath('hcl.lark').is_file();"
+        "from tffix.schema import bundled; assert bundled('aws').block('resource', 'aws_instance');"
         "print(tffix.parse_module('a = [1, 2] # c\\n').code, end='')"
     )
     out = subprocess.run(

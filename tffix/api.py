@@ -35,7 +35,11 @@ Everything a rule needs is here, under public names:
   attribute, run a ``Transformer``; queue ``ensure_variable`` and the other
   module follow-ups), turned into minimal text edits in the file's style;
   ``use_variable`` (a literal becomes a module variable), ``modern_type``
-  and ``unwrapped_interpolation`` (``terraform fmt``'s own rewrites).
+  and ``unwrapped_interpolation`` (``terraform fmt``'s own rewrites);
+- provider schemas: ``module_schemas`` (the schemas a module's resources are
+  checked against, shipped snapshots or the user's own file),
+  ``check_block`` (a block read against them, as ``SchemaFinding`` s) and
+  ``suggest`` (did-you-mean).
 
 Importing this module loads the tree, the parser and the module context,
 but no built-in rule, no command line and no language server (a test checks
@@ -47,6 +51,7 @@ from __future__ import annotations
 
 from .context.inputs import Inputs
 from .context.module import MODULE_SUFFIX, SourceFile, TerraformModule, fix
+from .context.schemas import schema_findings
 from .context.suppressions import Suppression
 from .context.visit import NodeContext
 from .cst import matchers
@@ -125,6 +130,22 @@ from .rewrite.literal_variables import VariableUse, use_variable
 from .rewrite.snippets import with_last_token
 from .rewrite.variables import may_be_null, type_fits
 from .rule import DOC_SECTIONS, Codemod, Example, Option, Rule, RuleSet
+from .schema import (
+    KNOWN_CONFUSIONS,
+    META_ARGUMENTS,
+    AttributeSchema,
+    BlockSchema,
+    Candidates,
+    NestedBlockSchema,
+    ProviderSchema,
+    SchemaError,
+    SchemaFinding,
+    SchemaSet,
+    check_block,
+    load_schema_file,
+    module_schemas,
+    suggest,
+)
 from .syntax.errors import ParseError
 from .syntax.parser import parse_module
 
@@ -258,4 +279,20 @@ __all__ = [  # noqa: RUF022 - grouped by topic, in the order the docstring lists
     "type_fits",
     "unwrapped_interpolation",
     "use_variable",
+    # provider schemas
+    "KNOWN_CONFUSIONS",
+    "META_ARGUMENTS",
+    "AttributeSchema",
+    "BlockSchema",
+    "Candidates",
+    "NestedBlockSchema",
+    "ProviderSchema",
+    "SchemaError",
+    "SchemaFinding",
+    "SchemaSet",
+    "check_block",
+    "load_schema_file",
+    "module_schemas",
+    "schema_findings",
+    "suggest",
 ]  # fmt: skip

@@ -11,6 +11,7 @@ with ruff). Keys, all optional::
     exclude = ["legacy/", "generated_*.tf"]   # gitignore patterns, relative to the file
     plugins = [".tffix/rules", "acme_tffix"]  # your own rules and codemods (tffix.plugins):
                                    # paths relative to the file, or module names
+    provider-schemas = ["schema.json"]         # `terraform providers schema -json` output, relative to the file
 
     [fmt]
     terraform-exit-codes = false   # true: `tffix fmt --check` exits 3, as terraform fmt -check
@@ -46,13 +47,14 @@ import pathspec
 
 from .plugins import Catalogue, PluginSpec, load
 from .rules.profiles import PROFILES
-from .settings import Settings
+from .rules.registry import resolve
+from .settings import Settings, provider_schema_options
 
 __all__ = ["CONFIG_NAMES", "Config", "ConfigError", "find_config", "load_config"]
 
 CONFIG_NAMES = (".tffix.toml", "pyproject.toml")
 _SETTING_KEYS = {"profile", "select", "extend-select", "ignore", "unsafe-fixes", "rules"}
-_TOP_KEYS = _SETTING_KEYS | {"exclude", "overrides", "fmt", "plugins"}
+_TOP_KEYS = _SETTING_KEYS | {"exclude", "overrides", "fmt", "plugins", "provider-schemas"}
 _FMT_KEYS = {"terraform-exit-codes"}
 
 
@@ -74,6 +76,8 @@ class Config:
     plugins: PluginSpec = field(default_factory=lambda: PluginSpec(entry_points=True))
     #: the plugins the file names that were not loaded (``trust_plugins=False``)
     untrusted_plugins: tuple[str, ...] = ()
+    #: ``provider-schemas``: the schema files (absolute paths) the schema rules read
+    provider_schemas: tuple[str, ...] = ()
 
     @property
     def root(self) -> Path:
@@ -83,14 +87,16 @@ class Config:
         """The settings for a module folder: the file's values, then each
         override whose ``paths`` match the folder."""
         values = dict(self.values)
-        rules = {key: dict(opts) for key, opts in values.pop("rules", {}).items()}
+        rules = provider_schema_options(list(self.provider_schemas)) if self.provider_schemas else {}
+        for key, opts in values.pop("rules", {}).items():
+            rules.setdefault(resolve(key).name, {}).update(opts)
         relative = _relative(directory, self.root)
         for override in self.overrides:
             if any(_matches(relative, pattern) for pattern in override["paths"]):
                 for key, value in override.items():
                     if key == "rules":
                         for rule, opts in value.items():
-                            rules.setdefault(rule, {}).update(opts)
+                            rules.setdefault(resolve(rule).name, {}).update(opts)
                     elif key != "paths":
                         values[key] = value
         return Settings(
@@ -224,7 +230,16 @@ def load_config(path: Path | None, *, trust_plugins: bool = True) -> Config:
         checked = _check_settings(spot, {k: v for k, v in override.items() if k != "paths"}, catalogue, lenient)
         checked["paths"] = _strings(spot, "paths", override["paths"])
         overrides.append(checked)
-    return Config(path, values, tuple(overrides), tuple(exclude), terraform_exit_codes, plugins, skipped)
+    listed = _strings(where, "provider-schemas", data.get("provider-schemas", []))
+    schemas = [str((path.parent / p).resolve()) for p in listed]
+    for name, options in (provider_schema_options(schemas) if schemas else {}).items():
+        try:
+            resolve(name)(**options)  # the schema rules read the files now: a bad one is refused here
+        except ValueError as e:
+            raise ConfigError(f"{where}: provider-schemas: {e}") from None
+    return Config(
+        path, values, tuple(overrides), tuple(exclude), terraform_exit_codes, plugins, skipped, tuple(schemas)
+    )
 
 
 def _check_keys(where: str, data: dict[str, Any], allowed: set[str]) -> None:

@@ -9,8 +9,9 @@ from .diagnostics import Fix
 from .plugins import Catalogue, PluginSpec, load
 from .rule import Rule, RuleSet
 from .rules.profiles import Profile, get_profile
+from .rules.registry import rule_classes
 
-__all__ = ["Settings"]
+__all__ = ["Settings", "provider_schema_options"]
 
 
 @dataclass(frozen=True)
@@ -80,3 +81,10 @@ class Settings:
             (), unsafe_fixes=self.unsafe_fixes, intended_unsafe=frozenset(self.profile_obj.intended_unsafe)
         )
         return policy.allows(rule_name, fix)
+
+
+def provider_schema_options(paths: list[str]) -> dict[str, dict[str, Any]]:
+    """Rule options giving every rule that reads provider schemas (those with
+    a ``provider_schemas`` option) these schema files: what the config's
+    ``provider-schemas`` and ``--provider-schema`` mean."""
+    return {cls.name: {"provider_schemas": list(paths)} for cls in rule_classes() if "provider_schemas" in cls.options}

@@ -19,7 +19,7 @@ from ..files import FileError, read_problem, read_stdin
 from ..plugins import PluginError
 from ..rules.base import Applicability, Severity
 from ..rules.profiles import PROFILES
-from ..settings import Settings
+from ..settings import Settings, provider_schema_options
 from ..writeback import Change, refusals, write_unit
 from .diff import unified_diff
 from .interactive import Chosen, Review
@@ -68,6 +68,9 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
                      help="Modules processed in parallel. [default: all cores]"),
         click.option("--no-cache", is_flag=True, help="Do not read or write the result cache."),
         click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that are correct but may change the plan."),
+        click.option("--provider-schema", "provider_schema", multiple=True, metavar="FILE",
+                     type=click.Path(dir_okay=False, path_type=Path),
+                     help="A `terraform providers schema -json` file for the schema rules (wins over the shipped snapshots; repeatable)."),
         click.option("--emit-import-blocks", is_flag=True,
                      help="With iam-role-managed-policy-arns: add import {} blocks so the plan stays a no-op (root modules)."),
         click.option("--format", "--output-format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text",
@@ -103,6 +106,7 @@ def _settings(
     profile: str | None,
     unsafe_fixes: bool,
     emit_import_blocks: bool,
+    provider_schema: tuple[Path, ...],
     config_path: Path | None,
     isolated: bool,
     jobs: int | None,
@@ -111,6 +115,7 @@ def _settings(
     paths: tuple[str, ...] = (),
 ) -> Resolver:
     options = {"iam-role-managed-policy-arns": {"emit_import_blocks": True}} if emit_import_blocks else {}
+    options.update(provider_schema_options([str(p.resolve()) for p in provider_schema]) if provider_schema else {})
     if only and (select or extend_select):
         raise click.UsageError("--only cannot be combined with --select or --extend-select")
     flags = Settings(

@@ -20,7 +20,9 @@ def codemod_classes() -> tuple[type[Codemod], ...]:
 def rule_classes() -> tuple[type[Rule], ...]:
     from .aurora_serverless_v2_misconfiguration import AuroraServerlessV2Misconfiguration
     from .backend_with_dynamic_values import BackendWithDynamicValues
+    from .block_attribute_confusion import BlockAttributeConfusion
     from .broad_iam_permissions import BroadIamPermissions
+    from .deprecated_argument import DeprecatedArgument
     from .destroy_blocking_database_settings import DestroyBlockingDatabaseSettings
     from .duplicate_map_key import DuplicateMapKey
     from .empty_list_comparison import EmptyListComparison
@@ -37,6 +39,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .legacy_index_syntax import LegacyIndexSyntax
     from .legacy_type_constraint import LegacyTypeConstraint
     from .lookup_without_default import LookupWithoutDefault
+    from .missing_required_argument import MissingRequiredArgument
     from .missing_required_provider import MissingRequiredProvider
     from .missing_required_version import MissingRequiredVersion
     from .non_production_cost import NonProductionCost
@@ -52,6 +55,8 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .timestamp_in_resource_argument import TimestampInResourceArgument
     from .undocumented_output import UndocumentedOutput
     from .undocumented_variable import UndocumentedVariable
+    from .unknown_argument import UnknownArgument
+    from .unknown_resource_type import UnknownResourceType
     from .unpinned_module_source import UnpinnedModuleSource
     from .untyped_variable import UntypedVariable
     from .unused_declaration import UnusedDeclaration
@@ -104,6 +109,11 @@ def rule_classes() -> tuple[type[Rule], ...]:
         UnusedRequiredProvider,
         NonconformingName,
         NonstandardModuleLayout,
+        UnknownResourceType,
+        UnknownArgument,
+        MissingRequiredArgument,
+        BlockAttributeConfusion,
+        DeprecatedArgument,
     )
 
 

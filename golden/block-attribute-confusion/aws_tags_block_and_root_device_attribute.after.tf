@@ -1,0 +1,23 @@
+terraform {
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.0"
+    }
+  }
+}
+
+resource "aws_instance" "web" {
+  count         = 2
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+
+  root_block_device {
+    volume_size = 20
+    encrypted   = true
+  }
+
+  tags = {
+    Name = "web"
+  }
+}

@@ -1,0 +1,8 @@
+resource "azurerm_resource_group" "rg" {
+  name     = "rg"
+  location = "westeurope"
+
+  tags {
+    env = "dev"
+  }
+}

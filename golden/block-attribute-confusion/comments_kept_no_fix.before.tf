@@ -1,0 +1,9 @@
+resource "aws_instance" "web" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+
+  tags {
+    # who owns it
+    Owner = "ops"
+  }
+}

@@ -1,0 +1,4 @@
+resource "azurerm_storage_account" "sa" {
+  name                      = "sa"
+  enable_https_traffic_only = true
+}

@@ -1,0 +1,4 @@
+resource "random_password" "db" {
+  length = 24
+  number = true
+}

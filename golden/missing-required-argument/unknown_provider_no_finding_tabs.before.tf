@@ -1,0 +1,3 @@
+resource "acme_db" "db" {
+	engine = "postgres"
+}

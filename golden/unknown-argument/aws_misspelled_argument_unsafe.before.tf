@@ -1,0 +1,18 @@
+terraform {
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.0"
+    }
+  }
+}
+
+resource "aws_instance" "web" {
+  count         = 2
+  ami           = "ami-0123456789abcdef0"
+  instance_typ  = "t3.micro" # size
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}

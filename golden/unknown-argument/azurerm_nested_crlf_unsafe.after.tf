@@ -1,0 +1,5 @@
+resource "azurerm_resource_group" "rg" {
+  name     = "rg"
+  location = "westeurope"
+  tags     = {}
+}

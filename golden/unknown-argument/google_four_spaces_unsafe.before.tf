@@ -1,0 +1,5 @@
+resource "google_storage_bucket" "b" {
+    for_each = toset(["a", "b"])
+    name     = each.key
+    locaton  = "EU"
+}

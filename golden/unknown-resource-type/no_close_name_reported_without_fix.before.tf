@@ -1,0 +1,4 @@
+resource "aws_quantum_teleporter" "x" {
+  for_each = toset(["a", "b"])
+  name     = each.key
+}

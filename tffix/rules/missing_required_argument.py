@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from ..api import (
+    Diagnostic,
+    Example,
+    Option,
+    Rule,
+    SchemaFinding,
+    Severity,
+    TerraformModule,
+    load_schema_file,
+    schema_findings,
+)
+
+__all__ = ["MissingRequiredArgument"]
+
+PROVIDER_SCHEMAS = Option(
+    [], "Files printed by `terraform providers schema -json`; they win over the shipped snapshots."
+)
+
+
+def _where(finding: SchemaFinding) -> str:
+    labels = finding.resource.label_values
+    prefix = "data." if finding.resource.type.text == "data" else ""
+    return f"{prefix}{labels[0]}.{labels[1]}" + (f" (in {'.'.join(finding.path)})" if finding.path else "")
+
+
+class MissingRequiredArgument(Rule):
+    """Required argument or nested block missing
+
+    ## What it does
+    Finds resource and data blocks (and their nested blocks, `dynamic`
+    `content` included) that leave out an argument or a block the schema
+    requires. Types of providers tffix has no schema for are never reported
+    (see `unknown-resource-type` for where schemas come from).
+
+    ## Why is this bad?
+    `terraform validate` refuses it: "The argument "x" is required, but no
+    definition was found". Generated code often leaves out the one argument
+    that has no sensible default.
+
+    ## Example
+    ```hcl
+    resource "aws_db_instance" "db" {
+      engine = "postgres"
+    }
+    ```
+
+    Use instead:
+    ```hcl
+    resource "aws_db_instance" "db" {
+      engine         = "postgres"
+      instance_class = "db.t3.micro"
+    }
+    ```
+
+    ## Fix safety
+    No fix: only the author knows the value.
+
+    ## References
+    - https://developer.hashicorp.com/terraform/cli/commands/validate
+    - https://developer.hashicorp.com/terraform/cli/commands/providers/schema
+    """
+
+    code = "TFX403"
+    name = "missing-required-argument"
+    severity = Severity.ERROR
+    options: ClassVar[dict[str, Option]] = {"provider_schemas": PROVIDER_SCHEMAS}
+
+    valid = ('resource "aws_db_instance" "db" {\n  instance_class = "db.t3.micro"\n}\n',)
+    invalid = (Example('resource "aws_db_instance" "db" {\n  engine = "postgres"\n}\n'),)
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        for path in self.settings["provider_schemas"]:
+            load_schema_file(path)  # a file that cannot be used is refused with the settings
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        for file, finding in schema_findings(module, self.settings["provider_schemas"], {"missing"}):
+            what = "block" if finding.is_block else "argument"
+            message = f'{_where(finding)} lacks the required {what} "{finding.name}" ({finding.candidates.label})'
+            yield module.diagnostic(self, file, finding.where, message)
