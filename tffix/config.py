@@ -89,14 +89,14 @@ class Config:
         values = dict(self.values)
         rules = provider_schema_options(list(self.provider_schemas)) if self.provider_schemas else {}
         for key, opts in values.pop("rules", {}).items():
-            rules.setdefault(resolve(key).name, {}).update(opts)
+            rules.setdefault(_rule_name(key), {}).update(opts)
         relative = _relative(directory, self.root)
         for override in self.overrides:
             if any(_matches(relative, pattern) for pattern in override["paths"]):
                 for key, value in override.items():
                     if key == "rules":
                         for rule, opts in value.items():
-                            rules.setdefault(resolve(rule).name, {}).update(opts)
+                            rules.setdefault(_rule_name(rule), {}).update(opts)
                     elif key != "paths":
                         values[key] = value
         return Settings(
@@ -292,3 +292,12 @@ def _check_settings(where: str, data: dict[str, Any], catalogue: Catalogue, leni
         except (TypeError, ValueError) as e:
             raise ConfigError(f"{where}: rules.{key}: {e}") from None
     return out
+
+
+def _rule_name(key: str) -> str:
+    """A built-in rule's name for its code or name, so options given both
+    ways merge; a plugin's key is kept as written (its plugin resolves it)."""
+    try:
+        return resolve(key).name
+    except ValueError:
+        return key
