@@ -35,12 +35,14 @@ def _today() -> datetime.date:
 class Inputs:
     """``today`` and the answers given so far: each expiry compared with it
     (expired or not), each path probed (exists or not), each file read (the
-    SHA-256 of its bytes, None when it could not be read)."""
+    SHA-256 of its bytes, None when it could not be read), each folder listed
+    (the sorted names of its entries, None when it could not be listed)."""
 
     today: datetime.date = field(default_factory=_today)
     expiries: dict[datetime.date, bool] = field(default_factory=dict)
     exists: dict[Path, bool] = field(default_factory=dict)
     digests: dict[Path, str | None] = field(default_factory=dict)
+    listings: dict[Path, tuple[str, ...] | None] = field(default_factory=dict)
 
     def expired(self, expires: datetime.date) -> bool:
         """Whether a suppression that ends on ``expires`` no longer applies."""
@@ -61,12 +63,19 @@ class Inputs:
         self.digests[path] = _digest(data)
         return data
 
+    def list_dir(self, path: Path) -> tuple[str, ...] | None:
+        """The sorted names of the entries of folder ``path``, or None when it
+        cannot be listed (a rule reading a local module's files finds them so)."""
+        answer = self.listings[path] = _listing(path)
+        return answer
+
     def hold(self, today: datetime.date) -> bool:
         """Whether a run on ``today`` would get every recorded answer again."""
         return (
             all((expires < today) == answer for expires, answer in self.expiries.items())
             and all(os.path.exists(path) == answer for path, answer in self.exists.items())
             and all(_current_digest(path) == answer for path, answer in self.digests.items())
+            and all(_listing(path) == answer for path, answer in self.listings.items())
         )
 
 
@@ -77,5 +86,12 @@ def _digest(data: bytes) -> str:
 def _current_digest(path: Path) -> str | None:
     try:
         return _digest(path.read_bytes())
+    except OSError:
+        return None
+
+
+def _listing(path: Path) -> tuple[str, ...] | None:
+    try:
+        return tuple(sorted(os.listdir(path)))
     except OSError:
         return None

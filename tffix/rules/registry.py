@@ -11,7 +11,9 @@ __all__ = ["resolve", "rule_classes", "selection"]
 def rule_classes() -> tuple[type[Rule], ...]:
     from .aurora_serverless_v2_misconfiguration import AuroraServerlessV2Misconfiguration
     from .backend_with_dynamic_values import BackendWithDynamicValues
+    from .count_and_for_each import CountAndForEach
     from .destroy_blocking_database_settings import DestroyBlockingDatabaseSettings
+    from .for_each_over_list import ForEachOverList
     from .hardcoded_ami_id import HardcodedAmiId
     from .hardcoded_environment_tag import HardcodedEnvironmentTag
     from .hardcoded_resource_name import HardcodedResourceName
@@ -20,6 +22,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .iam_role_object_reference import IamRoleObjectReference
     from .interpolation_only_expression import InterpolationOnlyExpression
     from .lambda_package_outside_terraform import LambdaPackageOutsideTerraform
+    from .module_call_mismatch import ModuleCallMismatch
     from .legacy_type_constraint import LegacyTypeConstraint
     from .non_production_cost import NonProductionCost
     from .open_ingress import OpenIngress
@@ -28,8 +31,11 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .rds_password_forbidden_characters import RdsPasswordForbiddenCharacters
     from .s3_lifecycle_rule_without_filter import S3LifecycleRuleWithoutFilter
     from .timestamp_in_resource_argument import TimestampInResourceArgument
+    from .undeclared_reference import UndeclaredReference
+    from .undeclared_variable import UndeclaredVariable
     from .unused_suppression import UnusedSuppression
     from .user_data_base64encode import UserDataBase64encode
+    from .version_on_local_module import VersionOnLocalModule
     from .wildcard_log_write_permissions import WildcardLogWritePermissions
 
     return (
@@ -55,6 +61,12 @@ def rule_classes() -> tuple[type[Rule], ...]:
         OpenIngress,
         PlaceholderValue,
         HardcodedAmiId,
+        UndeclaredVariable,
+        UndeclaredReference,
+        ModuleCallMismatch,
+        VersionOnLocalModule,
+        ForEachOverList,
+        CountAndForEach,
     )
 
 
