@@ -103,7 +103,10 @@ def _render(module: n.Module, wanted: set[int], unit: str | None, own_style: boo
     position = {id(tok): i for i, tok in enumerate(tokens)}
     lines = layout(tokens)
     if unit is None:
-        unit = _unit(_depth_indents(lines, wanted, starts, position))
+        seen = _depth_indents(lines, wanted, starts, position)
+        # when every nested line is laid out (a small file, one block), the
+        # lines' own indentation is all that tells the file's unit
+        unit = _unit(seen or _depth_indents(lines, set(), starts, position))
     chosen = _choose(lines, wanted, starts, position, own_style)
     # a chosen line's indentation in the file's unit (the layout counts two spaces a level)
     indents = {}

@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 #: attributes whose expressions name providers (``aws.west``), never values, in any block
-_PROVIDER_NAMES = frozenset({"provider", "providers", "configuration_aliases"})
+_PROVIDER_NAMES = frozenset({"provider", "providers"})
 
 #: how close a name must be to be suggested (difflib's ratio)
 CUTOFF = 0.8
@@ -56,17 +56,23 @@ def _normal(name: str) -> str:
 
 def close_names(name: str, candidates: Iterable[str]) -> list[str]:
     """Declared names that look like ``name``, closest first: the same name in
-    another case or with ``-`` for ``_``, then difflib's close matches."""
+    another case or with ``-`` for ``_``; else difflib's close matches; else
+    the names that are ``name`` with a word more or less at the front
+    (``account_name`` and ``storage_account_name``)."""
     pool = sorted(set(candidates) - {name})
     same = [c for c in pool if _normal(c) == _normal(name)]
     if same:
         return same
-    return difflib.get_close_matches(name, pool, n=3, cutoff=CUTOFF)
+    close = difflib.get_close_matches(name, pool, n=3, cutoff=CUTOFF)
+    if close:
+        return close
+    return [c for c in pool if c.endswith("_" + name) or name.endswith("_" + c)][:3]
 
 
 def not_value_nodes(module: TerraformModule) -> set[int]:
     """Ids of every node under an attribute that names providers (``provider``,
-    ``providers``, ``configuration_aliases``), in any block of any file: the
+    ``providers``), in any block of any file, and of every node of a
+    ``terraform`` block (``configuration_aliases = [aws.west]``): the
     reference index reads some of them (an ``ephemeral`` block's
     ``provider = aws.west``) as resource references."""
     found: set[int] = set()
@@ -75,6 +81,9 @@ def not_value_nodes(module: TerraformModule) -> set[int]:
         stack: list[n.Block | n.Module] = [file.tree]
         while stack:
             block = stack.pop()
+            if type(block) is n.Block and block.type.text == "terraform":
+                found.update(id(node) for node in walk(block))
+                continue
             for item in block.body.items:
                 if type(item) is n.Block:
                     stack.append(item)

@@ -11,6 +11,13 @@ from ._structure import ChildModule, close_names, local_child, local_source, mod
 
 __all__ = ["ModuleCallMismatch"]
 
+#: block types that are Terraform's own, never an input written as a block
+_RESERVED = frozenset({
+    "lifecycle", "dynamic", "provisioner", "connection", "provider", "locals", "output", "module",
+    "resource", "data", "terraform", "moved", "import", "removed", "check", "depends_on", "count",
+    "for_each", "source", "version", "providers",
+})  # fmt: skip
+
 
 def _output_name(traversal: n.Node, node: n.Node) -> n.GetAttr | None:
     """In ``module.x[0].out.y`` (``traversal``) after ``module.x`` (``node``),
@@ -80,10 +87,21 @@ class ModuleCallMismatch(Rule):
     ```
 
     ## Fix safety
-    Unsafe, and offered only when exactly one variable (or output) of the
-    child has a close name that the call does not already use: the argument
-    (or the output in the reference) is renamed to it, which may not be what
-    the author meant. Everything else is reported only.
+    Unsafe, always: the fixes guess what the author meant.
+
+    - An unknown argument is renamed to the child's variable of the closest
+      name that the call does not set yet, when exactly one is close; or,
+      when the call has exactly one unknown argument and misses exactly one
+      required input, to that input.
+    - An unknown output is renamed in the reference when exactly one output
+      of the child has a close name.
+    - A nested block of plain arguments without comments becomes an
+      argument: `tags { Team = "core" }` -> `tags = { Team = "core" }`, and
+      `variable "name" { default = "main" }` -> `name = "main"`. Terraform's
+      own block types (`lifecycle`, `dynamic`, `provisioner`...) are
+      reported only.
+
+    Missing folders and missing required inputs are reported only.
 
     ## References
     - https://developer.hashicorp.com/terraform/language/modules/syntax
@@ -117,8 +135,8 @@ class ModuleCallMismatch(Rule):
             block = entry.block
             name = entry.name or ""
             yield from self._blocks(module, file, block, name)
-            if module.is_override(file):
-                continue
+            if module.is_override(file) or next(module.overrides(block), None) is not None:
+                continue  # an override file may change the source or the inputs
             source = local_source(block)
             if source is None:
                 continue
@@ -128,7 +146,7 @@ class ModuleCallMismatch(Rule):
             if not child.found:
                 yield module.diagnostic(
                     self, file, attribute.value,
-                    f'module "{name}": source {source} is not a folder (looked for {child.directory})',
+                    f'module "{name}": source "{source}" names no folder: nothing to call',
                 )  # fmt: skip
                 continue
             if not child.known or child.variables is None:
@@ -141,11 +159,15 @@ class ModuleCallMismatch(Rule):
     def _blocks(self, module: TerraformModule, file: SourceFile, block: n.Block, name: str) -> Iterator[Diagnostic]:
         for nested in block.body.blocks():
             kind = nested.type.text
+            if kind == "_":
+                continue  # the escaping block: arguments named like meta-arguments
             if kind == "variable":
                 message = (
                     f'module "{name}": a variable block cannot go inside a module call; '
                     "set the child's input as an argument (name = value)"
                 )
+            elif kind in _RESERVED:
+                message = f'module "{name}": a module call takes no {kind} block'
             else:
                 message = (
                     f'module "{name}": a module call takes no nested blocks; '
@@ -157,6 +179,8 @@ class ModuleCallMismatch(Rule):
         """``tags { a = 1 }`` -> ``tags = { a = 1 }``; ``variable "x" { default = v }``
         -> ``x = v``: only for a body of plain attributes without comments."""
         items = nested.body.items
+        if nested.type.text in _RESERVED:
+            return None
         if any(type(i) is n.Block or (type(i) is n.EmptyLine and i.comment is not None) for i in items):
             return None
         attributes = [i for i in items if type(i) is n.Attribute]
@@ -184,12 +208,14 @@ class ModuleCallMismatch(Rule):
     ) -> Iterator[Diagnostic]:
         assert child.variables is not None
         given = {a.name.text for a in block.body.attributes()}
+        unknown = [a for a in module_inputs(block) if a.name.text not in child.variables]
+        missing = [v for v, required in child.variables.items() if required and v not in given]
         suggested: set[str] = set()
-        for attribute in module_inputs(block):
+        for attribute in unknown:
             argument = attribute.name.text
-            if argument in child.variables:
-                continue
             close = close_names(argument, (v for v in child.variables if v not in given))
+            if not close and len(unknown) == 1 and len(missing) == 1 and not child.defaults_overridden:
+                close = missing  # one input the child does not know, one it needs: the same one
             fix = None
             if len(close) == 1:
                 suggested.add(close[0])
@@ -203,7 +229,7 @@ class ModuleCallMismatch(Rule):
             )  # fmt: skip
         if child.defaults_overridden:
             return
-        missing = [v for v, required in child.variables.items() if required and v not in given and v not in suggested]
+        missing = [v for v in missing if v not in suggested]
         if missing:
             listed = ", ".join(sorted(missing))
             plural = "s" if len(missing) > 1 else ""

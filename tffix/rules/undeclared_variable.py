@@ -106,7 +106,8 @@ class UndeclaredVariable(Rule):
     none): the module then asks its caller for a value. The type is written
     when every use agrees on one (text around it in a string: `string`;
     `count`: `number`; a condition: `bool`; `toset(var.x)`: `list(string)`);
-    otherwise it is left out, which Terraform reads as `any`.
+    otherwise it is `any`, which says that nobody chose one yet (and keeps
+    tflint's `terraform_typed_variables` quiet).
 
     ## References
     - https://developer.hashicorp.com/terraform/language/values/variables
@@ -165,7 +166,7 @@ class UndeclaredVariable(Rule):
                 rewrite.replace(reference.node, ref("var", close[0]))
                 fix = rewrite.build(f"Use var.{close[0]}", Applicability.UNSAFE)
             else:
-                kind = inferred_type(uses[name])
+                kind = inferred_type(uses[name]) or "any"  # explicit: nobody chose a type yet
                 used = rewrite.ensure_variable(name, type=kind)
                 fix = rewrite.build(f'Declare variable "{used}"', Applicability.UNSAFE)
             hint = f"; did you mean {' or '.join('var.' + c for c in close)}?" if close else ""

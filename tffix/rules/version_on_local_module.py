@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ..api import Applicability, Block, Example, NodeContext, Rule, Severity
+from ..api import Applicability, Block, Example, NodeContext, Rule, Severity, Template, template_text
 from ..rewrite import FixBuilder
 from ._structure import local_source
 
@@ -62,7 +62,8 @@ class VersionOnLocalModule(Rule):
         if node.type.text == "module":
             version = node.body.attribute("version")
             source = local_source(node)
-            if version is not None and source is not None:
+            written = version is not None and type(version.value) is Template and template_text(version.value)
+            if version is not None and written and source is not None:
                 rewrite = FixBuilder(ctx.module, ctx.file)
                 rewrite.remove(version)
                 ctx.report(
