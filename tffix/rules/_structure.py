@@ -4,8 +4,8 @@ name providers rather than values, and the declarations of a local child
 module read from disk.
 
 Precision first: a module whose declarations tffix cannot see completely (a
-file that does not parse or cannot be read, a ``.tf.json`` file, which tffix
-does not read) gets no "undeclared" finding at all, and a child module that
+file that does not parse or cannot be read, a ``.tf.json`` or OpenTofu
+``.tofu`` file, which tffix does not read) gets no "undeclared" finding at all, and a child module that
 cannot be read completely gets no finding about its inputs or outputs.
 """
 
@@ -38,6 +38,10 @@ __all__ = [
 #: attributes whose expressions name providers (``aws.west``), never values, in any block
 _PROVIDER_NAMES = frozenset({"provider", "providers"})
 
+#: files Terraform (or OpenTofu, which reads ``.tofu`` files beside ``.tf``) takes
+#: declarations from that tffix does not read
+_UNREAD = (".tf.json", ".tofu", ".tofu.json")
+
 #: how close a name must be to be suggested (difflib's ratio)
 CUTOFF = 0.8
 
@@ -47,7 +51,7 @@ def declarations_visible(module: TerraformModule) -> bool:
     ``.tf`` file parsed and read, and no ``.tf.json`` file beside them."""
     if not module.complete:
         return False
-    return not any(p.name.endswith(".tf.json") for p in module.existing)
+    return not any(p.name.endswith(_UNREAD) for p in module.existing)
 
 
 def _normal(name: str) -> str:
@@ -127,7 +131,8 @@ class ChildModule:
 
     ``found`` is False when the folder does not exist (or is not a folder).
     ``known`` is False when its declarations cannot all be seen (a file that
-    does not parse or cannot be read, a ``.tf.json`` file): nothing is then
+    does not parse or cannot be read, a ``.tf.json`` or ``.tofu`` file, no
+    ``.tf`` file at all): nothing is then
     said about its inputs or outputs. ``variables`` maps each input to
     whether it is required (no ``default``); ``defaults_overridden`` is True
     when an override file may give a variable a default."""
@@ -191,8 +196,8 @@ def local_child(module: TerraformModule, source: str) -> ChildModule:
     names = module.inputs.list_dir(directory)
     if names is None:
         return ChildModule(directory, found=False)
-    if any(name.endswith(".tf.json") for name in names):
-        return ChildModule(directory, found=True)
+    if any(name.endswith(_UNREAD) for name in names) or not any(name.endswith(".tf") for name in names):
+        return ChildModule(directory, found=True)  # what it declares is not (all) in .tf files
     variables: dict[str, bool] = {}
     outputs: set[str] = set()
     overridden = False
