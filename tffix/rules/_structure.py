@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,7 +157,17 @@ _FACTS: dict[str, _FileFacts | None] = {}
 _FACTS_LIMIT = 4096
 
 
+#: a line that may start a ``variable`` or ``output`` block
+_DECLARES = re.compile(rb"^[ \t]*(?:variable|output)\b", re.MULTILINE)
+_NOTHING = _FileFacts((), ())
+
+
 def _facts(data: bytes, path: Path) -> _FileFacts | None:
+    """What a child's file declares. A file with no line that could start a
+    ``variable`` or ``output`` block (a module's ``main.tf``, mostly) is not
+    parsed: it declares neither, and parsing it is most of the cost."""
+    if not _DECLARES.search(data):
+        return _NOTHING
     digest = hashlib.sha256(data).hexdigest()
     if digest in _FACTS:
         return _FACTS[digest]

@@ -133,8 +133,10 @@ class ForEachOverList(Rule):
     valid = (
         'resource "aws_iam_user" "a" {\n  for_each = toset(["x", "y"])\n  name     = each.key\n}\n',
         'resource "aws_iam_user" "a" {\n  for_each = { x = 1 }\n  name     = each.key\n}\n',
-        'resource "aws_security_group" "a" {\n  dynamic "ingress" {\n    for_each = [22, 443]\n'
-        "    content {\n      from_port = ingress.value\n    }\n  }\n}\n",
+        (
+            'resource "aws_security_group" "a" {\n  dynamic "ingress" {\n    for_each = [22, 443]\n'
+            "    content {\n      from_port = ingress.value\n    }\n  }\n}\n"
+        ),
     )
     invalid = (
         Example(

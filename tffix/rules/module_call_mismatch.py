@@ -170,8 +170,7 @@ class ModuleCallMismatch(Rule):
                 message = f'module "{name}": a module call takes no {kind} block'
             else:
                 message = (
-                    f'module "{name}": a module call takes no nested blocks; '
-                    f"set {kind} as an argument ({kind} = ...)"
+                    f'module "{name}": a module call takes no nested blocks; set {kind} as an argument ({kind} = ...)'
                 )
             yield module.diagnostic(self, file, nested.type, message, fix=self._as_argument(module, file, nested))
 

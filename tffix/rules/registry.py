@@ -22,8 +22,8 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .iam_role_object_reference import IamRoleObjectReference
     from .interpolation_only_expression import InterpolationOnlyExpression
     from .lambda_package_outside_terraform import LambdaPackageOutsideTerraform
-    from .module_call_mismatch import ModuleCallMismatch
     from .legacy_type_constraint import LegacyTypeConstraint
+    from .module_call_mismatch import ModuleCallMismatch
     from .non_production_cost import NonProductionCost
     from .open_ingress import OpenIngress
     from .placeholder_value import PlaceholderValue

@@ -87,8 +87,10 @@ class UndeclaredReference(Rule):
     valid = (
         'locals {\n  name = "web"\n}\n\nresource "aws_instance" "a" {\n  tags = { Name = local.name }\n}\n',
         'resource "aws_instance" "a" {\n  provider = aws.west\n}\n',
-        'check "up" {\n  data "http" "site" {\n    url = "https://example.com"\n  }\n\n'
-        '  assert {\n    condition     = data.http.site.status_code == 200\n    error_message = "down"\n  }\n}\n',
+        (
+            'check "up" {\n  data "http" "site" {\n    url = "https://example.com"\n  }\n\n'
+            '  assert {\n    condition     = data.http.site.status_code == 200\n    error_message = "down"\n  }\n}\n'
+        ),
     )
     invalid = (
         Example(
@@ -121,11 +123,14 @@ class UndeclaredReference(Rule):
             if reference.kind == "data" and reference.name in scoped:
                 continue
             file = module.files[reference.file]
-            kind, name = reference.kind, reference.name
-            candidates = {_address(kind, other): (kind, other) for other in declared[kind]}
+            kind: str = reference.kind
+            name = reference.name
+            candidates: dict[str, tuple[str, tuple[str, ...]]] = {
+                _address(kind, other): (kind, other) for other in declared[kind]
+            }
             # `aws_ami.x` for `data.aws_ami.x`, and the reverse
             swapped = "data" if kind == "resource" else "resource" if kind == "data" else None
-            exact = None
+            exact: tuple[str, tuple[str, ...]] | None = None
             if swapped is not None and name in declared[swapped]:
                 exact = (swapped, name)
             address = _address(kind, name)
