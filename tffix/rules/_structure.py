@@ -55,8 +55,17 @@ def declarations_visible(module: TerraformModule) -> bool:
     return not any(p.name.endswith(_UNREAD) for p in module.existing)
 
 
+_DASH = str.maketrans("-", "_")
+_BACKSLASH = str.maketrans("\\", "/")
+
+
 def _normal(name: str) -> str:
-    return name.lower().replace("-", "_")
+    return name.lower().translate(_DASH)
+
+
+def _word_more(longer: str, shorter: str) -> bool:
+    """``storage_account_name`` is ``account_name`` with a word in front."""
+    return len(longer) > len(shorter) and longer.endswith(shorter) and longer[: -len(shorter)].endswith("_")
 
 
 def close_names(name: str, candidates: Iterable[str]) -> list[str]:
@@ -71,7 +80,7 @@ def close_names(name: str, candidates: Iterable[str]) -> list[str]:
     close = difflib.get_close_matches(name, pool, n=3, cutoff=CUTOFF)
     if close:
         return close
-    return [c for c in pool if c.endswith("_" + name) or name.endswith("_" + c)][:3]
+    return [c for c in pool if _word_more(c, name) or _word_more(name, c)][:3]
 
 
 def not_value_nodes(module: TerraformModule) -> set[int]:
@@ -203,7 +212,7 @@ def local_child(module: TerraformModule, source: str) -> ChildModule:
     """The child module a local ``source`` names, read through the run's
     ``Inputs`` (so a cached result is dropped when the child changes); each
     file is parsed once per process for a given content."""
-    directory = Path(os.path.normpath(module.directory / source.replace("\\", "/")))
+    directory = Path(os.path.normpath(module.directory / source.translate(_BACKSLASH)))
     names = module.inputs.list_dir(directory)
     if names is None:
         return ChildModule(directory, found=False)

@@ -35,45 +35,45 @@ def _elements(value: n.Tuple) -> int:
     return _STRINGS if texts else _LIST
 
 
-def _kind(value: n.Expression, ctx: NodeContext) -> tuple[int, str]:
-    """What ``value`` is, and how a message names it."""
+def _kind(value: n.Expression, ctx: NodeContext) -> tuple[int, str, str]:
+    """What ``value`` is, and how a message names it: the form (``tuple``,
+    ``for``, ``call``, ``var``, ``local``), a name and a declared type."""
     kind = type(value)
     if kind is n.Tuple:
-        return _elements(value), "a list"  # type: ignore[arg-type]
+        return _elements(value), "tuple", ""  # type: ignore[arg-type]
     if kind is n.ForExpr and value.open.text == "[":  # type: ignore[union-attr]
         strings = type(value.value_expr) is n.Template  # type: ignore[union-attr]
-        return (_STRINGS if strings else _LIST), "a [for ...] list"
+        return (_STRINGS if strings else _LIST), "for", ""
     if kind is n.FunctionCall:
         name = value.function_name  # type: ignore[union-attr]
         if name in _STRING_LISTS:
-            return _STRINGS, f"{name}(...), a list"
+            return _STRINGS, "call", name
         if name in _LISTS:
-            return _LIST, f"{name}(...), a list"
-        return _NOT_LIST, ""
+            return _LIST, "call", name
+        return _NOT_LIST, "", ""
     if kind is n.GetAttr and type(value.obj) is n.Variable:  # type: ignore[union-attr]
         root, name = value.obj.name.text, value.name.text  # type: ignore[union-attr]
         index = ctx.module.index
         if root == "var":
             declaration = index.declaration("variable", name)
             if declaration is None or type(declaration.node) is not n.Block:
-                return _NOT_LIST, ""
+                return _NOT_LIST, "", ""
             if declaration.node.body.attribute("type") is None:
-                return _NOT_LIST, ""  # untyped: the caller may pass a map or a set
+                return _NOT_LIST, "", ""  # untyped: the caller may pass a map or a set
             declared = declared_type(declaration.node)
             if declared in ("list(string)", "tuple([string])"):
-                return _STRINGS, f"var.{name}, a {declared}"
+                return _STRINGS, "var", name
             if declared is not None and declared.startswith(("list(", "tuple(")):
-                return _LIST, f"var.{name}, a {declared}"
-            return _NOT_LIST, ""
+                return _LIST, "var", name
+            return _NOT_LIST, "", ""
         if root == "local":
             declaration = index.declaration("local", name)
             if declaration is None or type(declaration.node) is not n.Attribute:
-                return _NOT_LIST, ""
+                return _NOT_LIST, "", ""
             local = declaration.node.value
             if type(local) is n.Tuple:
-                found = _elements(local)
-                return min(found, _STRINGS), f"local.{name}, a list"
-    return _NOT_LIST, ""
+                return min(_elements(local), _STRINGS), "local", name
+    return _NOT_LIST, "", ""
 
 
 class ForEachOverList(Rule):
@@ -162,9 +162,19 @@ class ForEachOverList(Rule):
         value = for_each.value
         while type(value) is n.Parens:
             value = value.expr
-        kind, what = _kind(value, ctx)
+        kind, form, name = _kind(value, ctx)
         if kind == _NOT_LIST:
             return False
+        if form == "call":
+            what = f"{name}(...), a list"
+        elif form == "var":
+            what = f"var.{name}, declared a list"
+        elif form == "local":
+            what = f"local.{name}, a list"
+        elif form == "for":
+            what = "a [for ...] list"
+        else:
+            what = "a list"
         fix = None
         if kind in (_STRINGS, _LITERALS):
             rewrite = FixBuilder(ctx.module, ctx.file)

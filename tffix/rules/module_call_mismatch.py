@@ -254,7 +254,7 @@ class ModuleCallMismatch(Rule):
                 rewrite = FixBuilder(module, file)
                 rewrite.replace(step, step.with_changes(name=step.name._replace(text=close[0])))
                 fix = rewrite.build(f"Use module.{name}.{close[0]}", Applicability.UNSAFE)
-            hint = f"; did you mean {' or '.join(f'module.{name}.{c}' for c in close)}?" if close else ""
+            hint = f"; did you mean {' or '.join(close)}?" if close else ""
             yield module.diagnostic(
                 self, file, step.name, f'module.{name}.{output}: {source} declares no output "{output}"{hint}', fix=fix
             )

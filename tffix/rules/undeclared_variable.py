@@ -169,7 +169,7 @@ class UndeclaredVariable(Rule):
                 kind = inferred_type(uses[name]) or "any"  # explicit: nobody chose a type yet
                 used = rewrite.ensure_variable(name, type=kind)
                 fix = rewrite.build(f'Declare variable "{used}"', Applicability.UNSAFE)
-            hint = f"; did you mean {' or '.join('var.' + c for c in close)}?" if close else ""
+            hint = f"; did you mean var.{' or var.'.join(close)}?" if close else ""
             yield module.diagnostic(
                 self, file, reference.node, f'var.{name} is not declared: no variable "{name}" block{hint}', fix=fix
             )
