@@ -6,3 +6,8 @@ resource "google_storage_bucket" "data" {
 	name     = each.value.name
 	location = each.value.location
 }
+
+resource "google_compute_address" "nat" {
+	for_each = google_compute_subnetwork.private[*].name
+	name     = "nat-${each.key}"
+}

@@ -51,6 +51,12 @@ def _kind(value: n.Expression, ctx: NodeContext) -> tuple[int, str, str]:
         if name in _LISTS:
             return _LIST, "call", name
         return _NOT_LIST, "", ""
+    if kind in (n.GetAttr, n.Index, n.Splat):
+        link: n.Expression = value
+        while type(link) in (n.GetAttr, n.Index, n.Splat):
+            if type(link) is n.Splat:
+                return _LIST, "splat", ""  # `x[*].id` is always a tuple
+            link = link.obj  # type: ignore[union-attr]
     if kind is n.GetAttr and type(value.obj) is n.Variable:  # type: ignore[union-attr]
         root, name = value.obj.name.text, value.name.text  # type: ignore[union-attr]
         index = ctx.module.index
@@ -82,9 +88,10 @@ class ForEachOverList(Rule):
     ## What it does
     Finds `for_each` on `resource`, `data`, `ephemeral` and `module` blocks
     whose value is a list: a `[...]` literal, a `[for ...]` expression, a
-    function that returns a list (`split`, `keys`, `concat`, `distinct`,
-    `values`...), a variable declared `list(...)` or a local holding a
-    `[...]` literal. `dynamic` blocks, which take lists, are not concerned.
+    splat (`aws_subnet.private[*].id`), a function that returns a list
+    (`split`, `keys`, `concat`, `distinct`, `values`...), a variable
+    declared `list(...)` or a local holding a `[...]` literal. `dynamic`
+    blocks, which take lists, are not concerned.
 
     ## Why is this bad?
     `for_each` takes a map or a set of strings, which give each instance a
@@ -118,7 +125,8 @@ class ForEachOverList(Rule):
     so no working configuration changes. It is unsafe otherwise: `toset`
     drops duplicates without a word, and a value known only after apply
     still fails. A list of other values (objects, numbers) has no fix: it
-    needs a key chosen for each element (`{ for x in ... : x.name => x }`).
+    needs a key chosen for each element (`{ for x in ... : x.name => x }`);
+    nor has a splat, whose values are mostly known only after apply.
 
     ## References
     - https://developer.hashicorp.com/terraform/language/meta-arguments/for_each
@@ -151,6 +159,7 @@ class ForEachOverList(Rule):
             unsafe=True,
         ),
         Example('resource "aws_iam_user" "a" {\n  for_each = [{ name = "x" }]\n  name     = each.value.name\n}\n'),
+        Example('resource "aws_eip" "nat" {\n  for_each = aws_subnet.public[*].id\n  domain   = "vpc"\n}\n'),
     )
 
     def visit_Block(self, node: Block, ctx: NodeContext) -> bool:
@@ -173,6 +182,8 @@ class ForEachOverList(Rule):
             what = f"local.{name}, a list"
         elif form == "for":
             what = "a [for ...] list"
+        elif form == "splat":
+            what = "a splat ([*]), a list"
         else:
             what = "a list"
         fix = None
