@@ -20,6 +20,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .iam_policy_without_document import IamPolicyWithoutDocument
     from .iam_role_managed_policy_arns import IamRoleManagedPolicyArns
     from .iam_role_object_reference import IamRoleObjectReference
+    from .instance_key_mismatch import InstanceKeyMismatch
     from .interpolation_only_expression import InterpolationOnlyExpression
     from .lambda_package_outside_terraform import LambdaPackageOutsideTerraform
     from .legacy_type_constraint import LegacyTypeConstraint
@@ -67,6 +68,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
         VersionOnLocalModule,
         ForEachOverList,
         CountAndForEach,
+        InstanceKeyMismatch,
     )
 
 
