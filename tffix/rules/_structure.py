@@ -118,6 +118,40 @@ def scoped_data_sources(module: TerraformModule) -> set[tuple[str, str]]:
     return found
 
 
+# -- cheap looks at the text before the reference index --------------------------
+#
+# The reference index walks every expression of the module. In code that
+# works every reference resolves, so the rules first look at the files' text
+# for names that might not: only then is the index built. The patterns are
+# generous (a match in a comment or a string only costs the index); a
+# reference they miss would be one written with comments inside it.
+
+_NAME = r"[A-Za-z_][\w-]*"
+_ROOT = r"(?<![\w.-])"  # a traversal starts here: not after a letter, a dot or a dash
+_DOT = r"\s*\.\s*"
+
+
+def regex(*parts: str) -> re.Pattern[str]:
+    """A pattern made of ``parts`` (regular expressions, never HCL)."""
+    return re.compile("".join(parts))
+
+
+VAR_NAMES = regex(_ROOT, "var", _DOT, "(", _NAME, ")")
+LOCAL_NAMES = regex(_ROOT, "local", _DOT, "(", _NAME, ")")
+MODULE_NAMES = regex(_ROOT, "module", _DOT, "(", _NAME, ")")
+DATA_NAMES = regex(_ROOT, "data", _DOT, "(", _NAME, ")", _DOT, "(", _NAME, ")")
+#: ``type.name`` where the type has a ``_`` (every resource type does: provider prefix)
+RESOURCE_NAMES = regex(_ROOT, "([A-Za-z][A-Za-z0-9]*_[\\w-]*)", _DOT, "(", _NAME, ")")
+
+
+def text_matches(module: TerraformModule, pattern: re.Pattern[str]) -> set[tuple[str, ...]]:
+    """The groups of every match of ``pattern`` in the module's parsed files."""
+    found: set[tuple[str, ...]] = set()
+    for file in module.parsed():
+        found.update(match.groups() for match in pattern.finditer(file.text))
+    return found
+
+
 # -- local child modules ------------------------------------------------------
 
 
@@ -166,9 +200,50 @@ _FACTS: dict[str, _FileFacts | None] = {}
 _FACTS_LIMIT = 4096
 
 
-#: a line that may start a ``variable`` or ``output`` block
-_DECLARES = re.compile(rb"^[ \t]*(?:variable|output)\b", re.MULTILINE)
+#: a line that may start a ``variable`` or ``output`` block: the word, then a
+#: label (``variable = "..."`` in an IAM policy's ``condition`` is an argument)
+_DECLARES = re.compile(rb"^[ \t]*(?:variable|output)(?:[ \t]+[\"A-Za-z_]|\")", re.MULTILINE)
 _NOTHING = _FileFacts((), ())
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _tree_facts(tree: n.Module) -> _FileFacts:
+    variables: list[tuple[str, bool]] = []
+    outputs: list[str] = []
+    for item in tree.body.items:
+        if type(item) is not n.Block or len(item.labels) != 1:
+            continue
+        name = _label(item.labels[0])
+        if item.type.text == "variable":
+            variables.append((name, item.body.attribute("default") is None))
+        elif item.type.text == "output":
+            outputs.append(name)
+    return _FileFacts(tuple(variables), tuple(outputs))
+
+
+def _remember(digest: str, facts: _FileFacts | None) -> None:
+    if len(_FACTS) >= _FACTS_LIMIT:
+        _FACTS.clear()
+    _FACTS[digest] = facts
+
+
+def remember_module(module: TerraformModule) -> None:
+    """Keep what each parsed file of ``module`` declares, from the trees the
+    run already has: when a later module of the run calls this one, its
+    files need no second parse (modules run in path order, so a root module
+    comes before the ``examples/`` that call it)."""
+    for file in module.parsed():
+        if not file.path.name.endswith(".tf"):
+            continue
+        if _DECLARES.search(file.text.encode("utf-8")) is None:
+            continue  # found without parsing anyway
+        digest = _digest(file.text)
+        if digest not in _FACTS:
+            assert file.tree is not None
+            _remember(digest, _tree_facts(file.tree))
 
 
 def _facts(data: bytes, path: Path) -> _FileFacts | None:
@@ -177,28 +252,18 @@ def _facts(data: bytes, path: Path) -> _FileFacts | None:
     parsed: it declares neither, and parsing it is most of the cost."""
     if not _DECLARES.search(data):
         return _NOTHING
-    digest = hashlib.sha256(data).hexdigest()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    digest = _digest(text)
     if digest in _FACTS:
         return _FACTS[digest]
     try:
-        tree = parse_module(data.decode("utf-8-sig"), path=str(path))
-    except (UnicodeDecodeError, ParseError, RecursionError):
+        facts: _FileFacts | None = _tree_facts(parse_module(text.removeprefix("\ufeff"), path=str(path)))
+    except (ParseError, RecursionError):
         facts = None
-    else:
-        variables: list[tuple[str, bool]] = []
-        outputs: list[str] = []
-        for item in tree.body.items:
-            if type(item) is not n.Block or len(item.labels) != 1:
-                continue
-            name = _label(item.labels[0])
-            if item.type.text == "variable":
-                variables.append((name, item.body.attribute("default") is None))
-            elif item.type.text == "output":
-                outputs.append(name)
-        facts = _FileFacts(tuple(variables), tuple(outputs))
-    if len(_FACTS) >= _FACTS_LIMIT:
-        _FACTS.clear()
-    _FACTS[digest] = facts
+    _remember(digest, facts)
     return facts
 
 

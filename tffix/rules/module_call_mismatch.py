@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..api import Applicability, Diagnostic, Example, Fix, Rule, Severity, SourceFile, TerraformModule
@@ -7,7 +8,7 @@ from ..cst import nodes as n
 from ..cst.quoting import is_identifier
 from ..rewrite import FixBuilder, parse_attribute, to_node
 from ..rewrite.render import NEWLINE
-from ._structure import ChildModule, close_names, local_child, local_source, module_inputs
+from ._structure import ChildModule, close_names, local_child, local_source, module_inputs, regex, remember_module
 
 __all__ = ["ModuleCallMismatch"]
 
@@ -17,6 +18,16 @@ _RESERVED = frozenset({
     "resource", "data", "terraform", "moved", "import", "removed", "check", "depends_on", "count",
     "for_each", "source", "version", "providers",
 })  # fmt: skip
+
+
+def _reads_unknown_output(module: TerraformModule, name: str, child: ChildModule) -> bool:
+    """Whether the text reads an output of ``module.<name>`` the child does not
+    declare (else the reference index, a walk of every expression, is not
+    worth building)."""
+    pattern = regex(
+        r"(?<![\w.-])module\s*\.\s*", re.escape(name), r"\s*(?:\[[^\]\n]*\]\s*|\.\s*\*\s*)?\.\s*([A-Za-z_][\w-]*)"
+    )
+    return any(m.group(1) not in child.outputs for file in module.parsed() for m in pattern.finditer(file.text))
 
 
 def _output_name(traversal: n.Node, node: n.Node) -> n.GetAttr | None:
@@ -130,6 +141,7 @@ class ModuleCallMismatch(Rule):
     )
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        remember_module(module)  # a later module of the run may call this one
         for entry in module.index.blocks("module"):
             file = module.files[entry.file]
             block = entry.block
@@ -153,7 +165,7 @@ class ModuleCallMismatch(Rule):
                 continue
             yield from self._inputs(module, file, block, name, source, child)
             declaration = module.index.declaration("module", name)
-            if declaration is not None and declaration.node is block:
+            if declaration is not None and declaration.node is block and _reads_unknown_output(module, name, child):
                 yield from self._outputs(module, declaration, name, source, child)
 
     def _blocks(self, module: TerraformModule, file: SourceFile, block: n.Block, name: str) -> Iterator[Diagnostic]:
