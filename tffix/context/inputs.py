@@ -63,6 +63,30 @@ class Inputs:
         self.digests[path] = _digest(data)
         return data
 
+    def digest(self, path: Path) -> str | None:
+        """The SHA-256 of the file's bytes (None when it cannot be read),
+        recorded as ``read_bytes`` records it. A file whose size and
+        modification time are those of an earlier call in this process is
+        not read again."""
+        try:
+            stat = os.stat(path)
+        except OSError:
+            self.digests[path] = None
+            return None
+        key = (stat.st_mtime_ns, stat.st_size)
+        known = _DIGESTS.get(path)
+        if known is not None and known[0] == key:
+            self.digests[path] = known[1]
+            return known[1]
+        if self.read_bytes(path) is None:
+            return None
+        answer = self.digests[path]
+        if answer is not None:
+            if len(_DIGESTS) >= _DIGESTS_LIMIT:
+                _DIGESTS.clear()
+            _DIGESTS[path] = (key, answer)
+        return answer
+
     def list_dir(self, path: Path) -> tuple[str, ...] | None:
         """The sorted names of the entries of folder ``path``, or None when it
         cannot be listed (a rule reading a local module's files finds them so)."""
@@ -77,6 +101,11 @@ class Inputs:
             and all(_current_digest(path) == answer for path, answer in self.digests.items())
             and all(_listing(path) == answer for path, answer in self.listings.items())
         )
+
+
+#: path -> ((mtime in ns, size), SHA-256) of files ``Inputs.digest`` read in this process
+_DIGESTS: dict[Path, tuple[tuple[int, int], str]] = {}
+_DIGESTS_LIMIT = 65536
 
 
 def _digest(data: bytes) -> str:

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..api import TerraformModule
+from ..context.module import parse_beyond
 from ..cst import nodes as n
 from ..cst.values import template_text
 from ..cst.visitor import walk
 from ..syntax.errors import ParseError
-from ..syntax.parser import parse_module
 
 __all__ = [
     "ChildModule",
@@ -118,40 +118,6 @@ def scoped_data_sources(module: TerraformModule) -> set[tuple[str, str]]:
     return found
 
 
-# -- cheap looks at the text before the reference index --------------------------
-#
-# The reference index walks every expression of the module. In code that
-# works every reference resolves, so the rules first look at the files' text
-# for names that might not: only then is the index built. The patterns are
-# generous (a match in a comment or a string only costs the index); a
-# reference they miss would be one written with comments inside it.
-
-_NAME = r"[A-Za-z_][\w-]*"
-_ROOT = r"(?<![\w.-])"  # a traversal starts here: not after a letter, a dot or a dash
-_DOT = r"\s*\.\s*"
-
-
-def regex(*parts: str) -> re.Pattern[str]:
-    """A pattern made of ``parts`` (regular expressions, never HCL)."""
-    return re.compile("".join(parts))
-
-
-VAR_NAMES = regex(_ROOT, "var", _DOT, "(", _NAME, ")")
-LOCAL_NAMES = regex(_ROOT, "local", _DOT, "(", _NAME, ")")
-MODULE_NAMES = regex(_ROOT, "module", _DOT, "(", _NAME, ")")
-DATA_NAMES = regex(_ROOT, "data", _DOT, "(", _NAME, ")", _DOT, "(", _NAME, ")")
-#: ``type.name`` where the type has a ``_`` (every resource type does: provider prefix)
-RESOURCE_NAMES = regex(_ROOT, "([A-Za-z][A-Za-z0-9]*_[\\w-]*)", _DOT, "(", _NAME, ")")
-
-
-def text_matches(module: TerraformModule, pattern: re.Pattern[str]) -> set[tuple[str, ...]]:
-    """The groups of every match of ``pattern`` in the module's parsed files."""
-    found: set[tuple[str, ...]] = set()
-    for file in module.parsed():
-        found.update(match.groups() for match in pattern.finditer(file.text))
-    return found
-
-
 # -- local child modules ------------------------------------------------------
 
 
@@ -206,10 +172,6 @@ _DECLARES = re.compile(rb"^[ \t]*(?:variable|output)(?:[ \t]+[\"A-Za-z_]|\")", r
 _NOTHING = _FileFacts((), ())
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def _tree_facts(tree: n.Module) -> _FileFacts:
     variables: list[tuple[str, bool]] = []
     outputs: list[str] = []
@@ -231,38 +193,35 @@ def _remember(digest: str, facts: _FileFacts | None) -> None:
 
 
 def remember_module(module: TerraformModule) -> None:
-    """Keep what each parsed file of ``module`` declares, from the trees the
-    run already has: when a later module of the run calls this one, its
-    files need no second parse (modules run in path order, so a root module
-    comes before the ``examples/`` that call it)."""
-    for file in module.parsed():
-        if not file.path.name.endswith(".tf"):
-            continue
-        if _DECLARES.search(file.text.encode("utf-8")) is None:
-            continue  # found without parsing anyway
-        digest = _digest(file.text)
-        if digest not in _FACTS:
-            assert file.tree is not None
+    """Keep what the files of ``module`` that declare variables or outputs
+    declare, from the trees the run already has: when a later module of the
+    run calls this one, they need no second parse (modules run in path
+    order, so a root module comes before the ``examples/`` that call it)."""
+    index = module.index
+    declaring = {e.file for e in index.blocks("variable")} | {e.file for e in index.blocks("output")}
+    for path in declaring:
+        file = module.files[path]
+        digest = hashlib.sha256(file.text.encode("utf-8")).hexdigest()  # as Inputs digests the bytes
+        if digest not in _FACTS and file.tree is not None:
             _remember(digest, _tree_facts(file.tree))
 
 
-def _facts(data: bytes, path: Path) -> _FileFacts | None:
-    """What a child's file declares. A file with no line that could start a
-    ``variable`` or ``output`` block (a module's ``main.tf``, mostly) is not
-    parsed: it declares neither, and parsing it is most of the cost."""
-    if not _DECLARES.search(data):
-        return _NOTHING
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
+def _facts(module: TerraformModule, path: Path) -> _FileFacts | None:
+    """What a child's file declares, read and kept by the SHA-256 of its
+    bytes. A file with no line that could start a ``variable`` or ``output``
+    block (a module's ``main.tf``, mostly) is not parsed: it declares
+    neither, and parsing it is most of the cost."""
+    data = module.inputs.read_bytes(path)
+    digest = module.inputs.digests.get(path)
+    if data is None or digest is None:
         return None
-    digest = _digest(text)
-    if digest in _FACTS:
-        return _FACTS[digest]
-    try:
-        facts: _FileFacts | None = _tree_facts(parse_module(text.removeprefix("\ufeff"), path=str(path)))
-    except (ParseError, RecursionError):
-        facts = None
+    facts: _FileFacts | None = _NOTHING
+    if (b"variable" in data or b"output" in data) and _DECLARES.search(data):
+        try:
+            text = data.decode("utf-8")  # as the engine decodes it (a BOM kept: the parser reads past it)
+            facts = _tree_facts(parse_beyond(path, text))
+        except (UnicodeDecodeError, ParseError, RecursionError):
+            facts = None
     _remember(digest, facts)
     return facts
 
@@ -290,12 +249,12 @@ def local_child(module: TerraformModule, source: str) -> ChildModule:
         if not name.endswith(".tf"):
             continue
         path = directory / name
-        data = module.inputs.read_bytes(path)
-        if data is None:
+        digest = module.inputs.digest(path)  # recorded: a cached result is dropped when the file changes
+        if digest is None:
             if os.path.isdir(path):
                 continue  # a folder named like a file: Terraform skips it too
             return ChildModule(directory, found=True)
-        facts = _facts(data, path)
+        facts = _FACTS[digest] if digest in _FACTS else _facts(module, path)
         if facts is None:
             return ChildModule(directory, found=True)
         if name == "override.tf" or name.endswith("_override.tf"):

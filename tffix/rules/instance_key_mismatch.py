@@ -1,18 +1,15 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..api import Applicability, Diagnostic, Example, Rule, Severity, TerraformModule
 from ..cst import nodes as n
 from ..cst.visitor import walk
 from ..rewrite import FixBuilder, parse_expression
-from ._structure import declarations_visible, regex
+from ._structure import declarations_visible
 
 __all__ = ["InstanceKeyMismatch"]
 
-_START = r"(?<![\w.-])"  # a traversal starts here
-_DOT = r"\s*\.\s*"
 
 #: attributes whose references name whole objects, where no instance key is asked for
 _WHOLE_OBJECTS = frozenset({"depends_on", "replace_triggered_by", "ignore_changes"})
@@ -41,32 +38,6 @@ def _whole_object_nodes(module: TerraformModule) -> set[int]:
                 elif type(item) is n.Attribute and item.name.text in _WHOLE_OBJECTS:
                     found.update(id(node) for node in walk(item.value))
     return found
-
-
-def _spelling(kind: str, name: tuple[str, ...]) -> str:
-    """A pattern for the address as code writes it (spaces around dots allowed)."""
-    parts = [kind] if kind in ("data", "module") else []
-    return _DOT.join(re.escape(part) for part in (*parts, *name))
-
-
-def _may_find(module: TerraformModule) -> bool:
-    """Whether the text shows a repeated object's attribute read without a
-    key, or a single object's with one (else the reference index, a walk of
-    every expression, is not worth building)."""
-    repeated: list[str] = []
-    single: list[str] = []
-    index = module.index
-    for kind in ("resource", "data", "module"):
-        for declaration in index.declarations(kind):
-            attributes = index.attributes(declaration.block)
-            many = "count" in attributes or "for_each" in attributes
-            (repeated if many else single).append(_spelling(kind, declaration.name))
-    patterns = []
-    if repeated:  # an attribute read with no key
-        patterns.append(regex(_START, "(?:", "|".join(repeated), ")", _DOT, "[A-Za-z_]"))
-    if single:  # a key, or a legacy `.0`
-        patterns.append(regex(_START, "(?:", "|".join(single), r")\s*(?:\[|\.\s*[0-9])"))
-    return any(p.search(file.text) for p in patterns for file in module.parsed())
 
 
 def _inside_counted(file_tree: n.Module, node: n.Node) -> bool:
@@ -160,8 +131,6 @@ class InstanceKeyMismatch(Rule):
     )
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
-        if not _may_find(module):
-            return
         index = module.index
         candidates = []
         for reference in index.references:

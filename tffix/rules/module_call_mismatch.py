@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..api import Applicability, Diagnostic, Example, Fix, Rule, Severity, SourceFile, TerraformModule
@@ -8,7 +7,7 @@ from ..cst import nodes as n
 from ..cst.quoting import is_identifier
 from ..rewrite import FixBuilder, parse_attribute, to_node
 from ..rewrite.render import NEWLINE
-from ._structure import ChildModule, close_names, local_child, local_source, module_inputs, regex, remember_module
+from ._structure import ChildModule, close_names, local_child, local_source, module_inputs, remember_module
 
 __all__ = ["ModuleCallMismatch"]
 
@@ -18,16 +17,6 @@ _RESERVED = frozenset({
     "resource", "data", "terraform", "moved", "import", "removed", "check", "depends_on", "count",
     "for_each", "source", "version", "providers",
 })  # fmt: skip
-
-
-def _reads_unknown_output(module: TerraformModule, name: str, child: ChildModule) -> bool:
-    """Whether the text reads an output of ``module.<name>`` the child does not
-    declare (else the reference index, a walk of every expression, is not
-    worth building)."""
-    pattern = regex(
-        r"(?<![\w.-])module\s*\.\s*", re.escape(name), r"\s*(?:\[[^\]\n]*\]\s*|\.\s*\*\s*)?\.\s*([A-Za-z_][\w-]*)"
-    )
-    return any(m.group(1) not in child.outputs for file in module.parsed() for m in pattern.finditer(file.text))
 
 
 def _output_name(traversal: n.Node, node: n.Node) -> n.GetAttr | None:
@@ -142,6 +131,7 @@ class ModuleCallMismatch(Rule):
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
         remember_module(module)  # a later module of the run may call this one
+        children: dict[str, ChildModule] = {}  # one read per child and run (a module may call one many times)
         for entry in module.index.blocks("module"):
             file = module.files[entry.file]
             block = entry.block
@@ -152,7 +142,7 @@ class ModuleCallMismatch(Rule):
             source = local_source(block)
             if source is None:
                 continue
-            child = local_child(module, source)
+            child = children.get(source) or children.setdefault(source, local_child(module, source))
             attribute = block.body.attribute("source")
             assert attribute is not None
             if not child.found:
@@ -165,7 +155,7 @@ class ModuleCallMismatch(Rule):
                 continue
             yield from self._inputs(module, file, block, name, source, child)
             declaration = module.index.declaration("module", name)
-            if declaration is not None and declaration.node is block and _reads_unknown_output(module, name, child):
+            if declaration is not None and declaration.node is block:
                 yield from self._outputs(module, declaration, name, source, child)
 
     def _blocks(self, module: TerraformModule, file: SourceFile, block: n.Block, name: str) -> Iterator[Diagnostic]:

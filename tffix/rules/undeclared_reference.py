@@ -6,28 +6,10 @@ from ..api import Applicability, Diagnostic, Example, Rule, Severity, TerraformM
 from ..cst import nodes as n
 from ..cst.quoting import ref
 from ..rewrite import FixBuilder
-from ._structure import (
-    DATA_NAMES,
-    LOCAL_NAMES,
-    MODULE_NAMES,
-    RESOURCE_NAMES,
-    close_names,
-    declarations_visible,
-    not_value_nodes,
-    scoped_data_sources,
-    text_matches,
-)
+from ._structure import close_names, declarations_visible, not_value_nodes, scoped_data_sources
 
 __all__ = ["UndeclaredReference"]
 
-#: reference roots the resource pattern also matches, which are not resources
-_NOT_RESOURCES = frozenset({"count", "each", "self", "path", "terraform"})
-#: second names the resource pattern matches that are not resource names, for the
-#: look at the text only: a dynamic block's iterator (``ingress_rule.value``) and
-#: file names in strings and comments (``policy.json``)
-_NOT_NAMES = frozenset({
-    "key", "value", "html", "json", "zip", "asc", "tf", "txt", "py", "sh", "yaml", "yml", "md", "tpl", "js",
-})  # fmt: skip
 
 #: roots that name other kinds of objects than resources (Terraform 1.10+
 #: ephemeral resources, 1.14 actions), which the module index does not declare
@@ -123,8 +105,6 @@ class UndeclaredReference(Rule):
     )
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
-        if not self._may_find(module):
-            return
         unresolved = [
             r for r in module.index.references.unresolved()
             if r.kind != "variable" and not (r.kind == "resource" and r.name[0] in _OTHER_ROOTS)
@@ -170,18 +150,3 @@ class UndeclaredReference(Rule):
             yield module.diagnostic(
                 self, file, reference.node, f"{address} is not declared: no {what} of that name{hint}", fix=fix
             )
-
-    @staticmethod
-    def _may_find(module: TerraformModule) -> bool:
-        """Whether the text shows a name of a kind this rule checks that the
-        module does not declare (so the reference index is worth building)."""
-        index = module.index
-        for kind, pattern in (("local", LOCAL_NAMES), ("module", MODULE_NAMES)):
-            if any(index.declaration(kind, *name) is None for name in text_matches(module, pattern)):  # type: ignore[arg-type]
-                return True
-        if any(index.declaration("data", *name) is None for name in text_matches(module, DATA_NAMES)):
-            return True
-        return any(
-            name[0] not in _NOT_RESOURCES and name[1] not in _NOT_NAMES and index.declaration("resource", *name) is None
-            for name in text_matches(module, RESOURCE_NAMES)
-        )

@@ -7,7 +7,7 @@ from ..cst import nodes as n
 from ..cst.quoting import ref
 from ..cst.visitor import parents
 from ..rewrite import FixBuilder
-from ._structure import VAR_NAMES, close_names, declarations_visible, text_matches
+from ._structure import close_names, declarations_visible
 
 __all__ = ["UndeclaredVariable", "inferred_type"]
 
@@ -140,9 +140,6 @@ class UndeclaredVariable(Rule):
     )
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
-        written = {name for (name,) in text_matches(module, VAR_NAMES)}
-        if all(module.index.declaration("variable", name) is not None for name in written):
-            return  # every var.x the text shows is declared: no need to walk the expressions
         unresolved = [r for r in module.index.references.unresolved() if r.kind == "variable"]
         if not unresolved or not declarations_visible(module):
             return
