@@ -6,6 +6,7 @@ one-block files whose indentation a fix keeps."""
 from __future__ import annotations
 
 import datetime
+import hashlib
 import keyword
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tffix.context.inputs import Inputs
-from tffix.context.module import TerraformModule
+from tffix.context.module import SourceFile, TerraformModule, parse_beyond
 from tffix.engine.run import run_module
 from tffix.engine.run_data import run_from_data, run_to_data
 from tffix.fmt.region import format_lines
@@ -216,3 +217,34 @@ def test_a_fix_that_lays_out_every_nested_line_keeps_the_files_unit(unit: str) -
     text = f'module "m" {{\n{unit}source     = "./m"\n{unit}project_id = "p"\n}}\n'
     removed = text.replace(f'{unit}source     = "./m"\n', "")
     assert format_lines(removed, [2], own_style=True) == f'module "m" {{\n{unit}project_id = "p"\n}}\n'
+
+
+# -- what the child reading costs -------------------------------------------------
+
+
+def test_a_tree_parsed_beyond_the_module_is_handed_to_its_own_run_once(tmp_path: Path) -> None:
+    text = 'variable "x" {\n  type = string\n}\n'
+    path = tmp_path / "variables.tf"
+    tree = parse_beyond(path, text)
+    first = SourceFile.parse(path, text)
+    assert first.tree is tree
+    second = SourceFile.parse(path, text)  # never two files with one tree
+    assert second.tree is not None and second.tree is not tree
+    assert second.tree.code == text
+
+
+def test_inputs_digest_is_recorded_and_follows_changes(tmp_path: Path) -> None:
+    path = tmp_path / "variables.tf"
+    path.write_bytes(b'variable "x" {}\n')
+    inputs = Inputs()
+    first = inputs.digest(path)
+    assert first == hashlib.sha256(b'variable "x" {}\n').hexdigest()
+    assert inputs.digests == {path: first}
+    assert Inputs().digest(path) == first  # known by size and mtime: not read again, still recorded
+    path.write_bytes(b'variable "x" {\n  type = string\n}\n')
+    again = Inputs()
+    assert again.digest(path) == hashlib.sha256(path.read_bytes()).hexdigest() != first
+    path.unlink()
+    gone = Inputs()
+    assert gone.digest(path) is None
+    assert gone.digests == {path: None}
