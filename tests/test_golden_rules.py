@@ -3,7 +3,8 @@
 - `<case>.before.tf` -> `<case>.after.tf` (missing: must stay unchanged),
   run as `main.tf` of a one-file module;
 - `<case>/before/` -> `<case>/after/`: a whole module (files edited or added;
-  a missing `after/` means nothing changes);
+  a missing `after/` means nothing changes); folders in `before/` (local
+  child modules) are put on disk beside the module, never edited;
 - `<case>.options.toml` / `<case>/options.toml`: `profile`, `unsafe-fixes`,
   `select`, and `[options]` for the rule;
 - `<case>.findings` / `<case>/findings`: what `tffix check` reports on the
@@ -60,10 +61,16 @@ def test_no_stray_golden_folders() -> None:
 
 
 @pytest.mark.parametrize(("rule", "case"), CASES, ids=[f"{r}/{c}" for r, c in CASES])
-def test_golden_rule_case(rule: str, case: str, update_golden: bool) -> None:
+def test_golden_rule_case(
+    rule: str, case: str, update_golden: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     base = GOLDEN / rule
     folder = base / case
     if folder.is_dir():
+        if any(p.is_dir() for p in (folder / "before").iterdir()):
+            # child modules the rules read from disk: the module runs as `module/` of a copy
+            shutil.copytree(folder / "before", tmp_path / "module")
+            monkeypatch.chdir(tmp_path)
         before_all = _read_dir(folder / "before")
         options = read_options(folder / "options.toml")
     else:

@@ -50,7 +50,7 @@ stable surface; the modules they come from may move.
 from __future__ import annotations
 
 from .context.inputs import Inputs
-from .context.module import MODULE_SUFFIX, SourceFile, TerraformModule, fix
+from .context.module import MODULE_SUFFIX, SourceFile, TerraformModule, fix, parse_beyond
 from .context.schemas import schema_findings
 from .context.suppressions import Suppression
 from .context.visit import NodeContext
@@ -127,8 +127,9 @@ from .rewrite import (
 )
 from .rewrite.fmt_rewrites import modern_type, unwrapped_interpolation
 from .rewrite.literal_variables import VariableUse, use_variable
+from .rewrite.render import NEWLINE
 from .rewrite.snippets import with_last_token
-from .rewrite.variables import may_be_null, type_fits
+from .rewrite.variables import declared_type, may_be_null, type_fits
 from .rule import DOC_SECTIONS, Codemod, Example, Option, Rule, RuleSet
 from .schema import (
     KNOWN_CONFUSIONS,
@@ -258,6 +259,7 @@ __all__ = [  # noqa: RUF022 - grouped by topic, in the order the docstring lists
     "parse_block",
     "parse_body",
     "parse_expression",
+    "parse_beyond",
     "parse_module",
     "to_node",
     "with_comments",
@@ -275,6 +277,8 @@ __all__ = [  # noqa: RUF022 - grouped by topic, in the order the docstring lists
     "FixBuilder",
     "VariableUse",
     "may_be_null",
+    "declared_type",
+    "NEWLINE",
     "modern_type",
     "type_fits",
     "unwrapped_interpolation",

@@ -35,12 +35,14 @@ def _today() -> datetime.date:
 class Inputs:
     """``today`` and the answers given so far: each expiry compared with it
     (expired or not), each path probed (exists or not), each file read (the
-    SHA-256 of its bytes, None when it could not be read)."""
+    SHA-256 of its bytes, None when it could not be read), each folder listed
+    (the sorted names of its entries, None when it could not be listed)."""
 
     today: datetime.date = field(default_factory=_today)
     expiries: dict[datetime.date, bool] = field(default_factory=dict)
     exists: dict[Path, bool] = field(default_factory=dict)
     digests: dict[Path, str | None] = field(default_factory=dict)
+    listings: dict[Path, tuple[str, ...] | None] = field(default_factory=dict)
 
     def expired(self, expires: datetime.date) -> bool:
         """Whether a suppression that ends on ``expires`` no longer applies."""
@@ -61,13 +63,49 @@ class Inputs:
         self.digests[path] = _digest(data)
         return data
 
+    def digest(self, path: Path) -> str | None:
+        """The SHA-256 of the file's bytes (None when it cannot be read),
+        recorded as ``read_bytes`` records it. A file whose size and
+        modification time are those of an earlier call in this process is
+        not read again."""
+        try:
+            stat = os.stat(path)
+        except OSError:
+            self.digests[path] = None
+            return None
+        key = (stat.st_mtime_ns, stat.st_size)
+        known = _DIGESTS.get(path)
+        if known is not None and known[0] == key:
+            self.digests[path] = known[1]
+            return known[1]
+        if self.read_bytes(path) is None:
+            return None
+        answer = self.digests[path]
+        if answer is not None:
+            if len(_DIGESTS) >= _DIGESTS_LIMIT:
+                _DIGESTS.clear()
+            _DIGESTS[path] = (key, answer)
+        return answer
+
+    def list_dir(self, path: Path) -> tuple[str, ...] | None:
+        """The sorted names of the entries of folder ``path``, or None when it
+        cannot be listed (a rule reading a local module's files finds them so)."""
+        answer = self.listings[path] = _listing(path)
+        return answer
+
     def hold(self, today: datetime.date) -> bool:
         """Whether a run on ``today`` would get every recorded answer again."""
         return (
             all((expires < today) == answer for expires, answer in self.expiries.items())
             and all(os.path.exists(path) == answer for path, answer in self.exists.items())
             and all(_current_digest(path) == answer for path, answer in self.digests.items())
+            and all(_listing(path) == answer for path, answer in self.listings.items())
         )
+
+
+#: path -> ((mtime in ns, size), SHA-256) of files ``Inputs.digest`` read in this process
+_DIGESTS: dict[Path, tuple[tuple[int, int], str]] = {}
+_DIGESTS_LIMIT = 65536
 
 
 def _digest(data: bytes) -> str:
@@ -77,5 +115,12 @@ def _digest(data: bytes) -> str:
 def _current_digest(path: Path) -> str | None:
     try:
         return _digest(path.read_bytes())
+    except OSError:
+        return None
+
+
+def _listing(path: Path) -> tuple[str, ...] | None:
+    try:
+        return tuple(sorted(os.listdir(path)))
     except OSError:
         return None

@@ -25,7 +25,7 @@ from ..syntax.validate import check_unique_attributes
 from ..text.lines import Lines
 from .inputs import Inputs
 
-__all__ = ["MODULE_SUFFIX", "RuleIdentity", "SourceFile", "TerraformModule", "fix"]
+__all__ = ["MODULE_SUFFIX", "RuleIdentity", "SourceFile", "TerraformModule", "fix", "parse_beyond"]
 
 
 class RuleIdentity(Protocol):
@@ -57,6 +57,9 @@ class SourceFile:
 
     @classmethod
     def parse(cls, path: Path, text: str) -> SourceFile:
+        tree = _READ_AHEAD.pop(text, None)  # parsed already for a rule that read this file from disk
+        if tree is not None:
+            return cls.from_tree(path, text, tree)
         try:
             return cls.from_tree(path, text, parse_module(text, path=str(path)))
         except ParseError as e:
@@ -151,6 +154,26 @@ class SourceFile:
         else:
             sep = "\n" if tail.endswith("\n") else "\n\n"
         return Edit(self.path, len(body), len(body), sep + text)
+
+
+#: trees of files beyond a module that a rule parsed (a local child module's
+#: ``variables.tf``), by text: when the run reaches that file's own module, its
+#: ``SourceFile.parse`` takes the tree from here instead of parsing it again.
+#: Each is taken once (no two files share a tree); the oldest go first.
+_READ_AHEAD: dict[str, n.Module] = {}
+_READ_AHEAD_LIMIT = 256
+
+
+def parse_beyond(path: Path, text: str) -> n.Module:
+    """``parse_module(text, path=str(path))`` for a file beyond the module a
+    rule runs on (raises ``ParseError`` as it does). The tree is kept for the
+    run's own parse of that file, so reading a module a later module of the
+    run is made of costs no second parse."""
+    tree = parse_module(text, path=str(path))
+    if len(_READ_AHEAD) >= _READ_AHEAD_LIMIT:
+        del _READ_AHEAD[next(iter(_READ_AHEAD))]
+    _READ_AHEAD[text] = tree
+    return tree
 
 
 def _same(file: SourceFile | None, text: str) -> SourceFile | None:

@@ -88,6 +88,7 @@ def _inputs_to_data(inputs: Inputs) -> dict[str, Any]:
         "expiries": [[day.isoformat(), expired] for day, expired in inputs.expiries.items()],
         "exists": [[str(path), exists] for path, exists in inputs.exists.items()],
         "digests": [[str(path), digest] for path, digest in inputs.digests.items()],
+        "listings": [[str(path), None if names is None else list(names)] for path, names in inputs.listings.items()],
     }
 
 
@@ -176,6 +177,10 @@ def _inputs(data: object) -> Inputs:
         {
             Path(_str(path)): None if digest is None else _str(digest)
             for path, digest in _list(_get(fields, "digests"), _any_pair)
+        },
+        {
+            Path(_str(path)): None if names is None else tuple(_list(names, _str))
+            for path, names in _list(fields.get("listings", []), _any_pair)
         },
     )
 

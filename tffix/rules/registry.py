@@ -22,10 +22,12 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .backend_with_dynamic_values import BackendWithDynamicValues
     from .block_attribute_confusion import BlockAttributeConfusion
     from .broad_iam_permissions import BroadIamPermissions
+    from .count_and_for_each import CountAndForEach
     from .deprecated_argument import DeprecatedArgument
     from .destroy_blocking_database_settings import DestroyBlockingDatabaseSettings
     from .duplicate_map_key import DuplicateMapKey
     from .empty_list_comparison import EmptyListComparison
+    from .for_each_over_list import ForEachOverList
     from .git_module_without_shallow_clone import GitModuleWithoutShallowClone
     from .hardcoded_ami_id import HardcodedAmiId
     from .hardcoded_environment_tag import HardcodedEnvironmentTag
@@ -34,6 +36,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .iam_policy_without_document import IamPolicyWithoutDocument
     from .iam_role_managed_policy_arns import IamRoleManagedPolicyArns
     from .iam_role_object_reference import IamRoleObjectReference
+    from .instance_key_mismatch import InstanceKeyMismatch
     from .interpolation_only_expression import InterpolationOnlyExpression
     from .lambda_package_outside_terraform import LambdaPackageOutsideTerraform
     from .legacy_index_syntax import LegacyIndexSyntax
@@ -42,6 +45,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .missing_required_argument import MissingRequiredArgument
     from .missing_required_provider import MissingRequiredProvider
     from .missing_required_version import MissingRequiredVersion
+    from .module_call_mismatch import ModuleCallMismatch
     from .non_production_cost import NonProductionCost
     from .nonconforming_name import NonconformingName
     from .nonstandard_module_layout import NonstandardModuleLayout
@@ -53,6 +57,8 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .s3_lifecycle_rule_without_filter import S3LifecycleRuleWithoutFilter
     from .slash_comment import SlashComment
     from .timestamp_in_resource_argument import TimestampInResourceArgument
+    from .undeclared_reference import UndeclaredReference
+    from .undeclared_variable import UndeclaredVariable
     from .undocumented_output import UndocumentedOutput
     from .undocumented_variable import UndocumentedVariable
     from .unknown_argument import UnknownArgument
@@ -63,6 +69,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .unused_required_provider import UnusedRequiredProvider
     from .unused_suppression import UnusedSuppression
     from .user_data_base64encode import UserDataBase64encode
+    from .version_on_local_module import VersionOnLocalModule
     from .wildcard_log_write_permissions import WildcardLogWritePermissions
     from .workspace_with_remote_backend import WorkspaceWithRemoteBackend
 
@@ -114,6 +121,13 @@ def rule_classes() -> tuple[type[Rule], ...]:
         MissingRequiredArgument,
         BlockAttributeConfusion,
         DeprecatedArgument,
+        UndeclaredVariable,
+        UndeclaredReference,
+        ModuleCallMismatch,
+        VersionOnLocalModule,
+        ForEachOverList,
+        CountAndForEach,
+        InstanceKeyMismatch,
     )
 
 

@@ -1,0 +1,7 @@
+module "network" {
+    source   = "Azure/network/azurerm"
+    for_each = var.regions
+    count    = 2
+
+    resource_group_name = "rg"
+}

@@ -1,0 +1,7 @@
+output "vpc_id" {
+  value = "vpc-123"
+}
+
+output "subnet_ids" {
+  value = ["subnet-1"]
+}

@@ -1,0 +1,8 @@
+variable "vpc_cidr" {
+  type = string
+}
+
+variable "name" {
+  type    = string
+  default = "main"
+}

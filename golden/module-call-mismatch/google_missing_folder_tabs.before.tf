@@ -1,0 +1,6 @@
+module "gke" {
+	source = "./modules/gke"
+
+	project_id = "acme-prod"
+	region     = "europe-west1"
+}

@@ -1,0 +1,8 @@
+variable "environment" {
+  description = "Deployment environment."
+  type        = string
+}
+
+variable "prefix" {
+  type = string
+}

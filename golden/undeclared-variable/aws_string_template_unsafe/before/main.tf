@@ -1,0 +1,7 @@
+resource "aws_s3_bucket" "logs" {
+  bucket = "${var.prefix}-logs-${var.environment}"
+
+  tags = {
+    Environment = var.environment
+  }
+}

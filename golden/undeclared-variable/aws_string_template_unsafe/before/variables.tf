@@ -1,0 +1,4 @@
+variable "environment" {
+  description = "Deployment environment."
+  type        = string
+}

@@ -1,0 +1,4 @@
+resource "google_storage_bucket" "data" {
+  name     = var.bucket_name
+  location = "EU"
+}

@@ -1,0 +1,5 @@
+module "aks" {
+    source = "../modules/aks"
+
+    location = "westeurope"
+}

@@ -1,0 +1,4 @@
+module "gke" {
+	source     = "./modules/gke"
+	project_id = "acme-prod"
+}
