@@ -67,7 +67,7 @@ def test_config_selects_ignores_and_sets_rule_options(tmp_path: Path) -> None:
     _write(tmp_path / ".tffix.toml", "ignore = ['hardcoded-environment-tag']\n")
     out = run_cli("check", str(tmp_path)).output
     assert "TFX101" not in out and "TFX103" in out
-    _write(tmp_path / ".tffix.toml", "select = ['ALL']\nignore = ['TFX10', 'TFX2']\n")
+    _write(tmp_path / ".tffix.toml", "select = ['ALL']\nignore = ['TFX10', 'TFX2', 'TFX3', 'TFX4']\n")
     out = run_cli("check", str(tmp_path)).output
     assert "TFX10" not in out and "Found 0 findings" in out
     _write(

@@ -129,10 +129,20 @@ class _Scan:
     def _loads(self, tree: ast.AST, name: str) -> list[ast.Name]:
         return [u for u in ast.walk(tree) if isinstance(u, ast.Name) and u.id == name and isinstance(u.ctx, ast.Load)]
 
-    def _calls(self, function: str) -> list[ast.Call]:
+    def _calls(self, function: str, home: ast.AST | None = None) -> list[ast.Call]:
+        """Calls of ``function`` in its own module and in the modules that
+        import it by that name (another module's function of the same name
+        is another function)."""
+        trees = [
+            tree
+            for tree in self.trees.values()
+            if tree is home
+            or home is None
+            or any(isinstance(i, ast.ImportFrom) and any(a.name == function for a in i.names) for i in ast.walk(tree))
+        ]
         return [
             call
-            for tree in self.trees.values()
+            for tree in trees
             for call in ast.walk(tree)
             if isinstance(call, ast.Call) and _name(call.func) == function
         ]
@@ -244,7 +254,7 @@ class _Scan:
         if isinstance(up, ast.Return):
             function = self._function(up)
             if function is not None and function.name not in seen:
-                calls = self._calls(function.name)
+                calls = self._calls(function.name, self.module_of[id(function)])
                 for call in calls:
                     self.check(call, seen | {function.name}, problems)
                 if calls:

@@ -29,7 +29,20 @@ def copy(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.mark.parametrize("cls", rule_classes(), ids=lambda cls: cls.code)
+#: rules whose examples create a file, which a one-file example cannot declare
+_MAKES_FILES = {"TFX215"}
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [
+        pytest.param(cls, marks=pytest.mark.xfail(strict=True, reason="its example creates variables.tf"))
+        if cls.code in _MAKES_FILES
+        else cls
+        for cls in rule_classes()
+    ],
+    ids=lambda cls: cls.code,
+)
 def test_tffix_rules_pass_through_tffix_testing(cls: type[Rule]) -> None:
     results = testing.check_examples(cls)
     assert len(results) == len(cls.valid) + len(cls.invalid) > 0

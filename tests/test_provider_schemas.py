@@ -231,6 +231,7 @@ def test_config_key_and_command_line_option(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="provider-schemas"):
         load_config(tmp_path / ".tffix.toml")
     refused = runner.invoke(
-        main, ["check", "--isolated", "--provider-schema", str(tmp_path / "schema.json"), str(tmp_path)]
+        main,
+        ["check", "--isolated", "--select", "TFX4", "--provider-schema", str(tmp_path / "schema.json"), str(tmp_path)],
     )
     assert refused.exit_code == 2 and "not JSON" in refused.output and "Traceback" not in refused.output

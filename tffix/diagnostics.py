@@ -108,7 +108,8 @@ def mask(text: str, secrets: Iterable[str]) -> str:
     ``admin12`` alone."""
     for secret in sorted({s for s in secrets if s}, key=len, reverse=True):
         if secret in text:
-            head = r"(?<![A-Za-z0-9])" if secret[0].isalnum() else ""
+            # an escape before it (`\nMIIE...` in a quoted key) is a boundary, not part of a word
+            head = r"(?<![A-Za-z0-9](?<!\\[nrt]))" if secret[0].isalnum() else ""
             tail = r"(?![A-Za-z0-9])" if secret[-1].isalnum() else ""
             text = re.sub(head + re.escape(secret) + tail, MASK, text)
     return text

@@ -229,13 +229,21 @@ def _soundness(
         yield f"{file}: a second run changes it again:\n" + _diff(file, outputs.get(file, ""), _outputs(again)[file])
 
 
+def _said(comment: str) -> str:
+    """What a line comment says, whichever marker it is written with
+    (``// x`` turned into ``# x`` keeps the comment)."""
+    if comment.startswith(("//", "#")):
+        return comment.lstrip("/#").strip()  # a rule of slashes may become one of hashes
+    return comment
+
+
 def _lost_comments(before: str, after: str, run: ModuleRun, file: str) -> list[str]:
     """Comments of ``before`` missing from ``after``, except those inside
     code a change removed or replaced (an edit whose old text holds more
     than comments and blanks took them along with that code). An edit that
     drops a comment and nothing else is a lost comment. Offsets are read
     against ``before``, as the first pass's edits are."""
-    now = Counter(text for _, text in _comments(after))
+    now = Counter(_said(text) for _, text in _comments(after))
     spans = []
     for diag in run.applied:
         for edit in diag.fix.edits if diag.fix is not None else ():
@@ -244,8 +252,8 @@ def _lost_comments(before: str, after: str, run: ModuleRun, file: str) -> list[s
                 spans.append((edit.start, edit.end))
     lost = []
     for offset, text in _comments(before):
-        if now[text] > 0:
-            now[text] -= 1
+        if now[_said(text)] > 0:
+            now[_said(text)] -= 1
         elif not any(start <= offset < end for start, end in spans):
             lost.append(text)
     return lost

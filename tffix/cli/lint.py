@@ -487,7 +487,7 @@ def _report_run(run: ModuleRun, settings: Settings, report: LintReport, *, limit
 def _module(
     source: ModuleSource, run: ModuleRun, settings: Settings, report: LintReport, *, fix: bool, dry_run: bool
 ) -> None:
-    report.hide([*run.applied, *run.remaining])  # before any diff or finding of the module is printed
+    report.hide([*run.applied, *run.remaining], run.secrets)  # before any diff or finding of the module is printed
     # what this process read is what must still be on disk when writing
     changes = [Change(path, run.texts[path], source.texts.get(path)) for path in run.changed()]
     problems: dict[Path, str] = {}
@@ -546,9 +546,10 @@ def _stdin(settings: Settings, report: LintReport, *, fix: bool, dry_run: bool, 
         writable={path},
         may_create=False,
         existing=source.existing,
+        declare_in_place=True,
     )
     result = run.texts[path]
-    report.hide([*run.applied, *run.remaining])
+    report.hide([*run.applied, *run.remaining], run.secrets)
     if fix:
         if dry_run:
             if result != text:

@@ -170,9 +170,11 @@ class LintReport:
         if self._sarif is not None:
             self._sarif.know(classes)
 
-    def hide(self, diagnostics: Iterable[Diagnostic]) -> None:
-        """Mask these findings' secrets in everything printed from now on
-        (called with a module's findings before its diffs and findings)."""
+    def hide(self, diagnostics: Iterable[Diagnostic], secrets: Iterable[str] = ()) -> None:
+        """Mask these findings' secrets (and ``secrets``: those of findings a
+        run's later passes no longer showed) in everything printed from now
+        on (called with a module's findings before its diffs and findings)."""
+        self.secrets.update(secrets)
         for diag in diagnostics:
             self.secrets.update(diag.secrets)
 

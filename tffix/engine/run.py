@@ -53,6 +53,8 @@ class ModuleRun:
     inputs: Inputs = field(default_factory=Inputs)
     #: findings other fixes of this run made appear, whose unsafe fixes it left alone
     held_back: int = 0
+    #: every secret a finding of any pass was about: outputs mask them all
+    secrets: frozenset[str] = frozenset()
 
     def changed(self) -> list[Path]:
         return sorted(p for p, text in self.texts.items() if self.original.get(p) != text)
@@ -140,8 +142,9 @@ class _Pass:
         self.first_seen: set[tuple[str, Path, str]] | None = None
         #: the module's texts now (the run's own dict, updated in place)
         self.texts: dict[Path, str] = {}
-        #: the rules whose fixes this run applied
+        #: the rules whose fixes this run applied, and those `tffix check` showed findings of
         self.fixed_codes: set[str] = set()
+        self.first_codes: set[str] = set()
 
     def may_apply(self, diag: Diagnostic) -> bool:
         """The rule set allows the fix and it only edits files this run may write."""
@@ -163,6 +166,7 @@ class _Pass:
             and fix.applicability is Applicability.UNSAFE
             and self.first_seen is not None
             and diag.code not in self.fixed_codes  # a rule (or codemod) may follow its own fixes to a fixed point
+            and diag.code not in self.first_codes  # a rule check showed findings of: they may move with the code
             and _found_on(diag, self.texts) not in self.first_seen
         )
 
@@ -232,6 +236,7 @@ def run_module(
     unreadable: frozenset[Path] = frozenset(),
     today: datetime.date | None = None,
     known: Mapping[Path, SourceFile] | None = None,
+    declare_in_place: bool = False,
 ) -> ModuleRun:
     """Check (and with ``fix``, repair) the module made of ``texts``.
 
@@ -256,13 +261,15 @@ def run_module(
     state = _Pass(ruleset, set(texts if writable is None else writable), existing, creatable)
     run = ModuleRun(directory, dict(texts), dict(texts), inputs=Inputs() if today is None else Inputs(today))
     # an editor's buffer (or named files): fixes declare what they need in the files they may edit
-    editable = None if writable is None and may_create else frozenset(state.writable)
+    editable = frozenset(state.writable) if declare_in_place else None
     module = TerraformModule.from_texts(
         directory, run.texts, existing, unreadable, run.inputs, known=known, editable=editable
     )
     diags = _check(module, ruleset, state.errors)
     state.texts = run.texts
+    seen_secrets = {secret for d in diags for secret in d.secrets}
     state.first_seen = {_found_on(d, run.texts) for d in diags}
+    state.first_codes = {d.code for d in diags}
     expected: Counter[tuple[str, str, str]] = Counter()
     for _ in range(MAX_PASSES if fix else 0):
         _verify_gone(diags, expected, state)
@@ -287,6 +294,7 @@ def run_module(
             directory, run.texts, existing, unreadable, run.inputs, known=known, editable=editable
         )
         diags = _check(module, ruleset, state.errors)
+        seen_secrets.update(secret for d in diags for secret in d.secrets)
     else:
         if fix:
             names = sorted({f"{d.code} ({d.name})" for d in diags if d.fix and state.ruleset.allows(d.name, d.fix)})
@@ -294,8 +302,9 @@ def run_module(
                 state.errors.append(
                     f"{directory}: fixes did not converge after {MAX_PASSES} passes: {', '.join(names)}"
                 )
-    run.remaining = [d for d in diags if d.path in targets]
+    run.remaining = [d for d in diags if d.path in targets or d.path not in run.original]
     run.fixable = {i for i, d in enumerate(run.remaining) if state.may_apply(d)}
+    run.secrets = frozenset(seen_secrets)
     run.held_back = sum(
         1 for d in run.remaining if d.fix is not None and state.cascaded(d) and state.ruleset.allows(d.name, d.fix)
     )

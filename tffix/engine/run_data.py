@@ -45,6 +45,7 @@ def run_to_data(run: ModuleRun) -> dict[str, Any]:
         "fixable": sorted(run.fixable),
         "inputs": _inputs_to_data(run.inputs),
         "held_back": run.held_back,
+        "secrets": sorted(run.secrets),
     }
 
 
@@ -120,6 +121,7 @@ def run_from_data(data: object) -> ModuleRun:
         fixable=set(_list(_get(fields, "fixable"), _int)),
         inputs=_inputs(_get(fields, "inputs")),
         held_back=_int(_get(fields, "held_back")),
+        secrets=frozenset(_list(_get(fields, "secrets"), _str)),
     )
 
 

@@ -529,8 +529,10 @@ class HardcodedSecret(Rule):
                 where = (base + match.start(), base + match.end())
                 if seen(*where):
                     continue
-                end = PEM_END.search(text, match.end())
-                body = text[match.end() : end.start() if end else len(text)]
+                # a heredoc holds each line of the key as its own literal: read on in the file
+                whole = file.text
+                end = PEM_END.search(whole, where[1])
+                body = whole[where[1] : end.start() if end else where[1] + len(text) - match.end()]
                 secrets = _masks(_ESCAPED_NEWLINE.sub("\n", body), body)
                 message = f"{place.label}: a private key is written into the code; read it from a secret store"
                 yield module.diagnostic(self, file, where, message, secrets=secrets)

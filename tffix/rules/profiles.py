@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["LANGUAGE_RULES", "PROFILES", "RECOMMENDED", "TFLINT_OPT_IN", "Profile", "get_profile"]
+__all__ = ["LANGUAGE_RULES", "PROFILES", "RECOMMENDED", "TFLINT_OPT_IN", "VALIDATE_RULES", "Profile", "get_profile"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,15 @@ LANGUAGE_RULES = TFLINT_OPT_IN | frozenset({
     "missing-required-version", "untyped-variable", "unused-declaration", "workspace-with-remote-backend",
 })  # fmt: skip
 
+#: what ``terraform validate`` would refuse (TFX301-TFX307, TFX401-TFX405): opt-in in
+#: ``default`` and ``ephemeral`` for now (``--extend-select TFX3,TFX4``, or the ``validate``
+#: profile), since they judge a module as a whole and many snippets are parts of one
+VALIDATE_RULES = frozenset({
+    "unknown-resource-type", "unknown-argument", "missing-required-argument", "block-attribute-confusion",
+    "deprecated-argument", "undeclared-variable", "undeclared-reference", "module-call-mismatch",
+    "version-on-local-module", "for-each-over-list", "count-and-for-each", "instance-key-mismatch",
+})  # fmt: skip
+
 #: the equivalents of tflint-ruleset-terraform's ``recommended`` preset (its
 #: ``terraform_json_syntax`` has none: tffix does not edit ``.tf.json`` files),
 #: and the check of tffix's own suppression comments
@@ -83,7 +92,8 @@ PROFILES: dict[str, Profile] = {
             options={"backend-with-dynamic-values": {"strategy": "partial-configuration"}},
             # advice that is right for throwaway stacks and noise for most production code
             excluded=frozenset({"wildcard-log-write-permissions", "hardcoded-resource-name", "non-production-cost"})
-            | LANGUAGE_RULES,
+            | LANGUAGE_RULES
+            | VALIDATE_RULES,
         ),
         Profile(
             "ephemeral",
@@ -93,7 +103,12 @@ PROFILES: dict[str, Profile] = {
                 "destroy-blocking-database-settings": {"strategy": "flip"},
             },
             intended_unsafe=frozenset({"backend-with-dynamic-values", "destroy-blocking-database-settings"}),
-            excluded=LANGUAGE_RULES,
+            excluded=LANGUAGE_RULES | VALIDATE_RULES,
+        ),
+        Profile(
+            "validate",
+            "What `terraform validate` would refuse, found offline: provider schemas and module structure.",
+            only=VALIDATE_RULES | {"unused-suppression"},
         ),
         Profile(
             "recommended",
