@@ -520,8 +520,7 @@ def test_untitled_and_tfvars_documents(tmp_path: Path) -> None:
         s.client.text_document_did_open(lsp.DidOpenTextDocumentParams(
             text_document=lsp.TextDocumentItem(uri=untitled, language_id="terraform", version=1, text=MAIN),
         ))  # fmt: skip
-        # a module of its own: `var.ami` is declared nowhere in it (TFX301)
-        assert [d.code for d in await s.diagnostics(untitled)] == ["TFX113", "TFX301", "TFX101"]
+        assert [d.code for d in await s.diagnostics(untitled)] == ["TFX113", "TFX101"]
         tfvars = s.open(tmp_path / "prod.tfvars", 'a = "${x}"\nbb = [\n')
         (diagnostic,) = await s.diagnostics(tfvars)
         assert diagnostic.code == "syntax-error"
