@@ -205,3 +205,10 @@ def test_explain_a_codemod(project: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# codemod rename-tag\n\nRun it with `tffix codemod rename-tag`. Source: plugin ")
     assert "## What it does" in result.stdout and "- `old` (default 'Env'): The tag key to rename." in result.stdout
+
+
+def test_a_failing_codemod_stops_the_ones_after_it(project: Path) -> None:
+    (project / "main.tf").write_text(MAIN + COUNT, encoding="utf-8")
+    result = run_cli("codemod", "forever", "rename-tag", ".", cwd=project)
+    assert result.exit_code == 2 and "internal error in forever" in result.output
+    assert read(project / "main.tf") == MAIN + COUNT  # nothing written, rename-tag not run after the failure

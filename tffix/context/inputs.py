@@ -81,10 +81,10 @@ class Inputs:
         if self.read_bytes(path) is None:
             return None
         answer = self.digests[path]
-        if answer is not None:
-            if len(_DIGESTS) >= _DIGESTS_LIMIT:
-                _DIGESTS.clear()
-            _DIGESTS[path] = (key, answer)
+        assert answer is not None  # the file was read
+        if len(_DIGESTS) >= _DIGESTS_LIMIT:
+            _DIGESTS.clear()
+        _DIGESTS[path] = (key, answer)
         return answer
 
     def list_dir(self, path: Path) -> tuple[str, ...] | None:
