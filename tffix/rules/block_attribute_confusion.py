@@ -15,25 +15,15 @@ from ..api import (
     Severity,
     SourceFile,
     TerraformModule,
-    load_schema_file,
     multiline_object,
     parse_attribute,
     parse_block,
     schema_findings,
 )
 from ..cst import nodes as n
+from .provider_schema_rules import PROVIDER_SCHEMAS, refuse_unusable, where
 
 __all__ = ["BlockAttributeConfusion"]
-
-PROVIDER_SCHEMAS = Option(
-    [], "Files printed by `terraform providers schema -json`; they win over the shipped snapshots."
-)
-
-
-def _where(finding: SchemaFinding) -> str:
-    labels = finding.resource.label_values
-    prefix = "data." if finding.resource.type.text == "data" else ""
-    return f"{prefix}{labels[0]}.{labels[1]}" + (f" (in {'.'.join(finding.path)})" if finding.path else "")
 
 
 def _has_comments(node: n.Node) -> bool:
@@ -116,20 +106,19 @@ class BlockAttributeConfusion(Rule):
 
     def __init__(self, **settings: Any) -> None:
         super().__init__(**settings)
-        for path in self.settings["provider_schemas"]:
-            load_schema_file(path)  # a file that cannot be used is refused with the settings
+        refuse_unusable(self.settings["provider_schemas"])
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
         kinds = {"block-as-attribute", "attribute-as-block"}
         for file, finding in schema_findings(module, self.settings["provider_schemas"], kinds):
             if finding.kind == "block-as-attribute":
                 message = (
-                    f'{_where(finding)}: "{finding.name}" is a block: write `{finding.name} {{ ... }}`, '
+                    f'{where(finding)}: "{finding.name}" is a block: write `{finding.name} {{ ... }}`, '
                     f"not `{finding.name} = ...` ({finding.candidates.label})"
                 )
             else:
                 message = (
-                    f'{_where(finding)}: "{finding.name}" is an argument: write `{finding.name} = ...`, '
+                    f'{where(finding)}: "{finding.name}" is an argument: write `{finding.name} = ...`, '
                     f"not a block ({finding.candidates.label})"
                 )
             yield module.diagnostic(self, file, finding.where, message, fix=self._fix(module, file, finding))

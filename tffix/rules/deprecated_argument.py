@@ -8,24 +8,13 @@ from ..api import (
     Example,
     Option,
     Rule,
-    SchemaFinding,
     Severity,
     TerraformModule,
-    load_schema_file,
     schema_findings,
 )
+from .provider_schema_rules import PROVIDER_SCHEMAS, refuse_unusable, where
 
 __all__ = ["DeprecatedArgument"]
-
-PROVIDER_SCHEMAS = Option(
-    [], "Files printed by `terraform providers schema -json`; they win over the shipped snapshots."
-)
-
-
-def _where(finding: SchemaFinding) -> str:
-    labels = finding.resource.label_values
-    prefix = "data." if finding.resource.type.text == "data" else ""
-    return f"{prefix}{labels[0]}.{labels[1]}" + (f" (in {'.'.join(finding.path)})" if finding.path else "")
 
 
 class DeprecatedArgument(Rule):
@@ -83,11 +72,10 @@ class DeprecatedArgument(Rule):
 
     def __init__(self, **settings: Any) -> None:
         super().__init__(**settings)
-        for path in self.settings["provider_schemas"]:
-            load_schema_file(path)  # a file that cannot be used is refused with the settings
+        refuse_unusable(self.settings["provider_schemas"])
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
         for file, finding in schema_findings(module, self.settings["provider_schemas"], {"deprecated"}):
             what = "block" if finding.is_block else "argument"
-            message = f'{_where(finding)}: the {what} "{finding.name}" is deprecated ({finding.candidates.label})'
+            message = f'{where(finding)}: the {what} "{finding.name}" is deprecated ({finding.candidates.label})'
             yield module.diagnostic(self, file, finding.where, message)

@@ -16,16 +16,12 @@ from ..api import (
     SourceFile,
     TerraformModule,
     label,
-    load_schema_file,
     schema_findings,
 )
 from ..cst import nodes as n
+from .provider_schema_rules import PROVIDER_SCHEMAS, refuse_unusable
 
 __all__ = ["UnknownArgument", "where_in"]
-
-PROVIDER_SCHEMAS = Option(
-    [], "Files printed by `terraform providers schema -json`; they win over the shipped snapshots."
-)
 
 
 def where_in(finding: SchemaFinding) -> str:
@@ -96,8 +92,7 @@ class UnknownArgument(Rule):
 
     def __init__(self, **settings: Any) -> None:
         super().__init__(**settings)
-        for path in self.settings["provider_schemas"]:
-            load_schema_file(path)  # a file that cannot be used is refused with the settings
+        refuse_unusable(self.settings["provider_schemas"])
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
         for file, finding in schema_findings(module, self.settings["provider_schemas"], {"unknown-argument"}):

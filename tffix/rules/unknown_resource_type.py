@@ -14,20 +14,16 @@ from ..api import (
     SourceFile,
     TerraformModule,
     label,
-    load_schema_file,
     ref,
     schema_findings,
 )
 from ..cst import nodes as n
+from .provider_schema_rules import PROVIDER_SCHEMAS, refuse_unusable
 
 __all__ = ["UnknownResourceType"]
 
+
 #: the option every schema rule takes (the config's `provider-schemas`, `--provider-schema`)
-PROVIDER_SCHEMAS = Option(
-    [], "Files printed by `terraform providers schema -json`; they win over the shipped snapshots."
-)
-
-
 class UnknownResourceType(Rule):
     """Resource or data source type the provider does not have
 
@@ -99,8 +95,7 @@ class UnknownResourceType(Rule):
 
     def __init__(self, **settings: Any) -> None:
         super().__init__(**settings)
-        for path in self.settings["provider_schemas"]:
-            load_schema_file(path)  # a file that cannot be used is refused with the settings
+        refuse_unusable(self.settings["provider_schemas"])
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
         for file, finding in schema_findings(module, self.settings["provider_schemas"], {"unknown-type"}):
