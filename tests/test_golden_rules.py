@@ -26,7 +26,7 @@ import pytest
 from conftest import ROOT
 from rule_harness import assert_sound, outputs, read_options, run, settings_for
 
-from tffix.rules.registry import rule_classes
+from tffix.rules.registry import codemod_classes, rule_classes
 
 GOLDEN = ROOT / "golden"
 RULE_NAMES = [cls.name for cls in rule_classes()]
@@ -56,7 +56,7 @@ def test_every_rule_has_enough_golden_cases(name: str) -> None:
 
 
 def test_no_stray_golden_folders() -> None:
-    known = set(RULE_NAMES) | {"fmt", "hclfmt", "edit", "rename"}
+    known = set(RULE_NAMES) | {cls.name for cls in codemod_classes()} | {"fmt", "hclfmt", "edit", "rename"}
     assert {p.name for p in GOLDEN.iterdir() if p.is_dir()} <= known
 
 

@@ -14,7 +14,9 @@ __all__ = ["codemod_classes", "resolve", "rule_classes", "selection"]
 
 def codemod_classes() -> tuple[type[Codemod], ...]:
     """tffix's own codemods (``tffix codemod --list`` adds the plugins')."""
-    return ()
+    from .aws_s3_bucket_v4 import AwsS3BucketV4
+
+    return (AwsS3BucketV4,)
 
 
 def rule_classes() -> tuple[type[Rule], ...]:

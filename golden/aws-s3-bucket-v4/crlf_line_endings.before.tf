@@ -1,0 +1,8 @@
+resource "aws_s3_bucket" "b" {
+  bucket = "acme-b"
+  acl    = "private"
+
+  versioning {
+    enabled = true # on
+  }
+}

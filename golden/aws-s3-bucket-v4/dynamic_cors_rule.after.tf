@@ -1,0 +1,15 @@
+resource "aws_s3_bucket" "b" {
+  bucket = "acme-b"
+}
+
+resource "aws_s3_bucket_cors_configuration" "b" {
+  bucket = aws_s3_bucket.b.id
+
+  dynamic "cors_rule" {
+    for_each = var.cors_rules
+    content {
+      allowed_methods = cors_rule.value.methods
+      allowed_origins = cors_rule.value.origins
+    }
+  }
+}

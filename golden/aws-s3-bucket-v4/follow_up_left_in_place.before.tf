@@ -1,0 +1,11 @@
+resource "aws_s3_bucket" "b" {
+  bucket = "acme-b"
+
+  # TODO(tffix:aws-s3-bucket-v4): move this dynamic block to aws_s3_bucket_versioning by hand (provider v4 has no such block here)
+  dynamic "versioning" {
+    for_each = var.versioning ? [1] : []
+    content {
+      enabled = true
+    }
+  }
+}

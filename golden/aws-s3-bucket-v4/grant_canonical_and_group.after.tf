@@ -1,0 +1,36 @@
+data "aws_canonical_user_id" "current" {}
+
+resource "aws_s3_bucket" "b" {
+  bucket = "acme-b"
+}
+
+resource "aws_s3_bucket_acl" "b" {
+  bucket = aws_s3_bucket.b.id
+
+  access_control_policy {
+    grant {
+      grantee {
+        id   = data.aws_canonical_user_id.current.id
+        type = "CanonicalUser"
+      }
+      permission = "FULL_CONTROL"
+    }
+    grant {
+      grantee {
+        type = "Group"
+        uri  = "http://acs.amazonaws.com/groups/s3/LogDelivery"
+      }
+      permission = "READ_ACP"
+    }
+    grant {
+      grantee {
+        type = "Group"
+        uri  = "http://acs.amazonaws.com/groups/s3/LogDelivery"
+      }
+      permission = "WRITE"
+    }
+    owner {
+      id = data.aws_canonical_user_id.current.id
+    }
+  }
+}

@@ -1,0 +1,12 @@
+resource "aws_s3_bucket" "b" {
+  bucket = "acme-b"
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "aws_s3_bucket_acl" "b" {
+  bucket = aws_s3_bucket.b.id
+  acl    = "private"
+}

@@ -1,0 +1,13 @@
+resource "aws_s3_bucket" "b" {
+  bucket = "acme-b"
+
+  lifecycle_rule {
+    id      = "tmp"
+    enabled = true
+    prefix  = "tmp/"
+
+    expiration {
+      days = 7
+    }
+  }
+}

@@ -1,0 +1,12 @@
+resource "aws_s3_bucket" "b" {
+  bucket = "acme-b"
+}
+
+resource "aws_s3_bucket_versioning" "b" {
+  bucket = aws_s3_bucket.b.id
+
+  versioning_configuration {
+    # TODO(tffix:aws-s3-bucket-v4): "Suspended" is right only if versioning was ever enabled on this bucket; otherwise use "Disabled"
+    status = "Suspended"
+  }
+}

@@ -1,0 +1,7 @@
+resource "aws_s3_bucket" "b" {
+  bucket = "acme-b"
+
+  versioning {
+    enabled = false
+  }
+}

@@ -1,0 +1,14 @@
+resource "aws_s3_bucket" "b" {
+  bucket = "acme-b"
+}
+
+resource "aws_s3_bucket_website_configuration" "b" {
+  bucket = aws_s3_bucket.b.id
+
+  index_document {
+    suffix = "index.html"
+  }
+  error_document {
+    key = "error.html"
+  }
+}
