@@ -99,11 +99,20 @@ def test_list_names_each_codemod_its_options_and_source(project: Path) -> None:
     result = run_cli("codemod", "--list", cwd=project)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == (
-        "rename-tag    Rename a tag key in every `tags` object.  (options: old='Env', new='Environment')"
+    # tffix's own codemods first, then the plugins', names padded to the longest
+    assert lines[0].startswith("aws-s3-bucket-v4  Upgrade `aws_s3_bucket` to AWS provider v4")
+    assert lines[0].endswith("(options: import=False)")
+    assert lines[1] == (
+        "rename-tag        Rename a tag key in every `tags` object.  (options: old='Env', new='Environment')"
         f"  [plugin: {project / 'mods'}]"
     )
-    assert [line.split()[0] for line in lines] == ["rename-tag", "rename-stage", "count-up", "forever"]
+    assert [line.split()[0] for line in lines] == [
+        "aws-s3-bucket-v4",
+        "rename-tag",
+        "rename-stage",
+        "count-up",
+        "forever",
+    ]
     isolated = run_cli("codemod", "--list", "--isolated", cwd=project)
     assert isolated.exit_code == 0 and "rename-tag" not in isolated.output
 

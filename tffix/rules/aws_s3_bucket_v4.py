@@ -27,6 +27,7 @@ from ..api import (
     string_value,
     traversal,
     walk,
+    with_comments,
 )
 from ..cst import nodes as n
 
@@ -101,8 +102,10 @@ def _keep(old: Item, new: ItemT) -> ItemT:
 
 def _marker(item: Item, text: str) -> Item:
     """``item`` with a follow-up marker comment above it (above its own comments)."""
-    line = n.EmptyLine(_NEWLINE._replace(lead=f"# {MARKER} {text}"))
-    return item.with_changes(leading=(line, *item.leading))
+    if type(item) is n.Attribute:
+        return with_comments(item, " ".join((MARKER, text)))
+    assert type(item) is n.Block
+    return with_comments(item, " ".join((MARKER, text)))
 
 
 def _renamed(item: Item, name: str) -> Item:
@@ -405,7 +408,7 @@ class AwsS3BucketV4(Codemod):
             return  # not the v3 shape (a block named like an argument): not ours
         if _is_dynamic(item) and kind in _SINGLE_BLOCKS | {"object_lock_configuration", "grant"}:
             self._todo(
-                state, item, f"move this dynamic block to {resource} by hand (provider v4 has no such block here)"
+                state, item, "move this dynamic block to", resource, "by hand (provider v4 has no such block here)"
             )
             return
         if type(item) is n.Attribute:
@@ -440,8 +443,8 @@ class AwsS3BucketV4(Codemod):
         state.moved.append(kind)
         state.removed.append(item)
 
-    def _todo(self, state: _Bucket, item: Item, text: str) -> None:
-        state.replaced.append((item, _marker(item, text)))
+    def _todo(self, state: _Bucket, item: Item, *text: str) -> None:
+        state.replaced.append((item, _marker(item, " ".join(text))))
         state.moved.append(_kind(item) or "")
 
     def _grant(self, state: _Bucket, item: n.Block) -> None:
@@ -471,7 +474,7 @@ class AwsS3BucketV4(Codemod):
             owner_block = parse_block("owner {\n  id = data.aws_canonical_user_id.current.id\n}")
             state.add("aws_s3_bucket_acl", [_block("access_control_policy", [*grants, owner_block])])
             state.needs_owner = True
-        state.moved.append("grant")
+        state.moved += ["grant"]
         state.removed.append(item)
 
     def _versioning(self, state: _Bucket, item: n.Block) -> n.Block:
@@ -673,7 +676,7 @@ class AwsS3BucketV4(Codemod):
         state.replaced.append((item, flag.with_changes(leading=item.leading)))
         if rules:
             state.add("aws_s3_bucket_object_lock_configuration", rules, _own_comments(item))
-        state.moved.append("object_lock_configuration")
+        state.moved += ["object_lock_configuration"]
         return False
 
 
@@ -752,7 +755,7 @@ def _order(resource: str) -> int:
 def _free_name(taken: set[tuple[str, str]], kind: str, name: str) -> str:
     candidate, number = name, 2
     while (kind, candidate) in taken:
-        candidate = f"{name}_{number}"
+        candidate = "_".join((name, str(number)))
         number += 1
     taken.add((kind, candidate))
     return candidate
@@ -764,7 +767,7 @@ def _free_name_of(taken: set[tuple[str, str]], kind: str, name: str) -> str:
     best = name
     while (kind, candidate) in taken:
         best = candidate
-        candidate = f"{name}_{number}"
+        candidate = "_".join((name, str(number)))
         number += 1
     return best
 
