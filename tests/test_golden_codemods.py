@@ -29,12 +29,16 @@ from rule_harness import read_options
 
 from tffix.engine.codemods import run_codemods
 from tffix.engine.discover import ModuleSource
+from tffix.engine.run import run_module
 from tffix.rules.registry import codemod_classes
+from tffix.settings import Settings
 from tffix.testing import run_case
 
 GOLDEN = ROOT / "golden"
 CODEMODS = {cls.name: cls for cls in codemod_classes()}
 DIRECTORY = Path("module")
+#: the provider-schema rules a codemod's output must satisfy
+SCHEMA_RULES = ("TFX401", "TFX402", "TFX403", "TFX404")
 
 
 def _cases() -> list[tuple[str, str]]:
@@ -114,3 +118,22 @@ def _update(folder: Path | None, base: Path, case: str, before: dict[str, str], 
         old.unlink()
     for name, text in got.items():
         (expected_dir / name).write_bytes(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize(("codemod", "case"), CASES, ids=[f"{c}/{k}" for c, k in CASES])
+def test_golden_codemod_output_fits_the_provider_schema(codemod: str, case: str) -> None:
+    """What a codemod writes is read against the provider schemas tffix ships
+    (the schema rules, TFX401-TFX404): no unknown resource type or argument,
+    no missing required argument, no block written as an attribute."""
+    base = GOLDEN / codemod
+    folder = base / case
+    if folder.is_dir():
+        expected = folder / "after"
+        files = _read_dir(expected if expected.is_dir() else folder / "before")
+    else:
+        after = base / f"{case}.after.tf"
+        files = {"main.tf": (after if after.exists() else base / f"{case}.before.tf").read_bytes().decode("utf-8")}
+    paths = {DIRECTORY / name: text for name, text in files.items() if name.endswith(".tf")}
+    run = run_module(DIRECTORY, paths, Settings(select=SCHEMA_RULES), fix=False, existing=frozenset(paths))
+    assert not run.internal_errors, run.internal_errors
+    assert [f"{d.path.name}:{d.start[0]}: {d.code} {d.message}" for d in run.remaining] == []

@@ -51,6 +51,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "all" {
 resource "aws_s3_bucket_logging" "all" {
   bucket        = aws_s3_bucket.all.id
   target_bucket = "acme-logs"
+  target_prefix = ""
 }
 
 resource "aws_s3_bucket_cors_configuration" "all" {

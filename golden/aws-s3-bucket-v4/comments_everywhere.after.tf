@@ -61,4 +61,5 @@ resource "aws_s3_bucket_lifecycle_configuration" "assets" {
 resource "aws_s3_bucket_logging" "assets" {
   bucket        = aws_s3_bucket.assets.id
   target_bucket = "acme-logs" # central
+  target_prefix = ""
 }

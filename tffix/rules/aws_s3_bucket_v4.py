@@ -439,7 +439,10 @@ class AwsS3BucketV4(Codemod):
             if not self._object_lock(state, item):
                 return
         else:  # logging, server_side_encryption_configuration: their body as it is
-            state.add(resource, list(_trimmed(item.body.items)), _own_comments(item))
+            body = list(_trimmed(item.body.items))
+            if kind == "logging" and item.body.attribute("target_prefix") is None:
+                body.append(parse_attribute('target_prefix = ""'))  # optional in v3 (empty), required in v4
+            state.add(resource, body, _own_comments(item))
         state.moved.append(kind)
         state.removed.append(item)
 
