@@ -103,9 +103,9 @@ def _keep(old: Item, new: ItemT) -> ItemT:
 def _marker(item: Item, text: str) -> Item:
     """``item`` with a follow-up marker comment above it (above its own comments)."""
     if type(item) is n.Attribute:
-        return with_comments(item, " ".join((MARKER, text)))
+        return with_comments(item, f"{MARKER} {text}")
     assert type(item) is n.Block
-    return with_comments(item, " ".join((MARKER, text)))
+    return with_comments(item, f"{MARKER} {text}")
 
 
 def _renamed(item: Item, name: str) -> Item:
