@@ -633,6 +633,12 @@ class AwsS3BucketV4(Codemod):
                     out.append(item.with_changes(body=n.Body((*new.body.items, *rest))))
             else:
                 out.append(item)
+        written = [i for i in items if type(i) is n.Block and _kind(i) == "filter"]
+        if any(isinstance(i, (n.Attribute, n.Block)) for f in written for i in f.body.items) and not any(
+            _kind(i) == "delete_marker_replication_status" for i in items
+        ):
+            # a rule with a filter is of the newer schema, which needs the setting: v3 sent "Disabled" for it
+            out += [n.EmptyLine(_NEWLINE), parse_block('delete_marker_replication {\n  status = "Disabled"\n}')]
         return out
 
     def _destination(self, items: Sequence[n.BodyItem]) -> BodyItems:
