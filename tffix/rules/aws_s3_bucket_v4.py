@@ -338,7 +338,7 @@ class AwsS3BucketV4(Codemod):
             if imports:
                 fix.insert_after(bucket, self._import(bucket, state, resource, name))
         moved = ", ".join(dict.fromkeys(state.moved))
-        message = f"aws_s3_bucket.{label}: {moved} moved to their provider v4 resources"
+        message = f"aws_s3_bucket.{label}: {moved} moved to provider v4 resources"
         if not state.bodies:
             message = f"aws_s3_bucket.{label}: {moved} left for a person (see the TODO comments)"
         if added_owner:
