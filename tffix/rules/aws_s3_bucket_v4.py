@@ -79,6 +79,16 @@ def _kind(item: n.BodyItem) -> str | None:
     return None
 
 
+def _v3_shape(item: n.BodyItem) -> bool:
+    """Whether ``item`` is a v3 argument written as v3 wants it (an attribute
+    where v3 has one, a block where it has a block): what else has the name
+    is not ours to move."""
+    kind = _kind(item)
+    if kind not in _RESOURCES:
+        return False
+    return (type(item) is n.Attribute) == (kind in _ATTRIBUTES)
+
+
 def _is_dynamic(item: n.BodyItem) -> bool:
     return type(item) is n.Block and item.type.text == "dynamic"
 
@@ -106,6 +116,16 @@ def _marker(item: Item, text: str) -> Item:
         return with_comments(item, f"{MARKER} {text}")
     assert type(item) is n.Block
     return with_comments(item, f"{MARKER} {text}")
+
+
+def _opened(block: n.Block, items: Sequence[n.BodyItem]) -> n.Block:
+    """``block`` with ``items`` as its body, on lines of their own: a
+    one-line block (``rule { enabled = true }``) opens up, so comments the
+    conversion adds above an item stay above it."""
+    if block.open_newline is not None:
+        return block.with_changes(body=n.Body(tuple(items)))
+    lines = [_line(i) if isinstance(i, (n.Attribute, n.Block)) else i for i in items]
+    return block.with_changes(open_newline=_NEWLINE, body=n.Body(tuple(lines)), close=block.close._replace(lead=""))
 
 
 def _renamed(item: Item, name: str) -> Item:
@@ -171,7 +191,6 @@ class _Bucket:
     moved: list[str] = field(default_factory=list)
     removed: list[Item] = field(default_factory=list)
     replaced: list[tuple[Item, Item]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
     acl_value: n.Expression | None = None
     needs_owner: bool = False
 
@@ -296,7 +315,7 @@ class AwsS3BucketV4(Codemod):
         self, module: TerraformModule, file: SourceFile, bucket: n.Block, taken: set[tuple[str, str]], owner: bool,
         root: bool,
     ) -> Diagnostic | None:  # fmt: skip
-        items = [i for i in bucket.body.items if _kind(i) in _RESOURCES and not _marked(i)]
+        items = [i for i in bucket.body.items if _v3_shape(i) and not _marked(i)]
         if not items:
             return None
         label = bucket.label_values[1]
@@ -324,19 +343,27 @@ class AwsS3BucketV4(Codemod):
             fix.replace(old, new)
         imports = bool(self.settings["import"]) and root and count is None and for_each is None
         added_owner = False
+        tree = file.tree
+        assert tree is not None
+
+        def put(new: n.Block) -> None:
+            if bucket.newline is not None:
+                fix.insert_after(bucket, new)
+            else:  # the file's last line, without a line break: the new blocks go at its end
+                fix.append(tree, new)
+
         for resource, body in sorted(state.bodies.items(), key=lambda kv: _order(kv[0])):
             name = _free_name(taken, resource, label)
             if resource == "aws_s3_bucket_replication_configuration" and "aws_s3_bucket_versioning" in state.bodies:
                 versioning = _free_name_of(taken, "aws_s3_bucket_versioning", label)
                 needs = parse_attribute("depends_on = [aws_s3_bucket_versioning.{0}]", versioning)
                 body = [*body, n.EmptyLine(_NEWLINE), needs]  # the provider's guide: replicate once versioned
-            block = self._resource(resource, name, state, body)
-            fix.insert_after(bucket, block)
+            put(self._resource(resource, name, state, body))
             if resource == "aws_s3_bucket_acl" and state.needs_owner and not owner and not added_owner:
-                fix.insert_after(bucket, parse_block('data "aws_canonical_user_id" "current" {}'))
+                put(parse_block('data "aws_canonical_user_id" "current" {}'))
                 added_owner = True
             if imports:
-                fix.insert_after(bucket, self._import(bucket, state, resource, name))
+                put(self._import(bucket, state, resource, name))
         moved = ", ".join(dict.fromkeys(state.moved))
         message = f"aws_s3_bucket.{label}: {moved} moved to provider v4 resources"
         if not state.bodies:
@@ -404,8 +431,6 @@ class AwsS3BucketV4(Codemod):
         kind = _kind(item)
         assert kind is not None and isinstance(item, (n.Attribute, n.Block))
         resource = _RESOURCES[kind]
-        if type(item) is n.Attribute and kind not in _ATTRIBUTES or type(item) is n.Block and kind in _ATTRIBUTES:
-            return  # not the v3 shape (a block named like an argument): not ours
         if _is_dynamic(item) and kind in _SINGLE_BLOCKS | {"object_lock_configuration", "grant"}:
             self._todo(
                 state, item, "move this dynamic block to", resource, "by hand (provider v4 has no such block here)"
@@ -436,8 +461,8 @@ class AwsS3BucketV4(Codemod):
         elif kind == "replication_configuration":
             state.add(resource, self._replication(item.body.items), _own_comments(item))
         elif kind == "object_lock_configuration":
-            if not self._object_lock(state, item):
-                return
+            self._object_lock(state, item)
+            return
         else:  # logging, server_side_encryption_configuration: their body as it is
             body = list(_trimmed(item.body.items))
             if kind == "logging" and item.body.attribute("target_prefix") is None:
@@ -508,7 +533,7 @@ class AwsS3BucketV4(Codemod):
                 ' bucket, otherwise use "Disabled"',
             )
             items.insert(0, status)
-        return _renamed(item, "versioning_configuration").with_changes(body=n.Body(tuple(items)))  # type: ignore[return-value]
+        return _renamed(_opened(item, items), "versioning_configuration")  # type: ignore[return-value]
 
     def _nested(self, item: Item, new_kind: str, convert: Convert) -> Item:
         """A nested block (or a ``dynamic`` one) with its body converted and its
@@ -516,14 +541,13 @@ class AwsS3BucketV4(Codemod):
         iterator name, so the expressions inside stay as written."""
         assert type(item) is n.Block
         if not _is_dynamic(item):
-            block = item.with_changes(body=n.Body(tuple(convert(item.body.items))))
-            return _renamed(block, new_kind)
+            return _renamed(_opened(item, convert(item.body.items)), new_kind)
         old_kind = item.label_values[0]
         content = item.body.block("content")
         items: list[n.BodyItem] = []
         for inner in item.body.items:
             if content is not None and inner is content:
-                items.append(content.with_changes(body=n.Body(tuple(convert(content.body.items)))))
+                items.append(_opened(content, convert(content.body.items)))
             else:
                 items.append(inner)
         labels = item.labels
@@ -664,7 +688,7 @@ class AwsS3BucketV4(Codemod):
             for i in items
         ]
 
-    def _object_lock(self, state: _Bucket, item: n.Block) -> bool:
+    def _object_lock(self, state: _Bucket, item: n.Block) -> None:
         enabled = item.body.attribute("object_lock_enabled")
         rules = [i for i in item.body.items if _kind(i) == "rule"]
         others = [
@@ -672,7 +696,7 @@ class AwsS3BucketV4(Codemod):
         ]
         if others:
             self._todo(state, item, "arguments the codemod does not know: move them by hand")
-            return False
+            return
         text = string_value(enabled.value) if enabled is not None else None
         if enabled is None:
             flag = parse_attribute("object_lock_enabled = true")
@@ -686,7 +710,6 @@ class AwsS3BucketV4(Codemod):
         if rules:
             state.add("aws_s3_bucket_object_lock_configuration", rules, _own_comments(item))
         state.moved += ["object_lock_configuration"]
-        return False
 
 
 def _trimmed(items: Sequence[n.BodyItem]) -> Iterator[n.BodyItem]:
