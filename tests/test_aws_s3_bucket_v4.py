@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rule_harness import _in_unit
@@ -153,3 +154,27 @@ def test_import_option_is_typed() -> None:
     assert 'import {\n  to = aws_s3_bucket_acl.b\n  id = "acme-b,private"\n}\n' in with_imports
     without = run_case(AwsS3BucketV4, {"main.tf": before}, None).outputs["main.tf"]
     assert "import {" not in without and "aws_s3_bucket_acl" in without
+
+
+def test_through_the_command_line(tmp_path: Path) -> None:
+    """`tffix codemod aws-s3-bucket-v4 -o import=true`: written with import
+    blocks (a provider block makes it a root module), the follow-ups printed
+    as notes on this run and the next, which changes nothing."""
+    (tmp_path / "providers.tf").write_text('provider "aws" {}\n', encoding="utf-8")
+    main = tmp_path / "main.tf"
+    main.write_bytes(
+        b'resource "aws_s3_bucket" "b" {\r\n  bucket = "acme-b"\r\n\r\n  lifecycle_rule {\r\n    enabled = true\r\n'
+        b'    prefix  = "tmp/"\r\n  }\r\n}\r\n'
+    )
+    diff = run_cli("codemod", "aws-s3-bucket-v4", "--diff", "-o", "import=true", ".", cwd=tmp_path)
+    assert diff.exit_code == 1, diff.output
+    assert b"lifecycle_rule" in main.read_bytes()  # --diff writes nothing
+    done = run_cli("codemod", "aws-s3-bucket-v4", "-o", "import=true", ".", cwd=tmp_path)
+    assert done.exit_code == 0, done.output
+    text = main.read_bytes().decode("utf-8")
+    assert "\n" not in text.replace("\r\n", "")  # CRLF kept, new lines included
+    assert 'import {\r\n  to = aws_s3_bucket_lifecycle_configuration.b\r\n  id = "acme-b"\r\n}\r\n' in text
+    assert "main.tf:10:5: aws-s3-bucket-v4: follow-up: v3 generated this rule's id" in done.stderr
+    again = run_cli("codemod", "aws-s3-bucket-v4", "-o", "import=true", ".", cwd=tmp_path)
+    assert again.exit_code == 0 and main.read_bytes().decode("utf-8") == text
+    assert "follow-up: v3 generated this rule's id" in again.stderr and "nothing to change" in again.stderr
