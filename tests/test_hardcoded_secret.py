@@ -4,12 +4,16 @@ findings carry their secrets for masking, and that the peers' suppressions
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from conftest import run_cli
 from hypothesis import given
 from hypothesis import strategies as st
 from rule_harness import run
 
+from tffix.cli.report import OUTPUT_FORMATS
 from tffix.rules.hardcoded_secret import secret_name
 from tffix.settings import Settings
 
@@ -96,3 +100,31 @@ def test_explain_names_the_peers() -> None:
     result = run_cli("explain", "TFX122")
     assert result.exit_code == 0
     assert "## Peer IDs" in result.output and "CKV_AWS_41" in result.output and "AVD-AWS-0029" in result.output
+
+
+#: the schema-sensitive golden case: each value is a secret only because the schema says so
+SCHEMA_CASE = Path(__file__).parent.parent / "golden" / "hardcoded-secret" / "schema_sensitive_arguments_unsafe"
+SCHEMA_FILE = Path(__file__).parent / "fixtures" / "schemas" / "sensitive.json"
+SCHEMA_SECRETS = ("YWRtaW46c3VwZXJzZWNyZXQ=", "ZGV2OmRldnNlY3JldDQy", "ghs_8Yq2RkL0w3nPzT5v", "k8sDsnValue-7731")
+
+
+def test_without_the_users_schema_sensitive_arguments_are_not_known() -> None:
+    """The shipped snapshots do not record `sensitive`: none of the case's
+    values is named like a secret, so without a schema file none is reported."""
+    result = run_cli("check", "--isolated", "--no-cache", "--select", "TFX122", str(SCHEMA_CASE / "before"))
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("output_format", OUTPUT_FORMATS)
+@pytest.mark.parametrize("command", [("check", "--show-fixes"), ("apply", "--diff")])
+def test_schema_sensitive_secrets_are_masked_everywhere(
+    tmp_path: Path, output_format: str, command: tuple[str, ...]
+) -> None:
+    shutil.copytree(SCHEMA_CASE / "before", tmp_path / "m")
+    result = run_cli(
+        *command, "--isolated", "--no-cache", "--unsafe-fixes", "--select", "TFX122",
+        "--provider-schema", str(SCHEMA_FILE), "--format", output_format, str(tmp_path / "m"),
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert [s for s in SCHEMA_SECRETS if s in result.output] == [], result.output
+    assert command[0] == "apply" or "****" in result.output, result.output

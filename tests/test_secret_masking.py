@@ -194,6 +194,9 @@ def test_the_language_server_shows_no_secret(module: Path) -> None:
         for action in actions:
             if action.diagnostics:
                 assert _leaks(repr([(d.message, d.data) for d in action.diagnostics])) == []
+            # an edit replaces the secret; it never writes it back (the buffer holds it already)
+            assert _leaks(repr(action.edit)) == [], action.title
+        assert any("var.db_password" in repr(a.edit) or "manage_master_user_password" in repr(a.edit) for a in actions)
 
     assert session(scenario, module, options={"unsafeFixes": True, "select": ["ALL"]}) is not None
 

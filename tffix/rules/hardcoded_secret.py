@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from ..api import (
     Applicability,
@@ -10,11 +11,13 @@ from ..api import (
     Example,
     Fix,
     FixBuilder,
+    Option,
     Rule,
     Severity,
     SourceFile,
     TerraformModule,
     is_identifier,
+    module_schemas,
     parse_attribute,
     placeholder,
     ref,
@@ -22,6 +25,7 @@ from ..api import (
     template_text,
 )
 from ..cst import nodes as n
+from .provider_schema_rules import PROVIDER_SCHEMAS, refuse_unusable
 
 __all__ = ["HardcodedSecret"]
 
@@ -129,15 +133,19 @@ def _place(block: n.Block) -> _Place:
     return _Place(block, kind, "")
 
 
-def _variable_name(place: _Place, argument: str, *, key: bool = False) -> str:
+def _variable_name(place: _Place, argument: str, *, key: bool = False, path: tuple[str, ...] = ()) -> str:
     """``db_password`` for ``password`` of ``aws_db_instance.db``,
     ``aws_secret_key`` for the AWS provider's ``secret_key``; a local's name
-    or a map key that says whose it is (``DB_PASSWORD``) alone."""
+    or a map key that says whose it is (``DB_PASSWORD``) alone. An argument
+    of a nested block gets the block's name too (``vm_os_profile_admin_password``),
+    so that two secrets of one resource never share a variable."""
     base = argument.lower().translate(_DASH).removesuffix("_wo")
     base = "secret_value" if base == "value" else base
     stem = place.stem.lower().translate(_DASH)
     alone = place.block.type.text == "locals" or not stem or base.split("_")[0] == stem or (key and "_" in base)
-    parts = (base,) if alone else (stem, base)
+    parts: tuple[str, ...] = (base,) if alone else (stem, base)
+    if path and not alone:
+        parts = (stem, path[-1].lower().translate(_DASH), base)
     candidate = "_".join(parts)
     return candidate if is_identifier(candidate) else "secret_value"
 
@@ -181,17 +189,25 @@ def _masks(*texts: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _walk(body: n.Body) -> Iterator[n.Attribute]:
-    """Every attribute of a body and of its nested blocks (a stack, not recursion)."""
-    stack = [iter(body.items)]
+def _walk(body: n.Body) -> Iterator[tuple[tuple[str, ...], n.Attribute]]:
+    """Every attribute of a body and of its nested blocks (a stack, not
+    recursion), with the path of nested block types holding it (a
+    ``dynamic "x"`` block's ``content`` counts as a block ``x``; its other
+    arguments, ``for_each`` and ``iterator``, are not read)."""
+    stack: list[tuple[tuple[str, ...], Iterator[n.Node]]] = [((), iter(body.items))]
     while stack:
-        item = next(stack[-1], None)
+        path, items = stack[-1]
+        item = next(items, None)
         if item is None:
             stack.pop()
         elif type(item) is n.Attribute:
-            yield item
+            yield path, item
         elif type(item) is n.Block:
-            stack.append(iter(item.body.items))
+            content = item.body.block("content") if item.type.text == "dynamic" and item.labels else None
+            if content is not None:
+                stack.append((path + (item.label_values[0],), iter(content.body.items)))
+            else:
+                stack.append((path + (item.type.text,), iter(item.body.items)))
 
 
 def _object_items(value: n.Node) -> Iterator[n.ObjectItem | n.Object]:
@@ -229,7 +245,11 @@ class HardcodedSecret(Rule):
     """Secret written into the configuration
 
     ## What it does
-    Finds literal values in arguments that hold secrets: arguments (and map
+    Finds literal values in arguments that hold secrets: arguments the
+    provider's schema marks `sensitive` (the values of a sensitive map
+    too), when the schema comes from `terraform providers schema -json`
+    (`provider-schemas` or `--provider-schema`; the snapshots tffix ships
+    do not record sensitivity); arguments (and map
     keys, such as a Lambda function's environment variables) named like
     `password`, `master_password`, `admin_password`, `secret`,
     `client_secret`, `token`, `api_key`, `private_key`, `access_key`,
@@ -296,6 +316,7 @@ class HardcodedSecret(Rule):
     name = "hardcoded-secret"
     severity = Severity.WARNING
     fixable = Applicability.UNSAFE
+    options: ClassVar[dict[str, Option]] = {"provider_schemas": PROVIDER_SCHEMAS}
 
     valid = (
         'resource "aws_db_instance" "a" {\n  manage_master_user_password = true\n  password_length             = 32\n}\n',
@@ -318,7 +339,12 @@ class HardcodedSecret(Rule):
         ),
     )
 
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        refuse_unusable(self.settings["provider_schemas"])
+
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        sensitive = self._schema_sensitive(module)
         for file in module.parsed():
             assert file.tree is not None
             for item in file.tree.body.items:
@@ -327,7 +353,36 @@ class HardcodedSecret(Rule):
                 if item.type.text == "variable":
                     yield from self._variable(module, file, item)
                 elif item.type.text in BLOCKS:
-                    yield from self._block(module, file, item)
+                    yield from self._block(module, file, item, sensitive)
+
+    def _schema_sensitive(self, module: TerraformModule) -> Sensitive:
+        """Whether the user's provider schemas mark an argument ``sensitive``
+        (the snapshots tffix ships do not record it, so without
+        ``provider_schemas`` nothing is, and no schema is loaded)."""
+        files: list[str] = self.settings["provider_schemas"]
+        if not files:
+            return _nothing_sensitive
+        trees = [f.tree for f in module.parsed() if f.tree is not None]
+        schemas = module_schemas(trees, files, module.inputs.read_bytes)
+
+        def sensitive(block: n.Block, path: tuple[str, ...], name: str) -> bool:
+            if block.type.text not in ("resource", "data") or len(block.labels) != 2:
+                return False
+            candidates = schemas.for_block(block)
+            found = candidates.blocks(block.type.text, block.label_values[0]) if candidates else None
+            for schema in found or ():
+                for step in path:
+                    nested = schema.blocks.get(step)
+                    if nested is None:
+                        break
+                    schema = nested.block
+                else:
+                    attribute = schema.attributes.get(name)
+                    if attribute is not None and attribute.sensitive:
+                        return True
+            return False
+
+        return sensitive
 
     # -- variables -------------------------------------------------------
 
@@ -371,19 +426,24 @@ class HardcodedSecret(Rule):
 
     # -- arguments ---------------------------------------------------------
 
-    def _block(self, module: TerraformModule, file: SourceFile, block: n.Block) -> Iterator[Diagnostic]:
+    def _block(
+        self, module: TerraformModule, file: SourceFile, block: n.Block, sensitive: Sensitive
+    ) -> Iterator[Diagnostic]:
         place = _place(block)
         reported: list[tuple[int, int]] = []
-        for attribute in _walk(block.body):
+        for path, attribute in _walk(block.body):
             name = attribute.name.text
-            if secret_name(name) or _secret_by_resource(block, attribute):
+            marked = sensitive(block, path, name)
+            if marked or secret_name(name) or _secret_by_resource(block, attribute):
                 literal = _literal(attribute.value)
                 if literal is not None and _is_secret_value(literal[0], name):
                     reported.append(file.span(attribute.value))
-                    yield self._argument(module, file, place, attribute, literal[1])
+                    yield self._argument(module, file, place, attribute, literal[1], path)
                     continue
             for found in _object_items(attribute.value):
-                diag = self._object_secret(module, file, place, found)
+                # a sensitive map (`data` of a Kubernetes secret): each of its values is one
+                whole = marked and any(found is item for item in _items(attribute.value))
+                diag = self._object_secret(module, file, place, found, whole)
                 if diag is not None:
                     reported.append(diag.offsets)
                     yield diag
@@ -400,7 +460,13 @@ class HardcodedSecret(Rule):
         yield from self._anywhere(module, file, place, block, reported)
 
     def _argument(
-        self, module: TerraformModule, file: SourceFile, place: _Place, attribute: n.Attribute, secrets: tuple[str, ...]
+        self,
+        module: TerraformModule,
+        file: SourceFile,
+        place: _Place,
+        attribute: n.Attribute,
+        secrets: tuple[str, ...],
+        path: tuple[str, ...],
     ) -> Diagnostic:
         name = attribute.name.text
         block = place.block
@@ -419,7 +485,7 @@ class HardcodedSecret(Rule):
             advice = "let RDS keep it in Secrets Manager with manage_master_user_password = true"
         else:
             variable = rewrite.ensure_variable(
-                _variable_name(place, name),
+                _variable_name(place, name, path=path),
                 type="string",
                 description=f"{name} of {place.label} (a secret: pass it in, never commit it).",
                 sensitive=True,
@@ -431,10 +497,16 @@ class HardcodedSecret(Rule):
         return module.diagnostic(self, file, attribute.value, message, fix=fix, secrets=secrets)
 
     def _object_secret(
-        self, module: TerraformModule, file: SourceFile, place: _Place, found: n.ObjectItem | n.Object
+        self,
+        module: TerraformModule,
+        file: SourceFile,
+        place: _Place,
+        found: n.ObjectItem | n.Object,
+        whole: bool = False,
     ) -> Diagnostic | None:
         """``DB_PASSWORD = "..."`` in a map, or ``{ name = "DB_PASSWORD",
-        value = "..." }`` (ECS and Kubernetes environment lists)."""
+        value = "..." }`` (ECS and Kubernetes environment lists); with
+        ``whole``, an item of a map the schema marks sensitive, whatever its key."""
         if type(found) is n.ObjectItem:
             key, value = found.key_name or "", found.value
         else:
@@ -443,7 +515,7 @@ class HardcodedSecret(Rule):
                 return None
             key_literal = _literal(name.value)
             key, value = (key_literal[0] if key_literal else ""), value_item.value
-        if not secret_name(key):
+        if not (whole or secret_name(key)):
             return None
         literal = _literal(value)
         if literal is None or not _is_secret_value(literal[0], key):
@@ -557,6 +629,21 @@ class HardcodedSecret(Rule):
                     f'{place.label}: a URL holds a hard-coded password ("****"); pass it in as a sensitive variable'
                 )
                 yield module.diagnostic(self, file, where, message, fix=fix, secrets=(secret,))
+
+
+#: whether the schema marks an argument sensitive: (top-level block, nested block path, name)
+Sensitive = Callable[[n.Block, tuple[str, ...], str], bool]
+
+
+def _nothing_sensitive(block: n.Block, path: tuple[str, ...], name: str) -> bool:
+    return False
+
+
+def _items(value: n.Node) -> tuple[n.ObjectItem, ...]:
+    """The items of a map written as an object (none for anything else)."""
+    if type(value) is not n.Object:
+        return ()
+    return tuple(item for item in value.items if type(item) is n.ObjectItem)
 
 
 def _string_of(value: n.Node, part: n.TemplateLiteral) -> n.Template | n.Heredoc | None:
