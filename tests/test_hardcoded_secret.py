@@ -109,10 +109,19 @@ SCHEMA_SECRETS = ("YWRtaW46c3VwZXJzZWNyZXQ=", "ZGV2OmRldnNlY3JldDQy", "ghs_8Yq2R
 
 
 def test_without_the_users_schema_sensitive_arguments_are_not_known() -> None:
-    """The shipped snapshots do not record `sensitive`: none of the case's
-    values is named like a secret, so without a schema file none is reported."""
-    result = run_cli("check", "--isolated", "--no-cache", "--select", "TFX122", str(SCHEMA_CASE / "before"))
-    assert result.exit_code == 0, result.output
+    """The shipped snapshots do not record `sensitive`: of the case's values,
+    none named like a secret, only the GitHub secret's `plaintext_value`
+    (a secret by its resource) is reported without a schema file."""
+    result = run_cli(
+        "check", "--isolated", "--no-cache", "--select", "TFX122", "--format", "concise", str(SCHEMA_CASE / "before")
+    )
+    assert result.exit_code == 1, result.output
+    assert [line.split(": ", 1)[1] for line in result.output.splitlines() if "TFX122" in line] == [
+        (
+            'TFX122 github_actions_secret.deploy: plaintext_value is a hard-coded secret ("****"); '
+            "pass it in as the sensitive var.deploy_plaintext_value"
+        )
+    ]
 
 
 @pytest.mark.parametrize("output_format", OUTPUT_FORMATS)

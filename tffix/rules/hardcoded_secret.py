@@ -40,6 +40,12 @@ SECRET_SUFFIXES = (
 SECRET_VALUES = {
     ("aws_ssm_parameter", "value"): ("type", "SecureString"),
     ("azurerm_key_vault_secret", "value"): None,
+    ("github_actions_secret", "plaintext_value"): None,
+    ("github_actions_environment_secret", "plaintext_value"): None,
+    ("github_actions_organization_secret", "plaintext_value"): None,
+    ("github_dependabot_secret", "plaintext_value"): None,
+    ("github_dependabot_organization_secret", "plaintext_value"): None,
+    ("github_codespaces_secret", "plaintext_value"): None,
 }
 #: names ending so that hold no secret: ids AWS asks for to make a call idempotent
 NOT_SECRETS = frozenset(
@@ -254,7 +260,8 @@ class HardcodedSecret(Rule):
     `password`, `master_password`, `admin_password`, `secret`,
     `client_secret`, `token`, `api_key`, `private_key`, `access_key`,
     `secret_key`, `secret_string`; the `value` of a `SecureString`
-    `aws_ssm_parameter` and of an `azurerm_key_vault_secret`; the `default`
+    `aws_ssm_parameter` and of an `azurerm_key_vault_secret`, the
+    `plaintext_value` of GitHub Actions, Dependabot and Codespaces secrets; the `default`
     of a variable named so, or a secret's key in an object default;
     AWS access key ids (`AKIA...`) and private keys (`-----BEGIN ...
     PRIVATE KEY-----`) in any string; passwords in URLs
