@@ -137,3 +137,35 @@ def test_schema_sensitive_secrets_are_masked_everywhere(
     assert result.exit_code == 1, result.output
     assert [s for s in SCHEMA_SECRETS if s in result.output] == [], result.output
     assert command[0] == "apply" or "****" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "reported"),
+    [
+        ("adminPassword: Adm1nPassw0rd", True),
+        ("password: Adm1nPassw0rd", True),
+        ('"db.password": "Adm1nPassw0rd"', True),
+        ('{"name": "API_TOKEN", "value": "Adm1nPassw0rd"}', True),
+        ("export PGPASSWORD=Adm1nPassw0rd", True),
+        ("passwordKey: db-password", False),
+        ("existingSecret: db-credentials", False),
+        ("password_length: 32", False),
+        ('"secretsmanager:VersionStage": "AWSCURRENT"', False),
+        ('{"name": "TABLE_NAME", "value": "items-table"}', False),
+    ],
+)
+def test_secrets_in_any_heredoc(line: str, reported: bool) -> None:
+    text = f'resource "helm_release" "a" {{\n  values = [<<-EOT\n    {line}\n    EOT\n  ]\n}}\n'
+    found = _found(text)
+    assert len(found) == (1 if reported else 0), found
+    assert all("Adm1nPassw0rd" in secrets for _, secrets in found)
+
+
+def test_two_secrets_under_one_name_get_two_variables() -> None:
+    text = (
+        'resource "aws_lambda_function" "a" {\n  environment {\n    variables = { DB_PASSWORD = "first-S3cret" }\n'
+        '  }\n}\n\nresource "aws_lambda_function" "b" {\n  environment {\n'
+        '    variables = { DB_PASSWORD = "second-S3cret" }\n  }\n}\n'
+    )
+    messages = [message for message, _ in _found(text)]
+    assert [m.rsplit(" ", 1)[-1] for m in messages] == ["var.a_db_password", "var.b_db_password"]

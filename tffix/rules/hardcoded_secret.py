@@ -54,6 +54,7 @@ NOT_SECRETS = frozenset(
 #: names that say what to do with a secret, not what it is (`manage_master_user_password = true`)
 NOT_SECRET_PREFIXES = (
     "manage_", "enable_", "create_", "use_", "generate_", "is_", "has_", "require_", "rotate_", "random_", "auto_",
+    "existing_",
 )  # fmt: skip
 #: resources whose master password RDS can keep in Secrets Manager
 RDS = frozenset({"aws_db_instance", "aws_rds_cluster"})
@@ -127,28 +128,54 @@ class _Place:
     block: n.Block
     label: str  # a name for messages
     stem: str  # a name for new variables
+    #: the new variables named so far in the module, each with the secret it holds
+    taken: dict[str, str]
 
 
-def _place(block: n.Block) -> _Place:
+def _place(block: n.Block, taken: dict[str, str]) -> _Place:
     kind, labels = block.type.text, block.label_values
     if kind in ("resource", "data") and len(labels) >= 2:
         prefix = "data." if kind == "data" else ""
-        return _Place(block, prefix + ".".join(labels[:2]), labels[1])
+        return _Place(block, prefix + ".".join(labels[:2]), labels[1], taken)
     if labels:
-        return _Place(block, kind + "." + labels[0], labels[0])
-    return _Place(block, kind, "")
+        return _Place(block, kind + "." + labels[0], labels[0], taken)
+    return _Place(block, kind, "", taken)
 
 
-def _variable_name(place: _Place, argument: str, *, key: bool = False, path: tuple[str, ...] = ()) -> str:
+def _variable_name(place: _Place, argument: str, secret: str, *, key: bool = False, path: tuple[str, ...] = ()) -> str:
+    """The new variable for ``secret``: see ``_name``; a name already given to
+    another secret of the module gets the block's name in front, else a
+    number after (one variable, one secret: the same secret twice shares it)."""
+    candidate = _name(place, argument, key=key, path=path)
+    stem = place.stem.lower().translate(_DASH)
+    options = [candidate]
+    words = [stem, candidate]
+    prefixed = "_".join(words)
+    named = candidate.startswith(stem) and candidate[len(stem) : len(stem) + 1] == "_"  # already the block's
+    if stem and not named and is_identifier(prefixed):
+        options.append(prefixed)
+    options += ["_".join((candidate, str(i))) for i in range(2, 100)]
+    name = next(o for o in options if place.taken.get(o, secret) == secret)
+    place.taken[name] = secret
+    return name
+
+
+def _ends_with_word(word: str, name: str) -> bool:
+    """Whether ``name`` ends with ``word`` after an underscore (``db_password``, ``password``)."""
+    return name.endswith(word) and name[-len(word) - 1 : -len(word)] == "_" if word else False
+
+
+def _name(place: _Place, argument: str, *, key: bool = False, path: tuple[str, ...] = ()) -> str:
     """``db_password`` for ``password`` of ``aws_db_instance.db``,
-    ``aws_secret_key`` for the AWS provider's ``secret_key``; a local's name
-    or a map key that says whose it is (``DB_PASSWORD``) alone. An argument
+    ``aws_secret_key`` for the AWS provider's ``secret_key``, ``fn_db_password``
+    for the ``DB_PASSWORD`` key of ``aws_lambda_function.fn``, ``config_password``
+    for a ``password`` key in ``local.config``. An argument
     of a nested block gets the block's name too (``vm_os_profile_admin_password``),
     so that two secrets of one resource never share a variable."""
     base = argument.lower().translate(_DASH).removesuffix("_wo")
     base = "secret_value" if base == "value" else base
     stem = place.stem.lower().translate(_DASH)
-    alone = place.block.type.text == "locals" or not stem or base.split("_")[0] == stem or (key and "_" in base)
+    alone = not stem or base.split("_")[0] == stem or stem == base or _ends_with_word(base, stem)
     parts: tuple[str, ...] = (base,) if alone else (stem, base)
     if path and not alone:
         parts = (stem, path[-1].lower().translate(_DASH), base)
@@ -268,8 +295,11 @@ class HardcodedSecret(Rule):
     (`postgres://user:password@host`) and connection strings
     (`...;Password=...;`, `AccountKey=...`); and `NAME=value` assignments of
     secrets in boot scripts (`user_data`, `custom_data`,
-    `metadata_startup_script`). References, empty values and placeholders
-    (TFX120 reports those) are not reported, nor are names that only speak
+    `metadata_startup_script`); `name: value` (YAML) and `"name": "value"`
+    (JSON, and `{"name": "DB_PASSWORD", "value": "..."}` pairs) secrets in
+    any heredoc (Helm `values`, ECS `container_definitions`); `env`-like
+    blocks with a secret's `name` and a literal `value` (Kubernetes).
+    References, empty values and placeholders (TFX120 reports those) are not reported, nor are names that only speak
     of a secret (`password_length`, `secret_arn`, `kms_key_id`,
     `manage_master_user_password`).
 
@@ -305,9 +335,11 @@ class HardcodedSecret(Rule):
     `manage_master_user_password = true` (RDS keeps the password in Secrets
     Manager; the password changes). Elsewhere the value becomes a new
     variable with `sensitive = true` and no default, so every caller must
-    now pass it (a declared `string` variable of that name is reused). A
+    now pass it (a declared `string` variable of that name is reused). The
+    variable is named after the block and the argument or key
+    (`worker_db_password`), so that two secrets never share one. A
     variable's literal default is removed and the variable marked
-    `sensitive`. A secret inside a script or a URL becomes `${var.<name>}`
+    `sensitive`. A secret inside a script, a heredoc or a URL becomes `${var.<name>}`
     there, with the same kind of variable (the script still receives it at
     boot, but the code no longer holds it). Private keys and access key ids
     are reported without a fix: a key belongs in a secret store, or is
@@ -352,6 +384,7 @@ class HardcodedSecret(Rule):
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
         sensitive = self._schema_sensitive(module)
+        taken: dict[str, str] = {}
         for file in module.parsed():
             assert file.tree is not None
             for item in file.tree.body.items:
@@ -360,7 +393,7 @@ class HardcodedSecret(Rule):
                 if item.type.text == "variable":
                     yield from self._variable(module, file, item)
                 elif item.type.text in BLOCKS:
-                    yield from self._block(module, file, item, sensitive)
+                    yield from self._block(module, file, item, sensitive, taken)
 
     def _schema_sensitive(self, module: TerraformModule) -> Sensitive:
         """Whether the user's provider schemas mark an argument ``sensitive``
@@ -434,36 +467,50 @@ class HardcodedSecret(Rule):
     # -- arguments ---------------------------------------------------------
 
     def _block(
-        self, module: TerraformModule, file: SourceFile, block: n.Block, sensitive: Sensitive
+        self, module: TerraformModule, file: SourceFile, block: n.Block, sensitive: Sensitive, taken: dict[str, str]
     ) -> Iterator[Diagnostic]:
-        place = _place(block)
+        place = _place(block, taken)
         reported: list[tuple[int, int]] = []
+        local = block.type.text == "locals"
         for path, attribute in _walk(block.body):
             name = attribute.name.text
+            # a local's secret is named after the local
+            where = _Place(block, place.label, name, taken) if local else place
             marked = sensitive(block, path, name)
             if marked or secret_name(name) or _secret_by_resource(block, attribute):
                 literal = _literal(attribute.value)
                 if literal is not None and _is_secret_value(literal[0], name):
                     reported.append(file.span(attribute.value))
-                    yield self._argument(module, file, place, attribute, literal[1], path)
+                    yield self._argument(module, file, where, attribute, literal[1], path)
                     continue
             for found in _object_items(attribute.value):
                 # a sensitive map (`data` of a Kubernetes secret): each of its values is one
                 whole = marked and any(found is item for item in _items(attribute.value))
-                diag = self._object_secret(module, file, place, found, whole)
+                diag = self._object_secret(module, file, where, found, whole)
                 if diag is not None:
                     reported.append(diag.offsets)
                     yield diag
-            if name in SCRIPTS:
-                for diag in self._script(module, file, place, attribute.value, name):
+            # a boot script; any heredoc (JSON, YAML, a script) of any argument
+            for text in [attribute.value] if name in SCRIPTS else _heredocs(attribute.value):
+                for diag in self._script(module, file, where, text, name):
                     reported.append(diag.offsets)
                     yield diag
-            elif type(attribute.value) is n.Object:
+            if name in SCRIPTS:
+                continue
+            if type(attribute.value) is n.Object:
                 for item in attribute.value.items:
                     if type(item) is n.ObjectItem and (item.key_name or "") in SCRIPTS:
-                        for diag in self._script(module, file, place, item.value, item.key_name or ""):
+                        for diag in self._script(module, file, where, item.value, item.key_name or ""):
                             reported.append(diag.offsets)
                             yield diag
+        for pair in _name_value_blocks(block.body):
+            name_literal = _literal(pair.body.attribute("name").value)  # type: ignore[union-attr]
+            value = pair.body.attribute("value")
+            assert value is not None
+            diag = self._keyed_secret(module, file, place, name_literal[0] if name_literal else "", value.value)
+            if diag is not None:
+                reported.append(diag.offsets)
+                yield diag
         yield from self._anywhere(module, file, place, block, reported)
 
     def _argument(
@@ -492,7 +539,7 @@ class HardcodedSecret(Rule):
             advice = "let RDS keep it in Secrets Manager with manage_master_user_password = true"
         else:
             variable = rewrite.ensure_variable(
-                _variable_name(place, name, path=path),
+                _variable_name(place, name, secrets[0], path=path),
                 type="string",
                 description=f"{name} of {place.label} (a secret: pass it in, never commit it).",
                 sensitive=True,
@@ -522,6 +569,12 @@ class HardcodedSecret(Rule):
                 return None
             key_literal = _literal(name.value)
             key, value = (key_literal[0] if key_literal else ""), value_item.value
+        return self._keyed_secret(module, file, place, key, value, whole)
+
+    def _keyed_secret(
+        self, module: TerraformModule, file: SourceFile, place: _Place, key: str, value: n.Node, whole: bool = False
+    ) -> Diagnostic | None:
+        """A literal secret ``value`` under ``key`` (a map key, or the name of a name/value pair)."""
         if not (whole or secret_name(key)):
             return None
         literal = _literal(value)
@@ -529,7 +582,7 @@ class HardcodedSecret(Rule):
             return None
         rewrite = FixBuilder(module, file)
         variable = rewrite.ensure_variable(
-            _variable_name(place, key, key=True),
+            _variable_name(place, key, literal[0], key=True),
             type="string",
             description=f"{key} of {place.label} (a secret: pass it in, never commit it).",
             sensitive=True,
@@ -544,21 +597,25 @@ class HardcodedSecret(Rule):
     def _script(
         self, module: TerraformModule, file: SourceFile, place: _Place, value: n.Node, argument: str
     ) -> Iterator[Diagnostic]:
+        """``NAME=value`` / ``name: value`` assignments of secrets, and JSON
+        (``"password": "..."``, ``{"name": "DB_PASSWORD", "value": "..."}``),
+        in a boot script or any heredoc."""
+        advice = " (or read it at boot from a secret store)" if argument in SCRIPTS else ""
         for part in _literals(value):
             text = part.token.text
             start = file.span(part.token)[0]
-            for match in ASSIGNMENT.finditer(text):
+            for match in _script_secrets(text):
                 secret = match.group("value")
-                if match.end() == len(text) and not _ends_string(value, part):
+                if match.end("value") == len(text) and not _ends_string(value, part):
                     continue  # the value goes on in an interpolation: not a literal
-                if not _is_secret_value(secret, match.group("name")):
+                name = match.group("name")
+                if not _is_secret_value(secret, name):
                     continue
                 where = (start + match.start("value"), start + match.end("value"))
-                name = match.group("name")
-                fix = self._splice_fix(module, file, place, value, part, match.span("value"), name)
+                fix = self._splice_fix(module, file, place, value, part, match.span("value"), _snake(name))
                 message = (
                     f'{place.label}: {argument} sets {name} to a hard-coded secret ("****"); '
-                    "pass it in as a sensitive variable (or read it at boot from a secret store)"
+                    f"pass it in as a sensitive variable{advice}"
                 )
                 yield module.diagnostic(self, file, where, message, fix=fix, secrets=_masks(secret))
 
@@ -578,7 +635,7 @@ class HardcodedSecret(Rule):
             return None
         rewrite = FixBuilder(module, file)
         variable = rewrite.ensure_variable(
-            _variable_name(place, name, key=True),
+            _variable_name(place, name, part.token.text[span[0] : span[1]], key=True),
             type="string",
             description=f"{name} of {place.label} (a secret: pass it in, never commit it).",
             sensitive=True,
@@ -636,6 +693,59 @@ class HardcodedSecret(Rule):
                     f'{place.label}: a URL holds a hard-coded password ("****"); pass it in as a sensitive variable'
                 )
                 yield module.diagnostic(self, file, where, message, fix=fix, secrets=(secret,))
+
+
+#: ``"password": "..."`` in JSON text
+JSON_SECRET = re.compile(r'"(?P<name>[A-Za-z0-9_.:-]+)"[ \t]*:[ \t]*"(?P<value>[^"\\\s]+)"')
+#: ``{"name": "DB_PASSWORD", "value": "..."}`` in JSON text (an ECS container's environment)
+JSON_PAIR = re.compile(r'"name"[ \t]*:[ \t]*"(?P<name>[^"]+)"[ \t]*,[ \t]*"value"[ \t]*:[ \t]*"(?P<value>[^"\\\s]+)"')
+_DOTS = re.compile(r"[.:-]")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def _script_secrets(text: str) -> Iterator[re.Match[str]]:
+    """The secret assignments of a piece of a script, YAML or JSON text. An
+    environment variable (``PGPASSWORD=``) counts by the words in it; any
+    other name (``adminPassword:``, ``"db.password":``) by what it ends with,
+    as for arguments (``passwordKey:`` and ``existingSecret:`` name where a
+    secret is)."""
+    for match in ASSIGNMENT.finditer(text):
+        name = match.group("name")
+        if name.isupper() or secret_name(_snake(name)):
+            yield match
+    for pattern in (JSON_SECRET, JSON_PAIR):
+        for match in pattern.finditer(text):
+            if secret_name(_snake(match.group("name"))):
+                yield match
+
+
+def _snake(name: str) -> str:
+    """``adminPassword`` -> ``admin_password``, ``db.password`` -> ``db_password``."""
+    return _DOTS.sub("_", _CAMEL.sub("_", name)).lower()
+
+
+def _heredocs(value: n.Node) -> Iterator[n.Heredoc]:
+    """The heredocs inside a value (itself, in a list, in a call's arguments)."""
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if type(node) is n.Heredoc:
+            yield node
+        else:
+            stack.extend(c for c in reversed(list(node.children())) if isinstance(c, n.Node))
+
+
+def _name_value_blocks(body: n.Body) -> Iterator[n.Block]:
+    """Nested blocks holding a ``name`` and a ``value`` (a Kubernetes
+    container's ``env``, an ECS or Batch ``environment``)."""
+    stack = [body]
+    while stack:
+        for item in stack.pop().items:
+            if type(item) is n.Block:
+                inner = item.body
+                if inner.attribute("name") is not None and inner.attribute("value") is not None:
+                    yield item
+                stack.append(inner)
 
 
 #: whether the schema marks an argument sensitive: (top-level block, nested block path, name)
