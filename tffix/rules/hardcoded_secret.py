@@ -77,6 +77,8 @@ CONNECTION_SECRET = re.compile(
 ACCESS_KEY_ID = re.compile(r"(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])")
 PEM = re.compile(r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----")
 PEM_END = re.compile(r"-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----")
+#: what a string must contain for ``_anywhere`` to read it
+_MAY_HOLD = re.compile(r"AKIA|ASIA|PRIVATE KEY|;|://")
 #: a password in a URL: scheme://user:password@host
 URL_PASSWORD = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://[^/\s:@]+:(?P<value>[^/\s@]+)@")
 #: values that name where a secret is, not the secret
@@ -653,6 +655,8 @@ class HardcodedSecret(Rule):
 
         for part in _literals(block.body):
             text = part.token.text
+            if not _MAY_HOLD.search(text):
+                continue  # most strings: no need to find where they are
             base = file.span(part.token)[0]
             for match in ACCESS_KEY_ID.finditer(text):
                 key_id = match.group()
@@ -725,14 +729,19 @@ def _snake(name: str) -> str:
 
 
 def _heredocs(value: n.Node) -> Iterator[n.Heredoc]:
-    """The heredocs inside a value (itself, in a list, in a call's arguments)."""
+    """The heredocs inside a value (itself, in a list, in a call's arguments;
+    not inside quoted strings)."""
     stack = [value]
     while stack:
         node = stack.pop()
         if type(node) is n.Heredoc:
             yield node
-        else:
+        elif type(node) is not n.Template and not isinstance(node, _LEAVES):
             stack.extend(c for c in reversed(list(node.children())) if isinstance(c, n.Node))
+
+
+#: expressions that hold no heredoc
+_LEAVES = (n.Variable, n.GetAttr, n.Literal)
 
 
 def _name_value_blocks(body: n.Body) -> Iterator[n.Block]:
