@@ -85,3 +85,43 @@ def test_peer_suppressions(comment: str) -> None:
 def test_explain_names_the_peers() -> None:
     result = run_cli("explain", "broad-iam-permissions")
     assert result.exit_code == 0 and "CKV_AWS_62" in result.output and "AVD-AWS-0057" in result.output
+
+
+ROLE = (
+    'resource "aws_iam_role" "r" {{\n  assume_role_policy = jsonencode({{ Statement = [{{ Action = "sts:AssumeRole",'
+    " Principal = {principal} }}] }})\n}}\n\n"
+    'resource "aws_iam_role_policy" "p" {{\n  role   = {role}\n'
+    '  policy = jsonencode({{ Statement = [{{ Action = {actions}, Resource = "*" }}] }})\n}}\n'
+)
+
+
+def _fixes(text: str) -> list[str | None]:
+    found = run({"main.tf": text}, Settings(select=("TFX123",), unsafe_fixes=True), fix=False).remaining
+    return [d.fix.message if d.fix else None for d in found]
+
+
+@pytest.mark.parametrize(
+    ("principal", "role", "actions", "fixed"),
+    [
+        ('{ Service = "lambda.amazonaws.com" }', "aws_iam_role.r.id", '"logs:*"', True),
+        ('{ Service = "lambda.amazonaws.com" }', "aws_iam_role.r.name", '["logs:*", "s3:GetObject"]', True),
+        ('{ Service = "vpc-flow-logs.amazonaws.com" }', "aws_iam_role.r.id", '["logs:*"]', True),
+        # what the code of the function needs is not in the module
+        ('{ Service = "lambda.amazonaws.com" }', "aws_iam_role.r.id", '"s3:*"', False),
+        ('{ Service = "lambda.amazonaws.com" }', "aws_iam_role.r.id", '["logs:*", "s3:*"]', False),
+        # a service whose needs tffix does not know, two services, people too
+        ('{ Service = "ecs-tasks.amazonaws.com" }', "aws_iam_role.r.id", '"logs:*"', False),
+        ('{ Service = ["lambda.amazonaws.com", "edgelambda.amazonaws.com"] }', "aws_iam_role.r.id", '"logs:*"', False),
+        ('{ Service = "lambda.amazonaws.com", AWS = "arn:aws:iam::111122223333:root" }', "aws_iam_role.r.id",
+         '"logs:*"', False),
+        # a role the module does not declare
+        ('{ Service = "lambda.amazonaws.com" }', "var.role", '"logs:*"', False),
+        ('{ Service = "lambda.amazonaws.com" }', "aws_iam_role.other.id", '"logs:*"', False),
+    ],
+)  # fmt: skip
+def test_log_wildcards_are_narrowed_only_for_a_role_one_known_service_assumes(
+    principal: str, role: str, actions: str, fixed: bool
+) -> None:
+    fixes = _fixes(ROLE.format(principal=principal, role=role, actions=actions))
+    assert len(fixes) == 1
+    assert (fixes[0] is not None) == fixed, fixes

@@ -69,3 +69,23 @@ def test_google_ports(direction: str, ports: str, reported: str | None) -> None:
 def test_peer_suppressions(comment: str) -> None:
     assert len(_messages(RULE.format(low=22, high=22, protocol="tcp", comment=""))) == 1
     assert _messages(RULE.format(low=22, high=22, protocol="tcp", comment=comment)) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "reported"),
+    [
+        ('[{ from_port = 0, to_port = 0, protocol = "-1", cidr_blocks = ["0.0.0.0/0"] }]', "every port and protocol"),
+        ('[{ from_port = 22, to_port = 22, protocol = "tcp", ipv6_cidr_blocks = ["::/0"] }]', "SSH (port 22)"),
+        ('[{ from_port = 22, to_port = 22, protocol = "tcp", cidr_blocks = ["10.0.0.0/8"] }]', None),
+        ('[{ from_port = 22, to_port = 22, protocol = "tcp", cidr_blocks = var.open }]', None),
+        ("[for r in var.rules : r]", None),
+        ("var.ingress_rules", None),
+        ("[local.rule]", None),
+    ],
+)
+def test_ingress_written_as_a_list_attribute(value: str, reported: str | None) -> None:
+    text = f'resource "aws_security_group" "a" {{\n  ingress = {value}\n}}\n'
+    messages = _messages(text)
+    assert (messages == []) if reported is None else (len(messages) == 1 and reported in messages[0])
+    # the same objects as egress are never read
+    assert _messages(text.replace("ingress =", "egress =")) == []

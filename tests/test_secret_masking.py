@@ -194,6 +194,9 @@ def test_the_language_server_shows_no_secret(module: Path) -> None:
         for action in actions:
             if action.diagnostics:
                 assert _leaks(repr([(d.message, d.data) for d in action.diagnostics])) == []
+            # an edit replaces the secret; it never writes it back (the buffer holds it already)
+            assert _leaks(repr(action.edit)) == [], action.title
+        assert any("var.db_password" in repr(a.edit) or "manage_master_user_password" in repr(a.edit) for a in actions)
 
     assert session(scenario, module, options={"unsafeFixes": True, "select": ["ALL"]}) is not None
 
@@ -213,3 +216,55 @@ def test_a_fix_whose_text_would_show_a_secret_is_withheld(tmp_path: Path) -> Non
     assert "fixes" not in by_rule["TFX105"] and by_rule["TFX105"]["properties"]["fixWithheld"]
     assert "fixes" in by_rule["TFX122"]  # its own fix replaces the password: nothing to hide
     assert "Sup3rS3cret!" not in result.stdout
+
+
+#: secrets inside text: a Helm values heredoc (YAML), an ECS container definition (JSON) and a
+#: Kubernetes env block
+TEXT_SECRETS = ("HelmY4mlSecret", "EcsJs0nSecret", "K8sEnvT0kenValue")
+TEXT_MODULE = """\
+resource "helm_release" "db" {
+  name = "db"
+  values = [<<-YAML
+    auth:
+      adminPassword: HelmY4mlSecret
+    YAML
+  ]
+}
+
+resource "aws_ecs_task_definition" "app" {
+  family                = "app"
+  container_definitions = <<-JSON
+    [{"name": "app", "environment": [{"name": "DB_PASSWORD", "value": "EcsJs0nSecret"}]}]
+  JSON
+}
+
+resource "kubernetes_deployment" "app" {
+  spec {
+    template {
+      spec {
+        container {
+          env {
+            name  = "API_TOKEN"
+            value = "K8sEnvT0kenValue"
+          }
+        }
+      }
+    }
+  }
+}
+"""
+
+
+@pytest.mark.parametrize("output_format", OUTPUT_FORMATS)
+@pytest.mark.parametrize(
+    "command", [("check", "--show-fixes", "--unsafe-fixes"), ("apply", "--diff", "--unsafe-fixes")], ids=str
+)
+def test_secrets_inside_text_are_masked_in_every_format(
+    tmp_path: Path, output_format: str, command: tuple[str, ...]
+) -> None:
+    (tmp_path / "main.tf").write_text(TEXT_MODULE, encoding="utf-8")
+    result = run_cli(*command, "--no-cache", "--select", "TFX122", "--format", output_format, str(tmp_path))
+    assert result.exit_code == 1, result.output
+    assert [s for s in TEXT_SECRETS if s in result.output] == [], result.output
+    if command[0] == "check":
+        assert result.output.count(MASK) >= len(TEXT_SECRETS), result.output

@@ -8,7 +8,8 @@ Recognised in all three comment styles (``#``, ``//``, ``/* */``):
   in between, blank lines may not;
 - ``tffix:ignore-file CODE[,CODE] ...`` before the first item of a file;
 - ``tflint-ignore: rule_name``, ``checkov:skip=CKV_ID:reason`` and
-  ``trivy:ignore:AVD-ID``, for the rules with a documented peer (``PEERS``).
+  ``trivy:ignore:AVD-ID`` (or trivy's ``AWS-0107`` spelling), for the rules
+  with a documented peer (``PEERS``).
 
 Codes may be rule codes or names; ``all`` matches every rule. An expired,
 unused or misplaced ``tffix:ignore`` is itself a finding (TFX001), and so is
@@ -58,8 +59,12 @@ PEERS: dict[str, tuple[str, ...]] = {
     "TFX216": ("terraform_workspace_remote",),
     "TFX217": ("terraform_map_duplicate_keys",),
     "TFX218": ("terraform_unused_required_providers",),
-    # checkov: SSH/RDP/all ports from 0.0.0.0/0 (AWS), RDS public, Azure NSG SSH/RDP from the
-    # internet, GCP firewall SSH/RDP; trivy: public ingress (AWS SG, Azure NSG, GCP firewall), RDS public
+    # Checked against checkov's and trivy-checks' own sources (checkov 03d5fdad, trivy-checks 80e53822).
+    # checkov: SSH (CKV_AWS_24), RDP (25), every port (277) from 0.0.0.0/0 in security groups; RDS
+    # publicly_accessible (CKV_AWS_17); Azure NSG RDP / SSH from the internet (CKV_AZURE_9, 10); GCP
+    # firewall SSH / RDP / MySQL (CKV_GCP_2, 3, 88); trivy: security group SSH/RDP ingress (0107), RDS
+    # public access (0180), Azure NSG public ingress / RDP / SSH (0047, 0048, 0050), GCP firewall public
+    # ingress / RDP / SSH (0027, 0070, 0071)
     "TFX119": (
         "CKV_AWS_24",
         "CKV_AWS_25",
@@ -69,28 +74,46 @@ PEERS: dict[str, tuple[str, ...]] = {
         "CKV_AZURE_10",
         "CKV_GCP_2",
         "CKV_GCP_3",
+        "CKV_GCP_88",
         "AVD-AWS-0107",
         "AVD-AWS-0180",
         "AVD-AZU-0047",
+        "AVD-AZU-0048",
+        "AVD-AZU-0050",
         "AVD-GCP-0027",
+        "AVD-GCP-0070",
+        "AVD-GCP-0071",
     ),
-    # checkov: hard-coded AWS keys in the provider, secrets in Lambda environment variables, in EC2 user
-    # data and in Azure VM custom data, and its secret scanners (AWS access key, private key, URL
-    # password, high-entropy string); trivy: secrets in EC2 and launch-template user data
+    # checkov: AWS keys in the provider (CKV_AWS_41), secrets in Lambda environment variables (45), in EC2
+    # user data (46) and in Azure VM custom data (CKV_AZURE_45), plaintext GitHub Actions secrets
+    # (CKV_GIT_4), and its secret scanners: AWS access key (CKV_SECRET_2), Azure storage key (3), URL
+    # credentials (4), high-entropy strings (6, 19), secret keywords such as `password = "..."` (10),
+    # private keys (13); trivy: AWS keys in EC2 and launch-configuration user data (0029, 0129), secrets
+    # in ECS task environments (0036), Azure VM custom data (AVD-AZU-0037), plaintext GitHub secrets
+    # (AVD-GIT-0002)
     "TFX122": (
         "CKV_AWS_41",
         "CKV_AWS_45",
         "CKV_AWS_46",
         "CKV_AZURE_45",
+        "CKV_GIT_4",
         "CKV_SECRET_2",
+        "CKV_SECRET_3",
         "CKV_SECRET_4",
         "CKV_SECRET_6",
+        "CKV_SECRET_10",
         "CKV_SECRET_13",
+        "CKV_SECRET_19",
         "AVD-AWS-0029",
+        "AVD-AWS-0036",
         "AVD-AWS-0129",
+        "AVD-AZU-0037",
+        "AVD-GIT-0002",
     ),
-    # checkov: "*" actions / full admin in policy documents and policies, AdministratorAccess attached;
-    # Azure custom subscription owner roles; trivy: IAM policy wildcards
+    # checkov: "*" actions / admin statements in policy documents (CKV_AWS_1, 49) and policies (62, 63),
+    # AdministratorAccess attached (274), full IAM access (CKV2_AWS_40), Azure custom roles with
+    # subscription owner permissions (CKV_AZURE_39), Google basic roles at organization, folder and
+    # project level (CKV_GCP_115, 116, 117); trivy: IAM policy wildcards (0057)
     "TFX123": (
         "CKV_AWS_1",
         "CKV_AWS_49",
@@ -99,6 +122,9 @@ PEERS: dict[str, tuple[str, ...]] = {
         "CKV_AWS_274",
         "CKV2_AWS_40",
         "CKV_AZURE_39",
+        "CKV_GCP_115",
+        "CKV_GCP_116",
+        "CKV_GCP_117",
         "AVD-AWS-0057",
     ),
 }
@@ -177,9 +203,11 @@ def _peer_codes(match: re.Match[str]) -> frozenset[str]:
     tflint = [i.strip() for i in (match.group("tflint") or "").split(",")]
     if "all" in tflint:  # every rule tflint has: those with a tflint rule ID as peer
         return frozenset(code for code, peers in PEERS.items() if any(_TFLINT_ID.match(p) for p in peers))
+    trivy = match.group("trivy") or ""
     ids = tflint + [
         match.group("checkov") or "",
-        match.group("trivy") or "",
+        trivy,
+        "AVD-" + trivy,  # trivy's own spelling of its IDs, AWS-0107, is AVD-AWS-0107 with the prefix
     ]
     return frozenset(code for code, peers in PEERS.items() if any(i and i in peers for i in ids))
 

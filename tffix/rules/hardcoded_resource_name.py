@@ -45,7 +45,11 @@ NAMES = {
 GLOBAL = {
     ("aws_s3_bucket", "bucket"), ("google_storage_bucket", "name"), ("aws_iam_role", "name"),
     ("aws_iam_policy", "name"), ("aws_lambda_function", "function_name"), ("aws_cloudwatch_log_group", "name"),
+    # Azure names that are DNS names of their own (<name>.blob.core.windows.net, .vault.azure.net, .azurecr.io)
+    ("azurerm_storage_account", "name"), ("azurerm_key_vault", "name"), ("azurerm_container_registry", "name"),
 }  # fmt: skip
+#: names of letters and digits only: the variable is appended with no separator
+NO_SEPARATOR = frozenset({("azurerm_storage_account", "name"), ("azurerm_container_registry", "name")})
 #: words that name an environment inside a name (`acme-prod-logs`)
 ENV_WORDS = frozenset(
     {"prod", "production", "prd", "staging", "stage", "stg", "dev", "development", "qa", "uat", "preprod", "sandbox"}
@@ -85,8 +89,9 @@ class HardcodedResourceName(Rule):
     unique in an account or region (`bucket`, `identifier`,
     `cluster_identifier`, `function_name`, IAM and queue `name`, ...) written
     as a plain string. Names that clash beyond one deployment (S3 and GCS
-    buckets, IAM roles and policies, Lambda functions, log groups) are
-    reported in any module.
+    buckets, IAM roles and policies, Lambda functions, log groups, Azure
+    storage accounts, key vaults and container registries) are reported in
+    any module.
 
     ## Why is this bad?
     Deploying the module a second time, for another environment in the same
@@ -121,7 +126,9 @@ class HardcodedResourceName(Rule):
     variable is new, its default is the word, so the name and the plan stay
     the same and the fix is safe (also when an existing variable's default
     is that word and no `.tfvars` file may set it). Otherwise the variable is
-    appended (`acme-logs-${var.environment_suffix}`), which is unsafe: a new
+    appended (`acme-logs-${var.environment_suffix}`; with no `-` to Azure
+    storage account and registry names, which allow letters and digits
+    only), which is unsafe: a new
     name forces the resource to be replaced (data in a bucket or database
     does not move), and a new variable has no default. Information only,
     since one environment per account is a valid setup. Only a `string`
@@ -136,6 +143,7 @@ class HardcodedResourceName(Rule):
 
     ## References
     - https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+    - https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/resource-name-rules
     - https://developer.hashicorp.com/terraform/language/values/variables
     """
 
@@ -232,11 +240,12 @@ class HardcodedResourceName(Rule):
                 )
             # FIFO queues and topics must keep ".fifo" at the end
             fifo = ".fifo" if text.endswith(".fifo") else ""
-            new = template(text.removesuffix(fifo), "-", ref("var", name), fifo)
+            separator = "" if where in NO_SEPARATOR else "-"
+            new = template(text.removesuffix(fifo), separator, ref("var", name), fifo)
             if keyed:
                 assert type(attr.value) is n.Template
-                new = attr.value.with_changes(parts=(*attr.value.parts, *template("-", ref("var", name)).parts))
-            how = f"Append -${{var.{name}}}"
+                new = attr.value.with_changes(parts=(*attr.value.parts, *template(separator, ref("var", name)).parts))
+            how = f"Append {separator}${{var.{name}}}"
         rewrite.replace(attr.value, new)
         scope = (
             "the same in every environment"

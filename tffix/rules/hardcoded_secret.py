@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from ..api import (
     Applicability,
@@ -10,11 +11,13 @@ from ..api import (
     Example,
     Fix,
     FixBuilder,
+    Option,
     Rule,
     Severity,
     SourceFile,
     TerraformModule,
     is_identifier,
+    module_schemas,
     parse_attribute,
     placeholder,
     ref,
@@ -22,6 +25,7 @@ from ..api import (
     template_text,
 )
 from ..cst import nodes as n
+from .provider_schema_rules import PROVIDER_SCHEMAS, refuse_unusable
 
 __all__ = ["HardcodedSecret"]
 
@@ -36,6 +40,12 @@ SECRET_SUFFIXES = (
 SECRET_VALUES = {
     ("aws_ssm_parameter", "value"): ("type", "SecureString"),
     ("azurerm_key_vault_secret", "value"): None,
+    ("github_actions_secret", "plaintext_value"): None,
+    ("github_actions_environment_secret", "plaintext_value"): None,
+    ("github_actions_organization_secret", "plaintext_value"): None,
+    ("github_dependabot_secret", "plaintext_value"): None,
+    ("github_dependabot_organization_secret", "plaintext_value"): None,
+    ("github_codespaces_secret", "plaintext_value"): None,
 }
 #: names ending so that hold no secret: ids AWS asks for to make a call idempotent
 NOT_SECRETS = frozenset(
@@ -44,6 +54,7 @@ NOT_SECRETS = frozenset(
 #: names that say what to do with a secret, not what it is (`manage_master_user_password = true`)
 NOT_SECRET_PREFIXES = (
     "manage_", "enable_", "create_", "use_", "generate_", "is_", "has_", "require_", "rotate_", "random_", "auto_",
+    "existing_",
 )  # fmt: skip
 #: resources whose master password RDS can keep in Secrets Manager
 RDS = frozenset({"aws_db_instance", "aws_rds_cluster"})
@@ -66,6 +77,8 @@ CONNECTION_SECRET = re.compile(
 ACCESS_KEY_ID = re.compile(r"(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])")
 PEM = re.compile(r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----")
 PEM_END = re.compile(r"-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----")
+#: what a string must contain for ``_anywhere`` to read it
+_MAY_HOLD = re.compile(r"AKIA|ASIA|PRIVATE KEY|;|://")
 #: a password in a URL: scheme://user:password@host
 URL_PASSWORD = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://[^/\s:@]+:(?P<value>[^/\s@]+)@")
 #: values that name where a secret is, not the secret
@@ -117,27 +130,57 @@ class _Place:
     block: n.Block
     label: str  # a name for messages
     stem: str  # a name for new variables
+    #: the new variables named so far in the module, each with the secret it holds
+    taken: dict[str, str]
 
 
-def _place(block: n.Block) -> _Place:
+def _place(block: n.Block, taken: dict[str, str]) -> _Place:
     kind, labels = block.type.text, block.label_values
     if kind in ("resource", "data") and len(labels) >= 2:
         prefix = "data." if kind == "data" else ""
-        return _Place(block, prefix + ".".join(labels[:2]), labels[1])
+        return _Place(block, prefix + ".".join(labels[:2]), labels[1], taken)
     if labels:
-        return _Place(block, kind + "." + labels[0], labels[0])
-    return _Place(block, kind, "")
+        return _Place(block, kind + "." + labels[0], labels[0], taken)
+    return _Place(block, kind, "", taken)
 
 
-def _variable_name(place: _Place, argument: str, *, key: bool = False) -> str:
+def _variable_name(place: _Place, argument: str, secret: str, *, key: bool = False, path: tuple[str, ...] = ()) -> str:
+    """The new variable for ``secret``: see ``_name``; a name already given to
+    another secret of the module gets the block's name in front, else a
+    number after (one variable, one secret: the same secret twice shares it)."""
+    candidate = _name(place, argument, key=key, path=path)
+    stem = place.stem.lower().translate(_DASH)
+    options = [candidate]
+    words = [stem, candidate]
+    prefixed = "_".join(words)
+    named = candidate.startswith(stem) and candidate[len(stem) : len(stem) + 1] == "_"  # already the block's
+    if stem and not named and is_identifier(prefixed):
+        options.append(prefixed)
+    options += ["_".join((candidate, str(i))) for i in range(2, 100)]
+    name = next(o for o in options if place.taken.get(o, secret) == secret)
+    place.taken[name] = secret
+    return name
+
+
+def _ends_with_word(word: str, name: str) -> bool:
+    """Whether ``name`` ends with ``word`` after an underscore (``db_password``, ``password``)."""
+    return name.endswith(word) and name[-len(word) - 1 : -len(word)] == "_" if word else False
+
+
+def _name(place: _Place, argument: str, *, key: bool = False, path: tuple[str, ...] = ()) -> str:
     """``db_password`` for ``password`` of ``aws_db_instance.db``,
-    ``aws_secret_key`` for the AWS provider's ``secret_key``; a local's name
-    or a map key that says whose it is (``DB_PASSWORD``) alone."""
+    ``aws_secret_key`` for the AWS provider's ``secret_key``, ``fn_db_password``
+    for the ``DB_PASSWORD`` key of ``aws_lambda_function.fn``, ``config_password``
+    for a ``password`` key in ``local.config``. An argument
+    of a nested block gets the block's name too (``vm_os_profile_admin_password``),
+    so that two secrets of one resource never share a variable."""
     base = argument.lower().translate(_DASH).removesuffix("_wo")
     base = "secret_value" if base == "value" else base
     stem = place.stem.lower().translate(_DASH)
-    alone = place.block.type.text == "locals" or not stem or base.split("_")[0] == stem or (key and "_" in base)
-    parts = (base,) if alone else (stem, base)
+    alone = not stem or base.split("_")[0] == stem or stem == base or _ends_with_word(base, stem)
+    parts: tuple[str, ...] = (base,) if alone else (stem, base)
+    if path and not alone:
+        parts = (stem, path[-1].lower().translate(_DASH), base)
     candidate = "_".join(parts)
     return candidate if is_identifier(candidate) else "secret_value"
 
@@ -181,17 +224,25 @@ def _masks(*texts: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _walk(body: n.Body) -> Iterator[n.Attribute]:
-    """Every attribute of a body and of its nested blocks (a stack, not recursion)."""
-    stack = [iter(body.items)]
+def _walk(body: n.Body) -> Iterator[tuple[tuple[str, ...], n.Attribute]]:
+    """Every attribute of a body and of its nested blocks (a stack, not
+    recursion), with the path of nested block types holding it (a
+    ``dynamic "x"`` block's ``content`` counts as a block ``x``; its other
+    arguments, ``for_each`` and ``iterator``, are not read)."""
+    stack: list[tuple[tuple[str, ...], Iterator[n.Node]]] = [((), iter(body.items))]
     while stack:
-        item = next(stack[-1], None)
+        path, items = stack[-1]
+        item = next(items, None)
         if item is None:
             stack.pop()
         elif type(item) is n.Attribute:
-            yield item
+            yield path, item
         elif type(item) is n.Block:
-            stack.append(iter(item.body.items))
+            content = item.body.block("content") if item.type.text == "dynamic" and item.labels else None
+            if content is not None:
+                stack.append((path + (item.label_values[0],), iter(content.body.items)))
+            else:
+                stack.append((path + (item.type.text,), iter(item.body.items)))
 
 
 def _object_items(value: n.Node) -> Iterator[n.ObjectItem | n.Object]:
@@ -229,20 +280,28 @@ class HardcodedSecret(Rule):
     """Secret written into the configuration
 
     ## What it does
-    Finds literal values in arguments that hold secrets: arguments (and map
+    Finds literal values in arguments that hold secrets: arguments the
+    provider's schema marks `sensitive` (the values of a sensitive map
+    too), when the schema comes from `terraform providers schema -json`
+    (`provider-schemas` or `--provider-schema`; the snapshots tffix ships
+    do not record sensitivity); arguments (and map
     keys, such as a Lambda function's environment variables) named like
     `password`, `master_password`, `admin_password`, `secret`,
     `client_secret`, `token`, `api_key`, `private_key`, `access_key`,
     `secret_key`, `secret_string`; the `value` of a `SecureString`
-    `aws_ssm_parameter` and of an `azurerm_key_vault_secret`; the `default`
+    `aws_ssm_parameter` and of an `azurerm_key_vault_secret`, the
+    `plaintext_value` of GitHub Actions, Dependabot and Codespaces secrets; the `default`
     of a variable named so, or a secret's key in an object default;
     AWS access key ids (`AKIA...`) and private keys (`-----BEGIN ...
     PRIVATE KEY-----`) in any string; passwords in URLs
     (`postgres://user:password@host`) and connection strings
     (`...;Password=...;`, `AccountKey=...`); and `NAME=value` assignments of
     secrets in boot scripts (`user_data`, `custom_data`,
-    `metadata_startup_script`). References, empty values and placeholders
-    (TFX120 reports those) are not reported, nor are names that only speak
+    `metadata_startup_script`); `name: value` (YAML) and `"name": "value"`
+    (JSON, and `{"name": "DB_PASSWORD", "value": "..."}` pairs) secrets in
+    any heredoc (Helm `values`, ECS `container_definitions`); `env`-like
+    blocks with a secret's `name` and a literal `value` (Kubernetes).
+    References, empty values and placeholders (TFX120 reports those) are not reported, nor are names that only speak
     of a secret (`password_length`, `secret_arn`, `kms_key_id`,
     `manage_master_user_password`).
 
@@ -278,9 +337,11 @@ class HardcodedSecret(Rule):
     `manage_master_user_password = true` (RDS keeps the password in Secrets
     Manager; the password changes). Elsewhere the value becomes a new
     variable with `sensitive = true` and no default, so every caller must
-    now pass it (a declared `string` variable of that name is reused). A
+    now pass it (a declared `string` variable of that name is reused). The
+    variable is named after the block and the argument or key
+    (`worker_db_password`), so that two secrets never share one. A
     variable's literal default is removed and the variable marked
-    `sensitive`. A secret inside a script or a URL becomes `${var.<name>}`
+    `sensitive`. A secret inside a script, a heredoc or a URL becomes `${var.<name>}`
     there, with the same kind of variable (the script still receives it at
     boot, but the code no longer holds it). Private keys and access key ids
     are reported without a fix: a key belongs in a secret store, or is
@@ -296,6 +357,7 @@ class HardcodedSecret(Rule):
     name = "hardcoded-secret"
     severity = Severity.WARNING
     fixable = Applicability.UNSAFE
+    options: ClassVar[dict[str, Option]] = {"provider_schemas": PROVIDER_SCHEMAS}
 
     valid = (
         'resource "aws_db_instance" "a" {\n  manage_master_user_password = true\n  password_length             = 32\n}\n',
@@ -318,7 +380,13 @@ class HardcodedSecret(Rule):
         ),
     )
 
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        refuse_unusable(self.settings["provider_schemas"])
+
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        sensitive = self._schema_sensitive(module)
+        taken: dict[str, str] = {}
         for file in module.parsed():
             assert file.tree is not None
             for item in file.tree.body.items:
@@ -327,7 +395,36 @@ class HardcodedSecret(Rule):
                 if item.type.text == "variable":
                     yield from self._variable(module, file, item)
                 elif item.type.text in BLOCKS:
-                    yield from self._block(module, file, item)
+                    yield from self._block(module, file, item, sensitive, taken)
+
+    def _schema_sensitive(self, module: TerraformModule) -> Sensitive:
+        """Whether the user's provider schemas mark an argument ``sensitive``
+        (the snapshots tffix ships do not record it, so without
+        ``provider_schemas`` nothing is, and no schema is loaded)."""
+        files: list[str] = self.settings["provider_schemas"]
+        if not files:
+            return _nothing_sensitive
+        trees = [f.tree for f in module.parsed() if f.tree is not None]
+        schemas = module_schemas(trees, files, module.inputs.read_bytes)
+
+        def sensitive(block: n.Block, path: tuple[str, ...], name: str) -> bool:
+            if block.type.text not in ("resource", "data") or len(block.labels) != 2:
+                return False
+            candidates = schemas.for_block(block)
+            found = candidates.blocks(block.type.text, block.label_values[0]) if candidates else None
+            for schema in found or ():
+                for step in path:
+                    nested = schema.blocks.get(step)
+                    if nested is None:
+                        break
+                    schema = nested.block
+                else:
+                    attribute = schema.attributes.get(name)
+                    if attribute is not None and attribute.sensitive:
+                        return True
+            return False
+
+        return sensitive
 
     # -- variables -------------------------------------------------------
 
@@ -371,36 +468,61 @@ class HardcodedSecret(Rule):
 
     # -- arguments ---------------------------------------------------------
 
-    def _block(self, module: TerraformModule, file: SourceFile, block: n.Block) -> Iterator[Diagnostic]:
-        place = _place(block)
+    def _block(
+        self, module: TerraformModule, file: SourceFile, block: n.Block, sensitive: Sensitive, taken: dict[str, str]
+    ) -> Iterator[Diagnostic]:
+        place = _place(block, taken)
         reported: list[tuple[int, int]] = []
-        for attribute in _walk(block.body):
+        local = block.type.text == "locals"
+        for path, attribute in _walk(block.body):
             name = attribute.name.text
-            if secret_name(name) or _secret_by_resource(block, attribute):
+            # a local's secret is named after the local
+            where = _Place(block, place.label, name, taken) if local else place
+            marked = sensitive(block, path, name)
+            if marked or secret_name(name) or _secret_by_resource(block, attribute):
                 literal = _literal(attribute.value)
                 if literal is not None and _is_secret_value(literal[0], name):
                     reported.append(file.span(attribute.value))
-                    yield self._argument(module, file, place, attribute, literal[1])
+                    yield self._argument(module, file, where, attribute, literal[1], path)
                     continue
             for found in _object_items(attribute.value):
-                diag = self._object_secret(module, file, place, found)
+                # a sensitive map (`data` of a Kubernetes secret): each of its values is one
+                whole = marked and any(found is item for item in _items(attribute.value))
+                diag = self._object_secret(module, file, where, found, whole)
                 if diag is not None:
                     reported.append(diag.offsets)
                     yield diag
-            if name in SCRIPTS:
-                for diag in self._script(module, file, place, attribute.value, name):
+            # a boot script; any heredoc (JSON, YAML, a script) of any argument
+            for text in [attribute.value] if name in SCRIPTS else _heredocs(attribute.value):
+                for diag in self._script(module, file, where, text, name):
                     reported.append(diag.offsets)
                     yield diag
-            elif type(attribute.value) is n.Object:
+            if name in SCRIPTS:
+                continue
+            if type(attribute.value) is n.Object:
                 for item in attribute.value.items:
                     if type(item) is n.ObjectItem and (item.key_name or "") in SCRIPTS:
-                        for diag in self._script(module, file, place, item.value, item.key_name or ""):
+                        for diag in self._script(module, file, where, item.value, item.key_name or ""):
                             reported.append(diag.offsets)
                             yield diag
+        for pair in _name_value_blocks(block.body):
+            name_literal = _literal(pair.body.attribute("name").value)  # type: ignore[union-attr]
+            value = pair.body.attribute("value")
+            assert value is not None
+            diag = self._keyed_secret(module, file, place, name_literal[0] if name_literal else "", value.value)
+            if diag is not None:
+                reported.append(diag.offsets)
+                yield diag
         yield from self._anywhere(module, file, place, block, reported)
 
     def _argument(
-        self, module: TerraformModule, file: SourceFile, place: _Place, attribute: n.Attribute, secrets: tuple[str, ...]
+        self,
+        module: TerraformModule,
+        file: SourceFile,
+        place: _Place,
+        attribute: n.Attribute,
+        secrets: tuple[str, ...],
+        path: tuple[str, ...],
     ) -> Diagnostic:
         name = attribute.name.text
         block = place.block
@@ -419,7 +541,7 @@ class HardcodedSecret(Rule):
             advice = "let RDS keep it in Secrets Manager with manage_master_user_password = true"
         else:
             variable = rewrite.ensure_variable(
-                _variable_name(place, name),
+                _variable_name(place, name, secrets[0], path=path),
                 type="string",
                 description=f"{name} of {place.label} (a secret: pass it in, never commit it).",
                 sensitive=True,
@@ -431,10 +553,16 @@ class HardcodedSecret(Rule):
         return module.diagnostic(self, file, attribute.value, message, fix=fix, secrets=secrets)
 
     def _object_secret(
-        self, module: TerraformModule, file: SourceFile, place: _Place, found: n.ObjectItem | n.Object
+        self,
+        module: TerraformModule,
+        file: SourceFile,
+        place: _Place,
+        found: n.ObjectItem | n.Object,
+        whole: bool = False,
     ) -> Diagnostic | None:
         """``DB_PASSWORD = "..."`` in a map, or ``{ name = "DB_PASSWORD",
-        value = "..." }`` (ECS and Kubernetes environment lists)."""
+        value = "..." }`` (ECS and Kubernetes environment lists); with
+        ``whole``, an item of a map the schema marks sensitive, whatever its key."""
         if type(found) is n.ObjectItem:
             key, value = found.key_name or "", found.value
         else:
@@ -443,14 +571,20 @@ class HardcodedSecret(Rule):
                 return None
             key_literal = _literal(name.value)
             key, value = (key_literal[0] if key_literal else ""), value_item.value
-        if not secret_name(key):
+        return self._keyed_secret(module, file, place, key, value, whole)
+
+    def _keyed_secret(
+        self, module: TerraformModule, file: SourceFile, place: _Place, key: str, value: n.Node, whole: bool = False
+    ) -> Diagnostic | None:
+        """A literal secret ``value`` under ``key`` (a map key, or the name of a name/value pair)."""
+        if not (whole or secret_name(key)):
             return None
         literal = _literal(value)
         if literal is None or not _is_secret_value(literal[0], key):
             return None
         rewrite = FixBuilder(module, file)
         variable = rewrite.ensure_variable(
-            _variable_name(place, key, key=True),
+            _variable_name(place, key, literal[0], key=True),
             type="string",
             description=f"{key} of {place.label} (a secret: pass it in, never commit it).",
             sensitive=True,
@@ -465,21 +599,25 @@ class HardcodedSecret(Rule):
     def _script(
         self, module: TerraformModule, file: SourceFile, place: _Place, value: n.Node, argument: str
     ) -> Iterator[Diagnostic]:
+        """``NAME=value`` / ``name: value`` assignments of secrets, and JSON
+        (``"password": "..."``, ``{"name": "DB_PASSWORD", "value": "..."}``),
+        in a boot script or any heredoc."""
+        advice = " (or read it at boot from a secret store)" if argument in SCRIPTS else ""
         for part in _literals(value):
             text = part.token.text
             start = file.span(part.token)[0]
-            for match in ASSIGNMENT.finditer(text):
+            for match in _script_secrets(text):
                 secret = match.group("value")
-                if match.end() == len(text) and not _ends_string(value, part):
+                if match.end("value") == len(text) and not _ends_string(value, part):
                     continue  # the value goes on in an interpolation: not a literal
-                if not _is_secret_value(secret, match.group("name")):
+                name = match.group("name")
+                if not _is_secret_value(secret, name):
                     continue
                 where = (start + match.start("value"), start + match.end("value"))
-                name = match.group("name")
-                fix = self._splice_fix(module, file, place, value, part, match.span("value"), name)
+                fix = self._splice_fix(module, file, place, value, part, match.span("value"), _snake(name))
                 message = (
                     f'{place.label}: {argument} sets {name} to a hard-coded secret ("****"); '
-                    "pass it in as a sensitive variable (or read it at boot from a secret store)"
+                    f"pass it in as a sensitive variable{advice}"
                 )
                 yield module.diagnostic(self, file, where, message, fix=fix, secrets=_masks(secret))
 
@@ -499,7 +637,7 @@ class HardcodedSecret(Rule):
             return None
         rewrite = FixBuilder(module, file)
         variable = rewrite.ensure_variable(
-            _variable_name(place, name, key=True),
+            _variable_name(place, name, part.token.text[span[0] : span[1]], key=True),
             type="string",
             description=f"{name} of {place.label} (a secret: pass it in, never commit it).",
             sensitive=True,
@@ -517,6 +655,8 @@ class HardcodedSecret(Rule):
 
         for part in _literals(block.body):
             text = part.token.text
+            if not _MAY_HOLD.search(text):
+                continue  # most strings: no need to find where they are
             base = file.span(part.token)[0]
             for match in ACCESS_KEY_ID.finditer(text):
                 key_id = match.group()
@@ -557,6 +697,79 @@ class HardcodedSecret(Rule):
                     f'{place.label}: a URL holds a hard-coded password ("****"); pass it in as a sensitive variable'
                 )
                 yield module.diagnostic(self, file, where, message, fix=fix, secrets=(secret,))
+
+
+#: ``"password": "..."`` in JSON text
+JSON_SECRET = re.compile(r'"(?P<name>[A-Za-z0-9_.:-]+)"[ \t]*:[ \t]*"(?P<value>[^"\\\s]+)"')
+#: ``{"name": "DB_PASSWORD", "value": "..."}`` in JSON text (an ECS container's environment)
+JSON_PAIR = re.compile(r'"name"[ \t]*:[ \t]*"(?P<name>[^"]+)"[ \t]*,[ \t]*"value"[ \t]*:[ \t]*"(?P<value>[^"\\\s]+)"')
+_DOTS = re.compile(r"[.:-]")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def _script_secrets(text: str) -> Iterator[re.Match[str]]:
+    """The secret assignments of a piece of a script, YAML or JSON text. An
+    environment variable (``PGPASSWORD=``) counts by the words in it; any
+    other name (``adminPassword:``, ``"db.password":``) by what it ends with,
+    as for arguments (``passwordKey:`` and ``existingSecret:`` name where a
+    secret is)."""
+    for match in ASSIGNMENT.finditer(text):
+        name = match.group("name")
+        if name.isupper() or secret_name(_snake(name)):
+            yield match
+    for pattern in (JSON_SECRET, JSON_PAIR):
+        for match in pattern.finditer(text):
+            if secret_name(_snake(match.group("name"))):
+                yield match
+
+
+def _snake(name: str) -> str:
+    """``adminPassword`` -> ``admin_password``, ``db.password`` -> ``db_password``."""
+    return _DOTS.sub("_", _CAMEL.sub("_", name)).lower()
+
+
+def _heredocs(value: n.Node) -> Iterator[n.Heredoc]:
+    """The heredocs inside a value (itself, in a list, in a call's arguments;
+    not inside quoted strings)."""
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if type(node) is n.Heredoc:
+            yield node
+        elif type(node) is not n.Template and not isinstance(node, _LEAVES):
+            stack.extend(c for c in reversed(list(node.children())) if isinstance(c, n.Node))
+
+
+#: expressions that hold no heredoc
+_LEAVES = (n.Variable, n.GetAttr, n.Literal)
+
+
+def _name_value_blocks(body: n.Body) -> Iterator[n.Block]:
+    """Nested blocks holding a ``name`` and a ``value`` (a Kubernetes
+    container's ``env``, an ECS or Batch ``environment``)."""
+    stack = [body]
+    while stack:
+        for item in stack.pop().items:
+            if type(item) is n.Block:
+                inner = item.body
+                if inner.attribute("name") is not None and inner.attribute("value") is not None:
+                    yield item
+                stack.append(inner)
+
+
+#: whether the schema marks an argument sensitive: (top-level block, nested block path, name)
+Sensitive = Callable[[n.Block, tuple[str, ...], str], bool]
+
+
+def _nothing_sensitive(block: n.Block, path: tuple[str, ...], name: str) -> bool:
+    return False
+
+
+def _items(value: n.Node) -> tuple[n.ObjectItem, ...]:
+    """The items of a map written as an object (none for anything else)."""
+    if type(value) is not n.Object:
+        return ()
+    return tuple(item for item in value.items if type(item) is n.ObjectItem)
 
 
 def _string_of(value: n.Node, part: n.TemplateLiteral) -> n.Template | n.Heredoc | None:

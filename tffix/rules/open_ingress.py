@@ -56,7 +56,7 @@ class _Open:
     """One argument letting the world in: ``node`` is the literal (a list
     element or a string) the finding points at; ``attribute`` holds it."""
 
-    attribute: n.Attribute
+    attribute: n.Attribute | n.ObjectItem
     node: n.Node
     source: str
     exposure: str  # a PORTS name or ALL
@@ -83,6 +83,8 @@ def _port(value: object) -> int | None:
 
 
 Exposure = tuple[str, tuple[int, int] | None]
+#: where a rule's arguments are: a nested block's body, or an object in a list attribute
+Container = n.Body | n.Object
 
 
 def _exposure(low: int, high: int) -> Exposure | None:
@@ -106,7 +108,7 @@ def _range(text: str) -> tuple[int, int] | None:
     return None if a is None or b is None else (a, b)
 
 
-def _aws_ports(body: n.Body, protocol_name: str) -> Exposure | None:
+def _aws_ports(body: Container, protocol_name: str) -> Exposure | None:
     value = _value(_node(body, protocol_name))
     if not isinstance(value, (str, int)) or isinstance(value, bool):
         return None
@@ -121,7 +123,7 @@ def _aws_ports(body: n.Body, protocol_name: str) -> Exposure | None:
     return _exposure(low, high)
 
 
-def _list_sources(attribute: n.Attribute | None, world: frozenset[str]) -> Iterator[tuple[n.Node, str]]:
+def _list_sources(attribute: n.Attribute | n.ObjectItem | None, world: frozenset[str]) -> Iterator[tuple[n.Node, str]]:
     """The elements of a literal list argument that mean "anyone"."""
     if attribute is None or type(attribute.value) is not n.Tuple:
         return
@@ -131,9 +133,9 @@ def _list_sources(attribute: n.Attribute | None, world: frozenset[str]) -> Itera
             yield element.value, value
 
 
-def _aws_opens(body: n.Body, exposure: Exposure, *names: str) -> Iterator[_Open]:
+def _aws_opens(body: Container, exposure: Exposure, *names: str) -> Iterator[_Open]:
     for name in names:
-        attribute = body.attribute(name)
+        attribute = _get(body, name)
         if attribute is None:
             continue
         if type(attribute.value) is n.Tuple:
@@ -145,7 +147,7 @@ def _aws_opens(body: n.Body, exposure: Exposure, *names: str) -> Iterator[_Open]
             yield _Open(attribute, attribute.value, value, *exposure)
 
 
-def _azure_opens(body: n.Body) -> Iterator[_Open]:
+def _azure_opens(body: Container) -> Iterator[_Open]:
     direction, access = _value(_node(body, "direction")), _value(_node(body, "access"))
     if not (isinstance(direction, str) and direction.lower() == "inbound"):
         return
@@ -164,12 +166,14 @@ def _azure_opens(body: n.Body) -> Iterator[_Open]:
     exposure = _first(_range(s) if isinstance(s, str) else _exposure_of_int(s) for s in specs)
     if exposure is None:
         return
-    prefix = body.attribute("source_address_prefix")
+    prefix = _get(body, "source_address_prefix")
     value = _value(prefix.value) if prefix is not None else None
     if prefix is not None and isinstance(value, str) and value.strip().lower() in AZURE_WORLD:
         yield _Open(prefix, prefix.value, value, *exposure)
-    for node, source in _list_sources(body.attribute("source_address_prefixes"), AZURE_WORLD):
-        yield _Open(body.attribute("source_address_prefixes"), node, source, *exposure)  # type: ignore[arg-type]
+    prefixes = _get(body, "source_address_prefixes")
+    for node, source in _list_sources(prefixes, AZURE_WORLD):
+        assert prefixes is not None
+        yield _Open(prefixes, node, source, *exposure)
 
 
 def _exposure_of_int(value: object) -> tuple[int, int] | None:
@@ -208,9 +212,25 @@ def _google_opens(body: n.Body) -> Iterator[_Open]:
         yield _Open(body.attribute("source_ranges"), node, source, *exposure)  # type: ignore[arg-type]
 
 
-def _node(body: n.Body, name: str) -> n.Node | None:
-    attribute = body.attribute(name)
+def _get(body: Container, name: str) -> n.Attribute | n.ObjectItem | None:
+    """An argument of a block's body, or an item of an object written in its
+    place (``ingress = [{ ... }]``)."""
+    return body.attribute(name) if type(body) is n.Body else body.item(name)
+
+
+def _node(body: Container, name: str) -> n.Node | None:
+    attribute = _get(body, name)
     return attribute.value if attribute is not None else None
+
+
+def _objects(body: n.Body, name: str) -> Iterator[n.Object]:
+    """The objects of ``name = [{ ... }, ...]``, the attribute spelling of a
+    repeated nested block."""
+    attribute = body.attribute(name)
+    if attribute is not None and type(attribute.value) is n.Tuple:
+        for element in attribute.value.elements:
+            if type(element.value) is n.Object:
+                yield element.value
 
 
 class OpenIngress(Rule):
@@ -220,9 +240,11 @@ class OpenIngress(Rule):
     Finds ingress from `0.0.0.0/0` or `::/0` (Azure: `*`, `Internet`) to SSH
     (22), RDP (3389), database and cache ports (3306, 5432, 1433, 1521,
     27017, 6379, 9200, ...) or to every port and protocol, in inline
-    `ingress` blocks of `aws_security_group`, in `aws_security_group_rule`
+    `ingress` blocks of `aws_security_group` (or `ingress = [{ ... }]`,
+    their attribute spelling; `egress` is never read), in `aws_security_group_rule`
     (`type = "ingress"`), `aws_vpc_security_group_ingress_rule`, azurerm
-    network security rules (inline or not; `Inbound`, `Allow`) and
+    network security rules (inline blocks, `security_rule = [{ ... }]` or
+    `azurerm_network_security_rule`; `Inbound`, `Allow`) and
     `google_compute_firewall` (`source_ranges`); and `publicly_accessible =
     true` on `aws_db_instance` and `aws_rds_cluster_instance`. Web ports
     (80, 443) open to everyone are expected on load balancers and are not
@@ -273,7 +295,8 @@ class OpenIngress(Rule):
     the single-CIDR arguments of `aws_vpc_security_group_ingress_rule` get a
     `string` variable `allowed_<port>_cidr_ipv4` (or `_cidr_ipv6`); an Azure
     `source_address_prefix` becomes `source_address_prefixes` with the list
-    variable. `publicly_accessible = true` is set to `false`, which takes
+    variable (in a rule written as an object, which lists both already, it
+    gets a `string` variable `allowed_<port>_source_address_prefix`). `publicly_accessible = true` is set to `false`, which takes
     the database off the internet.
 
     ## References
@@ -339,10 +362,11 @@ class OpenIngress(Rule):
 
     def _opens(self, kind: str, body: n.Body) -> Iterator[_Open]:
         if kind in ("aws_security_group", "aws_default_security_group"):
-            for ingress in body.blocks("ingress"):
-                exposure = _aws_ports(ingress.body, "protocol")
+            ingresses: list[Container] = [b.body for b in body.blocks("ingress")] + list(_objects(body, "ingress"))
+            for ingress in ingresses:
+                exposure = _aws_ports(ingress, "protocol")
                 if exposure is not None:
-                    yield from _aws_opens(ingress.body, exposure, "cidr_blocks", "ipv6_cidr_blocks")
+                    yield from _aws_opens(ingress, exposure, "cidr_blocks", "ipv6_cidr_blocks")
         elif kind == "aws_security_group_rule":
             if _value(_node(body, "type")) == "ingress":
                 exposure = _aws_ports(body, "protocol")
@@ -355,8 +379,11 @@ class OpenIngress(Rule):
         elif kind == "azurerm_network_security_rule":
             yield from _azure_opens(body)
         elif kind == "azurerm_network_security_group":
-            for rule in body.blocks("security_rule"):
-                yield from _azure_opens(rule.body)
+            rules: list[Container] = [b.body for b in body.blocks("security_rule")] + list(
+                _objects(body, "security_rule")
+            )
+            for rule in rules:
+                yield from _azure_opens(rule)
         elif kind == "google_compute_firewall":
             yield from _google_opens(body)
 
@@ -371,14 +398,21 @@ class OpenIngress(Rule):
             where = f"every port ({span})"
         else:
             where = f"{DISPLAY[opened.exposure]} (port {span})"
-        argument = opened.attribute.name.text
+        holder = opened.attribute
+        argument = holder.name.text if type(holder) is n.Attribute else holder.key_name or ""
         topic = "ingress" if opened.exposure == ALL else opened.exposure
         ipv6 = ":" in opened.source
         rewrite = FixBuilder(module, file)
         description = f"allowed in on {where}." if opened.exposure == ALL else f"allowed to reach {where}."
-        if argument in ("cidr_ipv4", "cidr_ipv6"):
+        # one string in place of one string: the single-CIDR rule arguments, and an Azure
+        # rule written as an object (which lists `source_address_prefixes` already)
+        single = argument in ("cidr_ipv4", "cidr_ipv6") or (
+            argument == "source_address_prefix" and type(holder) is n.ObjectItem
+        )
+        if single:
+            what = "The source address prefix " if argument == "source_address_prefix" else "The CIDR block "
             variable = rewrite.ensure_variable(
-                f"allowed_{topic}_{argument}", type="string", description="The CIDR block " + description
+                f"allowed_{topic}_{argument}", type="string", description=what + description
             )
             rewrite.replace(opened.node, ref("var", variable))
         else:
@@ -387,8 +421,8 @@ class OpenIngress(Rule):
                 f"allowed_{topic}_{suffix}", type="list(string)", description="CIDR blocks " + description
             )
             reference = ref("var", variable)
-            if argument == "source_address_prefix":
-                rewrite.rename(opened.attribute, "source_address_prefixes")
+            if argument == "source_address_prefix" and type(holder) is n.Attribute:
+                rewrite.rename(holder, "source_address_prefixes")
                 rewrite.replace(opened.attribute.value, reference)
             else:
                 tuple_ = opened.attribute.value

@@ -14,8 +14,8 @@ resource "aws_lambda_function" "api" {
   environment {
     variables = {
       STAGE          = "prod"
-      STRIPE_API_KEY = var.stripe_api_key
-      JWT_SECRET     = var.jwt_secret
+      STRIPE_API_KEY = var.api_stripe_api_key
+      JWT_SECRET     = var.api_jwt_secret
       TABLE_NAME     = aws_dynamodb_table.items.name
     }
   }
@@ -28,7 +28,7 @@ resource "aws_ecs_task_definition" "worker" {
     image = "worker:1"
     environment = [
       { name = "QUEUE_URL", value = "https://sqs.us-east-1.amazonaws.com/1/q" },
-      { name = "DB_PASSWORD", value = var.db_password },
+      { name = "DB_PASSWORD", value = var.worker_db_password },
     ]
   }])
 }

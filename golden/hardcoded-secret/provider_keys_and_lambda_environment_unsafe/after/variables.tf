@@ -10,19 +10,19 @@ variable "aws_secret_key" {
   sensitive   = true
 }
 
-variable "stripe_api_key" {
+variable "api_stripe_api_key" {
   description = "STRIPE_API_KEY of aws_lambda_function.api (a secret: pass it in, never commit it)."
   type        = string
   sensitive   = true
 }
 
-variable "jwt_secret" {
+variable "api_jwt_secret" {
   description = "JWT_SECRET of aws_lambda_function.api (a secret: pass it in, never commit it)."
   type        = string
   sensitive   = true
 }
 
-variable "db_password" {
+variable "worker_db_password" {
   description = "DB_PASSWORD of aws_ecs_task_definition.worker (a secret: pass it in, never commit it)."
   type        = string
   sensitive   = true

@@ -4,7 +4,7 @@ resource "aws_instance" "app" {
 
   user_data = <<-EOT
     #!/bin/bash
-    export DB_PASSWORD="${var.db_password}"
+    export DB_PASSWORD="${var.app_db_password}"
     export DB_HOST=${aws_db_instance.app.address}
     API_TOKEN=${var.api_token}
     echo "started"
@@ -15,7 +15,7 @@ resource "google_compute_instance" "vm" {
   name         = "vm"
   machine_type = "e2-small"
 
-  metadata_startup_script = "ADMIN_PASSWORD=${var.admin_password} /opt/start.sh"
+  metadata_startup_script = "ADMIN_PASSWORD=${var.vm_admin_password} /opt/start.sh"
 }
 
 resource "aws_ssm_parameter" "db_url" {

@@ -1,11 +1,11 @@
-variable "db_password" {
-  description = "DB_PASSWORD of aws_instance.app (a secret: pass it in, never commit it)."
+variable "app_db_password" {
+  description = "db_password of aws_instance.app (a secret: pass it in, never commit it)."
   type        = string
   sensitive   = true
 }
 
-variable "admin_password" {
-  description = "ADMIN_PASSWORD of google_compute_instance.vm (a secret: pass it in, never commit it)."
+variable "vm_admin_password" {
+  description = "admin_password of google_compute_instance.vm (a secret: pass it in, never commit it)."
   type        = string
   sensitive   = true
 }

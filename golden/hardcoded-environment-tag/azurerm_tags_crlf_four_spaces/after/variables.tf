@@ -1,0 +1,5 @@
+variable "environment" {
+    description = "Deployment environment, used in tags."
+    type        = string
+    default     = "prod"
+}

@@ -1,0 +1,4 @@
+variable "tenant_id" {
+	description = "The Entra ID tenant."
+	type        = string
+}

@@ -1,0 +1,4 @@
+variable "vpc_id" {
+    description = "The VPC of the bastion."
+    type        = string
+}
