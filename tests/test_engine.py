@@ -188,6 +188,7 @@ def test_fmt_clean_counts_the_files_own_indentation() -> None:
     assert not edits.fmt_clean("a {\n\tb = 1\n\tcc = 2\n}\n")
     assert not edits.fmt_clean("a {\n  b = 1\n  cc = 2\n}\n")
     assert not edits.fmt_clean("a {\n")  # does not parse
+    assert not edits.fmt_clean("a {\n  b = 1\n}\nc {\n    d = 1\n}\ne {\n    f = 1\n}\n")  # mixed units
 
 
 def test_a_fix_in_a_file_that_is_not_fmt_clean_changes_only_its_lines() -> None:

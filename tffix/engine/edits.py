@@ -124,14 +124,19 @@ def fmt_clean(text: str, *, filename: str | None = None, terraform: bool = True)
     return unit != "  " and formatted == _in_two_spaces(text, unit)
 
 
-def _in_two_spaces(text: str, unit: str) -> str:
-    """``text`` with each level of ``unit`` at the start of a line made two spaces."""
+def _in_two_spaces(text: str, unit: str) -> str | None:
+    """``text`` with each level of ``unit`` at the start of a line made two
+    spaces; None when a line is indented by something else (a file that
+    mixes units is not clean in either)."""
     out = []
     for line in text.splitlines(keepends=True):
         depth = 0
         while line.startswith(unit * (depth + 1)):
             depth += 1
-        out.append("  " * depth + line[len(unit) * depth :])
+        rest = line[len(unit) * depth :]
+        if rest[:1] in (" ", "\t"):
+            return None
+        out.append("  " * depth + rest)
     return "".join(out)
 
 
