@@ -182,6 +182,49 @@ def test_touched_lines_include_both_sides_of_a_deletion() -> None:
     assert touched_lines(out, ranges) == {1, 2, 3}
 
 
+def test_fmt_clean_counts_the_files_own_indentation() -> None:
+    assert edits.fmt_clean("a {\n  b = 1\n}\n")
+    assert edits.fmt_clean("a {\n\tb  = 1\n\tcc = 2\n}\n")  # aligned as terraform fmt aligns, in tabs
+    assert not edits.fmt_clean("a {\n\tb = 1\n\tcc = 2\n}\n")
+    assert not edits.fmt_clean("a {\n  b = 1\n  cc = 2\n}\n")
+    assert not edits.fmt_clean("a {\n")  # does not parse
+    assert not edits.fmt_clean("a {\n  b = 1\n}\nc {\n    d = 1\n}\ne {\n    f = 1\n}\n")  # mixed units
+
+
+def test_a_fix_in_a_file_that_is_not_fmt_clean_changes_only_its_lines() -> None:
+    """Issue 16: neighbours keep their bytes (alignment, `"${x}"`); lines
+    beside a removed item are not tidied; a fmt-clean file realigns."""
+    text = 'r {\n  a = "${x}"\n  bb = 1\n  c = 2\n}\n'
+    out = edits.apply_fix_edits({D: text}, [Edit(D, text.index("1"), text.index("1") + 1, "var.long")])[D]
+    assert out == 'r {\n  a = "${x}"\n  bb = var.long\n  c = 2\n}\n'
+    start = text.index("  bb")
+    out = edits.apply_fix_edits({D: text}, [Edit(D, start, text.index("  c"), "")])[D]
+    assert out == 'r {\n  a = "${x}"\n  c = 2\n}\n'
+    clean = "r {\n  a  = x\n  bb = 1\n}\n"
+    start = clean.index("  bb")
+    assert edits.apply_fix_edits({D: clean}, [Edit(D, start, clean.index("}"), "")])[D] == "r {\n  a = x\n}\n"
+    # a fix that removes part of a line still tidies that line
+    start = text.index("  bb")
+    out = edits.apply_fix_edits({D: text}, [Edit(D, start, start + 2, "")])[D]
+    assert out == 'r {\n  a = "${x}"\n  bb = 1\n  c = 2\n}\n'
+
+
+def test_declarations_go_in_the_files_named() -> None:
+    """``declare_in``: where a declaration the module has no file for goes
+    when no file may be created (the language server: the buffer itself)."""
+    texts = {
+        D / "a.tf": "# a\n",
+        D / "main.tf": 'resource "aws_s3_bucket" "b" {\n  tags = {\n    Environment = "prod"\n  }\n}\n',
+    }
+    settings = Settings(select=("TFX101",))
+    run = run_module(
+        D, texts, settings, fix=True, may_create=False, declare_in_place=True, declare_in=frozenset({D / "main.tf"})
+    )
+    assert run.changed() == [D / "main.tf"] and 'variable "environment"' in run.texts[D / "main.tf"]
+    run = run_module(D, texts, settings, fix=True, may_create=False, declare_in_place=True)
+    assert run.changed() == [D / "a.tf", D / "main.tf"] and 'variable "environment"' in run.texts[D / "a.tf"]
+
+
 def test_a_file_created_in_one_pass_can_grow_in_the_next() -> None:
     """Two fixes each declare a variable in a new variables.tf: the second
     waits a pass (same insertion point) and then appends to the new file."""
@@ -318,7 +361,13 @@ def test_a_fix_whose_edits_overlap_each_other_is_refused() -> None:
 
 def test_a_fix_the_formatter_cannot_check_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     def fails(
-        text: str, lines: object, *, filename: str | None = None, own_style: bool = False, terraform: bool = True
+        text: str,
+        lines: object,
+        *,
+        filename: str | None = None,
+        own_style: bool = False,
+        terraform: bool = True,
+        neighbours: bool = True,
     ) -> object:
         raise SelfCheckError(f"{filename}: region formatting is not stable")
 

@@ -26,7 +26,10 @@ import pytest
 from conftest import ROOT
 from rule_harness import assert_sound, outputs, read_options, run, settings_for
 
+from tffix.engine.edits import fmt_clean
+from tffix.fmt.region import indent_unit
 from tffix.rules.registry import codemod_classes, rule_classes
+from tffix.syntax.parser import parse_module
 
 GOLDEN = ROOT / "golden"
 RULE_NAMES = [cls.name for cls in rule_classes()]
@@ -53,6 +56,30 @@ def _read_dir(folder: Path) -> dict[str, str]:
 @pytest.mark.parametrize("name", RULE_NAMES)
 def test_every_rule_has_enough_golden_cases(name: str) -> None:
     assert sum(1 for rule, _ in CASES if rule == name) >= 6
+
+
+#: issue 16: each seed rule with a fix has a changing case in these indentations, and one not fmt-clean
+STYLES = ("    ", "        ", "\t", "not fmt-clean")
+
+
+@pytest.mark.parametrize(
+    "rule", [c for c in rule_classes() if "TFX101" <= c.code <= "TFX118" and c.fixable], ids=lambda c: c.code
+)
+def test_every_seed_fix_has_cases_in_each_style(rule: type) -> None:
+    seen: set[str] = set()
+    folder = GOLDEN / rule.name  # type: ignore[attr-defined]
+    for before in [*folder.glob("*.before.tf"), *folder.glob("*/before/*.tf")]:
+        if before.name.endswith(".before.tf"):
+            after = before.with_name(before.name[: -len(".before.tf")] + ".after.tf")
+        else:
+            after = before.parent.parent / "after" / before.name
+        text = before.read_bytes().decode("utf-8")
+        if not after.exists() or after.read_bytes() == before.read_bytes():
+            continue
+        seen.add(indent_unit(parse_module(text)))
+        if not fmt_clean(text):  # not even in its own indentation unit
+            seen.add("not fmt-clean")
+    assert set(STYLES) <= seen, f"{rule.name}: no changing golden case for {set(STYLES) - seen}"  # type: ignore[attr-defined]
 
 
 def test_no_stray_golden_folders() -> None:

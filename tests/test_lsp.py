@@ -110,6 +110,8 @@ class Session:
         #: what the client answers to workspace/configuration, by folder URI
         #: (None: the client does not support the request)
         self.configuration: dict[str, Any] | None = None
+        #: what the client says its workspace edits may hold (None: plain text edits)
+        self.workspace_edit: lsp.WorkspaceEditClientCapabilities | None = None
         self.pulls = 0
 
         @self.client.feature(lsp.WORKSPACE_CONFIGURATION)
@@ -134,7 +136,9 @@ class Session:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
         await self.client.start_io(sys.executable, "-m", "tffix", "lsp", env=env, cwd=str(ROOT))
         folders = folder if isinstance(folder, list) else [folder]
-        pulls = lsp.WorkspaceClientCapabilities(configuration=True) if self.configuration is not None else None
+        pulls = lsp.WorkspaceClientCapabilities(
+            configuration=True if self.configuration is not None else None, workspace_edit=self.workspace_edit
+        )
         result = await self.client.initialize_async(lsp.InitializeParams(
             capabilities=lsp.ClientCapabilities(workspace=pulls),
             workspace_folders=[lsp.WorkspaceFolder(uri=f.as_uri(), name=f.name) for f in folders],
@@ -196,14 +200,17 @@ def session(
     folder: Path | list[Path],
     options: Any = None,
     configuration: dict[str, Any] | None = None,
+    workspace_edit: lsp.WorkspaceEditClientCapabilities | None = None,
 ) -> Session:
     """Run ``scenario`` in a fresh session; the server must exit cleanly.
     ``configuration`` (by folder URI) makes the client answer
-    workspace/configuration."""
+    workspace/configuration; ``workspace_edit`` is what the client announces
+    its workspace edits may hold."""
 
     async def main() -> Session:
         s = Session()
         s.configuration = configuration
+        s.workspace_edit = workspace_edit
         try:
             await s.start(folder, options)
             await scenario(s)
@@ -325,6 +332,54 @@ def test_unsafe_fixes_need_the_setting(tmp_path: Path) -> None:
         assert apply_text_edits(text, fix_all.edit.changes[uri]) == fixed
 
     session(scenario, tmp_path)
+
+
+TAGGED = 'resource "aws_s3_bucket" "a" {\n  tags = {\n    Environment = "production"\n  }\n}\n'
+
+
+@pytest.mark.parametrize("creates", [True, False], ids=["client-creates-files", "plain-edits"])
+def test_a_fix_that_would_create_a_file(tmp_path: Path, creates: bool) -> None:
+    """TFX101 in a folder with no variables.tf (issue 16): a client that
+    takes CreateFile operations gets the new file; any other client gets the
+    variable declared in the buffer itself. Neither is refused."""
+    (tmp_path / "main.tf").write_text("# on disk\n", encoding="utf-8")
+    fixed = TAGGED.replace('"production"', "var.environment")
+
+    async def scenario(s: Session) -> None:
+        uri = s.open(tmp_path / "main.tf", TAGGED)
+        (diagnostic,) = await s.diagnostics(uri)
+        assert diagnostic.code == "TFX101" and diagnostic.data["fixable"]
+        (action,) = await s.code_actions(uri, diagnostic.range, only=["quickfix"])
+        assert action.edit is not None
+        if creates:
+            variables = (tmp_path / "variables.tf").as_uri()
+            assert action.edit.changes is None and action.edit.document_changes is not None
+            by_kind = [type(op).__name__ for op in action.edit.document_changes]
+            assert by_kind == ["TextDocumentEdit", "CreateFile", "TextDocumentEdit"]
+            main_edit, create, new_edit = action.edit.document_changes
+            assert isinstance(create, lsp.CreateFile) and create.uri == variables
+            assert create.options is not None and create.options.overwrite is False
+            assert isinstance(main_edit, lsp.TextDocumentEdit) and main_edit.text_document.uri == uri
+            assert main_edit.text_document.version == 1
+            assert apply_text_edits(TAGGED, list(main_edit.edits)) == fixed  # type: ignore[arg-type]
+            assert isinstance(new_edit, lsp.TextDocumentEdit) and new_edit.text_document.uri == variables
+            created = apply_text_edits("", list(new_edit.edits))  # type: ignore[arg-type]
+            assert created.startswith('variable "environment" {\n') and '"production"' in created
+        else:
+            assert action.edit.document_changes is None and set(action.edit.changes or {}) == {uri}
+            new = apply_text_edits(TAGGED, action.edit.changes[uri])  # type: ignore[index]
+            assert fixed in new and 'variable "environment" {' in new and '"production"' in new
+            # fix all declares it in place too
+            (fix_all,) = await s.code_actions(uri, whole(TAGGED), only=["source.fixAll"])
+            assert apply_text_edits(TAGGED, fix_all.edit.changes[uri]) == new  # type: ignore[union-attr,index]
+            s.change(uri, new)
+            assert await s.diagnostics(uri, 2) == []
+
+    capabilities = lsp.WorkspaceEditClientCapabilities(
+        document_changes=True, resource_operations=[lsp.ResourceOperationKind.Create]
+    )
+    session(scenario, tmp_path, workspace_edit=capabilities if creates else None)
+    assert not (tmp_path / "variables.tf").exists()  # the server writes nothing
 
 
 def test_formatting_and_range_formatting(tmp_path: Path) -> None:

@@ -348,7 +348,8 @@ def test_github_prints_one_workflow_command_per_finding(tmp_path: Path) -> None:
         ),
         (
             "::warning file=m/main.tf,line=13,col=3,endLine=13,endColumn=7,title=TFX102 s3-lifecycle-rule-without-filter"
-            '::lifecycle rule "expire-old-logs" has no `filter`; add `filter {}` (applies to all objects)'
+            '::lifecycle rule "expire-old-logs" has no `filter`; add `filter {}` (applies to all objects;'
+            " AWS provider 5.90.0 and later warn without one)"
             " (fixable with `tffix apply`)"
         ),
         "Found 3 findings (2 fixable with `tffix apply`; 1 more with `--unsafe-fixes`).",

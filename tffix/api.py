@@ -39,7 +39,10 @@ Everything a rule needs is here, under public names:
 - provider schemas: ``module_schemas`` (the schemas a module's resources are
   checked against, shipped snapshots or the user's own file),
   ``check_block`` (a block read against them, as ``SchemaFinding`` s) and
-  ``suggest`` (did-you-mean).
+  ``suggest`` (did-you-mean); ``provider_constraint`` (the version
+  constraint a module gives a provider) with ``admits`` and ``admits_range``
+  (does it admit a version, or some version of a range), for rules whose
+  premise holds only on some provider versions.
 
 Importing this module loads the tree, the parser and the module context,
 but no built-in rule, no command line and no language server (a test checks
@@ -142,9 +145,12 @@ from .schema import (
     SchemaError,
     SchemaFinding,
     SchemaSet,
+    admits,
+    admits_range,
     check_block,
     load_schema_file,
     module_schemas,
+    provider_constraint,
     suggest,
 )
 from .syntax.errors import ParseError
@@ -294,9 +300,12 @@ __all__ = [  # noqa: RUF022 - grouped by topic, in the order the docstring lists
     "SchemaError",
     "SchemaFinding",
     "SchemaSet",
+    "admits",
+    "admits_range",
     "check_block",
     "load_schema_file",
     "module_schemas",
+    "provider_constraint",
     "schema_findings",
     "suggest",
 ]  # fmt: skip

@@ -4,6 +4,6 @@ locals {
 }
 
 locals {
-  ports     = [{ number = 80 }, { number = 443 }]
-  port_list = local.ports[*].number
+  ports      = [{ number = 80 }, { number = 443 }]
+  port_list  = local.ports[*].number
 }

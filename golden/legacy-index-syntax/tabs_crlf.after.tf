@@ -1,6 +1,6 @@
 data "aws_subnet" "a" {
-	id    = var.subnet_ids[0]
-	state = "available"
+	id     = var.subnet_ids[0]
+	state  = "available"
 }
 
 output "b" {

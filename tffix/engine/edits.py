@@ -10,13 +10,16 @@ Every other byte of the file stays as it was.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 
 from ..cst import nodes as n
 from ..diagnostics import Edit
+from ..fmt import format_source
 from ..fmt.checks import SelfCheckError
-from ..fmt.region import format_lines_parsed
+from ..fmt.region import format_lines_parsed, indent_unit
 from ..syntax.errors import ParseError
+from ..syntax.parser import parse_module
 from ..text.diff import text_edits
 from ..text.lines import Lines
 from ..text.newlines import inserted_text, newline_style
@@ -26,6 +29,7 @@ __all__ = [
     "apply_fix_edits",
     "apply_fix_edits_parsed",
     "edits_by_path",
+    "fmt_clean",
     "inserted_text",
     "module_newline",
     "splice",
@@ -86,10 +90,54 @@ def apply_edits_parsed(
 
     Raises ParseError when the result does not parse (a rule's bug) and
     SelfCheckError when formatting fails its own checks."""
+    edits = sorted(edits, key=lambda e: (e.start, e.end))
     result, ranges = splice(text, edits, newline=newline)
-    # own_style: fixed lines take the file's indentation unit and alignment habits (issue 16)
+    # issue 16: in a file that is not fmt-clean a fix changes only its own lines; in a fmt-clean
+    # one, the lines beside a cut and the aligned neighbours move as `terraform fmt` moves them
+    clean = fmt_clean(text, filename=filename, terraform=terraform)
+    if not clean:
+        ranges = [(s, e, False) for (s, e, _), edit in zip(ranges, edits) if not _whole_lines_gone(text, edit)]
     lines = touched_lines(result, ranges)
-    return format_lines_parsed(result, lines, filename=filename, own_style=True, terraform=terraform)
+    # own_style: fixed lines take the file's indentation unit and alignment habits
+    return format_lines_parsed(result, lines, filename=filename, own_style=True, terraform=terraform, neighbours=clean)
+
+
+def _whole_lines_gone(text: str, edit: Edit) -> bool:
+    """``edit`` removes whole lines and writes nothing: no line is left to tidy."""
+    removed = text[edit.start : edit.end]
+    return not edit.text and removed.endswith("\n") and (edit.start == 0 or text[edit.start - 1] == "\n")
+
+
+@lru_cache(maxsize=64)
+def fmt_clean(text: str, *, filename: str | None = None, terraform: bool = True) -> bool:
+    """Whether ``text`` is what the formatter writes, in the file's own
+    indentation unit (a tab- or 4-space-indented file aligned as ``terraform
+    fmt`` aligns is aligned on purpose). A text that does not parse is not.
+    The passes of a run ask again for the same texts."""
+    try:
+        formatted = format_source(text, filename=filename, terraform=terraform)
+        if formatted == text:
+            return True
+        unit = indent_unit(parse_module(text, path=filename))
+    except (ParseError, SelfCheckError):
+        return False
+    return unit != "  " and formatted == _in_two_spaces(text, unit)
+
+
+def _in_two_spaces(text: str, unit: str) -> str | None:
+    """``text`` with each level of ``unit`` at the start of a line made two
+    spaces; None when a line is indented by something else (a file that
+    mixes units is not clean in either)."""
+    out = []
+    for line in text.splitlines(keepends=True):
+        depth = 0
+        while line.startswith(unit * (depth + 1)):
+            depth += 1
+        rest = line[len(unit) * depth :]
+        if rest[:1] in (" ", "\t"):
+            return None
+        out.append("  " * depth + rest)
+    return "".join(out)
 
 
 def module_newline(texts: Mapping[Path, str]) -> str:

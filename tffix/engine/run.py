@@ -237,6 +237,7 @@ def run_module(
     today: datetime.date | None = None,
     known: Mapping[Path, SourceFile] | None = None,
     declare_in_place: bool = False,
+    declare_in: frozenset[Path] | None = None,
 ) -> ModuleRun:
     """Check (and with ``fix``, repair) the module made of ``texts``.
 
@@ -252,7 +253,10 @@ def run_module(
     the module incomplete, as a parse error does; ``today`` is the date
     suppressions' expiries are compared with (default: ``inputs.today()``);
     ``known`` files already parsed (the language server's, from an earlier
-    check), taken as they are where their text is the same."""
+    check), taken as they are where their text is the same.
+    ``declare_in_place``: a fix that needs a declaration the module has no
+    file for writes it in a file it may edit (an editor's buffer) instead of
+    a new file; ``declare_in`` names those files (default: ``writable``)."""
     targets = set(texts) if targets is None else targets
     creatable = {directory} if may_create else set()
     ruleset = settings.ruleset()
@@ -261,7 +265,7 @@ def run_module(
     state = _Pass(ruleset, set(texts if writable is None else writable), existing, creatable)
     run = ModuleRun(directory, dict(texts), dict(texts), inputs=Inputs() if today is None else Inputs(today))
     # an editor's buffer (or named files): fixes declare what they need in the files they may edit
-    editable = frozenset(state.writable) if declare_in_place else None
+    editable = (declare_in or frozenset(state.writable)) if declare_in_place else None
     module = TerraformModule.from_texts(
         directory, run.texts, existing, unreadable, run.inputs, known=known, editable=editable
     )

@@ -81,7 +81,9 @@ def indent_unit(module: n.Module, *, skip: Iterable[int] = ()) -> str:
     return _unit(_depth_indents(layout(tokens), set(skip), starts, position))
 
 
-def _render(module: n.Module, wanted: set[int], unit: str | None, own_style: bool, terraform: bool) -> tuple[str, str]:
+def _render(
+    module: n.Module, wanted: set[int], unit: str | None, own_style: bool, terraform: bool, neighbours: bool = True
+) -> tuple[str, str]:
     """The text with the ``wanted`` lines laid out, and the indentation unit
     used (``unit``, or the one the lines outside ``wanted`` show)."""
     index: dict[int, int] = {}
@@ -107,7 +109,7 @@ def _render(module: n.Module, wanted: set[int], unit: str | None, own_style: boo
         # rewritten, the lines themselves do (a fix writes new ones in that unit)
         seen = _depth_indents(lines, wanted, starts, position) or _depth_indents(lines, set(), starts, position)
         unit = _unit(seen)
-    chosen = _choose(lines, wanted, starts, position, own_style)
+    chosen = _choose(lines, wanted, starts, position, own_style, neighbours, unit)
     # a chosen line's indentation in the file's unit (the layout counts two spaces a level)
     indents = {}
     if unit != FMT_INDENT:
@@ -130,6 +132,14 @@ def _width(tokens: list[FmtToken]) -> int:
     return sum([len(tok.ws) + len(tok.text) for tok in tokens])
 
 
+def _laid_out_width(tokens: list[FmtToken], unit: str) -> int:
+    """Characters the tokens take once laid out (the first one's indentation
+    in ``unit``, as ``_render`` writes it)."""
+    first = tokens[0]
+    indent = first.spaces if unit == FMT_INDENT else len(unit) * (first.spaces // 2)
+    return indent + sum([tok.spaces + len(tok.text) for tok in tokens[1:]]) + len(first.text)
+
+
 def _aligned(run: list[Line], cell: str) -> bool:
     """Whether lines that keep their bytes were aligned on purpose for the
     ``cell`` (``assign`` or ``comment``): one column for all, after at least
@@ -148,15 +158,23 @@ def _aligned(run: list[Line], cell: str) -> bool:
 
 
 def _choose(
-    lines: list[Line], wanted: set[int], starts: list[int], position: dict[int, int], own_style: bool
+    lines: list[Line],
+    wanted: set[int],
+    starts: list[int],
+    position: dict[int, int],
+    own_style: bool,
+    neighbours: bool = True,
+    unit: str = FMT_INDENT,
 ) -> set[int]:
     """ids of the tokens that take the layout's whitespace.
 
     A selected line in an alignment run pulls in the run's other lines. In
     ``own_style`` only when they were aligned (a fmt-clean file, or one
-    aligned in its own way); in a run the file never aligned, the other
-    lines keep their bytes and the selected line takes one space (issue 16:
-    no collateral lines)."""
+    aligned in its own way) and ``neighbours`` allows it; in a run the file
+    never aligned, the other lines keep their bytes and the selected line
+    takes one space (issue 16: no collateral lines). Without ``neighbours``
+    (a file that is not fmt-clean) the other lines keep their bytes even when
+    aligned: the selected line takes their column where it fits."""
     selected = []
     for line in lines:
         toks = line.tokens()
@@ -175,9 +193,17 @@ def _choose(
         for picked, others in runs.values():
             if not picked:
                 continue
-            if not own_style or _aligned(others, cell):
+            aligned = not own_style or _aligned(others, cell)
+            if aligned and (neighbours or not others):
                 for line in others:
                     chosen.update(id(tok) for tok in getattr(line, cell))
+            elif aligned:
+                line = others[0]
+                column = _width(line.lead if cell == "assign" else line.lead + (line.assign or []))
+                column += len(getattr(line, cell)[0].ws)
+                for line in picked:
+                    before = line.lead if cell == "assign" else line.lead + (line.assign or [])
+                    getattr(line, cell)[0].spaces = max(1, column - _laid_out_width(before, unit))
             else:
                 for line in picked:
                     getattr(line, cell)[0].spaces = 1
@@ -220,15 +246,19 @@ def format_lines_parsed(
     own_style: bool = False,
     indent: str | None = None,
     terraform: bool = True,
+    neighbours: bool = True,
 ) -> tuple[str, n.Module]:
     """``format_lines``, and the tree of its result: the parse its self-check
     made (or the input's, when nothing changed), so a caller that needs the
-    tree (the apply loop's next pass) does not parse the text again."""
+    tree (the apply loop's next pass) does not parse the text again.
+    ``neighbours=False`` (with ``own_style``, for a file that was not
+    fmt-clean): lines outside ``lines`` keep their bytes even when aligned
+    with a selected line, which takes their column where it fits."""
     wanted = set(lines)
     module = parse_module(text, path=filename)
     check_unique_attributes(module, path=filename)  # an edit must not set an argument twice
     unit = indent if indent is not None else (None if own_style else FMT_INDENT)
-    result, unit = _render(module, wanted, unit, own_style, terraform)
+    result, unit = _render(module, wanted, unit, own_style, terraform, neighbours)
     if result == text:
         return result, module
     try:
@@ -237,7 +267,7 @@ def format_lines_parsed(
         raise SelfCheckError(
             f"{filename or '<input>'}: region formatting produced output that does not parse: {e}"
         ) from e
-    if _render(again, wanted, unit, own_style, terraform)[0] != result:
+    if _render(again, wanted, unit, own_style, terraform, neighbours)[0] != result:
         raise SelfCheckError(f"{filename or '<input>'}: region formatting is not stable")
     return result, again
 

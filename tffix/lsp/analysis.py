@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..diagnostics import Edit
 from ..engine.discover import ModuleSource
 from ..engine.edits import apply_fix_edits
 from ..engine.module import MODULE_SUFFIX, SourceFile
@@ -128,17 +129,20 @@ def module_for(
     return Module(path, texts, source.existing, source.unreadable - set(texts))
 
 
-def check(module: Module, settings: Settings, parses: Parses | None = None) -> ModuleRun:
-    """Findings in the buffer. ``fixable`` marks those whose fix edits only
-    files that exist (the buffer or its neighbours: a quick-fix may edit a
-    neighbour, never create one). ``parses``: files parsed before, reused
-    where their text is the same."""
+def check(module: Module, settings: Settings, parses: Parses | None = None, *, may_create: bool = False) -> ModuleRun:
+    """Findings in the buffer. ``fixable`` marks those whose fix edits files
+    that exist (the buffer or its neighbours) or, with ``may_create`` (a
+    client that takes ``CreateFile`` operations), files it creates beside
+    the buffer. Without ``may_create`` a fix that would create a file to
+    declare something declares it in the buffer itself (issue 16).
+    ``parses``: files parsed before, reused where their text is the same."""
     if not is_module_file(module.path):
         return _syntax_only(module)
     return run_module(
         module.directory, module.texts, settings, fix=False, targets={module.path},
-        may_create=False, existing=module.existing, unreadable=module.unreadable,
+        may_create=may_create, existing=module.existing, unreadable=module.unreadable,
         known=parses.module(module) if parses is not None else None,
+        declare_in_place=not may_create, declare_in=frozenset({module.path}),
     )  # fmt: skip
 
 
@@ -160,19 +164,26 @@ def fix_all(module: Module, settings: Settings, parses: Parses | None = None) ->
     run = run_module(
         module.directory, module.texts, settings, fix=True, targets={module.path},
         writable={module.path}, may_create=False, existing=module.existing, unreadable=module.unreadable,
-        known=parses.module(module) if parses is not None else None,
+        known=parses.module(module) if parses is not None else None, declare_in_place=True,
     )  # fmt: skip
     return run.texts[module.path]
 
 
-def fix_one(module: Module, diag: Diagnostic) -> dict[Path, tuple[str, str]] | None:
+def fix_one(module: Module, diag: Diagnostic) -> dict[Path, tuple[str | None, str]] | None:
     """``{path: (old text, new text)}`` for the files ``diag``'s fix edits, as
     ``tffix apply`` would write them (edits spliced in, touched lines
-    formatted); None when the fix cannot be applied to these texts."""
-    if diag.fix is None or any(edit.create or edit.path not in module.texts for edit in diag.fix.edits):
+    formatted); the old text is None for a file the fix creates beside the
+    buffer. None when the fix cannot be applied to these texts."""
+
+    def possible(edit: Edit) -> bool:
+        if edit.create:
+            return edit.path.parent == module.directory and edit.path not in module.existing | set(module.texts)
+        return edit.path in module.texts
+
+    if diag.fix is None or not all(possible(edit) for edit in diag.fix.edits):
         return None
     try:
         new = apply_fix_edits(module.texts, diag.fix.edits)
     except (ParseError, SelfCheckError, ValueError):
         return None
-    return {path: (module.texts[path], text) for path, text in new.items()}
+    return {path: (module.texts.get(path), text) for path, text in new.items()}

@@ -86,7 +86,7 @@ class _Cached:
         #: fix-all's new text, built at most once (on the worker thread)
         self.fixed: Future[str] | None = None
         #: quick-fix edits by position in ``run.remaining``, each built once
-        self.quick: dict[int, dict[str, list[lsp.TextEdit]] | None] = {}
+        self.quick: dict[int, lsp.WorkspaceEdit | None] = {}
 
 
 class TffixServer(LanguageServer):
@@ -202,7 +202,8 @@ class TffixServer(LanguageServer):
         module = module_for(path, text, buffers, on_disk=on_disk, disk=self.disk)
         settings = self.settings_for(path if on_disk else None)
         self.analyses += 1
-        run = check(module, settings, self.parses)
+        # a fix may create a file (TFX101's variables.tf) only for a client that takes CreateFile
+        run = check(module, settings, self.parses, may_create=on_disk and self.client_edits.create_files)
         # keep the parses of the open buffers and of the files on disk
         self.parses.forget(set(self.disk.files) | set(buffers) | {path})
         for message in run.internal_errors:
@@ -354,28 +355,58 @@ class TffixServer(LanguageServer):
                 data={"uri": uri, "version": cached.version, "generation": cached.generation, "finding": i},
             )  # fmt: skip
             if not self.can_resolve:
-                changes = await self.off_loop(self.quick_fix_changes, uri, cached, i)
-                if changes is None:
+                edit = await self.off_loop(self.quick_fix_changes, uri, cached, i)
+                if edit is None:
                     continue
-                action.edit = lsp.WorkspaceEdit(changes=changes)
+                action.edit = edit
             actions.append(action)
         return actions
 
-    def quick_fix_changes(self, uri: str, cached: _Cached, i: int) -> dict[str, list[lsp.TextEdit]] | None:
-        """The edits of the ``i``-th finding's fix, built once per version."""
+    def quick_fix_changes(self, uri: str, cached: _Cached, i: int) -> lsp.WorkspaceEdit | None:
+        """The workspace edit of the ``i``-th finding's fix, built once per
+        version: text edits, or (for a fix that creates a file, offered only
+        to a client that takes them) a ``CreateFile`` and the edits in order."""
         if i in cached.quick:
             return cached.quick[i]
         module = cached.module
         texts = fix_one(module, cached.run.remaining[i])
-        changes: dict[str, list[lsp.TextEdit]] | None = None
-        if texts is not None:
+        edit: lsp.WorkspaceEdit | None = None
+        if texts is not None and all(old is not None for old, _ in texts.values()):
             changes = {}
             for path, (old, new) in texts.items():
                 target = uri if path == module.path else from_fs_path(str(path))
-                if target:
+                if target and old is not None:
                     changes[target] = lsp_text_edits(old, new, self.encoding)
-        cached.quick[i] = changes
-        return changes
+            edit = lsp.WorkspaceEdit(changes=changes)
+        elif texts is not None and self.client_edits.create_files:
+            edit = self.document_changes(uri, cached, texts)
+        cached.quick[i] = edit
+        return edit
+
+    def document_changes(
+        self, uri: str, cached: _Cached, texts: dict[Path, tuple[str | None, str]]
+    ) -> lsp.WorkspaceEdit:
+        """``texts`` as ``documentChanges``: each new file created (never
+        over an existing one) before its text is inserted."""
+        operations: list[lsp.TextDocumentEdit | lsp.CreateFile | lsp.RenameFile | lsp.DeleteFile] = []
+        module = cached.module
+        for path, (old, new) in texts.items():
+            target = uri if path == module.path else path.absolute().as_uri()
+            version = cached.version if path == module.path else self.open_version(target)
+            if old is None:
+                operations.append(lsp.CreateFile(uri=target, options=lsp.CreateFileOptions(overwrite=False)))
+                start = lsp.Position(line=0, character=0)
+                edits = [lsp.TextEdit(range=lsp.Range(start=start, end=start), new_text=new)]
+            else:
+                edits = lsp_text_edits(old, new, self.encoding)
+            document = lsp.OptionalVersionedTextDocumentIdentifier(uri=target, version=version)
+            operations.append(lsp.TextDocumentEdit(text_document=document, edits=list(edits)))
+        return lsp.WorkspaceEdit(document_changes=operations)
+
+    def open_version(self, uri: str) -> int | None:
+        """The version of ``uri`` when the editor has it open."""
+        doc = self.workspace.text_documents.get(uri)
+        return doc.version if doc is not None else None
 
     def fixed_text(self, cached: _Cached) -> Future[str]:
         """Fix-all's new text, started on the worker thread at most once per
@@ -426,9 +457,9 @@ class TffixServer(LanguageServer):
             return action
         finding = data.get("finding")
         if isinstance(finding, int) and 0 <= finding < len(cached.run.remaining):
-            changes = await self.off_loop(self.quick_fix_changes, uri, cached, finding)
-            if changes is not None:
-                action.edit = lsp.WorkspaceEdit(changes=changes)
+            edit = await self.off_loop(self.quick_fix_changes, uri, cached, finding)
+            if edit is not None:
+                action.edit = edit
         return action
 
     # -- rename ------------------------------------------------------------

@@ -15,8 +15,10 @@ from ..api import (
     Severity,
     SourceFile,
     TerraformModule,
+    admits_range,
     parse_block,
     parse_expression,
+    provider_constraint,
     string_value,
     to_node,
     traversal,
@@ -26,6 +28,9 @@ from ..cst import nodes as n
 __all__ = ["IamRoleManagedPolicyArns"]
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+#: the AWS provider release that deprecated each argument
+DEPRECATED_IN = {"inline_policy": "5.68.0", "managed_policy_arns": "5.72.0"}
 
 
 class IamRoleManagedPolicyArns(Rule):
@@ -37,10 +42,17 @@ class IamRoleManagedPolicyArns(Rule):
     `aws_iam_role_policy` resources.
 
     ## Why is this bad?
-    Both arguments are deprecated since AWS provider 5.72 and will be removed.
+    Both arguments are deprecated and will be removed: `inline_policy` since
+    AWS provider 5.68.0, `managed_policy_arns` since 5.72.0.
     They also manage the role's policies exclusively: any attachment made
     elsewhere (another module, the console) is silently detached on the next
     apply, and each change rewrites the role.
+
+    ## Provider versions
+    The rule reads the module's `required_providers` constraint for
+    `hashicorp/aws` and reports an argument only when the constraint admits
+    a release that deprecates it (5.68.0 on for `inline_policy`, 5.72.0 on
+    for `managed_policy_arns`); the message names the release.
 
     ## Example
     ```hcl
@@ -125,13 +137,24 @@ class IamRoleManagedPolicyArns(Rule):
     )
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        roles = list(module.blocks("resource", "aws_iam_role"))
+        if not roles:
+            return
+        trees = (file.tree for file in module.files.values() if file.tree is not None)
+        constraint = provider_constraint(trees, "hashicorp/aws")
+
+        def deprecated(argument: str) -> bool:
+            answer = admits_range(constraint, DEPRECATED_IN[argument]) if constraint is not None else True
+            return answer is not False  # a constraint tffix cannot read admits anything
+
+        old_arns, old_inline = deprecated("managed_policy_arns"), deprecated("inline_policy")
         taken = {(b.label_values[0], b.label_values[1]) for _, b in module.blocks("resource") if len(b.labels) >= 2}
-        for file, role in module.blocks("resource", "aws_iam_role"):
+        for file, role in roles:
             if len(role.labels) < 2:
                 continue
-            arns = role.body.attribute("managed_policy_arns")
-            inline = [b for b in role.body.blocks("inline_policy")]
-            dynamic = [b for b in role.body.blocks("dynamic", "inline_policy")]
+            arns = role.body.attribute("managed_policy_arns") if old_arns else None
+            inline = [b for b in role.body.blocks("inline_policy")] if old_inline else []
+            dynamic = [b for b in role.body.blocks("dynamic", "inline_policy")] if old_inline else []
             if arns is None and not inline and not dynamic:
                 continue
             yield from self._role(module, file, role, arns, inline, dynamic, taken)
@@ -149,9 +172,11 @@ class IamRoleManagedPolicyArns(Rule):
         label = role.label_values[1]
         anchor: n.Node | n.Token = arns.name if arns is not None else (inline or dynamic)[0].type
         what = " and ".join(
-            x for x in ("`managed_policy_arns`" if arns else "", "`inline_policy`" if inline or dynamic else "") if x
+            f"`{x}` (deprecated since AWS provider {DEPRECATED_IN[x]})"
+            for x, used in (("managed_policy_arns", arns), ("inline_policy", inline or dynamic))
+            if used
         )
-        message = f"aws_iam_role.{label} uses deprecated {what}"
+        message = f"aws_iam_role.{label} uses {what}"
         problem = self._display_only_reason(role, arns, inline, dynamic)
         if problem:
             yield module.diagnostic(self, file, anchor, f"{message}; {problem}")

@@ -11,9 +11,11 @@ from ..api import (
     Severity,
     SourceFile,
     TerraformModule,
+    admits_range,
     has_block,
     nested_blocks,
     parse_block,
+    provider_constraint,
     quote,
     string_value,
 )
@@ -31,11 +33,19 @@ class S3LifecycleRuleWithoutFilter(Rule):
     deprecated rule-level `prefix` argument.
 
     ## Why is this bad?
-    Since AWS provider 5.0, exactly one of `filter` and `prefix` is required in
-    each rule; a rule with neither gets a warning on every plan that the
-    provider documents as becoming an error. Rule-level `prefix` is
-    deprecated. S3 itself treats a rule without a filter, with `filter {}`, and
-    with an empty prefix the same way: the rule applies to every object.
+    From AWS provider 5.90.0 on, a rule with neither `filter` nor `prefix`
+    gets an "Invalid Attribute Combination" warning on every plan, which the
+    provider says will become an error. Rule-level `prefix` is deprecated.
+    S3 itself treats a rule without a filter, with `filter {}`, and with an
+    empty prefix the same way: the rule applies to every object.
+
+    ## Provider versions
+    The rule reads the module's `required_providers` constraint for
+    `hashicorp/aws`. When it admits no version from 5.90.0 on, a rule
+    without a filter gets no warning and is not reported. Provider releases
+    5.90 to 5.98 also warned about `filter {}` itself (provider issues
+    #41710, #42126, #42515); when the constraint admits only those releases,
+    the fix writes `filter { prefix = "" }` instead, which they accept.
 
     ## Example
     ```hcl
@@ -113,28 +123,39 @@ class S3LifecycleRuleWithoutFilter(Rule):
     )
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
-        for file, resource in module.blocks("resource", "aws_s3_bucket_lifecycle_configuration"):
-            yield from self._resource(module, file, resource)
+        found = list(module.blocks("resource", "aws_s3_bucket_lifecycle_configuration"))
+        if not found:
+            return
+        versions = _Versions.of(module)
+        for file, resource in found:
+            yield from self._resource(module, file, resource, versions)
 
-    def _resource(self, module: TerraformModule, file: SourceFile, resource: n.Block) -> Iterator[Diagnostic]:
+    def _resource(
+        self, module: TerraformModule, file: SourceFile, resource: n.Block, versions: _Versions
+    ) -> Iterator[Diagnostic]:
         rules = list(nested_blocks(resource.body, "rule"))
         with_prefix = [r for r in rules if r.body.attribute("prefix") is not None]
         if with_prefix:
-            yield from self._prefixed(module, file, rules, with_prefix)
+            yield from self._prefixed(module, file, rules, with_prefix, versions)
+            return
+        if not versions.warns:
             return
         for rule in rules:
             if not has_block(rule.body, "filter"):
                 rewrite = FixBuilder(module, file)
-                _insert_filter(rewrite, rule)
-                message = (
-                    f"lifecycle rule{_rule_label(rule)} has no `filter`; add `filter {{}}` (applies to all objects)"
-                )
+                _insert_filter(rewrite, rule, versions.empty_prefix)
+                message = f"lifecycle rule{_rule_label(rule)} has no `filter`; {versions.advice}"
                 yield module.diagnostic(
-                    self, file, rule.type, message, fix=rewrite.build("Add `filter {}`", Applicability.SAFE)
+                    self, file, rule.type, message, fix=rewrite.build(f"Add `{versions.block}`", Applicability.SAFE)
                 )
 
     def _prefixed(
-        self, module: TerraformModule, file: SourceFile, rules: list[n.Block], with_prefix: list[n.Block]
+        self,
+        module: TerraformModule,
+        file: SourceFile,
+        rules: list[n.Block],
+        with_prefix: list[n.Block],
+        versions: _Versions,
     ) -> Iterator[Diagnostic]:
         both = [r for r in with_prefix if has_block(r.body, "filter")]
         for rule in both:
@@ -149,7 +170,7 @@ class S3LifecycleRuleWithoutFilter(Rule):
                 # the attribute itself moves, so its comments go with it
                 rewrite.replace(prefix, parse_block("filter {\n}").with_changes(body=n.Body((prefix,))))
             elif not has_block(rule.body, "filter"):
-                _insert_filter(rewrite, rule)
+                _insert_filter(rewrite, rule, versions.empty_prefix)
         moved = rewrite.build(
             "Move rule-level `prefix` into `filter { prefix = ... }` for every rule", Applicability.UNSAFE
         )
@@ -157,11 +178,40 @@ class S3LifecycleRuleWithoutFilter(Rule):
             message = f"lifecycle rule{_rule_label(rule)} uses the deprecated rule-level `prefix`; use `filter {{ prefix = ... }}`"
             yield module.diagnostic(self, file, rule.body.attribute("prefix"), message, fix=moved)  # type: ignore[arg-type]
         for rule in rules:
-            if rule not in with_prefix and not has_block(rule.body, "filter"):
-                message = (
-                    f"lifecycle rule{_rule_label(rule)} has no `filter`; add `filter {{}}` (applies to all objects)"
-                )
+            if versions.warns and rule not in with_prefix and not has_block(rule.body, "filter"):
+                message = f"lifecycle rule{_rule_label(rule)} has no `filter`; {versions.advice}"
                 yield module.diagnostic(self, file, rule.type, message, fix=moved)
+
+
+#: the AWS provider release from which a rule with neither `filter` nor `prefix` gets a plan warning
+WARNS_FROM = "5.90.0"
+#: releases that also warned about `filter {}` itself (fixed from this one on)
+EMPTY_FILTER_WARNS = ("5.90.0", "5.99.0")
+
+
+class _Versions:
+    """What the module's AWS provider constraint says about the finding."""
+
+    def __init__(self, constraint: str | None) -> None:
+        def admitted(low: str, high: str | None = None) -> bool:
+            answer = admits_range(constraint, low, high) if constraint is not None else True
+            return answer is not False  # a constraint tffix cannot read admits anything
+
+        #: some admitted release warns about a rule without a filter
+        self.warns = admitted(WARNS_FROM)
+        #: every admitted release warning about it warns about `filter {}` too
+        self.empty_prefix = constraint is not None and not admitted(EMPTY_FILTER_WARNS[1])
+        self.block = 'filter { prefix = "" }' if self.empty_prefix else "filter {}"
+        if self.empty_prefix:
+            why = f"AWS provider 5.90-5.98, which `{constraint}` admits, warn without one and about `filter {{}}` too"
+        else:
+            why = f"AWS provider {WARNS_FROM} and later warn without one"
+        self.advice = f"add `{self.block}` (applies to all objects; {why})"
+
+    @classmethod
+    def of(cls, module: TerraformModule) -> _Versions:
+        trees = (file.tree for file in module.files.values() if file.tree is not None)
+        return cls(provider_constraint(trees, "hashicorp/aws"))
 
 
 def _rule_label(rule: n.Block) -> str:
@@ -171,10 +221,11 @@ def _rule_label(rule: n.Block) -> str:
     return " ".join(("", quote(text))) if text else ""
 
 
-def _insert_filter(rewrite: FixBuilder, rule: n.Block) -> None:
-    """``filter {}`` after ``id``/``status``, keeping the blank-line style:
-    when a blank line follows the anchor, the new block gets one above it too."""
-    new = parse_block("filter {}")
+def _insert_filter(rewrite: FixBuilder, rule: n.Block, empty_prefix: bool = False) -> None:
+    """``filter {}`` (or ``filter { prefix = "" }``) after ``id``/``status``,
+    keeping the blank-line style: when a blank line follows the anchor, the
+    new block gets one above it too."""
+    new = parse_block('filter {\n  prefix = ""\n}' if empty_prefix else "filter {}")
     items = rule.body.items
     anchors = [i for i, item in enumerate(items) if type(item) is n.Attribute and item.name.text in ("id", "status")]
     first = next((item for item in items if type(item) is not n.EmptyLine), None)

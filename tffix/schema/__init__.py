@@ -22,9 +22,16 @@ from pathlib import Path
 from ..cst import nodes as n
 from .check import KNOWN_CONFUSIONS, SchemaFinding, check_block, distance, suggest
 from .model import AttributeSchema, BlockSchema, NestedBlockSchema, ProviderSchema
-from .resolve import META_ARGUMENTS, Candidates, ProviderRequirement, SchemaSet, required_providers
+from .resolve import (
+    META_ARGUMENTS,
+    Candidates,
+    ProviderRequirement,
+    SchemaSet,
+    provider_constraint,
+    required_providers,
+)
 from .snapshot import SchemaError, bundled, bundled_names, bundled_versions, read_schema_json
-from .versions import admits
+from .versions import admits, admits_range
 
 __all__ = [
     "KNOWN_CONFUSIONS",
@@ -39,6 +46,7 @@ __all__ = [
     "SchemaFinding",
     "SchemaSet",
     "admits",
+    "admits_range",
     "bundled",
     "bundled_names",
     "bundled_versions",
@@ -46,6 +54,7 @@ __all__ = [
     "distance",
     "load_schema_file",
     "module_schemas",
+    "provider_constraint",
     "read_schema_json",
     "required_providers",
     "suggest",

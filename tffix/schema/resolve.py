@@ -23,7 +23,14 @@ from .model import BlockSchema, ProviderSchema
 from .snapshot import SchemaError, bundled, bundled_names, bundled_versions, read_schema_json
 from .versions import admits
 
-__all__ = ["META_ARGUMENTS", "Candidates", "ProviderRequirement", "SchemaSet", "required_providers"]
+__all__ = [
+    "META_ARGUMENTS",
+    "Candidates",
+    "ProviderRequirement",
+    "SchemaSet",
+    "provider_constraint",
+    "required_providers",
+]
 
 #: what Terraform itself reads in a resource or data block, never the provider
 META_ARGUMENTS = frozenset({"count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection"})
@@ -79,6 +86,15 @@ def required_providers(trees: Iterable[n.Module]) -> dict[str, ProviderRequireme
                         version = version or prior.version
                     out[name] = ProviderRequirement(name, _normal_source(source), version)
     return out
+
+
+def provider_constraint(trees: Iterable[n.Module], source: str) -> str | None:
+    """The version constraint the module's ``required_providers`` give the
+    provider ``source`` (``hashicorp/aws``), joined as Terraform joins them;
+    None when it names no constraint for it (``?``: one it cannot read)."""
+    wanted = _normal_source(source)
+    found = [r.version for r in required_providers(trees).values() if r.source == wanted and r.version]
+    return ", ".join(found) if found else None
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["admits", "parse_version"]
+__all__ = ["admits", "admits_range", "parse_version"]
 
 _CLAUSE = re.compile(r"^\s*(=|!=|>=|<=|>|<|~>)?\s*v?(\d+(?:\.\d+)*)(?:-[\w.]+)?\s*$")
 
@@ -54,3 +54,26 @@ def admits(constraint: str, version: str) -> bool | None:
             if have < want or have[: len(fixed)] != fixed:
                 return False
     return True
+
+
+def admits_range(constraint: str, low: str, high: str | None = None) -> bool | None:
+    """Whether ``constraint`` admits some version from ``low`` up to (not
+    including) ``high`` (no upper end when None); None when it cannot be
+    read. The versions tried are the ends and every version the constraint
+    names, with the next patch, minor and major of each: a constraint's
+    admitted set changes only at those points."""
+    lo, hi = parse_version(low), parse_version(high) if high is not None else None
+    if lo is None or (high is not None and hi is None):
+        raise ValueError(f"not a version range: {low!r} to {high!r}")
+    points = {_pad(lo)}
+    for clause in constraint.split(","):
+        m = _CLAUSE.match(clause)
+        if m is None:
+            continue  # admits() below answers None for it
+        v = _pad(tuple(int(p) for p in m.group(2).split(".")))
+        points.update({v, (v[0], v[1], v[2] + 1), (v[0], v[1] + 1, 0), (v[0] + 1, 0, 0)})
+    inside = [v for v in points if v >= _pad(lo) and (hi is None or v < _pad(hi))]
+    answers = [admits(constraint, ".".join(map(str, v))) for v in sorted(inside)]
+    if None in answers:
+        return None
+    return any(answers)

@@ -1,0 +1,10 @@
+resource "aws_db_instance" "app" {
+  identifier          =  "app"
+  engine              =  "postgres"
+  instance_class      =  "db.t3.micro"
+  allocated_storage   =  20
+  username            =  "app"
+  password            =  random_password.db.result
+  deletion_protection = false # required by the security baseline
+  skip_final_snapshot = true  # keep a snapshot on delete
+}

@@ -1,0 +1,24 @@
+terraform {
+  required_providers {
+    aws =  {
+      source  =  "hashicorp/aws"
+      version =  ">= 5.72"
+    }
+  }
+}
+
+resource "aws_iam_role" "app" {
+  name                =  "app"
+  assume_role_policy  =  data.aws_iam_policy_document.assume.json
+}
+
+resource "aws_iam_role_policy_attachment" "app" {
+  role       = aws_iam_role.app.name
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+
+resource "aws_iam_role_policy" "app_logs" {
+  role   = aws_iam_role.app.name
+  name   = "logs"
+  policy = data.aws_iam_policy_document.logs.json
+}

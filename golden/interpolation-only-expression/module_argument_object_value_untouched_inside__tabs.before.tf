@@ -1,0 +1,8 @@
+module "vpc" {
+	source = "./vpc"
+	cidr   = "${var.cidr}"
+
+	subnets = {
+		a = "${var.subnet_a}"
+	}
+}

@@ -1,0 +1,20 @@
+resource "aws_lambda_layer_version" "app" {
+  layer_name          =  "app-deps"
+  filename            =  "${path.module}/build/layer.zip"
+  compatible_runtimes =  ["python3.11"]
+}
+
+data "archive_file" "app" {
+  type        = "zip"
+  source_dir  = "${path.module}/src"
+  output_path = "${path.module}/build/function.zip"
+}
+
+resource "aws_lambda_function" "app" {
+  function_name =  "app"
+  role          =  aws_iam_role.lambda.arn
+  handler       =  "index.handler"
+  runtime       =  "python3.11"
+  filename = data.archive_file.app.output_path
+  layers        =  [aws_lambda_layer_version.app.arn]
+}

@@ -1,0 +1,7 @@
+variable "ids" {
+        type = list
+}
+
+variable "names" {
+        type = set
+}

@@ -1,0 +1,7 @@
+variable "ids" {
+	type = list(any)
+}
+
+variable "names" {
+	type = set(any)
+}

@@ -1,0 +1,16 @@
+resource "aws_s3_bucket_lifecycle_configuration" "logs" {
+    bucket = aws_s3_bucket.logs.id
+
+    rule {
+        id     = "expire"
+        status = "Enabled"
+
+        filter {
+            prefix = ""
+        }
+
+        expiration {
+            days = 30
+        }
+    }
+}
