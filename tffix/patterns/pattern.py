@@ -1,0 +1,426 @@
+"""A compiled pattern: what it matches, what it is replaced by, and the
+``where`` constraints on its captures; finding its matches in a tree and
+turning one into tree edits."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..cst import nodes as n
+from ..cst.positions import spans
+from ..cst.values import NotLiteral, literal_value
+from ..cst.visitor import parents, walk
+from ..rewrite import FixBuilder
+from ..syntax.errors import ParseError
+from ..syntax.parser import parse_module
+from ..text.lines import Lines
+from .language import MetaVariable, mark, metavariable, unmark
+from .matching import Capture, State, is_not_block, match, match_body, pattern_meta
+from .rewriting import Rewriter
+
+__all__ = ["Constraint", "Found", "Pattern", "PatternError", "compile_pattern", "parse_pattern_text"]
+
+#: decides a capture: True, False, or None when it cannot tell (a literal needed, a reference found)
+Check = Callable[[Capture], "bool | None"]
+
+
+class PatternError(ValueError):
+    """A pattern (or pattern file) that cannot be used. ``str()`` is
+    ``file:line:col: message``."""
+
+    def __init__(self, message: str, path: str = "<pattern>", line: int = 1, column: int = 1) -> None:
+        self.message, self.path, self.line, self.column = message, path, line, column
+        super().__init__(f"{path}:{line}:{column}: {message}")
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """``where { NAME = ... }``: the check a capture must pass."""
+
+    name: str
+    check: Check
+    text: str
+
+
+@dataclass(frozen=True)
+class Found:
+    """One match: its captures (``state``), the code it matched (``node``:
+    the first item of a body pattern, or the expression), the block or file
+    whose body matched (body patterns), and whether a ``where`` could not
+    decide (``undecided``: a literal was needed where a reference stands)."""
+
+    state: State
+    node: Any
+    owner: n.Block | n.Module | None = None
+    undecided: tuple[str, ...] = ()
+
+    @property
+    def captures(self) -> dict[str, Capture]:
+        return self.state.captures
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """``match`` (body items, or one expression), the optional ``replace``
+    of the same kind, and ``where`` constraints."""
+
+    match: tuple[Any, ...] | n.Expression
+    replace: tuple[Any, ...] | n.Expression | None = None
+    where: tuple[Constraint, ...] = ()
+    _keys: frozenset[str] = field(default=frozenset(), compare=False)
+
+    @property
+    def is_body(self) -> bool:
+        return type(self.match) is tuple
+
+    def find(self, tree: n.Module) -> Iterator[Found]:
+        """Every match in ``tree``, in source order, each once."""
+        if isinstance(self.match, tuple):
+            yield from self._find_items(tree, self.match)
+        else:
+            yield from self._find_expressions(tree, self.match)
+
+    def _find_items(self, tree: n.Module, items: tuple[Any, ...]) -> Iterator[Found]:
+        positive = [i for i in items if type(i) is not n.EmptyLine and not is_not_block(i)]
+        seen: set[tuple[int, ...]] = set()
+        owners: list[n.Block | n.Module] = [tree]
+        while owners:
+            owner = owners.pop(0)
+            body = owner.body
+            for item in body.items:
+                if type(item) is n.Block:
+                    owners.append(item)
+            if self._keys and not self._keys <= {
+                i.name.text if type(i) is n.Attribute else i.type.text for i in body.items if type(i) is not n.EmptyLine
+            }:
+                continue
+            found: list[Found] = []
+            for state in match_body(items, body.items, State()):
+                key = tuple(id(state.pairs.get(id(p))) for p in positive)
+                if key in seen:
+                    continue
+                verdict = self._decide(state)
+                if verdict is False:
+                    continue
+                seen.add(key)
+                node = state.pairs.get(id(positive[0])) if positive else owner
+                found.append(Found(state, node, owner, () if verdict is True else verdict))
+            yield from found
+
+    def _find_expressions(self, tree: n.Module, pattern: n.Expression) -> Iterator[Found]:
+        kind = type(pattern)
+        for node in walk(tree):
+            if type(node) is not kind:
+                continue
+            for state in match(pattern, node, State()):
+                verdict = self._decide(state)
+                if verdict is False:
+                    continue
+                yield Found(state, node, None, () if verdict is True else verdict)
+                break
+
+    def _decide(self, state: State) -> bool | tuple[str, ...]:
+        """True when every constraint holds, False when one fails, else the
+        constraints that could not tell."""
+        open_: list[str] = []
+        for constraint in self.where:
+            captured = state.captures.get(constraint.name)
+            if captured is None:
+                return False
+            verdict = constraint.check(captured)
+            if verdict is False:
+                return False
+            if verdict is None:
+                open_.append(constraint.text)
+        return tuple(open_) or True
+
+    def rewrite(self, builder: FixBuilder, found: Found) -> Any:
+        """Queue the edits ``replace`` makes of ``found`` on ``builder``;
+        return the first node edited (None: nothing to change)."""
+        if self.replace is None:
+            return None
+        rewriter = Rewriter(builder, found.state)
+        if type(self.match) is tuple:
+            assert type(self.replace) is tuple and found.owner is not None
+            rewriter.body(self.match, self.replace, found.owner)
+        else:
+            rewriter.expression(self.match, self.replace, found.node)
+        return rewriter.focus
+
+
+# -- compiling ---------------------------------------------------------------
+
+
+def parse_pattern_text(text: str, path: str = "<pattern>") -> n.Module:
+    """Parse pattern text (``$`` metavariables allowed) into a tree; raises PatternError."""
+    try:
+        marked = mark(text)
+    except ValueError as e:
+        raise PatternError(str(e), path) from None
+    try:
+        return parse_module(marked, path=path)
+    except ParseError as e:
+        raise PatternError(
+            unmark(f"{e.summary}: {e.detail}" if e.detail else e.summary), path, e.line, e.column
+        ) from None
+
+
+def compile_pattern(
+    match_text: str, replace_text: str | None = None, *, where: Sequence[Constraint] = (), path: str = "<pattern>"
+) -> Pattern:
+    """A pattern from text, as ``tffix grep`` and ``tffix codemod --match``
+    take it: body items (``resource "aws_instance" "$N" { ... }``) or one
+    expression (``base64encode($X)``)."""
+    found = _part(match_text, path)
+    replaced = None if replace_text is None else _part(replace_text, path)
+    if replaced is not None and (type(found) is tuple) != (type(replaced) is tuple):
+        raise PatternError("match and replace must both be body items or both one expression", path)
+    return build_pattern(found, replaced, tuple(where), path=path)
+
+
+def _part(text: str, path: str) -> tuple[Any, ...] | n.Expression:
+    try:
+        tree = parse_pattern_text(text, path)
+    except PatternError as body_error:
+        try:
+            tree = parse_pattern_text("__pattern__ = " + text.strip() + "\n", path)
+        except PatternError:
+            raise body_error from None
+        attribute = tree.body.items[0]
+        assert type(attribute) is n.Attribute
+        return attribute.value
+    return tuple(tree.body.items)
+
+
+def build_pattern(
+    found: tuple[Any, ...] | n.Expression,
+    replaced: tuple[Any, ...] | n.Expression | None,
+    where: tuple[Constraint, ...],
+    *,
+    path: str = "<pattern>",
+    tree: n.Module | None = None,
+) -> Pattern:
+    """Check a parsed ``match`` / ``replace`` pair and make the Pattern.
+    ``tree`` is the pattern file's, for positions in errors."""
+    bound = _metavariables(found, tree, path, replacing=False)
+    if replaced is not None:
+        for meta, node in _uses(replaced):
+            if meta.kind == "any":
+                raise _error(tree, node, path, "$_ matches anything and binds nothing: it cannot be used in replace")
+            if meta.name not in bound:
+                known = ", ".join(sorted(str(m) for m in bound.values())) or "none"
+                raise _error(tree, node, path, f"unknown metavariable {meta} in replace (match binds: {known})")
+            if bound[meta.name].kind != meta.kind:
+                raise _error(tree, node, path, f"{meta} is bound as {bound[meta.name]} in match")
+        _metavariables(replaced, tree, path, replacing=True)
+    for constraint in where:
+        if constraint.name not in bound:
+            raise PatternError(f"where: ${constraint.name} is not a metavariable of match", path)
+    keys: frozenset[str] = frozenset()
+    if type(found) is tuple:
+        keys = frozenset(
+            name
+            for item in found
+            if type(item) in (n.Attribute, n.Block) and not is_not_block(item)
+            for name in [item.name.text if type(item) is n.Attribute else item.type.text]
+            if metavariable(name) is None
+        )
+        if not [i for i in found if type(i) is not n.EmptyLine and not is_not_block(i)]:
+            raise PatternError("match holds nothing to look for", path)
+    return Pattern(found, replaced, where, keys)
+
+
+def locate(tree: n.Module, node: Any) -> tuple[int, int]:
+    """1-based (line, column) of a node or token of a pattern file's tree."""
+    found = spans(tree).text.get(id(node))
+    if found is None:
+        return (1, 1)
+    return Lines(tree.code).location(found[0])
+
+
+def _error(tree: n.Module | None, node: Any, path: str, message: str) -> PatternError:
+    if tree is not None:
+        line, column = locate(tree, node)
+        return PatternError(message, path, line, column)
+    return PatternError(message, path)
+
+
+def _roots(part: tuple[Any, ...] | n.Expression) -> list[Any]:
+    return list(part) if type(part) is tuple else [part]
+
+
+def _uses(part: tuple[Any, ...] | n.Expression, *, skip_not: bool = False) -> Iterator[tuple[MetaVariable, Any]]:
+    """Every metavariable in ``part`` with the node that spells it."""
+    for root in _roots(part):
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if skip_not and is_not_block(node):
+                continue
+            meta = pattern_meta(node)
+            if meta is not None and type(node) is not n.Element:
+                yield meta, node
+                continue
+            if type(node) is n.Attribute and (meta := metavariable(node.name.text)) is not None:
+                yield meta, node.name
+            if type(node) is n.Block and (meta := metavariable(node.type.text)) is not None:
+                yield meta, node.type
+            if type(node) is n.GetAttr and (meta := metavariable(node.name.text)) is not None:
+                yield meta, node.name
+            if type(node) is n.FunctionCall and len(node.name) == 1 and (meta := metavariable(node.name[0].text)):
+                yield meta, node.name[0]
+            if isinstance(node, n.Node):
+                stack.extend(reversed([c for c in node.children() if isinstance(c, n.Node)]))
+
+
+def _metavariables(
+    part: tuple[Any, ...] | n.Expression, tree: n.Module | None, path: str, *, replacing: bool
+) -> dict[str, MetaVariable]:
+    """The metavariables ``part`` binds (those inside ``not`` bind nothing
+    outside it), checking each stands where its kind may."""
+    bound: dict[str, MetaVariable] = {}
+    for root in _roots(part):
+        if replacing and is_not_block(root):
+            raise _error(tree, root, path, "not { } belongs in match, not in replace")
+        up = parents(root)
+        for node in walk(root):
+            meta = pattern_meta(node) if type(node) is n.Variable else None
+            if meta is not None and meta.kind == "many" and type(up.get(id(node))) is not n.Element:
+                parent = up.get(id(node))
+                if not (type(parent) in (n.Attribute, n.ObjectItem) and metavariable(_name_of(parent)) == meta):
+                    raise _error(tree, node, path, f"{meta} stands for several items; here one expression is needed")
+    for meta, node in _uses(part, skip_not=True):
+        if meta.kind != "any":
+            bound.setdefault(meta.name, meta)
+    return bound
+
+
+def _name_of(item: Any) -> str:
+    if type(item) is n.Attribute:
+        return item.name.text
+    key = item.key
+    return key.name.text if type(key) is n.Variable else ""
+
+
+# -- where ---------------------------------------------------------------------
+
+
+def _value(capture: Capture) -> tuple[bool, Any]:
+    """(is it a literal, its value) of a capture: labels and names are literals."""
+    if len(capture.nodes) != 1:
+        return False, None
+    node = capture.nodes[0]
+    if type(node) is n.Token:
+        return True, node.text
+    try:
+        return True, literal_value(node)
+    except NotLiteral:
+        return False, None
+
+
+def _reference(capture: Capture) -> bool:
+    node: Any = capture.nodes[0] if len(capture.nodes) == 1 else None
+    while type(node) in (n.GetAttr, n.Index, n.Splat):
+        node = node.obj
+    return type(node) is n.Variable
+
+
+_KINDS: dict[str, Check] = {
+    "literal": lambda c: _value(c)[0],
+    "reference": _reference,
+    "string": lambda c: isinstance(_value(c)[1], str) if _value(c)[0] else (None if _reference(c) else False),
+    "number": lambda c: (type(_value(c)[1]) in (int, float)) if _value(c)[0] else (None if _reference(c) else False),
+    "bool": lambda c: isinstance(_value(c)[1], bool) if _value(c)[0] else (None if _reference(c) else False),
+    "call": lambda c: len(c.nodes) == 1 and type(c.nodes[0]) is n.FunctionCall,
+}
+
+
+def _one_of(values: Sequence[str]) -> Check:
+    wanted = set(values)
+
+    def check(capture: Capture) -> bool | None:
+        literal, value = _value(capture)
+        if literal:
+            return str(value).lower() in wanted if isinstance(value, bool) else str(value) in wanted
+        return None if _reference(capture) else capture.key in wanted
+
+    return check
+
+
+def _regex(expression: str) -> Check:
+    compiled = re.compile(expression)
+
+    def check(capture: Capture) -> bool | None:
+        literal, value = _value(capture)
+        text = str(value) if literal else capture.text
+        return compiled.search(text) is not None
+
+    return check
+
+
+def _not(inner: Check) -> Check:
+    def check(capture: Capture) -> bool | None:
+        verdict = inner(capture)
+        return None if verdict is None else not verdict
+
+    return check
+
+
+def _all(inners: Sequence[Check]) -> Check:
+    def check(capture: Capture) -> bool | None:
+        verdicts = [inner(capture) for inner in inners]
+        if False in verdicts:
+            return False
+        return None if None in verdicts else True
+
+    return check
+
+
+def constraint(expr: n.Expression, tree: n.Module | None, path: str) -> Check:
+    """The check a ``where`` value spells (see docs/patterns.md)."""
+    if type(expr) is n.Variable:
+        kind = _KINDS.get(expr.name.text)
+        if kind is None:
+            raise _error(tree, expr, path, f"unknown check {expr.name.text!r} (known: {', '.join(_KINDS)})")
+        return kind
+    if type(expr) is n.Tuple:
+        return _one_of([_string(e.value, tree, path) for e in expr.elements])
+    if type(expr) in (n.Template, n.Literal, n.Heredoc):
+        return _one_of([_string(expr, tree, path)])
+    if type(expr) is n.FunctionCall:
+        name = expr.function_name
+        args = [e.value for e in expr.args]
+        if name in ("regex", "not_regex") and len(args) == 1:
+            try:
+                check = _regex(_string(args[0], tree, path))
+            except re.error as e:
+                raise _error(tree, args[0], path, f"invalid regex: {e}") from None
+            return _not(check) if name == "not_regex" else check
+        if name in ("one_of", "not_one_of") and len(args) == 1 and type(args[0]) is n.Tuple:
+            check = constraint(args[0], tree, path)
+            return _not(check) if name == "not_one_of" else check
+        if name == "not" and len(args) == 1:
+            return _not(constraint(args[0], tree, path))
+        if name == "all" and args:
+            return _all([constraint(a, tree, path) for a in args])
+        raise _error(
+            tree, expr, path, f"unknown check {name}(...) (known: regex, not_regex, one_of, not_one_of, not, all)"
+        )
+    raise _error(
+        tree, expr, path, "a where check is a string, a list of strings, a kind (literal, reference...) or a check call"
+    )
+
+
+def _string(expr: Any, tree: n.Module | None, path: str) -> str:
+    try:
+        value = literal_value(expr)
+    except NotLiteral:
+        value = None
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (str, int, float)):
+        return unmark(str(value))
+    raise _error(tree, expr, path, "a literal value is needed here")
