@@ -56,7 +56,9 @@ class PatternChecks:
                 if found.undecided:
                     if self.todo is None:
                         continue
-                    yield self._todo(module, file, found, message)
+                    todo = self._todo(module, file, found, message)
+                    if todo is not None:
+                        yield todo
                     continue
                 fix = None
                 where: Any = found.node
@@ -69,24 +71,23 @@ class PatternChecks:
                     fix = builder.build(fill(self.fix_message, found.captures), self.safety)
                 yield module.diagnostic(self, file, _where(where), message, fix=fix)
 
-    def _todo(self, module: TerraformModule, file: Any, found: Found, message: str) -> Diagnostic:
+    def _todo(self, module: TerraformModule, file: Any, found: Found, message: str) -> Diagnostic | None:
         """A match a ``where`` could not decide: reported, with a fix that
-        leaves a follow-up comment above the item for a person."""
+        leaves a follow-up comment above the item for a person; once the
+        comment is there, it stands for the finding (None)."""
         assert self.todo is not None
         note = fill(self.todo, found.captures)
         item = found.node if isinstance(found.node, (n.Attribute, n.Block)) else None
         text = f"{message} (undecided: {', '.join(found.undecided)})"
         if item is None:
             return module.diagnostic(self, file, _where(found.node), text)
-        start = file.owned_span(item)[0]
-        indent = file.line_indent(file.span(item)[0])
+        start, own = file.owned_span(item)[0], file.span(item)[0]
+        indent = file.line_indent(own)
         comment = f"# TODO(tffix:{self.name}): {note}"
-        if comment in file.text[max(0, start - len(comment) - len(indent) - 2) : start]:
-            return module.diagnostic(self, file, _where(item), text)
-        line_start = (
-            start - len(file.line_indent(start)) if file.text[:start].endswith(file.line_indent(start)) else start
-        )
-        edit = Edit(file.path, line_start, line_start, indent + comment + _newline(file.text))
+        if comment in file.text[start:own]:
+            return None
+        start -= len(file.line_indent(start))
+        edit = Edit(file.path, start, start, indent + comment + _newline(file.text))
         fix = Fix(f"Leave a follow-up comment: {note}", (edit,), Applicability.SAFE)
         return module.diagnostic(self, file, _where(item), text, fix=fix)
 

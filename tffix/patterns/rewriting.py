@@ -113,9 +113,29 @@ class Rewriter:
                     self._touch(item)
                     self.builder.remove(item)
         for replacement in added:
+            if self._present(replacement, owner):
+                continue
             built = self.build(replacement)
             for item in built if type(built) is tuple else (built,):
                 self._insert(owner, item)
+
+    def _present(self, replacement: Any, owner: n.Block | n.Module) -> bool:
+        """Whether an item ``replace`` adds is there already (then it is
+        not added twice; an attribute of that name whose value differs is
+        set to the new value)."""
+        key = item_key(replacement)
+        if key is None or key[0] == "rest":
+            return False
+        for item in owner.body.items:
+            if item_key(item) != key:
+                continue
+            if type(item) is n.Attribute:
+                new = self.build(replacement.value)
+                if normal(new) != normal(item.value):
+                    self._touch(item.value)
+                    self.builder.replace(item.value, new)
+            return True
+        return False
 
     def _insert(self, owner: n.Block | n.Module, item: Any) -> None:
         item = with_first_token(item, lambda tok: tok._replace(lead=""))
