@@ -112,3 +112,52 @@ def test_a_wrong_after_shows_the_diff(tmp_path: Path) -> None:
     assert tested.exit_code == 1
     assert "FAILED t2-to-t3: example 't2 becomes t3, comments kept' (acme.tffix.hcl:18)" in tested.output
     assert '-  instance_type = "t3.small"' in tested.output and '+  instance_type = "t3.micro"' in tested.output
+
+
+def test_grep_prints_locations_and_captures(tmp_path: Path) -> None:
+    project = copy(tmp_path)
+    result = run_cli("grep", 'resource "aws_instance" "$N" { instance_type = $T }', ".", cwd=project)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        'main.tf:1:1: resource "aws_instance" "web" {',
+        "    $N = web",
+        "    $T = t2.micro",
+        'main.tf:10:1: resource "aws_instance" "db" {',
+        "    $N = db",
+        "    $T = m5.large",
+    ]
+    expression = run_cli("grep", '"t2.micro"', "main.tf", cwd=project)
+    assert expression.exit_code == 0 and expression.stdout == 'main.tf:3:19: "t2.micro"\n'
+    assert run_cli("grep", "nothing($X)", ".", cwd=project).exit_code == 1
+    bad = run_cli("grep", "a = $...X", ".", cwd=project)
+    assert bad.exit_code == 2 and "<pattern>:1:5: $...X stands for several items" in bad.output
+
+
+def test_codemod_match_replace_without_a_file(tmp_path: Path) -> None:
+    project = copy(tmp_path)
+    before = (project / "main.tf").read_text(encoding="utf-8")
+    args = ("codemod", "--match", 'instance_type = "t2.micro"', "--replace", 'instance_type = "t3.nano"')
+    dry = run_cli(*args, "--dry-run", ".", cwd=project)
+    assert dry.exit_code == 1 and '+  instance_type = "t3.nano"' in dry.stdout
+    assert (project / "main.tf").read_text(encoding="utf-8") == before
+    done = run_cli(*args, ".", cwd=project)
+    assert done.exit_code == 0 and "match-replace: 1 file changed (1 change)." in done.output
+    assert (project / "main.tf").read_text(encoding="utf-8") == before.replace('"t2.micro"', '"t3.nano"')
+    assert run_cli("codemod", "--match", "$X", ".", cwd=project).exit_code == 2
+
+
+def test_a_pattern_codemod_runs_by_name(tmp_path: Path) -> None:
+    project = copy(tmp_path)
+    (project / ".tffix" / "tags.tffix.hcl").write_text(
+        'codemod "rename-name-tag" {\n'
+        '  description = "Name tags become Title"\n'
+        "  match {\n    tags = {\n      Name = $V\n      $...REST\n    }\n  }\n"
+        "  replace {\n    tags = {\n      Title = $V\n      $...REST\n    }\n  }\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    listed = run_cli("codemod", "--list", cwd=project)
+    assert listed.exit_code == 0 and "rename-name-tag  Name tags become Title" in listed.stdout
+    done = run_cli("codemod", "rename-name-tag", ".", cwd=project)
+    assert done.exit_code == 0, done.output
+    assert '    Title = "web"\n' in (project / "main.tf").read_text(encoding="utf-8")

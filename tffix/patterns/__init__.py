@@ -13,12 +13,13 @@ them is evaluated.
 
 from __future__ import annotations
 
-from .files import PATTERN_SUFFIX, load_pattern_file, pattern_classes
+from .files import INLINE_NAME, PATTERN_SUFFIX, inline_codemod, load_pattern_file, pattern_classes
 from .language import MetaVariable
 from .matching import Capture
 from .pattern import Constraint, Found, Pattern, PatternError, compile_pattern
 
 __all__ = [
+    "INLINE_NAME",
     "PATTERN_SUFFIX",
     "Capture",
     "Constraint",
@@ -27,6 +28,7 @@ __all__ = [
     "Pattern",
     "PatternError",
     "compile_pattern",
+    "inline_codemod",
     "load_pattern_file",
     "pattern_classes",
 ]

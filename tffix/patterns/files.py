@@ -18,9 +18,19 @@ from ..rewrite import FixBuilder
 from ..rule import DOC_SECTIONS, Codemod, Example, Rule
 from .language import metavariable, unmark
 from .matching import Capture
-from .pattern import Constraint, Found, Pattern, PatternError, build_pattern, constraint, locate, parse_pattern_text
+from .pattern import (
+    Constraint,
+    Found,
+    Pattern,
+    PatternError,
+    build_pattern,
+    compile_pattern,
+    constraint,
+    locate,
+    parse_pattern_text,
+)
 
-__all__ = ["PATTERN_SUFFIX", "PatternChecks", "load_pattern_file", "pattern_classes"]
+__all__ = ["INLINE_NAME", "PATTERN_SUFFIX", "PatternChecks", "inline_codemod", "load_pattern_file", "pattern_classes"]
 
 #: the suffix of pattern files
 PATTERN_SUFFIX = ".tffix.hcl"
@@ -364,3 +374,24 @@ def _example_docs(reader: _Reader, examples: list[n.Block]) -> str:
             before, after = reader.string(values["before"]), reader.string(values["after"])
             return f"```hcl\n{before.rstrip()}\n```\n\nUse instead:\n\n```hcl\n{after.rstrip()}\n```"
     return "(no example)"
+
+
+#: the name of the codemod ``tffix codemod --match ... --replace ...`` runs
+INLINE_NAME = "match-replace"
+
+
+def inline_codemod(match_text: str, replace_text: str) -> type[Codemod]:
+    """The codemod of a ``--match`` / ``--replace`` pair (no pattern file).
+    Raises PatternError."""
+    pattern = compile_pattern(match_text, replace_text, path="<--match/--replace>")
+    attrs: dict[str, Any] = {
+        "name": INLINE_NAME,
+        "pattern": pattern,
+        "message": "rewrite",
+        "fix_message": "rewrite",
+        "safety": Applicability.SAFE,
+        "__doc__": "Rewrite what --match finds into --replace",
+        "__module__": "tffix.patterns.loaded",
+    }
+    cls: type[Codemod] = type("MatchReplace", (PatternChecks, Codemod), attrs)
+    return cls

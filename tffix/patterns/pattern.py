@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
 from ..cst import nodes as n
 from ..cst.positions import spans
@@ -22,6 +22,9 @@ from .matching import Capture, State, is_not_block, match, match_body, pattern_m
 from .rewriting import Rewriter
 
 __all__ = ["Constraint", "Found", "Pattern", "PatternError", "compile_pattern", "parse_pattern_text"]
+
+#: the tree (or trees) a pattern was read from, for positions in errors
+Tree: TypeAlias = "n.Module | Sequence[n.Module] | None"
 
 #: decides a capture: True, False, or None when it cannot tell (a literal needed, a reference found)
 Check = Callable[[Capture], "bool | None"]
@@ -174,14 +177,18 @@ def compile_pattern(
     """A pattern from text, as ``tffix grep`` and ``tffix codemod --match``
     take it: body items (``resource "aws_instance" "$N" { ... }``) or one
     expression (``base64encode($X)``)."""
-    found = _part(match_text, path)
-    replaced = None if replace_text is None else _part(replace_text, path)
+    found, tree = _part(match_text, path)
+    trees = [tree]
+    replaced = None
+    if replace_text is not None:
+        replaced, other = _part(replace_text, path)
+        trees.append(other)
     if replaced is not None and (type(found) is tuple) != (type(replaced) is tuple):
         raise PatternError("match and replace must both be body items or both one expression", path)
-    return build_pattern(found, replaced, tuple(where), path=path)
+    return build_pattern(found, replaced, tuple(where), path=path, tree=trees)
 
 
-def _part(text: str, path: str) -> tuple[Any, ...] | n.Expression:
+def _part(text: str, path: str) -> tuple[tuple[Any, ...] | n.Expression, n.Module]:
     try:
         tree = parse_pattern_text(text, path)
     except PatternError as body_error:
@@ -191,8 +198,8 @@ def _part(text: str, path: str) -> tuple[Any, ...] | n.Expression:
             raise body_error from None
         attribute = tree.body.items[0]
         assert type(attribute) is n.Attribute
-        return attribute.value
-    return tuple(tree.body.items)
+        return attribute.value, tree
+    return tuple(tree.body.items), tree
 
 
 def build_pattern(
@@ -201,7 +208,7 @@ def build_pattern(
     where: tuple[Constraint, ...],
     *,
     path: str = "<pattern>",
-    tree: n.Module | None = None,
+    tree: Tree = None,
 ) -> Pattern:
     """Check a parsed ``match`` / ``replace`` pair and make the Pattern.
     ``tree`` is the pattern file's, for positions in errors."""
@@ -233,15 +240,17 @@ def build_pattern(
     return Pattern(found, replaced, where, keys)
 
 
-def locate(tree: n.Module, node: Any) -> tuple[int, int]:
-    """1-based (line, column) of a node or token of a pattern file's tree."""
-    found = spans(tree).text.get(id(node))
-    if found is None:
-        return (1, 1)
-    return Lines(tree.code).location(found[0])
+def locate(tree: n.Module | Sequence[n.Module], node: Any) -> tuple[int, int]:
+    """1-based (line, column) of a node or token of a pattern file's tree
+    (or of one of several trees: a ``--match`` and its ``--replace``)."""
+    for one in [tree] if isinstance(tree, n.Module) else tree:
+        found = spans(one).text.get(id(node))
+        if found is not None:
+            return Lines(one.code).location(found[0])
+    return (1, 1)
 
 
-def _error(tree: n.Module | None, node: Any, path: str, message: str) -> PatternError:
+def _error(tree: Tree, node: Any, path: str, message: str) -> PatternError:
     if tree is not None:
         line, column = locate(tree, node)
         return PatternError(message, path, line, column)
@@ -277,7 +286,7 @@ def _uses(part: tuple[Any, ...] | n.Expression, *, skip_not: bool = False) -> It
 
 
 def _metavariables(
-    part: tuple[Any, ...] | n.Expression, tree: n.Module | None, path: str, *, replacing: bool
+    part: tuple[Any, ...] | n.Expression, tree: Tree, path: str, *, replacing: bool
 ) -> dict[str, MetaVariable]:
     """The metavariables ``part`` binds (those inside ``not`` bind nothing
     outside it), checking each stands where its kind may."""
@@ -379,7 +388,7 @@ def _all(inners: Sequence[Check]) -> Check:
     return check
 
 
-def constraint(expr: n.Expression, tree: n.Module | None, path: str) -> Check:
+def constraint(expr: n.Expression, tree: Tree, path: str) -> Check:
     """The check a ``where`` value spells (see docs/patterns.md)."""
     if type(expr) is n.Variable:
         kind = _KINDS.get(expr.name.text)
@@ -414,7 +423,7 @@ def constraint(expr: n.Expression, tree: n.Module | None, path: str) -> Check:
     )
 
 
-def _string(expr: Any, tree: n.Module | None, path: str) -> str:
+def _string(expr: Any, tree: Tree, path: str) -> str:
     try:
         value = literal_value(expr)
     except NotLiteral:
