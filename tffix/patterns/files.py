@@ -4,6 +4,7 @@ value is a literal, a pattern or a check."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,9 +36,20 @@ __all__ = ["INLINE_NAME", "PATTERN_SUFFIX", "PatternChecks", "inline_codemod", "
 #: the suffix of pattern files
 PATTERN_SUFFIX = ".tffix.hcl"
 
-_RULE_KEYS = {"code", "message", "severity", "safety", "description", "fix_message", "todo", "references"}
-_CODEMOD_KEYS = {"message", "description", "todo"}
-_BLOCKS = {"match", "replace", "where", "example"}
+_RULE_KEYS = {
+    "code",
+    "message",
+    "severity",
+    "safety",
+    "description",
+    "fix_message",
+    "todo",
+    "references",
+    "follow_locals",
+}
+_CODEMOD_KEYS = {"message", "description", "todo", "fix_message", "follow_locals"}
+_BLOCKS = {"example", "pattern"}
+_PATTERN_BLOCKS = {"match", "replace", "where", "inside", "not_inside", "unless", "pattern"}
 _EXAMPLE_KEYS = {"before", "after", "reported"}
 _SAFETY = {"safe": Applicability.SAFE, "unsafe": Applicability.UNSAFE, "display-only": Applicability.DISPLAY_ONLY}
 _DOLLAR = re.compile(r"\$([A-Z_][A-Z0-9_]*)")
@@ -51,7 +63,8 @@ class PatternChecks:
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity]
-    pattern: ClassVar[Pattern]
+    patterns: ClassVar[tuple[Pattern, ...]]
+    follow_locals: ClassVar[bool] = False
     message: ClassVar[str]
     fix_message: ClassVar[str]
     safety: ClassVar[Applicability]
@@ -59,27 +72,42 @@ class PatternChecks:
     origin: ClassVar[str] = ""
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        trees = [file.tree for file in module.parsed() if file.tree is not None]
+        resolve = module.local_value if self.follow_locals else None
+        for file, pattern, found in self._found(module, trees, resolve):
+            message = fill(pattern.message or self.message, found.captures)
+            if found.undecided:
+                if self.todo is None:
+                    continue
+                todo = self._todo(module, file, found, message)
+                if todo is not None:
+                    yield todo
+                continue
+            fix = None
+            where: Any = found.node
+            if pattern.replace is not None:
+                builder = FixBuilder(module, file)
+                focus = pattern.rewrite(builder, found)
+                if focus is None:
+                    continue  # already what replace says: nothing to report
+                where = focus
+                fix = builder.build(fill(self.fix_message, found.captures), self.safety)
+            yield module.diagnostic(self, file, _where(where), message, fix=fix)
+
+    def _found(
+        self, module: TerraformModule, trees: list[n.Module], resolve: Any
+    ) -> Iterator[tuple[Any, Pattern, Found]]:
+        """Every match of every pattern, in every file; a node two patterns
+        match is reported by the first."""
         for file in module.parsed():
             assert file.tree is not None
-            for found in self.pattern.find(file.tree):
-                message = fill(self.message, found.captures)
-                if found.undecided:
-                    if self.todo is None:
+            taken: set[int] = set()
+            for pattern in self.patterns:
+                for found in pattern.find(file.tree, module=trees, resolve=resolve):
+                    if id(found.node) in taken:
                         continue
-                    todo = self._todo(module, file, found, message)
-                    if todo is not None:
-                        yield todo
-                    continue
-                fix = None
-                where: Any = found.node
-                if self.pattern.replace is not None:
-                    builder = FixBuilder(module, file)
-                    focus = self.pattern.rewrite(builder, found)
-                    if focus is None:
-                        continue  # already what replace says: nothing to report
-                    where = focus
-                    fix = builder.build(fill(self.fix_message, found.captures), self.safety)
-                yield module.diagnostic(self, file, _where(where), message, fix=fix)
+                    taken.add(id(found.node))
+                    yield file, pattern, found
 
     def _todo(self, module: TerraformModule, file: Any, found: Found, message: str) -> Diagnostic | None:
         """A match a ``where`` could not decide: reported, with a fix that
@@ -188,59 +216,27 @@ def _build(reader: _Reader, block: n.Block) -> type[Rule]:
     codemod = block.type.text == "codemod"
     name = block.label_values[0]
     keys = _CODEMOD_KEYS if codemod else _RULE_KEYS
-    attributes: dict[str, n.Attribute] = {}
-    blocks: dict[str, list[n.Block]] = {}
-    match_expr: n.Attribute | None = None
-    replace_expr: n.Attribute | None = None
-    for item in block.body.items:
-        if type(item) is n.Attribute:
-            key = item.name.text
-            if key == "match":
-                match_expr = item
-            elif key == "replace":
-                replace_expr = item
-            elif key in keys:
-                attributes[key] = item
-            else:
-                raise reader.error(
-                    item.name,
-                    f"unknown key {unmark(key)!r} in {block.type.text} {name!r} (known: {', '.join(sorted(keys | _BLOCKS))})",
-                )
-        elif type(item) is n.Block:
-            if item.type.text not in _BLOCKS:
-                raise reader.error(
-                    item.type,
-                    f"unknown block {unmark(item.type.text)!r} in {block.type.text} {name!r} (known: {', '.join(sorted(_BLOCKS))})",
-                )
-            if item.type.text != "example" and item.labels:
-                raise reader.error(item.type, f"{item.type.text} takes no label")
-            if item.type.text != "example" and item.type.text in blocks:
-                raise reader.error(item.type, f"{block.type.text} {name!r} has two {item.type.text} blocks")
-            blocks.setdefault(item.type.text, []).append(item)
-    if "match" in blocks and match_expr is not None:
-        raise reader.error(
-            match_expr.name, "match is either a block (body items) or an attribute (one expression), not both"
-        )
-    if "match" not in blocks and match_expr is None:
+    attributes, blocks = _read_items(reader, block, keys, _BLOCKS | _PATTERN_BLOCKS)
+    patterns: list[Pattern] = []
+    if _has_match(attributes, blocks):
+        patterns.append(_pattern_of(reader, block, attributes, blocks, codemod))
+    for sub in blocks.get("pattern", []):
+        sub_attributes, sub_blocks = _read_items(reader, sub, {"message"}, _PATTERN_BLOCKS - {"pattern"})
+        one = _pattern_of(reader, sub, sub_attributes, sub_blocks, codemod)
+        if "message" in sub_attributes:
+            one = dataclasses.replace(one, message=reader.string(sub_attributes["message"]))
+            _check_dollars(reader, sub_attributes, one, ("message",))
+        patterns.append(one)
+    if not patterns:
         raise reader.error(block.type, f"{block.type.text} {name!r} has no match")
-    if codemod and "replace" not in blocks and replace_expr is None:
-        raise reader.error(block.type, f"codemod {name!r} has no replace")
-    found: tuple[Any, ...] | n.Expression = (
-        tuple(blocks["match"][0].body.items) if "match" in blocks else cast(n.Attribute, match_expr).value
-    )
-    replaced: tuple[Any, ...] | n.Expression | None = None
-    if "replace" in blocks:
-        replaced = tuple(blocks["replace"][0].body.items)
-    elif replace_expr is not None:
-        replaced = replace_expr.value
-    if replaced is not None and (type(found) is tuple) != (type(replaced) is tuple):
-        raise reader.error(block.type, "match and replace must both be blocks or both be attributes (one expression)")
-    where = tuple(_where_block(reader, blocks["where"][0])) if "where" in blocks else ()
-    pattern = build_pattern(found, replaced, where, path=reader.path, tree=reader.tree)
+    pattern = patterns[0]
     message = reader.string(attributes["message"]) if "message" in attributes else ""
     if not codemod and not message:
         raise reader.error(block.type, f"rule {name!r} has no message")
-    _check_dollars(reader, attributes, pattern)
+    for one in patterns:
+        _check_dollars(
+            reader, attributes, one, ("fix_message", "todo") if one.message else ("message", "fix_message", "todo")
+        )
     safety = Applicability.SAFE
     if "safety" in attributes:
         text = reader.string(attributes["safety"])
@@ -264,7 +260,8 @@ def _build(reader: _Reader, block: n.Block) -> type[Rule]:
         _example(reader, example, safety, valid, invalid)
     attrs: dict[str, Any] = {
         "name": name,
-        "pattern": pattern,
+        "patterns": tuple(patterns),
+        "follow_locals": reader.boolean(attributes["follow_locals"]) if "follow_locals" in attributes else False,
         "message": message or f"{name}: rewrite",
         "fix_message": reader.string(attributes["fix_message"]) if "fix_message" in attributes else (f"Apply {name}"),
         "safety": safety,
@@ -277,7 +274,7 @@ def _build(reader: _Reader, block: n.Block) -> type[Rule]:
     }
     if not codemod:
         attrs.update(code=reader.string(attributes["code"]) if "code" in attributes else "", severity=severity)
-        attrs["fixable"] = safety if replaced is not None else None
+        attrs["fixable"] = safety if any(p.replace is not None for p in patterns) else None
         if "code" not in attributes:
             raise reader.error(block.type, f"rule {name!r} has no code (such as ACME001)")
     class_name = "".join(part.capitalize() for part in re.split(r"[^A-Za-z0-9]+", name)) or "Pattern"
@@ -289,12 +286,88 @@ def _build(reader: _Reader, block: n.Block) -> type[Rule]:
         raise reader.error(node, str(e).split(": ", 1)[-1]) from None
 
 
-def _check_dollars(reader: _Reader, attributes: dict[str, n.Attribute], pattern: Pattern) -> None:
-    """Every ``$NAME`` in a message is one match binds."""
-    from .pattern import _metavariables
+def _has_match(attributes: dict[str, n.Attribute], blocks: dict[str, list[n.Block]]) -> bool:
+    return "match" in attributes or "match" in blocks
 
-    bound = _metavariables(pattern.match, reader.tree, reader.path, replacing=False)
-    for key in ("message", "fix_message", "todo"):
+
+def _read_items(
+    reader: _Reader, block: n.Block, keys: set[str], known_blocks: set[str]
+) -> tuple[dict[str, n.Attribute], dict[str, list[n.Block]]]:
+    """The attributes and blocks of a rule, codemod or pattern block, each
+    checked against what may be there."""
+    what = f"{block.type.text} {block.label_values[0]!r}" if block.labels else block.type.text
+    attributes: dict[str, n.Attribute] = {}
+    blocks: dict[str, list[n.Block]] = {}
+    allowed = keys | {"match", "replace"}
+    for item in block.body.items:
+        if type(item) is n.Attribute:
+            key = item.name.text
+            if key not in allowed:
+                known = ", ".join(sorted(allowed | known_blocks))
+                raise reader.error(item.name, f"unknown key {unmark(key)!r} in {what} (known: {known})")
+            attributes[key] = item
+        elif type(item) is n.Block:
+            kind = item.type.text
+            if kind not in known_blocks:
+                known = ", ".join(sorted(known_blocks))
+                raise reader.error(item.type, f"unknown block {unmark(kind)!r} in {what} (known: {known})")
+            if kind not in ("example", "pattern") and item.labels:
+                raise reader.error(item.type, f"{kind} takes no label")
+            if kind not in ("example", "pattern") and kind in blocks:
+                raise reader.error(item.type, f"{what} has two {kind} blocks")
+            blocks.setdefault(kind, []).append(item)
+    for key in ("match", "replace"):
+        if key in blocks and key in attributes:
+            raise reader.error(
+                attributes[key].name, f"{key} is either a block (body items) or an attribute (one expression), not both"
+            )
+    return attributes, blocks
+
+
+def _pattern_of(
+    reader: _Reader,
+    block: n.Block,
+    attributes: dict[str, n.Attribute],
+    blocks: dict[str, list[n.Block]],
+    codemod: bool,
+) -> Pattern:
+    if not _has_match(attributes, blocks):
+        raise reader.error(block.type, f"{block.type.text} has no match")
+    if codemod and "replace" not in blocks and "replace" not in attributes:
+        raise reader.error(block.type, f"{block.type.text} has no replace (a codemod changes what it matches)")
+    found: tuple[Any, ...] | n.Expression = (
+        tuple(blocks["match"][0].body.items) if "match" in blocks else attributes["match"].value
+    )
+    replaced: tuple[Any, ...] | n.Expression | None = None
+    if "replace" in blocks:
+        replaced = tuple(blocks["replace"][0].body.items)
+    elif "replace" in attributes:
+        replaced = attributes["replace"].value
+    if replaced is not None and (type(found) is tuple) != (type(replaced) is tuple):
+        raise reader.error(block.type, "match and replace must both be blocks or both be attributes (one expression)")
+    where = tuple(_where_block(reader, blocks["where"][0])) if "where" in blocks else ()
+
+    def items(kind: str) -> tuple[Any, ...]:
+        return tuple(blocks[kind][0].body.items) if kind in blocks else ()
+
+    return build_pattern(
+        found,
+        replaced,
+        where,
+        path=reader.path,
+        tree=reader.tree,
+        inside=items("inside"),
+        not_inside=items("not_inside"),
+        unless=items("unless"),
+    )
+
+
+def _check_dollars(
+    reader: _Reader, attributes: dict[str, n.Attribute], pattern: Pattern, keys: tuple[str, ...]
+) -> None:
+    """Every ``$NAME`` in a message is one that match (or inside) binds."""
+    bound = set(pattern.bound)
+    for key in keys:
         if key in attributes:
             for m in _DOLLAR.finditer(reader.string(attributes[key])):
                 if m.group(1) not in bound and m.group(1) != "_":
@@ -386,7 +459,7 @@ def inline_codemod(match_text: str, replace_text: str) -> type[Codemod]:
     pattern = compile_pattern(match_text, replace_text, path="<--match/--replace>")
     attrs: dict[str, Any] = {
         "name": INLINE_NAME,
-        "pattern": pattern,
+        "patterns": (pattern,),
         "message": "rewrite",
         "fix_message": "rewrite",
         "safety": Applicability.SAFE,

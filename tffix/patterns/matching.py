@@ -54,6 +54,9 @@ class State:
 
     captures: dict[str, Capture] = field(default_factory=dict)
     pairs: dict[int, Any] = field(default_factory=dict)
+    #: what a ``local.x`` reference stands for (the module's ``local_value``),
+    #: when the rule follows locals
+    resolve: Any = None
 
     def bind(self, meta: MetaVariable, capture: Capture) -> State | None:
         if meta.kind == "any":
@@ -61,10 +64,10 @@ class State:
         old = self.captures.get(meta.name)
         if old is not None:
             return self if old.key == capture.key else None
-        return State({**self.captures, meta.name: capture}, self.pairs)
+        return State({**self.captures, meta.name: capture}, self.pairs, self.resolve)
 
     def pair(self, pattern: Any, code: Any) -> State:
-        return State(self.captures, {**self.pairs, id(pattern): code})
+        return State(self.captures, {**self.pairs, id(pattern): code}, self.resolve)
 
 
 def normal(node: Any) -> str:
@@ -157,6 +160,11 @@ def match(pattern: Any, code: Any, state: State) -> Iterator[State]:
             yield bound.pair(pattern, code)
         return
     kind = type(pattern)
+    if state.resolve is not None and type(code) is n.GetAttr and kind is not n.Token:
+        value = state.resolve(code)  # local.x, matched by what it stands for
+        if value is not None:
+            yield from match(pattern, value, state)
+            return
     if kind is not type(code):
         if type(code) is n.Template and kind not in (n.Template, n.Token):
             inner = _interpolation_only(code)

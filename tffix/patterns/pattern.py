@@ -66,6 +66,17 @@ class Found:
 
 
 @dataclass(frozen=True)
+class _Candidate:
+    """A match before ``inside`` / ``not_inside`` / ``unless`` are checked:
+    with the blocks around it, nearest first."""
+
+    state: State
+    node: Any
+    owner: n.Block | n.Module | None
+    ancestors: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
 class Pattern:
     """``match`` (body items, or one expression), the optional ``replace``
     of the same kind, and ``where`` constraints."""
@@ -74,64 +85,115 @@ class Pattern:
     replace: tuple[Any, ...] | n.Expression | None = None
     where: tuple[Constraint, ...] = ()
     _keys: frozenset[str] = field(default=frozenset(), compare=False)
+    #: a block around the match must match one of these (``inside { }``) ...
+    inside: tuple[Any, ...] = ()
+    #: ... and none of these (``not_inside { }``)
+    not_inside: tuple[Any, ...] = ()
+    #: no top-level item of the module may match one of these (``unless { }``)
+    unless: tuple[Any, ...] = ()
+    #: the message of this pattern's findings, when not the rule's
+    message: str = ""
+    #: the names of the metavariables match and inside bind
+    bound: frozenset[str] = frozenset()
 
     @property
     def is_body(self) -> bool:
         return type(self.match) is tuple
 
-    def find(self, tree: n.Module) -> Iterator[Found]:
-        """Every match in ``tree``, in source order, each once."""
+    def find(
+        self, tree: n.Module, *, module: Sequence[n.Module] = (), resolve: Callable[[Any], Any] | None = None
+    ) -> Iterator[Found]:
+        """Every match in ``tree``, each once. ``module`` is every tree of the
+        module (for ``unless``; default: ``tree`` alone); ``resolve`` gives
+        what a ``local.x`` reference stands for, to match through locals."""
+        start = State(resolve=resolve)
+        trees = tuple(module) or (tree,)
         if isinstance(self.match, tuple):
-            yield from self._find_items(tree, self.match)
+            found = self._find_items(tree, self.match, start)
         else:
-            yield from self._find_expressions(tree, self.match)
+            found = self._find_expressions(tree, self.match, start)
+        for one in found:
+            state = self._surroundings(one.state, one.ancestors, trees)
+            if state is None:
+                continue
+            verdict = self._decide(state)
+            if verdict is False:
+                continue
+            yield Found(state, one.node, one.owner, () if verdict is True else verdict)
 
-    def _find_items(self, tree: n.Module, items: tuple[Any, ...]) -> Iterator[Found]:
+    def _surroundings(self, state: State, ancestors: tuple[Any, ...], trees: tuple[n.Module, ...]) -> State | None:
+        """``state`` with what ``inside`` binds, or None when ``inside``,
+        ``not_inside`` or ``unless`` rule the match out."""
+        for pattern in self.inside:
+            for block in ancestors:
+                bound = next(match(pattern, block, state), None)
+                if bound is not None:
+                    state = bound
+                    break
+            else:
+                return None
+        for pattern in self.not_inside:
+            if any(next(match(pattern, block, state), None) is not None for block in ancestors):
+                return None
+        for pattern in self.unless:
+            for tree in trees:
+                if any(next(match(pattern, item, state), None) is not None for item in tree.body.items):
+                    return None
+        return state
+
+    def _find_items(self, tree: n.Module, items: tuple[Any, ...], start: State) -> Iterator[_Candidate]:
         positive = [i for i in items if type(i) is not n.EmptyLine and not is_not_block(i)]
         seen: set[tuple[int, ...]] = set()
-        owners: list[n.Block | n.Module] = [tree]
+        owners: list[tuple[n.Block | n.Module, tuple[n.Block, ...]]] = [(tree, ())]
         while owners:
-            owner = owners.pop(0)
+            owner, above = owners.pop()
             body = owner.body
-            for item in body.items:
+            around = (owner, *above) if type(owner) is n.Block else above
+            for item in reversed(body.items):
                 if type(item) is n.Block:
-                    owners.append(item)
+                    owners.append((item, around))
             if self._keys and not self._keys <= {
                 i.name.text if type(i) is n.Attribute else i.type.text for i in body.items if type(i) is not n.EmptyLine
             }:
                 continue
-            found: list[Found] = []
-            for state in match_body(items, body.items, State()):
+            for state in match_body(items, body.items, start):
                 key = tuple(id(state.pairs.get(id(p))) for p in positive)
                 if key in seen:
                     continue
-                verdict = self._decide(state)
-                if verdict is False:
+                if self._decide(state, partial=True) is False:
                     continue
                 seen.add(key)
                 node = state.pairs.get(id(positive[0])) if positive else owner
-                found.append(Found(state, node, owner, () if verdict is True else verdict))
-            yield from found
+                yield _Candidate(state, node, owner, around)
 
-    def _find_expressions(self, tree: n.Module, pattern: n.Expression) -> Iterator[Found]:
+    def _find_expressions(self, tree: n.Module, pattern: n.Expression, start: State) -> Iterator[_Candidate]:
         kind = type(pattern)
+        up = parents(tree) if self.inside or self.not_inside else {}
         for node in walk(tree):
             if type(node) is not kind:
                 continue
-            for state in match(pattern, node, State()):
-                verdict = self._decide(state)
-                if verdict is False:
+            for state in match(pattern, node, start):
+                if self._decide(state, partial=True) is False:
                     continue
-                yield Found(state, node, None, () if verdict is True else verdict)
+                above: list[Any] = []
+                parent = up.get(id(node))
+                while parent is not None:
+                    if type(parent) is n.Block:
+                        above.append(parent)
+                    parent = up.get(id(parent))
+                yield _Candidate(state, node, None, tuple(above))
                 break
 
-    def _decide(self, state: State) -> bool | tuple[str, ...]:
+    def _decide(self, state: State, *, partial: bool = False) -> bool | tuple[str, ...]:
         """True when every constraint holds, False when one fails, else the
-        constraints that could not tell."""
+        constraints that could not tell. ``partial``: before ``inside``
+        bound its captures (a constraint on one of those waits)."""
         open_: list[str] = []
         for constraint in self.where:
             captured = state.captures.get(constraint.name)
             if captured is None:
+                if partial:
+                    continue
                 return False
             verdict = constraint.check(captured)
             if verdict is False:
@@ -209,10 +271,20 @@ def build_pattern(
     *,
     path: str = "<pattern>",
     tree: Tree = None,
+    inside: tuple[Any, ...] = (),
+    not_inside: tuple[Any, ...] = (),
+    unless: tuple[Any, ...] = (),
 ) -> Pattern:
     """Check a parsed ``match`` / ``replace`` pair and make the Pattern.
-    ``tree`` is the pattern file's, for positions in errors."""
+    ``tree`` is the pattern file's, for positions in errors. What
+    ``inside`` binds can be used as what ``match`` binds."""
+    inside = tuple(i for i in inside if type(i) is not n.EmptyLine)
+    not_inside = tuple(i for i in not_inside if type(i) is not n.EmptyLine)
+    unless = tuple(i for i in unless if type(i) is not n.EmptyLine)
     bound = _metavariables(found, tree, path, replacing=False)
+    for item in inside:
+        for name, meta in _metavariables((item,), tree, path, replacing=False).items():
+            bound.setdefault(name, meta)
     if replaced is not None:
         for meta, node in _uses(replaced):
             if meta.kind == "any":
@@ -237,7 +309,7 @@ def build_pattern(
         )
         if not [i for i in found if type(i) is not n.EmptyLine and not is_not_block(i)]:
             raise PatternError("match holds nothing to look for", path)
-    return Pattern(found, replaced, where, keys)
+    return Pattern(found, replaced, where, keys, inside, not_inside, unless, bound=frozenset(bound))
 
 
 def locate(tree: n.Module | Sequence[n.Module], node: Any) -> tuple[int, int]:
@@ -354,7 +426,9 @@ def _one_of(values: Sequence[str]) -> Check:
         literal, value = _value(capture)
         if literal:
             return str(value).lower() in wanted if isinstance(value, bool) else str(value) in wanted
-        return None if _reference(capture) else capture.key in wanted
+        if capture.key in wanted:  # a bare word (`list`), a call written out
+            return True
+        return None if _reference(capture) else False
 
     return check
 

@@ -178,9 +178,40 @@ class Rewriter:
         """Edit ``code`` (matched by ``pattern``) into ``replacement``."""
         if normal(pattern) == normal(replacement):
             return
+        if self._elementwise(pattern, replacement, code):
+            return
         self._touch(code)
         new = self.build(replacement)
         self.builder.replace(code, new)
+
+    def _elementwise(self, pattern: Any, replacement: Any, code: Any) -> bool:
+        """A tuple or call whose replace differs from match only inside
+        single elements (the same ``$...X`` runs at the same places): each
+        element edited on its own, so the rest of the list keeps its bytes.
+        False when that is not the case."""
+        kind = type(pattern)
+        if kind is not type(replacement) or kind is not type(code) or kind not in (n.Tuple, n.FunctionCall):
+            return False
+        if kind is n.FunctionCall and normal(pattern.name) != normal(replacement.name):
+            return False
+        old = pattern.elements if kind is n.Tuple else pattern.args
+        new = replacement.elements if kind is n.Tuple else replacement.args
+        if len(old) != len(new):
+            return False
+        edits = []
+        for before, after in zip(old, new):
+            meta, other = pattern_meta(before), pattern_meta(after)
+            if (meta is not None and meta.kind == "many") or (other is not None and other.kind == "many"):
+                if meta != other:
+                    return False
+                continue
+            target = self.state.pairs.get(id(before))
+            if type(target) is not n.Element:
+                return False
+            edits.append((before.value, after.value, target.value))
+        for before, after, target in edits:
+            self.expression(before, after, target)
+        return True
 
     # -- building new code from the replace pattern ----------------------
 
