@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from ..context.module import TerraformModule
 from ..cst import nodes as n
@@ -229,7 +229,6 @@ def _build(reader: _Reader, block: n.Block) -> type[Rule]:
         patterns.append(one)
     if not patterns:
         raise reader.error(block.type, f"{block.type.text} {name!r} has no match")
-    pattern = patterns[0]
     message = reader.string(attributes["message"]) if "message" in attributes else ""
     if not codemod and not message:
         raise reader.error(block.type, f"rule {name!r} has no message")
