@@ -19,8 +19,8 @@ DOGFOOD = ROOT / "examples" / "patterns" / "dogfood"
 GOLDEN = ROOT / "golden"
 #: built-in rule name -> its pattern file
 RULES = {
-    # "user-data-base64encode": "user-data-base64encode.tffix.hcl",
-    # "iam-role-object-reference": "iam-role-object-reference.tffix.hcl",
+    "user-data-base64encode": "user-data-base64encode.tffix.hcl",
+    "iam-role-object-reference": "iam-role-object-reference.tffix.hcl",
     "legacy-type-constraint": "legacy-type-constraint.tffix.hcl",
 }
 

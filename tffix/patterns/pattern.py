@@ -157,7 +157,8 @@ class Pattern:
             }:
                 continue
             for state in match_body(items, body.items, start):
-                key = tuple(id(state.pairs.get(id(p))) for p in positive)
+                # one match per choice of code (not per way of splitting a $...X run)
+                key = tuple(sorted(id(code) for code in state.pairs.values() if type(code) is not tuple))
                 if key in seen:
                     continue
                 if self._decide(state, partial=True) is False:
