@@ -47,7 +47,7 @@ def messages(pattern: str, text: str) -> list[str]:
 def test_label_metavariable_and_capture_in_message() -> None:
     pattern = rule('  match {\n    resource "aws_instance" "$N" {\n      instance_type = "t2.micro"\n    }\n  }')
     text = 'resource "aws_instance" "web" {\n  instance_type = "t2.micro"\n}\nresource "aws_instance" "db" {\n  instance_type = "m5.large"\n}\n'
-    assert messages(pattern, text) == ["1:1 found web"]
+    assert messages(pattern, text) == ["2:3 found web"]  # at the first attribute the pattern names
 
 
 def test_expression_metavariable_keeps_the_captured_code() -> None:
@@ -161,7 +161,7 @@ def test_label_change() -> None:
 def test_not_requires_that_no_item_matches() -> None:
     pattern = rule("  match {\n    rule {\n      id = $N\n      not {\n        filter { $...F }\n      }\n    }\n  }")
     text = 'resource "x" "y" {\n  rule {\n    id = "a"\n  }\n  rule {\n    id = "b"\n    filter {}\n  }\n}\n'
-    assert messages(pattern, text) == ["2:3 found a"]
+    assert messages(pattern, text) == ["3:5 found a"]
 
 
 def test_an_insert_that_is_there_already_changes_nothing() -> None:
@@ -190,13 +190,13 @@ WHERE = """  match {
 @pytest.mark.parametrize(
     ("check", "found"),
     [
-        ('regex("^public")', ["1:1 found b"]),
-        ('not_regex("^public")', ["4:1 found c", "7:1 found d"]),  # a reference is matched by its code
-        ("literal", ["1:1 found b", "4:1 found c"]),
-        ("reference", ["7:1 found d"]),
-        ('"private"', ["4:1 found c"]),
-        ('one_of(["private", "public-read"])', ["1:1 found b", "4:1 found c"]),
-        ('all(literal, not("private"))', ["1:1 found b"]),
+        ('regex("^public")', ["2:3 found b"]),
+        ('not_regex("^public")', ["5:3 found c", "8:3 found d"]),  # a reference is matched by its code
+        ("literal", ["2:3 found b", "5:3 found c"]),
+        ("reference", ["8:3 found d"]),
+        ('"private"', ["5:3 found c"]),
+        ('one_of(["private", "public-read"])', ["2:3 found b", "5:3 found c"]),
+        ('all(literal, not("private"))', ["2:3 found b"]),
     ],
 )
 def test_where(check: str, found: list[str]) -> None:

@@ -18,7 +18,7 @@ from ..diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from ..rewrite import FixBuilder
 from ..rule import DOC_SECTIONS, Codemod, Example, Rule
 from .language import metavariable, unmark
-from .matching import Capture
+from .matching import Capture, is_not_block
 from .pattern import (
     Constraint,
     Found,
@@ -84,7 +84,7 @@ class PatternChecks:
                     yield todo
                 continue
             fix = None
-            where: Any = found.node
+            where: Any = _first_item(pattern, found)
             if pattern.replace is not None:
                 builder = FixBuilder(module, file)
                 focus = pattern.rewrite(builder, found)
@@ -97,16 +97,17 @@ class PatternChecks:
     def _found(
         self, module: TerraformModule, trees: list[n.Module], resolve: Any
     ) -> Iterator[tuple[Any, Pattern, Found]]:
-        """Every match of every pattern, in every file; a node two patterns
-        match is reported by the first."""
+        """Every match of every pattern, in every file; code two patterns
+        match alike is reported by the first."""
         for file in module.parsed():
             assert file.tree is not None
-            taken: set[int] = set()
+            taken: set[tuple[int, ...]] = set()
             for pattern in self.patterns:
                 for found in pattern.find(file.tree, module=trees, resolve=resolve):
-                    if id(found.node) in taken:
+                    key = tuple(sorted(id(code) for code in found.state.pairs.values() if type(code) is not tuple))
+                    if key in taken:
                         continue
-                    taken.add(id(found.node))
+                    taken.add(key)
                     yield file, pattern, found
 
     def _todo(self, module: TerraformModule, file: Any, found: Found, message: str) -> Diagnostic | None:
@@ -128,6 +129,26 @@ class PatternChecks:
         edit = Edit(file.path, start, start, indent + comment + _newline(file.text))
         fix = Fix(f"Leave a follow-up comment: {note}", (edit,), Applicability.SAFE)
         return module.diagnostic(self, file, _where(item), text, fix=fix)
+
+
+def _first_item(pattern: Pattern, found: Found) -> Any:
+    """Where a match without edits is shown: the first attribute the
+    pattern names, inside the blocks it names (else what matched)."""
+    if not isinstance(pattern.match, tuple):
+        return found.node
+    items = [i for i in pattern.match if type(i) in (n.Attribute, n.Block) and not is_not_block(i)]
+    while items:
+        first = items[0]
+        code = found.state.pairs.get(id(first))
+        if code is None or type(code) is tuple:
+            break
+        if type(first) is n.Attribute:
+            return code
+        inner = [i for i in first.body.items if type(i) in (n.Attribute, n.Block) and not is_not_block(i)]
+        if not inner:
+            return code
+        items = inner
+    return found.node
 
 
 def _newline(text: str) -> str:

@@ -58,7 +58,7 @@ rule "legacy-type-constraint-pattern" {
       }
     }
     where {
-      T = one_of(["list", "map", "set"])
+      T = all(reference, one_of(["list", "map", "set"]))
     }
   }
 

@@ -27,6 +27,21 @@ rule "user-data-base64encode-pattern" {
     F = ["base64encode", "base64gzip", "filebase64", "textencodebase64"]
   }
 
+  # both set: reported, with nothing to apply (which one to keep is the author's call)
+  pattern "both arguments" {
+    message = "$T.$N: `user_data` holds $F(...); base64 data belongs in `user_data_base64` (which is also set: the two conflict, keep one)"
+    match {
+      resource "$T" "$N" {
+        user_data        = $F($...ARGS)
+        user_data_base64 = $_
+      }
+    }
+    where {
+      T = ["aws_instance", "aws_spot_instance_request", "aws_launch_configuration"]
+      F = ["base64encode", "base64gzip", "filebase64", "textencodebase64"]
+    }
+  }
+
   example "renamed, comment kept, neighbours realigned" {
     before = <<-EOT
       resource "aws_instance" "a" {
