@@ -255,3 +255,86 @@ def test_errors_name_file_line_and_column(text: str, error: str) -> None:
         pattern_classes(text)
     assert error in str(raised.value)
     assert str(raised.value).startswith("<pattern>:")
+
+
+# -- alternatives, surroundings, the module -------------------------------------------
+
+
+ROLE = """  pattern "plain" {
+    match {
+      resource "$T" "$N" {
+        role = $REF
+      }
+    }
+    replace {
+      resource "$T" "$N" {
+        role = $REF.name
+      }
+    }
+    where {
+      REF = match(aws_iam_role.$R)
+    }
+    unless {
+      resource "aws_iam_role" "$R" {
+        count = $_
+      }
+    }
+  }
+  pattern "counted" {
+    message = "pick an instance of $R"
+    at      = $REF
+    match {
+      resource "$T" "$N" {
+        role = $REF
+      }
+    }
+    where {
+      REF = match(aws_iam_role.$R)
+    }
+    requires {
+      resource "aws_iam_role" "$R" {
+        count = $_
+      }
+    }
+  }"""
+
+ROLES = (
+    'resource "aws_iam_role" "x" {\n  count = 2\n}\n'
+    'resource "aws_iam_role_policy" "a" {\n  role = aws_iam_role.x\n}\n'
+    'resource "aws_iam_role_policy" "b" {\n  role = aws_iam_role.y\n}\n'
+)
+
+
+def test_where_match_binds_and_unless_requires_look_at_the_module() -> None:
+    pattern = rule(ROLE, message="use the name of $R")
+    assert messages(pattern, ROLES) == ["5:10 pick an instance of x", "8:10 use the name of y"]
+    result = run(pattern, ROLES, ROLES.replace("aws_iam_role.y", "aws_iam_role.y.name"))
+    assert [p for p in result.problems if "differs" in p] == []
+
+
+def test_inside_binds_and_not_inside_excludes() -> None:
+    body = """  match {
+    $K = $V
+  }
+  inside {
+    resource "$T" "$N" {}
+  }
+  not_inside {
+    lifecycle {}
+  }
+  where {
+    K = regex("_arn$")
+  }"""
+    text = (
+        'resource "a" "b" {\n  role_arn = var.x\n  nested {\n    exec_arn = var.y\n  }\n'
+        "  lifecycle {\n    ignore_arn = []\n  }\n}\n"
+        'module "m" {\n  role_arn = var.z\n}\n'
+    )
+    assert messages(rule(body, message="$K in $T.$N"), text) == ["2:3 role_arn in a.b", "4:5 exec_arn in a.b"]
+
+
+def test_follow_locals() -> None:
+    body = "  follow_locals = true\n  match {\n    user_data = base64encode($X)\n  }"
+    text = 'locals {\n  boot = base64encode("x")\n}\nresource "a" "b" {\n  user_data = local.boot\n}\n'
+    assert messages(rule(body, message="$X"), text) == ["5:3 x"]
+    assert messages(rule(body.replace("true", "false"), message="$X"), text) == []

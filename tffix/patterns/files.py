@@ -49,7 +49,7 @@ _RULE_KEYS = {
 }
 _CODEMOD_KEYS = {"message", "description", "todo", "fix_message", "follow_locals"}
 _BLOCKS = {"example", "pattern"}
-_PATTERN_BLOCKS = {"match", "replace", "where", "inside", "not_inside", "unless", "pattern"}
+_PATTERN_BLOCKS = {"match", "replace", "where", "inside", "not_inside", "unless", "requires", "pattern"}
 _EXAMPLE_KEYS = {"before", "after", "reported"}
 _SAFETY = {"safe": Applicability.SAFE, "unsafe": Applicability.UNSAFE, "display-only": Applicability.DISPLAY_ONLY}
 _DOLLAR = re.compile(r"\$([A-Z_][A-Z0-9_]*)")
@@ -84,7 +84,7 @@ class PatternChecks:
                     yield todo
                 continue
             fix = None
-            where: Any = _first_item(pattern, found)
+            where: Any = found.captures[pattern.at].nodes[0] if pattern.at else _first_item(pattern, found)
             if pattern.replace is not None:
                 builder = FixBuilder(module, file)
                 focus = pattern.rewrite(builder, found)
@@ -242,8 +242,10 @@ def _build(reader: _Reader, block: n.Block) -> type[Rule]:
     if _has_match(attributes, blocks):
         patterns.append(_pattern_of(reader, block, attributes, blocks, codemod))
     for sub in blocks.get("pattern", []):
-        sub_attributes, sub_blocks = _read_items(reader, sub, {"message"}, _PATTERN_BLOCKS - {"pattern"})
+        sub_attributes, sub_blocks = _read_items(reader, sub, {"message", "at"}, _PATTERN_BLOCKS - {"pattern"})
         one = _pattern_of(reader, sub, sub_attributes, sub_blocks, codemod)
+        if "at" in sub_attributes:
+            one = dataclasses.replace(one, at=_at(reader, sub_attributes["at"], one))
         if "message" in sub_attributes:
             one = dataclasses.replace(one, message=reader.string(sub_attributes["message"]))
             _check_dollars(reader, sub_attributes, one, ("message",))
@@ -304,6 +306,14 @@ def _build(reader: _Reader, block: n.Block) -> type[Rule]:
         code_attribute = attributes.get("code")
         node: Any = code_attribute.value if code_attribute is not None and "code" in str(e) else block.labels[0]
         raise reader.error(node, str(e).split(": ", 1)[-1]) from None
+
+
+def _at(reader: _Reader, attribute: n.Attribute, pattern: Pattern) -> str:
+    """``at = $X``: the metavariable a finding is shown at."""
+    meta = metavariable(attribute.value.name.text) if type(attribute.value) is n.Variable else None
+    if meta is None or meta.kind != "one" or meta.name not in pattern.bound:
+        raise reader.error(attribute.value, "at names a metavariable match binds to one node: at = $X")
+    return meta.name
 
 
 def _has_match(attributes: dict[str, n.Attribute], blocks: dict[str, list[n.Block]]) -> bool:
@@ -379,6 +389,7 @@ def _pattern_of(
         inside=items("inside"),
         not_inside=items("not_inside"),
         unless=items("unless"),
+        requires=items("requires"),
     )
 
 
@@ -402,7 +413,13 @@ def _where_block(reader: _Reader, block: n.Block) -> Iterator[Constraint]:
             raise reader.error(item, "where holds NAME = check lines")
         meta = metavariable(item.name.text)
         name = meta.name if meta is not None else item.name.text
-        yield Constraint(name, constraint(item.value, reader.tree, reader.path), unmark(item.code.strip()))
+        value = item.value
+        sub = (
+            value.args[0].value
+            if type(value) is n.FunctionCall and value.function_name == "match" and len(value.args) == 1
+            else None
+        )
+        yield Constraint(name, constraint(value, reader.tree, reader.path), unmark(item.code.strip()), sub)
 
 
 def _example(reader: _Reader, block: n.Block, safety: Applicability, valid: list[str], invalid: list[Example]) -> None:

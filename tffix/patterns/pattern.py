@@ -46,6 +46,8 @@ class Constraint:
     name: str
     check: Check
     text: str
+    #: ``NAME = match(PATTERN)``: the capture must match PATTERN, whose metavariables it binds
+    pattern: Any = None
 
 
 @dataclass(frozen=True)
@@ -91,8 +93,12 @@ class Pattern:
     not_inside: tuple[Any, ...] = ()
     #: no top-level item of the module may match one of these (``unless { }``)
     unless: tuple[Any, ...] = ()
+    #: some top-level item of the module must match one of these (``requires { }``)
+    requires: tuple[Any, ...] = ()
     #: the message of this pattern's findings, when not the rule's
     message: str = ""
+    #: the metavariable whose code a finding is shown at (``at = $X``), if set
+    at: str = ""
     #: the names of the metavariables match and inside bind
     bound: frozenset[str] = frozenset()
 
@@ -116,8 +122,8 @@ class Pattern:
             state = self._surroundings(one.state, one.ancestors, trees)
             if state is None:
                 continue
-            verdict = self._decide(state)
-            if verdict is False:
+            verdict, state = self._decide(state)
+            if verdict is False or not self._module_allows(state, trees):
                 continue
             yield Found(state, one.node, one.owner, () if verdict is True else verdict)
 
@@ -135,11 +141,20 @@ class Pattern:
         for pattern in self.not_inside:
             if any(next(match(pattern, block, state), None) is not None for block in ancestors):
                 return None
+        return state
+
+    def _module_allows(self, state: State, trees: tuple[n.Module, ...]) -> bool:
+        """Whether ``unless`` and ``requires`` let the match through."""
         for pattern in self.unless:
             for tree in trees:
                 if any(next(match(pattern, item, state), None) is not None for item in tree.body.items):
-                    return None
-        return state
+                    return False
+        return not self.requires or any(
+            next(match(pattern, item, state), None) is not None
+            for pattern in self.requires
+            for tree in trees
+            for item in tree.body.items
+        )
 
     def _find_items(self, tree: n.Module, items: tuple[Any, ...], start: State) -> Iterator[_Candidate]:
         positive = [i for i in items if type(i) is not n.EmptyLine and not is_not_block(i)]
@@ -161,7 +176,7 @@ class Pattern:
                 key = tuple(sorted(id(code) for code in state.pairs.values() if type(code) is not tuple))
                 if key in seen:
                     continue
-                if self._decide(state, partial=True) is False:
+                if self._decide(state, partial=True)[0] is False:
                     continue
                 seen.add(key)
                 node = state.pairs.get(id(positive[0])) if positive else owner
@@ -174,7 +189,7 @@ class Pattern:
             if type(node) is not kind:
                 continue
             for state in match(pattern, node, start):
-                if self._decide(state, partial=True) is False:
+                if self._decide(state, partial=True)[0] is False:
                     continue
                 above: list[Any] = []
                 parent = up.get(id(node))
@@ -185,23 +200,34 @@ class Pattern:
                 yield _Candidate(state, node, None, tuple(above))
                 break
 
-    def _decide(self, state: State, *, partial: bool = False) -> bool | tuple[str, ...]:
+    def _decide(self, state: State, *, partial: bool = False) -> tuple[bool | tuple[str, ...], State]:
         """True when every constraint holds, False when one fails, else the
-        constraints that could not tell. ``partial``: before ``inside``
-        bound its captures (a constraint on one of those waits)."""
+        constraints that could not tell; with the state ``match(...)``
+        checks extended. ``partial``: before ``inside`` bound its captures
+        (a constraint on one of those waits)."""
         open_: list[str] = []
         for constraint in self.where:
             captured = state.captures.get(constraint.name)
             if captured is None:
                 if partial:
                     continue
-                return False
+                return False, state
+            if constraint.pattern is not None:
+                bound = (
+                    next(match(constraint.pattern, captured.nodes[0], state), None)
+                    if len(captured.nodes) == 1
+                    else None
+                )
+                if bound is None:
+                    return False, state
+                state = bound
+                continue
             verdict = constraint.check(captured)
             if verdict is False:
-                return False
+                return False, state
             if verdict is None:
                 open_.append(constraint.text)
-        return tuple(open_) or True
+        return tuple(open_) or True, state
 
     def rewrite(self, builder: FixBuilder, found: Found) -> Any:
         """Queue the edits ``replace`` makes of ``found`` on ``builder``;
@@ -275,6 +301,7 @@ def build_pattern(
     inside: tuple[Any, ...] = (),
     not_inside: tuple[Any, ...] = (),
     unless: tuple[Any, ...] = (),
+    requires: tuple[Any, ...] = (),
 ) -> Pattern:
     """Check a parsed ``match`` / ``replace`` pair and make the Pattern.
     ``tree`` is the pattern file's, for positions in errors. What
@@ -282,10 +309,17 @@ def build_pattern(
     inside = tuple(i for i in inside if type(i) is not n.EmptyLine)
     not_inside = tuple(i for i in not_inside if type(i) is not n.EmptyLine)
     unless = tuple(i for i in unless if type(i) is not n.EmptyLine)
+    requires = tuple(i for i in requires if type(i) is not n.EmptyLine)
     bound = _metavariables(found, tree, path, replacing=False)
     for item in inside:
         for name, meta in _metavariables((item,), tree, path, replacing=False).items():
             bound.setdefault(name, meta)
+    for constraint in where:
+        if constraint.name not in bound:
+            raise PatternError(f"where: ${constraint.name} is not a metavariable of match", path)
+        if constraint.pattern is not None:
+            for name, meta in _metavariables(constraint.pattern, tree, path, replacing=False).items():
+                bound.setdefault(name, meta)
     if replaced is not None:
         for meta, node in _uses(replaced):
             if meta.kind == "any":
@@ -296,9 +330,6 @@ def build_pattern(
             if bound[meta.name].kind != meta.kind:
                 raise _error(tree, node, path, f"{meta} is bound as {bound[meta.name]} in match")
         _metavariables(replaced, tree, path, replacing=True)
-    for constraint in where:
-        if constraint.name not in bound:
-            raise PatternError(f"where: ${constraint.name} is not a metavariable of match", path)
     keys: frozenset[str] = frozenset()
     if type(found) is tuple:
         keys = frozenset(
@@ -310,7 +341,7 @@ def build_pattern(
         )
         if not [i for i in found if type(i) is not n.EmptyLine and not is_not_block(i)]:
             raise PatternError("match holds nothing to look for", path)
-    return Pattern(found, replaced, where, keys, inside, not_inside, unless, bound=frozenset(bound))
+    return Pattern(found, replaced, where, keys, inside, not_inside, unless, requires, bound=frozenset(bound))
 
 
 def locate(tree: n.Module | Sequence[n.Module], node: Any) -> tuple[int, int]:
@@ -420,6 +451,10 @@ _KINDS: dict[str, Check] = {
 }
 
 
+def _never(capture: Capture) -> bool | None:
+    return False
+
+
 def _one_of(values: Sequence[str]) -> Check:
     wanted = set(values)
 
@@ -477,6 +512,8 @@ def constraint(expr: n.Expression, tree: Tree, path: str) -> Check:
     if type(expr) is n.FunctionCall:
         name = expr.function_name
         args = [e.value for e in expr.args]
+        if name == "match" and len(args) == 1:
+            return _never  # stands for the pattern it holds (Constraint.pattern)
         if name in ("regex", "not_regex") and len(args) == 1:
             try:
                 check = _regex(_string(args[0], tree, path))
@@ -491,7 +528,10 @@ def constraint(expr: n.Expression, tree: Tree, path: str) -> Check:
         if name == "all" and args:
             return _all([constraint(a, tree, path) for a in args])
         raise _error(
-            tree, expr, path, f"unknown check {name}(...) (known: regex, not_regex, one_of, not_one_of, not, all)"
+            tree,
+            expr,
+            path,
+            f"unknown check {name}(...) (known: match, regex, not_regex, one_of, not_one_of, not, all)",
         )
     raise _error(
         tree, expr, path, "a where check is a string, a list of strings, a kind (literal, reference...) or a check call"

@@ -1,5 +1,7 @@
 # TFX108 (iam-role-object-reference) written as a pattern rule: the built-in
 # rule's golden cases give the same output with it (tests/test_patterns_dogfood.py).
+# Each pattern block is one of the arguments the rule knows, for a role
+# written as `aws_iam_role.NAME` or `aws_iam_role.NAME[KEY]`.
 rule "iam-role-object-reference-pattern" {
   code        = "DOG108"
   message     = "`$K` of $T.$N wants a role name or ARN, not the role object"
@@ -8,19 +10,20 @@ rule "iam-role-object-reference-pattern" {
   safety      = "safe"
 
   pattern "role names" {
-    message = "`role` of $T.$N wants a role name, not the role object `aws_iam_role.$R`"
+    message = "`role` of $T.$N wants a role name, not the role object `$REF`"
     match {
       resource "$T" "$N" {
-        role = aws_iam_role.$R
+        role = $REF
       }
     }
     replace {
       resource "$T" "$N" {
-        role = aws_iam_role.$R.name
+        role = $REF.name
       }
     }
     where {
-      T = ["aws_iam_role_policy", "aws_iam_role_policy_attachment", "aws_iam_instance_profile"]
+      T   = ["aws_iam_role_policy", "aws_iam_role_policy_attachment", "aws_iam_instance_profile"]
+      REF = match(aws_iam_role.$R)
     }
     unless {
       resource "aws_iam_role" "$R" {
@@ -33,19 +36,20 @@ rule "iam-role-object-reference-pattern" {
   }
 
   pattern "role name lists" {
-    message = "`roles` of $T.$N wants a role name, not the role object `aws_iam_role.$R`"
+    message = "`roles` of $T.$N wants a role name, not the role object `$REF`"
     match {
       resource "$T" "$N" {
-        roles = [$...A, aws_iam_role.$R, $...B]
+        roles = [$...A, $REF, $...B]
       }
     }
     replace {
       resource "$T" "$N" {
-        roles = [$...A, aws_iam_role.$R.name, $...B]
+        roles = [$...A, $REF.name, $...B]
       }
     }
     where {
-      T = ["aws_iam_policy_attachment"]
+      T   = ["aws_iam_policy_attachment"]
+      REF = match(aws_iam_role.$R)
     }
     unless {
       resource "aws_iam_role" "$R" {
@@ -58,19 +62,20 @@ rule "iam-role-object-reference-pattern" {
   }
 
   pattern "role ARNs" {
-    message = "`role` of $T.$N wants a role arn, not the role object `aws_iam_role.$R`"
+    message = "`role` of $T.$N wants a role arn, not the role object `$REF`"
     match {
       resource "$T" "$N" {
-        role = aws_iam_role.$R
+        role = $REF
       }
     }
     replace {
       resource "$T" "$N" {
-        role = aws_iam_role.$R.arn
+        role = $REF.arn
       }
     }
     where {
-      T = ["aws_lambda_function", "aws_glue_crawler"]
+      T   = ["aws_lambda_function", "aws_glue_crawler"]
+      REF = match(aws_iam_role.$R)
     }
     unless {
       resource "aws_iam_role" "$R" {
@@ -83,19 +88,20 @@ rule "iam-role-object-reference-pattern" {
   }
 
   pattern "service role ARNs" {
-    message = "`service_role` of $T.$N wants a role arn, not the role object `aws_iam_role.$R`"
+    message = "`service_role` of $T.$N wants a role arn, not the role object `$REF`"
     match {
       resource "$T" "$N" {
-        service_role = aws_iam_role.$R
+        service_role = $REF
       }
     }
     replace {
       resource "$T" "$N" {
-        service_role = aws_iam_role.$R.arn
+        service_role = $REF.arn
       }
     }
     where {
-      T = ["aws_codebuild_project"]
+      T   = ["aws_codebuild_project"]
+      REF = match(aws_iam_role.$R)
     }
     unless {
       resource "aws_iam_role" "$R" {
@@ -108,19 +114,48 @@ rule "iam-role-object-reference-pattern" {
   }
 
   pattern "service access role ARNs" {
-    message = "`service_access_role` of $T.$N wants a role arn, not the role object `aws_iam_role.$R`"
+    message = "`service_access_role` of $T.$N wants a role arn, not the role object `$REF`"
     match {
       resource "$T" "$N" {
-        service_access_role = aws_iam_role.$R
+        service_access_role = $REF
       }
     }
     replace {
       resource "$T" "$N" {
-        service_access_role = aws_iam_role.$R.arn
+        service_access_role = $REF.arn
       }
     }
     where {
-      T = ["aws_dms_endpoint"]
+      T   = ["aws_dms_endpoint"]
+      REF = match(aws_iam_role.$R)
+    }
+    unless {
+      resource "aws_iam_role" "$R" {
+        count = $_
+      }
+      resource "aws_iam_role" "$R" {
+        for_each = $_
+      }
+    }
+  }
+
+  pattern "any role_arn" {
+    message = "`$K` of $T.$N wants a role arn, not the role object `$REF`"
+    match {
+      $K = $REF
+    }
+    replace {
+      $K = $REF.arn
+    }
+    inside {
+      resource "$T" "$N" {}
+    }
+    not_inside {
+      lifecycle {}
+    }
+    where {
+      K   = regex("role_arn$")
+      REF = match(aws_iam_role.$R)
     }
     unless {
       resource "aws_iam_role" "$R" {
@@ -133,97 +168,102 @@ rule "iam-role-object-reference-pattern" {
   }
 
   pattern "role names (indexed)" {
-    message = "`role` of $T.$N wants a role name, not the role object `aws_iam_role.$R[$I]`"
+    message = "`role` of $T.$N wants a role name, not the role object `$REF`"
     match {
       resource "$T" "$N" {
-        role = aws_iam_role.$R[$I]
+        role = $REF
       }
     }
     replace {
       resource "$T" "$N" {
-        role = aws_iam_role.$R[$I].name
+        role = $REF.name
       }
     }
     where {
-      T = ["aws_iam_role_policy", "aws_iam_role_policy_attachment", "aws_iam_instance_profile"]
+      T   = ["aws_iam_role_policy", "aws_iam_role_policy_attachment", "aws_iam_instance_profile"]
+      REF = match(aws_iam_role.$R[$_])
     }
   }
 
   pattern "role name lists (indexed)" {
-    message = "`roles` of $T.$N wants a role name, not the role object `aws_iam_role.$R[$I]`"
+    message = "`roles` of $T.$N wants a role name, not the role object `$REF`"
     match {
       resource "$T" "$N" {
-        roles = [$...A, aws_iam_role.$R[$I], $...B]
+        roles = [$...A, $REF, $...B]
       }
     }
     replace {
       resource "$T" "$N" {
-        roles = [$...A, aws_iam_role.$R[$I].name, $...B]
+        roles = [$...A, $REF.name, $...B]
       }
     }
     where {
-      T = ["aws_iam_policy_attachment"]
+      T   = ["aws_iam_policy_attachment"]
+      REF = match(aws_iam_role.$R[$_])
     }
   }
 
   pattern "role ARNs (indexed)" {
-    message = "`role` of $T.$N wants a role arn, not the role object `aws_iam_role.$R[$I]`"
+    message = "`role` of $T.$N wants a role arn, not the role object `$REF`"
     match {
       resource "$T" "$N" {
-        role = aws_iam_role.$R[$I]
+        role = $REF
       }
     }
     replace {
       resource "$T" "$N" {
-        role = aws_iam_role.$R[$I].arn
+        role = $REF.arn
       }
     }
     where {
-      T = ["aws_lambda_function", "aws_glue_crawler"]
+      T   = ["aws_lambda_function", "aws_glue_crawler"]
+      REF = match(aws_iam_role.$R[$_])
     }
   }
 
   pattern "service role ARNs (indexed)" {
-    message = "`service_role` of $T.$N wants a role arn, not the role object `aws_iam_role.$R[$I]`"
+    message = "`service_role` of $T.$N wants a role arn, not the role object `$REF`"
     match {
       resource "$T" "$N" {
-        service_role = aws_iam_role.$R[$I]
+        service_role = $REF
       }
     }
     replace {
       resource "$T" "$N" {
-        service_role = aws_iam_role.$R[$I].arn
+        service_role = $REF.arn
       }
     }
     where {
-      T = ["aws_codebuild_project"]
+      T   = ["aws_codebuild_project"]
+      REF = match(aws_iam_role.$R[$_])
     }
   }
 
   pattern "service access role ARNs (indexed)" {
-    message = "`service_access_role` of $T.$N wants a role arn, not the role object `aws_iam_role.$R[$I]`"
+    message = "`service_access_role` of $T.$N wants a role arn, not the role object `$REF`"
     match {
       resource "$T" "$N" {
-        service_access_role = aws_iam_role.$R[$I]
+        service_access_role = $REF
       }
     }
     replace {
       resource "$T" "$N" {
-        service_access_role = aws_iam_role.$R[$I].arn
+        service_access_role = $REF.arn
       }
     }
     where {
-      T = ["aws_dms_endpoint"]
+      T   = ["aws_dms_endpoint"]
+      REF = match(aws_iam_role.$R[$_])
     }
   }
 
-  pattern "any role_arn" {
-    message = "`$K` of $T.$N wants a role arn, not the role object `aws_iam_role.$R`"
+  pattern "any role_arn (indexed)" {
+    message = "`$K` of $T.$N wants a role arn, not the role object `$REF`"
     match {
-      $K = aws_iam_role.$R
+      $K = $REF
     }
     replace {
-      $K = aws_iam_role.$R.arn
+      $K = $REF.arn
     }
     inside {
       resource "$T" "$N" {}
@@ -232,9 +272,24 @@ rule "iam-role-object-reference-pattern" {
       lifecycle {}
     }
     where {
-      K = regex("role_arn$")
+      K   = regex("role_arn$")
+      REF = match(aws_iam_role.$R[$_])
     }
-    unless {
+  }
+
+  pattern "role names (counted role)" {
+    message = "`role` of $T.$N wants a role name, not the role object `$REF` (the role has count/for_each: pick an instance)"
+    at      = $REF
+    match {
+      resource "$T" "$N" {
+        role = $REF
+      }
+    }
+    where {
+      T   = ["aws_iam_role_policy", "aws_iam_role_policy_attachment", "aws_iam_instance_profile"]
+      REF = match(aws_iam_role.$R)
+    }
+    requires {
       resource "aws_iam_role" "$R" {
         count = $_
       }
@@ -244,13 +299,99 @@ rule "iam-role-object-reference-pattern" {
     }
   }
 
-  pattern "any role_arn (indexed)" {
-    message = "`$K` of $T.$N wants a role arn, not the role object `aws_iam_role.$R[$I]`"
+  pattern "role name lists (counted role)" {
+    message = "`roles` of $T.$N wants a role name, not the role object `$REF` (the role has count/for_each: pick an instance)"
+    at      = $REF
     match {
-      $K = aws_iam_role.$R[$I]
+      resource "$T" "$N" {
+        roles = [$...A, $REF, $...B]
+      }
     }
-    replace {
-      $K = aws_iam_role.$R[$I].arn
+    where {
+      T   = ["aws_iam_policy_attachment"]
+      REF = match(aws_iam_role.$R)
+    }
+    requires {
+      resource "aws_iam_role" "$R" {
+        count = $_
+      }
+      resource "aws_iam_role" "$R" {
+        for_each = $_
+      }
+    }
+  }
+
+  pattern "role ARNs (counted role)" {
+    message = "`role` of $T.$N wants a role arn, not the role object `$REF` (the role has count/for_each: pick an instance)"
+    at      = $REF
+    match {
+      resource "$T" "$N" {
+        role = $REF
+      }
+    }
+    where {
+      T   = ["aws_lambda_function", "aws_glue_crawler"]
+      REF = match(aws_iam_role.$R)
+    }
+    requires {
+      resource "aws_iam_role" "$R" {
+        count = $_
+      }
+      resource "aws_iam_role" "$R" {
+        for_each = $_
+      }
+    }
+  }
+
+  pattern "service role ARNs (counted role)" {
+    message = "`service_role` of $T.$N wants a role arn, not the role object `$REF` (the role has count/for_each: pick an instance)"
+    at      = $REF
+    match {
+      resource "$T" "$N" {
+        service_role = $REF
+      }
+    }
+    where {
+      T   = ["aws_codebuild_project"]
+      REF = match(aws_iam_role.$R)
+    }
+    requires {
+      resource "aws_iam_role" "$R" {
+        count = $_
+      }
+      resource "aws_iam_role" "$R" {
+        for_each = $_
+      }
+    }
+  }
+
+  pattern "service access role ARNs (counted role)" {
+    message = "`service_access_role` of $T.$N wants a role arn, not the role object `$REF` (the role has count/for_each: pick an instance)"
+    at      = $REF
+    match {
+      resource "$T" "$N" {
+        service_access_role = $REF
+      }
+    }
+    where {
+      T   = ["aws_dms_endpoint"]
+      REF = match(aws_iam_role.$R)
+    }
+    requires {
+      resource "aws_iam_role" "$R" {
+        count = $_
+      }
+      resource "aws_iam_role" "$R" {
+        for_each = $_
+      }
+    }
+  }
+
+  pattern "any role_arn (counted role)" {
+    message = "`$K` of $T.$N wants a role arn, not the role object `$REF` (the role has count/for_each: pick an instance)"
+    at      = $REF
+    match {
+      $K = $REF
     }
     inside {
       resource "$T" "$N" {}
@@ -259,7 +400,16 @@ rule "iam-role-object-reference-pattern" {
       lifecycle {}
     }
     where {
-      K = regex("role_arn$")
+      K   = regex("role_arn$")
+      REF = match(aws_iam_role.$R)
+    }
+    requires {
+      resource "aws_iam_role" "$R" {
+        count = $_
+      }
+      resource "aws_iam_role" "$R" {
+        for_each = $_
+      }
     }
   }
 
