@@ -338,3 +338,21 @@ def test_follow_locals() -> None:
     text = 'locals {\n  boot = base64encode("x")\n}\nresource "a" "b" {\n  user_data = local.boot\n}\n'
     assert messages(rule(body, message="$X"), text) == ["5:3 x"]
     assert messages(rule(body.replace("true", "false"), message="$X"), text) == []
+
+
+def test_add_declares_a_variable_once() -> None:
+    pattern = CODEMOD.format(
+        m='    resource "aws_instance" "$N" {\n      instance_type = "t2.micro"\n    }',
+        r='    resource "aws_instance" "$N" {\n      instance_type = var.instance_type\n    }',
+    ).replace(
+        "\n}\n",
+        '\n  add {\n    variable "instance_type" {\n      type        = string\n      description = "EC2 instance type"\n'
+        '      default     = "t2.micro"\n    }\n  }\n}\n',
+    )
+    text = 'resource "aws_instance" "a" {\n  instance_type = "t2.micro"\n}\n\nresource "aws_instance" "b" {\n  instance_type = "t2.micro"\n}\n'
+    rules, codemods = pattern_classes(pattern)
+    result = run_case(codemods[0], {"main.tf": text}, None)
+    assert result.outputs["main.tf"] == text.replace('"t2.micro"', "var.instance_type")
+    assert result.outputs["variables.tf"] == (
+        'variable "instance_type" {\n  description = "EC2 instance type"\n  type        = string\n  default     = "t2.micro"\n}\n'
+    )

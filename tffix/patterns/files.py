@@ -49,7 +49,7 @@ _RULE_KEYS = {
 }
 _CODEMOD_KEYS = {"message", "description", "todo", "fix_message", "follow_locals"}
 _BLOCKS = {"example", "pattern"}
-_PATTERN_BLOCKS = {"match", "replace", "where", "inside", "not_inside", "unless", "requires", "pattern"}
+_PATTERN_BLOCKS = {"match", "replace", "where", "inside", "not_inside", "unless", "requires", "add", "pattern"}
 _EXAMPLE_KEYS = {"before", "after", "reported"}
 _SAFETY = {"safe": Applicability.SAFE, "unsafe": Applicability.UNSAFE, "display-only": Applicability.DISPLAY_ONLY}
 _DOLLAR = re.compile(r"\$([A-Z_][A-Z0-9_]*)")
@@ -390,6 +390,7 @@ def _pattern_of(
         not_inside=items("not_inside"),
         unless=items("unless"),
         requires=items("requires"),
+        add=items("add"),
     )
 
 

@@ -95,6 +95,8 @@ class Pattern:
     unless: tuple[Any, ...] = ()
     #: some top-level item of the module must match one of these (``requires { }``)
     requires: tuple[Any, ...] = ()
+    #: blocks a fix adds to the module when it has none of that type and labels (``add { }``)
+    add: tuple[Any, ...] = ()
     #: the message of this pattern's findings, when not the rule's
     message: str = ""
     #: the metavariable whose code a finding is shown at (``at = $X``), if set
@@ -240,6 +242,8 @@ class Pattern:
             rewriter.body(self.match, self.replace, found.owner)
         else:
             rewriter.expression(self.match, self.replace, found.node)
+        if rewriter.focus is not None:
+            rewriter.add(self.add)
         return rewriter.focus
 
 
@@ -302,6 +306,7 @@ def build_pattern(
     not_inside: tuple[Any, ...] = (),
     unless: tuple[Any, ...] = (),
     requires: tuple[Any, ...] = (),
+    add: tuple[Any, ...] = (),
 ) -> Pattern:
     """Check a parsed ``match`` / ``replace`` pair and make the Pattern.
     ``tree`` is the pattern file's, for positions in errors. What
@@ -310,6 +315,10 @@ def build_pattern(
     not_inside = tuple(i for i in not_inside if type(i) is not n.EmptyLine)
     unless = tuple(i for i in unless if type(i) is not n.EmptyLine)
     requires = tuple(i for i in requires if type(i) is not n.EmptyLine)
+    add = tuple(i for i in add if type(i) is not n.EmptyLine)
+    for item in add:
+        if type(item) is not n.Block:
+            raise _error(tree, item, path, "add holds blocks (a variable, a moved block...)")
     bound = _metavariables(found, tree, path, replacing=False)
     for item in inside:
         for name, meta in _metavariables((item,), tree, path, replacing=False).items():
@@ -341,7 +350,12 @@ def build_pattern(
         )
         if not [i for i in found if type(i) is not n.EmptyLine and not is_not_block(i)]:
             raise PatternError("match holds nothing to look for", path)
-    return Pattern(found, replaced, where, keys, inside, not_inside, unless, requires, bound=frozenset(bound))
+    if add and replaced is None:
+        raise _error(tree, add[0], path, "add needs a replace: code is added with a fix")
+    for meta, node in _uses(add):
+        if meta.kind != "any" and meta.name not in bound:
+            raise _error(tree, node, path, f"unknown metavariable {meta} in add")
+    return Pattern(found, replaced, where, keys, inside, not_inside, unless, requires, add, bound=frozenset(bound))
 
 
 def locate(tree: n.Module | Sequence[n.Module], node: Any) -> tuple[int, int]:

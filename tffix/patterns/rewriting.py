@@ -213,6 +213,33 @@ class Rewriter:
             self.expression(before, after, target)
         return True
 
+    # -- code elsewhere in the module -------------------------------------
+
+    def add(self, blocks: Sequence[Any]) -> None:
+        """Each block of ``add { }`` the module does not have yet: a
+        ``variable`` into the file holding the variables (``ensure_variable``),
+        any other block at the end of the file of the match."""
+        module = self.builder.module
+        for pattern in blocks:
+            block = self.build(pattern)
+            labels = tuple(_label_text(label) for label in block.labels)
+            if block.type.text == "variable" and len(labels) == 1:
+                values = {a.name.text: a.value for a in block.body.items if type(a) is n.Attribute}
+                description = values.get("description")
+                text = None if description is None else _label_text(description)
+                if "default" in values:
+                    self.builder.ensure_variable(
+                        labels[0], type=values.get("type"), description=text, default=values["default"]
+                    )
+                else:
+                    self.builder.ensure_variable(labels[0], type=values.get("type"), description=text)
+                continue
+            if any(True for _ in module.blocks(block.type.text, *labels)):
+                continue
+            file = self.builder.file
+            assert file is not None and file.tree is not None
+            self.builder.append(file.tree, with_first_token(block, lambda tok: tok._replace(lead="")))
+
     # -- building new code from the replace pattern ----------------------
 
     def build(self, node: Any) -> Any:
@@ -229,6 +256,17 @@ class Rewriter:
         if type(node) is n.Token:
             return node._replace(text=self._name(node)) if meta is not None else node
         return visit(node, _Substitute(self))
+
+
+def _label_text(node: Any) -> str:
+    from ..cst.values import NotLiteral, literal_value
+
+    if type(node) is n.Token:
+        return str(node.text)
+    try:
+        return str(literal_value(node))
+    except NotLiteral:
+        return str(node.code.strip())
 
 
 class _Substitute(Transformer):
