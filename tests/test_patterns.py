@@ -350,7 +350,7 @@ def test_add_declares_a_variable_once() -> None:
         '      default     = "t2.micro"\n    }\n  }\n}\n',
     )
     text = 'resource "aws_instance" "a" {\n  instance_type = "t2.micro"\n}\n\nresource "aws_instance" "b" {\n  instance_type = "t2.micro"\n}\n'
-    rules, codemods = pattern_classes(pattern)
+    _, codemods = pattern_classes(pattern)
     result = run_case(codemods[0], {"main.tf": text}, None)
     assert result.outputs["main.tf"] == text.replace('"t2.micro"', "var.instance_type")
     assert result.outputs["variables.tf"] == (
