@@ -99,11 +99,15 @@ class PatternChecks:
     ) -> Iterator[tuple[Any, Pattern, Found]]:
         """Every match of every pattern, in every file; code two patterns
         match alike is reported by the first."""
+        indexed = [_indexed(module, pattern) for pattern in self.patterns]
         for file in module.parsed():
             assert file.tree is not None
             taken: set[tuple[int, ...]] = set()
-            for pattern in self.patterns:
-                for found in pattern.find(file.tree, module=trees, resolve=resolve):
+            for pattern, blocks in zip(self.patterns, indexed):
+                candidates = None if blocks is None else blocks.get(file.path)
+                if blocks is not None and candidates is None:
+                    continue  # none of the blocks it can match is in this file
+                for found in pattern.find(file.tree, module=trees, resolve=resolve, candidates=candidates):
                     key = tuple(sorted(id(code) for code in found.state.pairs.values() if type(code) is not tuple))
                     if key in taken:
                         continue
@@ -129,6 +133,20 @@ class PatternChecks:
         edit = Edit(file.path, start, start, indent + comment + _newline(file.text))
         fix = Fix(f"Leave a follow-up comment: {note}", (edit,), Applicability.SAFE)
         return module.diagnostic(self, file, _where(item), text, fix=fix)
+
+
+def _indexed(module: TerraformModule, pattern: Pattern) -> dict[Any, list[n.Block]] | None:
+    """For a pattern that can only match a few top-level blocks
+    (``Pattern.by_label``): those blocks by file, from the module's index
+    (shared by every rule); None for any other pattern."""
+    if pattern.by_label is None:
+        return None
+    kind, labels = pattern.by_label
+    out: dict[Any, list[n.Block]] = {}
+    for entry in module.index.blocks(kind):
+        if labels is None or (entry.labels and entry.labels[0] in labels):
+            out.setdefault(entry.file, []).append(entry.block)
+    return out
 
 
 def _first_item(pattern: Pattern, found: Found) -> Any:

@@ -30,21 +30,72 @@ from ..cst import nodes as n
 from ..cst.values import NotLiteral, literal_value
 from .language import MetaVariable, metavariable
 
-__all__ = ["Capture", "State", "is_not_block", "match", "match_body", "normal", "pattern_meta"]
+__all__ = [
+    "Capture",
+    "Context",
+    "State",
+    "ground_codes",
+    "is_not_block",
+    "match",
+    "match_body",
+    "normal",
+    "pattern_meta",
+    "quick_checks",
+]
 
 #: fields that hold only trivia, separators or owned comments: never compared
 _SKIPPED = frozenset({"leading", "newline", "open_newline", "comma"})
 
 
-@dataclass(frozen=True)
 class Capture:
     """What a metavariable matched: the nodes (or tokens), the text a
     message shows (a label's or a string's value, else the code), and the
-    code without trivia that a second use of the metavariable must equal."""
+    code without trivia that a second use of the metavariable must equal
+    (both worked out when first asked for)."""
 
-    nodes: tuple[Any, ...]
-    text: str
-    key: str
+    __slots__ = ("_key", "_text", "nodes")
+
+    def __init__(self, nodes: tuple[Any, ...], text: str | None = None, key: str | None = None) -> None:
+        self.nodes = nodes
+        self._text = text
+        self._key = key
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = _text(self.nodes[0] if len(self.nodes) == 1 else self.nodes) if self.nodes else ""
+        return self._text
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            node: Any = self.nodes[0] if len(self.nodes) == 1 else self.nodes
+            self._key = (
+                "" if not self.nodes else _label_key(node) if type(node) in (n.Token, n.Template) else normal(node)
+            )
+        return self._key
+
+    def __repr__(self) -> str:
+        return f"Capture({self.text!r})"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What stays the same through one search: how ``local.x`` is resolved
+    (when the rule follows locals), the ``where`` checks run as soon as
+    their metavariable is bound, and the code of every pattern node that
+    holds no metavariable (compared token by token, not node by node)."""
+
+    resolve: Any = None
+    checks: dict[str, Any] = field(default_factory=dict)
+    ground: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    #: ``id`` of a block pattern -> (attribute name, its value's code or None,
+    #: the metavariable its value is or "") of each attribute its body names:
+    #: a block lacking one of them is passed over before any matching
+    quick: dict[int, tuple[tuple[str, tuple[str, ...] | None, str], ...]] = field(default_factory=dict)
+
+
+_NO_CONTEXT = Context()
 
 
 @dataclass(frozen=True)
@@ -54,9 +105,11 @@ class State:
 
     captures: dict[str, Capture] = field(default_factory=dict)
     pairs: dict[int, Any] = field(default_factory=dict)
-    #: what a ``local.x`` reference stands for (the module's ``local_value``),
-    #: when the rule follows locals
-    resolve: Any = None
+    context: Context = _NO_CONTEXT
+
+    @property
+    def resolve(self) -> Any:
+        return self.context.resolve
 
     def bind(self, meta: MetaVariable, capture: Capture) -> State | None:
         if meta.kind == "any":
@@ -64,10 +117,101 @@ class State:
         old = self.captures.get(meta.name)
         if old is not None:
             return self if old.key == capture.key else None
-        return State({**self.captures, meta.name: capture}, self.pairs, self.resolve)
+        check = self.context.checks.get(meta.name)
+        if check is not None and check(capture) is False:
+            return None
+        return State({**self.captures, meta.name: capture}, self.pairs, self.context)
 
     def pair(self, pattern: Any, code: Any) -> State:
-        return State(self.captures, {**self.pairs, id(pattern): code}, self.resolve)
+        return State(self.captures, {**self.pairs, id(pattern): code}, self.context)
+
+
+def ground_codes(roots: Any) -> dict[int, tuple[str, ...]]:
+    """``id`` -> token texts of every pattern node below ``roots`` that holds
+    no metavariable (those compare as code, without trivia)."""
+    out: dict[int, tuple[str, ...]] = {}
+    stack: list[tuple[Any, bool]] = [(root, False) for root in roots]
+    done: dict[int, bool] = {}
+    while stack:
+        node, expanded = stack.pop()
+        if expanded:
+            children = [c for c in node.children() if isinstance(c, n.Node)]
+            plain = all(done.get(id(c), False) for c in children) and not any(
+                type(t) is n.Token and metavariable(t.text) is not None for t in node.children()
+            )
+            plain = plain and pattern_meta(node) is None and not is_not_block(node) and _rest(node) is None
+            if type(node) in (n.Body, n.Object, n.Block, n.Attribute, n.Module):
+                plain = False  # bodies and objects match in any order, never as plain code
+            done[id(node)] = plain
+            if plain:
+                out[id(node)] = tuple(t.text for t in node.tokens() if t.kind not in _TRIVIAL_KINDS)
+            continue
+        stack.append((node, True))
+        stack.extend((c, False) for c in node.children() if isinstance(c, n.Node))
+    return out
+
+
+_TRIVIAL_KINDS = frozenset({"NEWLINE", "EOF", "COMMA"})
+
+
+def quick_checks(
+    roots: Any, ground: dict[int, tuple[str, ...]]
+) -> dict[int, tuple[tuple[str, tuple[str, ...] | None, str], ...]]:
+    """For every block pattern below ``roots``: what its body's attributes
+    with plain names require (see ``Context.quick``)."""
+    out: dict[int, tuple[tuple[str, tuple[str, ...] | None, str], ...]] = {}
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, n.Node):
+            continue
+        if type(node) is n.Block and not is_not_block(node):
+            wants = []
+            for item in node.body.items:
+                if type(item) is not n.Attribute or metavariable(item.name.text) is not None:
+                    continue
+                meta = pattern_meta(item.value)
+                wants.append(
+                    (item.name.text, ground.get(id(item.value)), meta.name if meta and meta.kind == "one" else "")
+                )
+            if wants:
+                out[id(node)] = tuple(wants)
+        stack.extend(c for c in node.children() if isinstance(c, n.Node) and not is_not_block(c))
+    return out
+
+
+def _passes(wants: tuple[tuple[str, tuple[str, ...] | None, str], ...], code: Any, context: Context) -> bool:
+    """Whether ``code`` (a block) has what a block pattern's ``Context.quick`` entry requires."""
+    if type(code) is not n.Block:
+        return True
+    body = code.body
+    for name, value, meta in wants:
+        attribute = body.attribute(name)
+        if attribute is None:
+            return False
+        if context.resolve is not None:
+            continue
+        if value is not None and not _same_code(value, attribute.value) and type(attribute.value) is not n.Template:
+            return False
+        if meta:
+            check = context.checks.get(meta)
+            if check is not None and check(Capture((attribute.value,))) is False:
+                return False
+    return True
+
+
+def _same_code(texts: tuple[str, ...], code: Any) -> bool:
+    if not isinstance(code, n.Node):
+        return False
+    i = 0
+    size = len(texts)
+    for token in code.tokens():
+        if token.kind in _TRIVIAL_KINDS:
+            continue
+        if i >= size or token.text != texts[i]:
+            return False
+        i += 1
+    return i == size
 
 
 def normal(node: Any) -> str:
@@ -101,9 +245,7 @@ def _text(node: Any) -> str:
 
 
 def capture(nodes: tuple[Any, ...]) -> Capture:
-    node: Any = nodes[0] if len(nodes) == 1 else nodes
-    key = _label_key(node) if type(node) in (n.Token, n.Template) else normal(node)
-    return Capture(nodes, _text(node), key)
+    return Capture(nodes)
 
 
 def _label_key(node: Any) -> str:
@@ -160,6 +302,11 @@ def match(pattern: Any, code: Any, state: State) -> Iterator[State]:
             yield bound.pair(pattern, code)
         return
     kind = type(pattern)
+    ground = state.context.ground.get(id(pattern))
+    if ground is not None and kind is type(code) and state.context.resolve is None:
+        if _same_code(ground, code):
+            yield state.pair(pattern, code)
+        return
     if state.resolve is not None and type(code) is n.GetAttr and kind is not n.Token:
         value = state.resolve(code)  # local.x, matched by what it stands for
         if value is not None:
@@ -303,7 +450,7 @@ def _unordered(
         for block in nots:
             if next(match_body(block.body.items, codes, state), None) is not None:
                 return
-        left = tuple(code for i, code in enumerate(codes) if i not in used)
+        left = tuple(code for i, code in enumerate(codes) if i not in used) if rests else ()
         for rest in rests:
             meta = _rest(rest)
             assert meta is not None
@@ -316,8 +463,11 @@ def _unordered(
         return
     first = patterns[0]
     key = _item_key(first)
+    wants = state.context.quick.get(id(first))
     for i, code in enumerate(codes):
         if i in used or (key is not None and _item_key(code) != key):
+            continue
+        if wants is not None and not _passes(wants, code, state.context):
             continue
         for next_state in match(first, code, state):
             yield from _unordered(patterns[1:], codes, next_state.pair(first, code), rests, nots, (*used, i))

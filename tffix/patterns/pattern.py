@@ -18,7 +18,17 @@ from ..syntax.errors import ParseError
 from ..syntax.parser import parse_module
 from ..text.lines import Lines
 from .language import MetaVariable, mark, metavariable, unmark
-from .matching import Capture, State, is_not_block, match, match_body, pattern_meta
+from .matching import (
+    Capture,
+    Context,
+    State,
+    ground_codes,
+    is_not_block,
+    match,
+    match_body,
+    pattern_meta,
+    quick_checks,
+)
 from .rewriting import Rewriter
 
 __all__ = ["Constraint", "Found", "Pattern", "PatternError", "compile_pattern", "parse_pattern_text"]
@@ -67,6 +77,69 @@ class Found:
         return self.state.captures
 
 
+_BODIES: dict[int, tuple[n.Module, list[tuple[Any, tuple[Any, ...], frozenset[str]]]]] = {}
+
+
+_LABELS: dict[int, tuple[n.Module, dict[tuple[str, str], list[n.Block]]]] = {}
+
+
+def _by_label(tree: n.Module, kind: str, labels: frozenset[str] | None) -> list[Any]:
+    """The top-level blocks of ``tree`` of type ``kind`` whose first label
+    is one of ``labels``, in order (an index made once per tree)."""
+    cached = _LABELS.get(id(tree))
+    if cached is None or cached[0] is not tree:
+        index: dict[tuple[str, str], list[n.Block]] = {}
+        for item in tree.body.items:
+            if type(item) is n.Block and item.labels:
+                index.setdefault((item.type.text, item.label_values[0]), []).append(item)
+        if len(_LABELS) >= 64:
+            _LABELS.clear()
+        cached = _LABELS[id(tree)] = (tree, index)
+    if labels is None:
+        return [item for item in tree.body.items if type(item) is n.Block and item.type.text == kind]
+    found = [block for label in labels for block in cached[1].get((kind, label), ())]
+    return sorted(found, key=lambda block: first_token_offset(tree, block)) if len(found) > 1 else found
+
+
+def first_token_offset(tree: n.Module, block: n.Block) -> int:
+    return tree.body.items.index(block)
+
+
+def _top_names(tree: n.Module) -> Iterator[str]:
+    for item in tree.body.items:
+        if type(item) is n.Block:
+            yield item.type.text
+        elif type(item) is n.Attribute:
+            yield item.name.text
+
+
+def _bodies(tree: n.Module) -> list[tuple[Any, tuple[Any, ...], frozenset[str]]]:
+    """Every block (and the file) of ``tree`` with the blocks around it and
+    the names of its body's items: worked out once per tree for all the
+    patterns of a run (the last few trees are kept)."""
+    cached = _BODIES.get(id(tree))
+    if cached is not None and cached[0] is tree:
+        return cached[1]
+    out: list[tuple[Any, tuple[Any, ...], frozenset[str]]] = []
+    owners: list[tuple[n.Block | n.Module, tuple[n.Block, ...]]] = [(tree, ())]
+    while owners:
+        owner, above = owners.pop()
+        items = owner.body.items
+        around = (owner, *above) if type(owner) is n.Block else above
+        names = set()
+        for item in reversed(items):
+            if type(item) is n.Block:
+                owners.append((item, around))
+                names.add(item.type.text)
+            elif type(item) is n.Attribute:
+                names.add(item.name.text)
+        out.append((owner, around, frozenset(names)))
+    if len(_BODIES) >= 64:
+        _BODIES.clear()
+    _BODIES[id(tree)] = (tree, out)
+    return out
+
+
 @dataclass(frozen=True)
 class _Candidate:
     """A match before ``inside`` / ``not_inside`` / ``unless`` are checked:
@@ -103,21 +176,55 @@ class Pattern:
     at: str = ""
     #: the names of the metavariables match and inside bind
     bound: frozenset[str] = frozenset()
+    #: the code of the pattern's nodes that hold no metavariable (``matching.ground_codes``)
+    ground: dict[int, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    #: what block patterns require of a block before matching (``matching.quick_checks``)
+    quick: dict[int, Any] = field(default_factory=dict, compare=False)
+    #: every item of match is a block only a file's top level may hold (``resource``, ``variable``...)
+    _top_level: bool = False
+    #: match is one such block whose first label must be one of a few values:
+    #: (its type, the values), the blocks looked at (``_by_label``)
+    _by_label: tuple[str, frozenset[str] | None] | None = None
+    #: match is one attribute whose name is a metavariable a ``where`` checks: that name
+    _named: str = ""
+
+    def _name_check(self, start: State) -> Callable[[str], bool] | None:
+        """For ``$K = ...`` checked by a where: whether an attribute name may be K (each name asked once)."""
+        check = start.context.checks.get(self._named) if self._named else None
+        if check is None:
+            return None
+        verdicts: dict[str, bool] = {}
+
+        def allowed(name: str) -> bool:
+            verdict = verdicts.get(name)
+            if verdict is None:
+                verdict = verdicts[name] = check(Capture((n.Token("IDENT", name),))) is not False
+            return verdict
+
+        return allowed
 
     @property
     def is_body(self) -> bool:
         return type(self.match) is tuple
 
     def find(
-        self, tree: n.Module, *, module: Sequence[n.Module] = (), resolve: Callable[[Any], Any] | None = None
+        self,
+        tree: n.Module,
+        *,
+        module: Sequence[n.Module] = (),
+        resolve: Callable[[Any], Any] | None = None,
+        candidates: Sequence[n.Block] | None = None,
     ) -> Iterator[Found]:
         """Every match in ``tree``, each once. ``module`` is every tree of the
         module (for ``unless``; default: ``tree`` alone); ``resolve`` gives
-        what a ``local.x`` reference stands for, to match through locals."""
-        start = State(resolve=resolve)
+        what a ``local.x`` reference stands for, to match through locals;
+        ``candidates``, when ``by_label`` is set, the top-level blocks of
+        ``tree`` it names (from the module's index; default: looked up)."""
+        checks = {c.name: c.check for c in self.where if c.pattern is None}
+        start = State(context=Context(resolve, checks, self.ground, self.quick))
         trees = tuple(module) or (tree,)
         if isinstance(self.match, tuple):
-            found = self._find_items(tree, self.match, start)
+            found = self._find_items(tree, self.match, start, candidates)
         else:
             found = self._find_expressions(tree, self.match, start)
         for one in found:
@@ -158,22 +265,36 @@ class Pattern:
             for item in tree.body.items
         )
 
-    def _find_items(self, tree: n.Module, items: tuple[Any, ...], start: State) -> Iterator[_Candidate]:
+    @property
+    def by_label(self) -> tuple[str, frozenset[str] | None] | None:
+        """(type, first labels) when match is one top-level block whose first
+        label a ``where`` limits to a few values: only those blocks can match."""
+        return self._by_label
+
+    def _find_items(
+        self, tree: n.Module, items: tuple[Any, ...], start: State, candidates: Sequence[n.Block] | None = None
+    ) -> Iterator[_Candidate]:
         positive = [i for i in items if type(i) is not n.EmptyLine and not is_not_block(i)]
         seen: set[tuple[int, ...]] = set()
-        owners: list[tuple[n.Block | n.Module, tuple[n.Block, ...]]] = [(tree, ())]
-        while owners:
-            owner, above = owners.pop()
-            body = owner.body
-            around = (owner, *above) if type(owner) is n.Block else above
-            for item in reversed(body.items):
-                if type(item) is n.Block:
-                    owners.append((item, around))
-            if self._keys and not self._keys <= {
-                i.name.text if type(i) is n.Attribute else i.type.text for i in body.items if type(i) is not n.EmptyLine
-            }:
+        keys = self._keys
+        name_check = self._name_check(start)
+        if self._by_label is not None:  # one top-level block, its first label one of a few: those blocks alone
+            codes: Sequence[Any] = (
+                candidates if candidates is not None else _by_label(tree, self._by_label[0], self._by_label[1])
+            )
+            bodies: Sequence[tuple[Any, tuple[Any, ...], frozenset[str]]] = [(tree, (), keys)] if codes else []
+        elif self._top_level:  # blocks Terraform allows only at the top of a file: looked for there alone
+            bodies = [(tree, (), frozenset(_top_names(tree)))]
+        else:
+            bodies = _bodies(tree)
+        for owner, around, names in bodies:
+            if keys and not keys <= names:
                 continue
-            for state in match_body(items, body.items, start):
+            if name_check is not None and not any(name_check(name) for name in names):
+                continue
+            if self._by_label is None:
+                codes = owner.body.items
+            for state in match_body(items, codes, start):
                 # one match per choice of code (not per way of splitting a $...X run)
                 key = tuple(sorted(id(code) for code in state.pairs.values() if type(code) is not tuple))
                 if key in seen:
@@ -248,6 +369,12 @@ class Pattern:
 
 
 # -- compiling ---------------------------------------------------------------
+
+#: blocks Terraform allows only at the top level of a file (``data`` is not
+#: one: a ``check`` block may hold one)
+TOP_LEVEL_BLOCKS = frozenset(
+    {"resource", "variable", "output", "locals", "module", "provider", "terraform", "moved", "import", "removed"}
+)
 
 
 def parse_pattern_text(text: str, path: str = "<pattern>") -> n.Module:
@@ -355,7 +482,79 @@ def build_pattern(
     for meta, node in _uses(add):
         if meta.kind != "any" and meta.name not in bound:
             raise _error(tree, node, path, f"unknown metavariable {meta} in add")
-    return Pattern(found, replaced, where, keys, inside, not_inside, unless, requires, add, bound=frozenset(bound))
+    roots: list[Any] = [*_roots(found), *inside, *not_inside, *unless, *requires]
+    roots += [c.pattern for c in where if c.pattern is not None]
+    ground = ground_codes(roots)
+    return Pattern(
+        found,
+        replaced,
+        where,
+        keys,
+        inside,
+        not_inside,
+        unless,
+        requires,
+        add,
+        bound=frozenset(bound),
+        ground=ground,
+        quick=quick_checks(roots, ground),
+        _top_level=type(found) is tuple
+        and all(
+            type(i) is n.Block and i.type.text in TOP_LEVEL_BLOCKS
+            for i in found
+            if type(i) is not n.EmptyLine and not is_not_block(i)
+        ),
+        _by_label=_label_index(found, where),
+        _named=_named(found, where),
+    )
+
+
+def _items_of(found: tuple[Any, ...] | n.Expression) -> list[Any] | None:
+    """match's items when it is exactly one positive item (no not, no $...X)."""
+    if type(found) is not tuple:
+        return None
+    items = [i for i in found if type(i) is not n.EmptyLine]
+    if len(items) != 1 or is_not_block(items[0]):
+        return None
+    return items
+
+
+def _label_index(
+    found: tuple[Any, ...] | n.Expression, where: tuple[Constraint, ...]
+) -> tuple[str, frozenset[str] | None] | None:
+    items = _items_of(found)
+    if items is None or type(items[0]) is not n.Block or items[0].type.text not in TOP_LEVEL_BLOCKS:
+        return None
+    block = items[0]
+    meta = pattern_meta(block.labels[0]) if block.labels else None
+    for constraint in where:
+        if meta is None or constraint.name != meta.name or constraint.pattern is not None:
+            continue
+        if isinstance(constraint.check, _OneOf):
+            return block.type.text, constraint.check.values
+    if block.labels and meta is None and type(block.labels[0]) is n.Template:
+        literal = _label_literal(block.labels[0])
+        if literal is not None:
+            return block.type.text, frozenset({literal})
+    return block.type.text, None
+
+
+def _label_literal(label: n.Template) -> str | None:
+    try:
+        value = literal_value(label)
+    except NotLiteral:
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _named(found: tuple[Any, ...] | n.Expression, where: tuple[Constraint, ...]) -> str:
+    items = _items_of(found)
+    if items is None or type(items[0]) is not n.Attribute:
+        return ""
+    meta = metavariable(items[0].name.text)
+    if meta is None or meta.kind != "one" or not any(c.name == meta.name and c.pattern is None for c in where):
+        return ""
+    return meta.name
 
 
 def locate(tree: n.Module | Sequence[n.Module], node: Any) -> tuple[int, int]:
@@ -469,18 +668,26 @@ def _never(capture: Capture) -> bool | None:
     return False
 
 
-def _one_of(values: Sequence[str]) -> Check:
-    wanted = set(values)
+class _OneOf:
+    """``one_of([...])``: its values are known, so a label checked by it
+    narrows the blocks looked at to those with one of them."""
 
-    def check(capture: Capture) -> bool | None:
+    def __init__(self, values: Sequence[str]) -> None:
+        self.values = frozenset(values)
+
+    def __call__(self, capture: Capture) -> bool | None:
+        wanted = self.values
         literal, value = _value(capture)
         if literal:
             return str(value).lower() in wanted if isinstance(value, bool) else str(value) in wanted
         if capture.key in wanted:  # a bare word (`list`), a call written out
             return True
-        return None if _reference(capture) else False
+        bare = len(capture.nodes) == 1 and type(capture.nodes[0]) is n.Variable
+        return None if _reference(capture) and not bare else False
 
-    return check
+
+def _one_of(values: Sequence[str]) -> Check:
+    return _OneOf(values)
 
 
 def _regex(expression: str) -> Check:
@@ -504,10 +711,13 @@ def _not(inner: Check) -> Check:
 
 def _all(inners: Sequence[Check]) -> Check:
     def check(capture: Capture) -> bool | None:
-        verdicts = [inner(capture) for inner in inners]
-        if False in verdicts:
-            return False
-        return None if None in verdicts else True
+        undecided = False
+        for inner in inners:
+            verdict = inner(capture)
+            if verdict is False:
+                return False
+            undecided = undecided or verdict is None
+        return None if undecided else True
 
     return check
 
