@@ -56,7 +56,7 @@ def test_every_rule_has_enough_golden_cases(name: str) -> None:
 
 
 def test_no_stray_golden_folders() -> None:
-    known = set(RULE_NAMES) | {"fmt", "hclfmt", "edit", "rename"}
+    known = set(RULE_NAMES) | {"fmt", "hclfmt", "edit", "rename", "patterns"}
     assert {p.name for p in GOLDEN.iterdir() if p.is_dir()} <= known
 
 
