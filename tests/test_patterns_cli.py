@@ -161,3 +161,14 @@ def test_a_pattern_codemod_runs_by_name(tmp_path: Path) -> None:
     done = run_cli("codemod", "rename-name-tag", ".", cwd=project)
     assert done.exit_code == 0, done.output
     assert '    Title = "web"\n' in (project / "main.tf").read_text(encoding="utf-8")
+
+
+def test_pattern_files_load_where_code_plugins_are_not_trusted(tmp_path: Path) -> None:
+    from tffix.config import load_config
+
+    project = copy(tmp_path)
+    untrusted = load_config(project / ".tffix.toml", trust_plugins=False)
+    assert untrusted.plugins.entries == (".tffix",) and untrusted.untrusted_plugins == ()
+    (project / ".tffix" / "code.py").write_text("", encoding="utf-8")
+    mixed = load_config(project / ".tffix.toml", trust_plugins=False)
+    assert mixed.plugins.entries == () and mixed.untrusted_plugins == (".tffix",)

@@ -59,6 +59,7 @@ __all__ = [
     "PluginSpec",
     "builtin_catalogue",
     "load",
+    "patterns_only",
 ]
 
 #: the entry-point group installed plugin packages declare
@@ -252,6 +253,17 @@ def _digest(found: Sequence[_Found]) -> str:
             except OSError:
                 digest.update(b"\0unreadable")
     return digest.hexdigest() if found else ""
+
+
+def patterns_only(path: Path) -> bool:
+    """Whether a ``plugins`` entry is pattern files alone (a ``*.tffix.hcl``
+    file, or a folder holding some and no ``.py`` file): data, not code, so
+    it loads where code plugins do not (a workspace the user has not trusted)."""
+    if path.is_file():
+        return path.name.endswith(PATTERN_SUFFIX)
+    if not path.is_dir():
+        return False
+    return any(path.glob("*" + PATTERN_SUFFIX)) and not any(path.glob("*.py"))
 
 
 def _catalogue(found: Sequence[_Found], fingerprint: str) -> Catalogue:
