@@ -356,3 +356,16 @@ def test_add_declares_a_variable_once() -> None:
     assert result.outputs["variables.tf"] == (
         'variable "instance_type" {\n  description = "EC2 instance type"\n  type        = string\n  default     = "t2.micro"\n}\n'
     )
+
+
+def test_every_whole_rule_in_the_docs_loads() -> None:
+    import re
+
+    from conftest import ROOT
+
+    text = (ROOT / "docs" / "patterns.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```hcl\n(.*?)```", text, re.DOTALL) if b.startswith(("rule ", "codemod "))]
+    assert len(blocks) >= 5
+    for block in blocks:
+        rules, codemods = pattern_classes(block)
+        assert len(rules) + len(codemods) == 1
