@@ -172,3 +172,18 @@ def test_pattern_files_load_where_code_plugins_are_not_trusted(tmp_path: Path) -
     (project / ".tffix" / "code.py").write_text("", encoding="utf-8")
     mixed = load_config(project / ".tffix.toml", trust_plugins=False)
     assert mixed.plugins.entries == () and mixed.untrusted_plugins == (".tffix",)
+
+
+def test_an_edited_pattern_file_changes_the_cache_key(tmp_path: Path) -> None:
+    from tffix.plugins import PluginSpec, load
+
+    project = copy(tmp_path)
+    spec = PluginSpec((".tffix",), str(project / ".tffix.toml"))
+    before = load(spec)
+    assert [cls.code for cls in before.rules if before.source(cls) != "built-in"] == ["ACME002"]
+    path = project / ".tffix" / "acme.tffix.hcl"
+    path.write_text(path.read_text(encoding="utf-8").replace("previous-generation", "old"), encoding="utf-8")
+    after = load(spec)
+    assert after.fingerprint != before.fingerprint
+    rule = next(cls for cls in after.rules if cls.code == "ACME002")
+    assert "old t2.micro" in rule.message  # type: ignore[attr-defined]
