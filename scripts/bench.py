@@ -48,6 +48,13 @@ and, in the same run, for an older commit's server built in a temporary
 ``git worktree`` (``--lsp-against``, default the commit before this work;
 ``--no-lsp`` skips the section).
 
+A seventh (issue 14) times the dogfood pattern rules
+(``examples/patterns/dogfood/``: TFX106, TFX108 and TFX114 written as
+``*.tffix.hcl`` pattern rules) against the built-in rules they copy, over
+``dev`` in one process: every module parsed once, then each rule's
+``check`` over every module, built-in and pattern rule alternately in every
+round, best of ``--repeat`` (``--no-patterns`` skips it).
+
 Nothing here asserts on wall-clock time. To add a section (a formatter, say),
 write a ``run_*(texts)`` function doing the work once over all texts, and add
 a ``Measurement`` for it to ``measurements()``.
@@ -535,6 +542,80 @@ def bench_index(sources: Sequence[Source], repeat: int) -> dict:
     return figures
 
 
+# ------------------------------------------------------------------ pattern rules (issue 14)
+
+#: built-in rule code -> the dogfood pattern file that copies it
+DOGFOOD = {
+    "TFX106": "user-data-base64encode.tffix.hcl",
+    "TFX108": "iam-role-object-reference.tffix.hcl",
+    "TFX114": "legacy-type-constraint.tffix.hcl",
+}
+
+
+def bench_patterns(corpus: Path, repeat: int) -> dict:
+    """Each dogfood pattern rule next to the built-in rule it copies: the
+    time of ``check`` over every module of ``dev`` (parsed beforehand), the
+    two alternately in every round, best of ``repeat``; and whether they
+    found the same number of findings."""
+    from tffix.context.module import TerraformModule
+    from tffix.patterns import load_pattern_file
+    from tffix.rules.registry import rule_classes
+
+    folders: dict[Path, dict[Path, str]] = {}
+    for path in sorted((corpus / "dev").rglob("*.tf")):
+        try:
+            folders.setdefault(path.parent, {})[path] = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+    modules = [TerraformModule.from_texts(folder, texts) for folder, texts in folders.items()]
+    for module in modules:
+        module.index  # noqa: B018 - built once, outside the timings, as the engine shares it
+    builtins = {cls.code: cls for cls in rule_classes()}
+    dogfood = Path(__file__).resolve().parents[1] / "examples" / "patterns" / "dogfood"
+    out: dict[str, object] = {"modules": len(modules), "files": sum(len(t) for t in folders.values()), "rules": {}}
+    load_before = os.getloadavg()
+    for code, name in DOGFOOD.items():
+        pattern_cls = load_pattern_file(dogfood / name)[0][0]
+        pair = {"built-in": builtins[code](), "pattern": pattern_cls()}
+        best = dict.fromkeys(pair, float("inf"))
+        found = dict.fromkeys(pair, 0)
+        for _ in range(repeat + 1):  # the first round warms up
+            for side, rule in pair.items():
+                gc.collect()
+                start = time.perf_counter()
+                found[side] = sum(len(list(rule.check(module))) for module in modules)
+                best[side] = min(best[side], time.perf_counter() - start)
+        out["rules"][code] = {  # type: ignore[index]
+            "pattern_rule": pattern_cls.code,
+            "builtin_seconds": best["built-in"],
+            "pattern_seconds": best["pattern"],
+            "builtin_findings": found["built-in"],
+            "pattern_findings": found["pattern"],
+        }
+    out["load_before"] = load_before
+    out["load_after"] = os.getloadavg()
+    return out
+
+
+def report_patterns(f: dict) -> str:
+    lines = [
+        "",
+        (
+            f"pattern rules (issue 14): check over {f['modules']} modules of dev ({f['files']} files), "
+            "parsed beforehand; built-in and pattern rule alternately, best of --repeat"
+        ),
+    ]
+    for code, r in f["rules"].items():
+        ratio = r["pattern_seconds"] / r["builtin_seconds"] if r["builtin_seconds"] else float("nan")
+        lines.append(
+            f"{code} built-in {r['builtin_seconds']:.4f} s ({r['builtin_findings']} findings) vs "
+            f"{r['pattern_rule']} pattern {r['pattern_seconds']:.4f} s ({r['pattern_findings']} findings): "
+            f"pattern/built-in {ratio:.2f}x"
+        )
+    lines.append(f"load average before {_load(f['load_before'])}, after {_load(f['load_after'])}")
+    return "\n".join(lines)
+
+
 # ------------------------------------------------------------------ versus an older commit
 
 #: main before issue 12's index, dispatcher and apply-loop work
@@ -710,6 +791,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-index", action="store_true", help="skip the module model section")
     ap.add_argument("--no-versus", action="store_true", help="skip the section comparing with an older commit")
     ap.add_argument("--no-lsp", action="store_true", help="skip the language-server section")
+    ap.add_argument("--no-patterns", action="store_true", help="skip the pattern-rules section")
     ap.add_argument("--lsp-against", default=LSP_BASELINE, metavar="COMMIT",
                     help="the older commit of the language-server section (default: %(default)s)")  # fmt: skip
     ap.add_argument("--against", default=BASELINE, metavar="COMMIT",
@@ -731,6 +813,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         figures["check"] = bench_check(args.corpus, args.repeat)
     if not args.no_versus:
         figures["versus"] = bench_versus(args.corpus, args.repeat, args.against)
+    if not args.no_patterns:
+        figures["patterns"] = bench_patterns(args.corpus, args.repeat)
     if not args.no_lsp:
         figures["lsp"] = bench_lsp(args.lsp_against)
     if args.json:
@@ -746,6 +830,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(report_index(figures["index"]))
         if "versus" in figures:
             print(report_versus(figures["versus"]))
+        if "patterns" in figures:
+            print(report_patterns(figures["patterns"]))
         if "lsp" in figures:
             print(report_lsp(figures["lsp"]))
     return 0

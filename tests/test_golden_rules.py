@@ -83,7 +83,7 @@ def test_every_seed_fix_has_cases_in_each_style(rule: type) -> None:
 
 
 def test_no_stray_golden_folders() -> None:
-    known = set(RULE_NAMES) | {cls.name for cls in codemod_classes()} | {"fmt", "hclfmt", "edit", "rename"}
+    known = set(RULE_NAMES) | {cls.name for cls in codemod_classes()} | {"fmt", "hclfmt", "edit", "rename", "patterns"}
     assert {p.name for p in GOLDEN.iterdir() if p.is_dir()} <= known
 
 

@@ -45,7 +45,7 @@ else:  # pragma: no cover - Python 3.10
 
 import pathspec
 
-from .plugins import Catalogue, PluginSpec, load
+from .plugins import Catalogue, PluginSpec, load, patterns_only
 from .rules.profiles import PROFILES
 from .rules.registry import resolve
 from .settings import Settings, provider_schema_options
@@ -184,7 +184,8 @@ def load_config(path: Path | None, *, trust_plugins: bool = True) -> Config:
 
     ``trust_plugins=False`` (the language server in a workspace not trusted)
     imports none of the plugins the file names: its settings run without
-    them, and rule keys that may be theirs are not checked."""
+    them, and rule keys that may be theirs are not checked. Pattern files
+    (``*.tffix.hcl``: data, never run as code) load all the same."""
     if path is None:
         return Config(None)
     try:
@@ -200,10 +201,12 @@ def load_config(path: Path | None, *, trust_plugins: bool = True) -> Config:
         where = str(path)
     _check_keys(where, data, _TOP_KEYS)
     plugins = PluginSpec(tuple(_strings(where, "plugins", data.get("plugins", []))), str(path), entry_points=True)
-    lenient = not trust_plugins and bool(plugins.entries)
-    skipped = plugins.entries if not trust_plugins else ()
-    if not trust_plugins:
-        plugins = PluginSpec(config=str(path), entry_points=True)
+    skipped: tuple[str, ...] = ()
+    if not trust_plugins:  # pattern files are data, not code: they load anyway
+        kept = tuple(entry for entry in plugins.entries if patterns_only(plugins.root / entry))
+        skipped = tuple(entry for entry in plugins.entries if entry not in kept)
+        plugins = PluginSpec(kept, config=str(path), entry_points=True)
+    lenient = bool(skipped)
     catalogue = load(plugins)  # raises PluginError
     values = _check_settings(where, {k: v for k, v in data.items() if k in _SETTING_KEYS}, catalogue, lenient)
     exclude = _strings(where, "exclude", data.get("exclude", []))

@@ -47,6 +47,9 @@ from .diagnostics import Applicability, Severity
 from .rule import Codemod, Example, Option, Rule
 from .rules.registry import codemod_classes, resolve, rule_classes, selection
 
+#: the suffix of pattern files (``tffix.patterns``), read without importing them
+PATTERN_SUFFIX = ".tffix.hcl"
+
 __all__ = [
     "BUILTIN",
     "ENTRY_POINT_GROUP",
@@ -56,6 +59,7 @@ __all__ = [
     "PluginSpec",
     "builtin_catalogue",
     "load",
+    "patterns_only",
 ]
 
 #: the entry-point group installed plugin packages declare
@@ -152,6 +156,7 @@ class _Found:
     module: str | None = None  # an importable module's name
     path: Path | None = None  # a file or package folder
     folder: Path | None = None  # for files of a folder: the folder (their sibling imports)
+    patterns: list[Path] = field(default_factory=list)  # pattern files (``*.tffix.hcl``)
 
 
 _loaded: dict[tuple[PluginSpec, str], Catalogue] = {}
@@ -204,15 +209,20 @@ def _path_plugin(entry: str, path: Path, where: str) -> _Found:
         raise PluginError(f"{label}: {path} does not exist")
     path = path.resolve()
     if path.is_file():
+        if path.name.endswith(PATTERN_SUFFIX):
+            return _Found(entry, str(path), [path], patterns=[path])
         if path.suffix != ".py":
-            raise PluginError(f"{label}: {path} is not a .py file")
+            raise PluginError(f"{label}: {path} is not a .py file (nor a {PATTERN_SUFFIX} pattern file)")
         return _Found(entry, str(path), [path], path=path)
+    patterns = sorted(path.glob("*" + PATTERN_SUFFIX))
     if (path / "__init__.py").is_file():
-        return _Found(entry, str(path), sorted(path.rglob("*.py")), path=path)
+        return _Found(entry, str(path), sorted(path.rglob("*.py")) + patterns, path=path, patterns=patterns)
     files = sorted(p for p in path.glob("*.py") if not p.name.startswith("_"))
+    if not files and not patterns:
+        raise PluginError(f"{label}: {path} holds no .py file and no {PATTERN_SUFFIX} pattern file")
     if not files:
-        raise PluginError(f"{label}: {path} holds no .py file")
-    return _Found(entry, str(path), files, folder=path)
+        return _Found(entry, str(path), patterns, patterns=patterns)
+    return _Found(entry, str(path), files + patterns, folder=path, patterns=patterns)
 
 
 def _module_plugin(name: str, label: str, where: str) -> _Found:
@@ -245,6 +255,17 @@ def _digest(found: Sequence[_Found]) -> str:
     return digest.hexdigest() if found else ""
 
 
+def patterns_only(path: Path) -> bool:
+    """Whether a ``plugins`` entry is pattern files alone (a ``*.tffix.hcl``
+    file, or a folder holding some and no ``.py`` file): data, not code, so
+    it loads where code plugins do not (a workspace the user has not trusted)."""
+    if path.is_file():
+        return path.name.endswith(PATTERN_SUFFIX)
+    if not path.is_dir():
+        return False
+    return any(path.glob("*" + PATTERN_SUFFIX)) and not any(path.glob("*.py"))
+
+
 def _catalogue(found: Sequence[_Found], fingerprint: str) -> Catalogue:
     rules: list[type[Rule]] = list(rule_classes())
     codemods: list[type[Codemod]] = list(codemod_classes())
@@ -255,11 +276,11 @@ def _catalogue(found: Sequence[_Found], fingerprint: str) -> Catalogue:
     builtin = set(rules) | set(codemods)
     loaded = []
     for plugin in found:
-        modules = _import(plugin)
+        modules = _import(plugin) if plugin.module or plugin.path or plugin.folder else []
         label = f"plugin {plugin.name!r}"
         own_rules: list[str] = []
         own_codemods: list[str] = []
-        for cls in _classes(modules):
+        for cls in [*_classes(modules), *_pattern_classes(plugin)]:
             if cls in builtin or cls in sources:
                 continue
             sources[cls] = plugin.origin
@@ -296,6 +317,23 @@ def _catalogue(found: Sequence[_Found], fingerprint: str) -> Catalogue:
             )
         loaded.append(LoadedPlugin(plugin.name, plugin.origin, tuple(own_rules), tuple(own_codemods)))
     return Catalogue(tuple(rules), tuple(codemods), tuple(loaded), sources, fingerprint)
+
+
+def _pattern_classes(plugin: _Found) -> list[type[Rule]]:
+    """The rules and codemods of the plugin's pattern files; a file that
+    cannot be used is a PluginError whose line is ``file:line:col: message``."""
+    if not plugin.patterns:
+        return []
+    from .patterns import PatternError, load_pattern_file
+
+    out: list[type[Rule]] = []
+    for path in plugin.patterns:
+        try:
+            rules, codemods = load_pattern_file(path)
+        except PatternError as e:
+            raise PluginError(str(e)) from None
+        out += [*rules, *codemods]
+    return out
 
 
 def _import(plugin: _Found) -> list[ModuleType]:

@@ -36,13 +36,15 @@ __all__ = [
 class Example:
     """An INVALID example: ``code`` must produce a finding, and with the fix
     applied (``unsafe`` allows unsafe fixes) it must read ``fixed`` (None:
-    the fix is display-only or absent, so the code stays as it is)."""
+    the fix is display-only or absent, so the code stays as it is).
+    ``name`` names the case in ``tffix test`` (default: its index)."""
 
     code: str
     fixed: str | None = None
     unsafe: bool = False
     options: dict[str, Any] = field(default_factory=dict)
     profile: str = "default"
+    name: str = ""
 
 
 @dataclass(frozen=True)

@@ -265,7 +265,7 @@ def check_examples(cls: type[Rule]) -> list[CaseResult]:
     for i, text in enumerate(cls.valid):
         out.append(run_case(cls, {"main.tf": text}, finding=False, name=f"{cls.name}: valid[{i}]"))
     for i, example in enumerate(cls.invalid):
-        out.append(_example(cls, example, f"{cls.name}: invalid[{i}]"))
+        out.append(_example(cls, example, f"{cls.name}: {example.name or f'invalid[{i}]'}"))
     return out
 
 

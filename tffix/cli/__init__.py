@@ -21,6 +21,7 @@ COMMANDS = {
     "debug": (".debug", "debug"),
     "edit": (".edit", "edit"),
     "fmt": (".fmt", "fmt"),
+    "grep": (".grep", "grep"),
     "check": (".lint", "check"),
     "apply": (".lint", "apply"),
     "cache": (".cache_cmd", "cache"),

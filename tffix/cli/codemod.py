@@ -26,6 +26,7 @@ from ..engine.codemods import CodemodJob, run_codemod_job, run_codemods
 from ..engine.discover import ModuleSource, discover, load_directory
 from ..engine.run import ModuleRun
 from ..files import FileError, read_problem, read_stdin
+from ..patterns import INLINE_NAME, PatternError, inline_codemod
 from ..plugins import Catalogue, PluginError
 from ..rule import Codemod, RuleSet
 from ..settings import Settings
@@ -49,10 +50,13 @@ class CodemodRequest:
     settings: Settings
     names: tuple[str, ...]
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: ``--match`` / ``--replace`` pattern pairs, run after the named codemods
+    inline: tuple[tuple[str, str], ...] = ()
 
     def make(self) -> list[Codemod]:
         catalogue = self.settings.catalogue()
-        return [catalogue.codemod(name)(**self.options.get(name, {})) for name in self.names]
+        named = [catalogue.codemod(name)(**self.options.get(name, {})) for name in self.names]
+        return named + [inline_codemod(match, replace)() for match, replace in self.inline]
 
 
 def parse_options(raw: Sequence[str], classes: Sequence[type[Codemod]]) -> dict[str, dict[str, Any]]:
@@ -142,6 +146,15 @@ def _list(catalogue: Catalogue) -> None:
 @click.option(
     "--stdin-filename", metavar="PATH", help="The path of the buffer read from `-` (its folder is the module)."
 )
+@click.option(
+    "--match",
+    "match_text",
+    metavar="PATTERN",
+    help="Rewrite what this pattern finds (docs/patterns.md); needs --replace.",
+)
+@click.option(
+    "--replace", "replace_text", metavar="PATTERN", help="What --match's code becomes (its metavariables filled in)."
+)
 @catalogue_options
 def codemod(
     arguments: tuple[str, ...],
@@ -152,6 +165,8 @@ def codemod(
     show_changes: bool,
     interactive: bool,
     stdin_filename: str | None,
+    match_text: str | None,
+    replace_text: str | None,
     config_path: Path | None,
     isolated: bool,
 ) -> None:  # fmt: skip
@@ -160,6 +175,9 @@ def codemod(
     each until it has nothing left to change, over the modules of PATHS
     (files or directories; default the current directory; `-` reads standard
     input and writes the result to standard output).
+
+    Without a NAME, `--match PATTERN --replace PATTERN` rewrites without a
+    pattern file: `tffix codemod --match 'lookup($M, $K)' --replace '$M[$K]' .`
 
     Changes are checked as `tffix apply` checks fixes: the result must parse,
     a second pass must change nothing, and only the changed lines are
@@ -188,7 +206,17 @@ def codemod(
         if argument.lower() not in known or Path(argument).exists():
             break
         names.append(argument.lower())
-    if not names:
+    inline: tuple[tuple[str, str], ...] = ()
+    if (match_text is None) != (replace_text is None):
+        raise click.UsageError("--match and --replace go together")
+    if match_text is not None and replace_text is not None:
+        try:
+            inline_codemod(match_text, replace_text)
+        except PatternError as e:
+            click.echo(f"tffix: {e}", err=True)
+            sys.exit(2)
+        inline = ((match_text, replace_text),)
+    if not names and not inline:
         detail = f"{arguments[0]!r} is none of them" if arguments else "name one"
         raise click.UsageError(f"no codemod named: {detail} (see `tffix codemod --list`)")
     paths = arguments[len(names) :]
@@ -206,10 +234,10 @@ def codemod(
         if len(paths) > 1:
             raise click.UsageError("`-` (standard input) cannot be combined with other paths")
         folder = Path(stdin_filename).parent if stdin_filename else Path(".")
-        request = CodemodRequest(_settings(resolver, folder), tuple(names), options)
+        request = CodemodRequest(_settings(resolver, folder), tuple(names), options, inline)
         run.stdin(request, stdin_filename)
     else:
-        run.modules(paths or (".",), resolver, tuple(names), options, jobs or os.cpu_count() or 1)
+        run.modules(paths or (".",), resolver, tuple(names), options, jobs or os.cpu_count() or 1, inline)
     if run.review is not None:
         click.echo(run.review.summary(), err=True)
     sys.exit(run.exit_code)
@@ -295,6 +323,7 @@ class _Run:
         names: tuple[str, ...],
         options: dict[str, dict[str, Any]],
         workers: int,
+        inline: tuple[tuple[str, str], ...] = (),
     ) -> None:
         sources, errors = discover(paths, action="changed")
         for error in errors:
@@ -307,7 +336,7 @@ class _Run:
             config = resolver.config_for(source.directory)
             source.targets = {p for p in source.targets if not config.excludes(p)}
             if source.targets:
-                request = CodemodRequest(_settings(resolver, source.directory), names, options)
+                request = CodemodRequest(_settings(resolver, source.directory), names, options, inline)
                 jobs.append(CodemodJob(source, request, today))
         if self.review is None:
             runs = list(ordered_map(_work, jobs, workers=workers))
@@ -325,7 +354,7 @@ class _Run:
             return
         for source, changes in units:
             self._unit(source.directory, changes)
-        self._summary(names)
+        self._summary(names + ((INLINE_NAME,) if inline else ()))
 
     def _unit(self, directory: Path, changes: list[Change]) -> None:
         problems = refusals(changes, within=directory) if self.dry_run else write_unit(changes, within=directory)

@@ -1,0 +1,4 @@
+codemod "lookup-to-index" {
+  match   = lookup($M, $K)
+  replace = $M[$K]
+}

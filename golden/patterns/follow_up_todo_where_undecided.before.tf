@@ -1,0 +1,14 @@
+resource "aws_s3_bucket_acl" "a" {
+  bucket = "a"
+  acl    = "public-read"
+}
+
+resource "aws_s3_bucket_acl" "b" {
+  bucket = "b"
+  acl    = var.acl
+}
+
+resource "aws_s3_bucket_acl" "c" {
+  bucket = "c"
+  acl    = "private"
+}

@@ -1,0 +1,17 @@
+resource "aws_s3_bucket" "logs" {
+  bucket = "acme-logs" # shared
+  acl    = "log-delivery-write"
+
+  versioning {
+    enabled = true
+  }
+
+  tags = {
+    Team = "platform"
+  }
+}
+
+resource "aws_s3_bucket" "keep" {
+  bucket        = "acme-keep"
+  force_destroy = true
+}
