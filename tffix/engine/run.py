@@ -237,6 +237,7 @@ def run_module(
     today: datetime.date | None = None,
     known: Mapping[Path, SourceFile] | None = None,
     declare_in_place: bool = False,
+    lone: bool = False,
 ) -> ModuleRun:
     """Check (and with ``fix``, repair) the module made of ``texts``.
 
@@ -252,7 +253,8 @@ def run_module(
     the module incomplete, as a parse error does; ``today`` is the date
     suppressions' expiries are compared with (default: ``inputs.today()``);
     ``known`` files already parsed (the language server's, from an earlier
-    check), taken as they are where their text is the same."""
+    check), taken as they are where their text is the same; ``lone`` a
+    buffer with no folder of its own (``TerraformModule.lone``)."""
     targets = set(texts) if targets is None else targets
     creatable = {directory} if may_create else set()
     ruleset = settings.ruleset()
@@ -263,7 +265,7 @@ def run_module(
     # an editor's buffer (or named files): fixes declare what they need in the files they may edit
     editable = frozenset(state.writable) if declare_in_place else None
     module = TerraformModule.from_texts(
-        directory, run.texts, existing, unreadable, run.inputs, known=known, editable=editable
+        directory, run.texts, existing, unreadable, run.inputs, known=known, editable=editable, lone=lone
     )
     diags = _check(module, ruleset, state.errors)
     state.texts = run.texts
@@ -291,7 +293,7 @@ def run_module(
             if path.name.endswith(MODULE_SUFFIX)
         )
         module = TerraformModule.from_texts(
-            directory, run.texts, existing, unreadable, run.inputs, known=known, editable=editable
+            directory, run.texts, existing, unreadable, run.inputs, known=known, editable=editable, lone=lone
         )
         diags = _check(module, ruleset, state.errors)
         seen_secrets.update(secret for d in diags for secret in d.secrets)

@@ -36,6 +36,8 @@ class Module:
     texts: dict[Path, str]
     existing: frozenset[Path]
     unreadable: frozenset[Path]
+    #: an untitled buffer: a module of its own whose other files are unknown
+    lone: bool = False
 
     @property
     def directory(self) -> Path:
@@ -125,7 +127,7 @@ def module_for(
         if other.parent == path.parent and is_module_file(other):
             texts[other] = buffer
     texts[path] = text
-    return Module(path, texts, source.existing, source.unreadable - set(texts))
+    return Module(path, texts, source.existing, source.unreadable - set(texts), lone=not on_disk)
 
 
 def check(module: Module, settings: Settings, parses: Parses | None = None) -> ModuleRun:
@@ -138,7 +140,7 @@ def check(module: Module, settings: Settings, parses: Parses | None = None) -> M
     return run_module(
         module.directory, module.texts, settings, fix=False, targets={module.path},
         may_create=False, existing=module.existing, unreadable=module.unreadable,
-        known=parses.module(module) if parses is not None else None,
+        known=parses.module(module) if parses is not None else None, lone=module.lone,
     )  # fmt: skip
 
 
@@ -160,7 +162,7 @@ def fix_all(module: Module, settings: Settings, parses: Parses | None = None) ->
     run = run_module(
         module.directory, module.texts, settings, fix=True, targets={module.path},
         writable={module.path}, may_create=False, existing=module.existing, unreadable=module.unreadable,
-        known=parses.module(module) if parses is not None else None,
+        known=parses.module(module) if parses is not None else None, lone=module.lone,
     )  # fmt: skip
     return run.texts[module.path]
 
