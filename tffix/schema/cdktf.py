@@ -51,9 +51,13 @@ _READ = re.compile(r"(?:this\._|struct\.)(\w+)")
 _NESTED_FN = re.compile(r"(?<![.\w])(\w+)ToHclTerraform\b")
 _ANCHOR = re.compile(r"\{@link https://registry\.terraform\.io/\S+#([\w-]+) \w+#[\w-]+\}")
 _SCALARS = {"string": "string", "number": "number", "boolean": "bool", "any": "dynamic"}
-#: what a class exports: ``this.getStringAttribute('arn')``, and nested objects
-#: ``new XList(this, "certificate_authority", false)``
-_EXPORT = re.compile(r"this\.get(\w*)Attribute\('([\w-]+)'\)|new \w+\(this, [\"']([\w-]+)[\"']")
+#: what a class exports: ``this.getStringAttribute('arn')``, nested objects and maps
+#: (``new XList(this, "certificate_authority", false)``, ``new cdktf.StringMap(this,
+#: "outputs")``), and the generator's own note ``// arn - computed: true, ...``
+_EXPORT = re.compile(
+    r"this\.get(\w*)Attribute\('([\w-]+)'\)|new [\w.]+\(this, [\"']([\w-]+)[\"']"
+    r"|// ([\w-]+) - computed: true, optional: false, required: false"
+)
 _GETTER_TYPES = {
     "String": "string", "Number": "number", "Boolean": "bool", "List": "list(string)",
     "NumberList": "list(number)", "StringMap": "map(string)", "NumberMap": "map(number)",
@@ -239,9 +243,9 @@ class _Converter:
                     **({"required": True} if required else {"optional": True}),
                 }
         for m in _EXPORT.finditer(exports or ""):
-            name = m.group(2) or m.group(3)
+            name = m.group(2) or m.group(3) or m.group(4)
             if name not in attributes and name not in blocks:
-                tf_type = _GETTER_TYPES.get(m.group(1), "dynamic") if m.group(2) else "list(object)"
+                tf_type = _GETTER_TYPES.get(m.group(1), "dynamic") if m.group(2) else "dynamic"
                 attributes[name] = {"type": _tf_type(tf_type), "computed": True}
         out: dict[str, Any] = {}
         if attributes:
