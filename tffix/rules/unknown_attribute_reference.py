@@ -43,13 +43,18 @@ def _names(schemas: Sequence[BlockSchema]) -> set[str]:
     return {x for s in schemas for x in s.attributes} | {x for s in schemas for x in s.blocks}
 
 
-def _likely(name: str) -> list[str]:
-    """What generated code usually means by ``name``: ``public_ip`` for
-    ``public_ip_address``, ``image_id`` for ``image``, ``arn`` for ``bucket_arn``."""
-    out = [name.removesuffix("_address"), name + "_id", name + "_name", name.removesuffix("_name")]
-    if "_" in name:
-        out += [name.split("_", 1)[1], name.rsplit("_", 1)[1]]  # public_ip_address -> ip_address, bucket_arn -> arn
-    return [o for o in out if o and o != name]
+def _likely(name: str, options: set[str]) -> list[str]:
+    """What generated code usually means by ``name``, among ``options``:
+    ``public_ip`` for ``public_ip_address``, ``image_id`` for ``image``,
+    ``ip_address`` for ``public_ip_address``, ``arn`` for ``bucket_arn``."""
+    found = []
+    for option in sorted(options):
+        longer = option.removeprefix(name) in ("_id", "_name") and option != name
+        shorter = name.removeprefix(option) in ("_address", "_name")
+        suffix = name.endswith(option) and name[: -len(option)].endswith("_")
+        if longer or shorter or suffix:
+            found.append(option)
+    return found
 
 
 def _steps(links: list[n.Node]) -> Iterator[n.GetAttr]:
@@ -192,7 +197,7 @@ class UnknownAttributeReference(Rule):
     ) -> Diagnostic:
         file = module.files[reference.file]
         options = _names(level)
-        hints = [h for h in _likely(name) if h in options] or suggest(name, sorted(options))
+        hints = _likely(name, options) or suggest(name, sorted(options))
         place = reference.address + "".join(f".{p}" for p in path)
         hint = "; did you mean " + " or ".join(f'"{h}"' for h in hints[:3]) + "?" if hints else ""
         message = f'{place} has no attribute "{name}" ({label}){hint}'
