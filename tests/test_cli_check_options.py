@@ -50,6 +50,10 @@ variable "environment" {
   default = "dev"
 }
 
+variable "public_subnet_ids" {
+  type = list(string)
+}
+
 resource "aws_nat_gateway" "main" {
   count     = length(var.public_subnet_ids)
   subnet_id = var.public_subnet_ids[count.index]

@@ -238,3 +238,52 @@ def test_config_key_and_command_line_option(tmp_path: Path) -> None:
         ["check", "--isolated", "--select", "TFX4", "--provider-schema", str(tmp_path / "schema.json"), str(tmp_path)],
     )
     assert refused.exit_code == 2 and "not JSON" in refused.output and "Traceback" not in refused.output
+
+
+# -- what the schema checks read (issue 21, default-on) --------------------------
+
+
+def _kinds(files: dict[str, str], schema_files: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    module = TerraformModule.from_texts(Path("m"), {Path("m") / name: text for name, text in files.items()})
+    return [(f.kind, f.name) for _, f in schema_findings(module, schema_files, {"missing", "unknown-argument"})]
+
+
+DB = 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n}\n'
+
+
+def test_a_block_an_override_file_merges_into_is_not_missing_anything() -> None:
+    assert _kinds({"main.tf": DB}) == [("missing", "instance_class")]
+    override = 'resource "aws_db_instance" "db" {\n  instance_class = "db.t3.micro"\n}\n'
+    assert _kinds({"main.tf": DB, "override.tf": override}) == []
+
+
+def test_an_escaping_block_holds_the_resources_own_arguments() -> None:
+    text = 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n\n  _ {\n    instance_class = "db.t3.micro"\n  }\n}\n'
+    assert _kinds({"main.tf": text}) == []
+
+
+def test_a_computed_only_attribute_is_no_argument_but_id_is() -> None:
+    text = 'resource "aws_instance" "web" {\n  ami = "ami-1"\n  arn = "x"\n  id  = "y"\n}\n'
+    assert _kinds({"main.tf": text}) == [("unknown-argument", "arn")]
+
+
+def test_the_findings_of_one_module_are_kept_per_schema_file_choice() -> None:
+    module = TerraformModule.from_texts(Path("m"), {Path("m/main.tf"): DB})
+    first = list(schema_findings(module, (), {"missing"}))
+    user = str(ROOT / "tests" / "fixtures" / "schemas" / "exports.json")
+    assert [f.name for _, f in first] == ["instance_class"]
+    # the user's schema has no aws_db_instance: its provider (azurerm, google) is all it knows
+    assert [f.name for _, f in schema_findings(module, (user,), {"missing"})] == ["instance_class"]
+
+
+def test_snapshots_built_from_packages_list_computed_attributes() -> None:
+    aws = bundled("aws", "6.25.0")
+    assert aws is not None and aws.exports
+    instance = aws.block("resource", "aws_instance")
+    assert instance is not None
+    assert instance.attributes["public_ip"].computed and not instance.attributes["public_ip"].settable
+    assert instance.blocks["root_block_device"].block.attributes["volume_id"].computed
+    null = bundled("null")
+    assert null is not None
+    data = null.block("data", "null_data_source")
+    assert data is not None and "outputs" in data.attributes

@@ -248,3 +248,37 @@ def test_inputs_digest_is_recorded_and_follows_changes(tmp_path: Path) -> None:
     gone = Inputs()
     assert gone.digest(path) is None
     assert gone.digests == {path: None}
+
+
+# -- lone buffers ---------------------------------------------------------------
+
+LONE = 'module "net" {\n  source = "./modules/net"\n}\n\noutput "x" {\n  value = "${var.region}-${local.name}"\n}\n'
+
+
+def test_a_lone_buffer_gets_no_finding_about_what_its_module_declares(tmp_path: Path) -> None:
+    """An untitled editor document or stdin without a name: the rest of its
+    module is unknown, so nothing is undeclared and no child folder is missing."""
+    path = tmp_path / "main.tf"
+    codes = ALL_STRUCTURE + ("TFX307",)
+    lone = run_module(tmp_path, {path: LONE}, _settings(*codes), fix=False, lone=True)
+    assert [d.code for d in lone.remaining] == []
+    known = run_module(tmp_path, {path: LONE}, _settings(*codes), fix=False)
+    assert sorted(d.code for d in known.remaining) == ["TFX301", "TFX302", "TFX303"]
+
+
+def test_stdin_without_a_name_is_a_lone_buffer(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tffix.cli import main
+
+    runner = CliRunner()
+    (tmp_path / "main.tf").write_text(LONE, "utf-8")
+    unnamed = runner.invoke(main, ["check", "--no-cache", "--output-format", "concise", "-"], input=LONE)
+    assert "TFX301" not in unnamed.output and "TFX303" not in unnamed.output, unnamed.output
+    named = runner.invoke(
+        main,
+        ["check", "--no-cache", "--output-format", "concise", "--stdin-filename", str(tmp_path / "main.tf"), "-"],
+        input=LONE,
+    )
+    assert "TFX301 var.region is not declared" in named.output, named.output
+    assert "TFX303" in named.output

@@ -32,6 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 #: TFX101's safe fix edits both files: main.tf uses var.environment, variables.tf declares it
 TAG_CASE = ROOT / "golden" / "hardcoded-environment-tag" / "new_variable_appended_to_variables_tf"
+#: the variable TAG_CASE's main.tf reads, which its golden case leaves out
+BUCKET_NAME = 'variable "bucket_name" {\n  type = string\n}\n'
 
 #: TFX102: a lifecycle rule without `filter` (safe fix in this file only)
 LIFECYCLE = """\
@@ -371,9 +373,11 @@ def test_owner_that_cannot_be_given_is_kept_by_writing_in_place(
 
 
 def _three_files(directory: Path) -> Path:
-    """main.tf: TFX101 (its fix creates variables.tf); a.tf and b.tf: TFX102."""
+    """main.tf: TFX101 (its fix creates variables.tf); a.tf and b.tf: TFX102;
+    inputs.tf: the variable main.tf reads."""
     directory.mkdir()
     (directory / "main.tf").write_bytes((TAG_CASE / "before" / "main.tf").read_bytes())
+    (directory / "inputs.tf").write_text(BUCKET_NAME)
     (directory / "a.tf").write_text(LIFECYCLE)
     (directory / "b.tf").write_text(LIFECYCLE.replace('"logs"', '"other"'))
     return directory
@@ -430,6 +434,7 @@ def test_cached_answer_for_a_named_file_is_not_reused_for_its_folder(tmp_path: P
     module = tmp_path / "mod"
     module.mkdir()
     (module / "main.tf").write_bytes((TAG_CASE / "before" / "main.tf").read_bytes())
+    (module / "inputs.tf").write_text(BUCKET_NAME)
     named = run_cli("check", str(module / "main.tf"))
     assert "1 more when their folder is named" in _last_line(named.stdout)
     folder = run_cli("check", str(module))

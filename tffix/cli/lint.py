@@ -547,6 +547,7 @@ def _stdin(settings: Settings, report: LintReport, *, fix: bool, dry_run: bool, 
         may_create=False,
         existing=source.existing,
         declare_in_place=True,
+        lone=not name,
     )
     result = run.texts[path]
     report.hide([*run.applied, *run.remaining], run.secrets)

@@ -199,6 +199,10 @@ class TerraformModule:
     #: the only files fixes may edit, when the run limits them (an editor's
     #: buffer on stdin); no file may then be created. None: any file, new ones too
     editable: frozenset[Path] | None = None
+    #: a buffer with no folder of its own (an untitled editor document, stdin
+    #: without ``--stdin-filename``): what the rest of its module declares is
+    #: unknown, so rules about the module as a whole say nothing
+    lone: bool = False
 
     @classmethod
     def from_texts(
@@ -211,6 +215,7 @@ class TerraformModule:
         *,
         known: Mapping[Path, SourceFile] | None = None,
         editable: frozenset[Path] | None = None,
+        lone: bool = False,
     ) -> TerraformModule:
         """The module of ``texts``. A file of ``known`` holding the same text
         as ``texts`` is taken as it is, not parsed again (trees never change)."""
@@ -221,7 +226,7 @@ class TerraformModule:
             if path.name.endswith(MODULE_SUFFIX)
         }
         inputs = Inputs() if inputs is None else inputs
-        return cls(directory, files, existing | frozenset(texts), unreadable, inputs, editable)
+        return cls(directory, files, existing | frozenset(texts), unreadable, inputs, editable, lone)
 
     @property
     def complete(self) -> bool:

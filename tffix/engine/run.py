@@ -238,6 +238,7 @@ def run_module(
     known: Mapping[Path, SourceFile] | None = None,
     declare_in_place: bool = False,
     declare_in: frozenset[Path] | None = None,
+    lone: bool = False,
 ) -> ModuleRun:
     """Check (and with ``fix``, repair) the module made of ``texts``.
 
@@ -256,7 +257,8 @@ def run_module(
     check), taken as they are where their text is the same.
     ``declare_in_place``: a fix that needs a declaration the module has no
     file for writes it in a file it may edit (an editor's buffer) instead of
-    a new file; ``declare_in`` names those files (default: ``writable``)."""
+    a new file; ``declare_in`` names those files (default: ``writable``);
+    ``lone`` a buffer with no folder of its own (``TerraformModule.lone``)."""
     targets = set(texts) if targets is None else targets
     creatable = {directory} if may_create else set()
     ruleset = settings.ruleset()
@@ -267,7 +269,7 @@ def run_module(
     # an editor's buffer (or named files): fixes declare what they need in the files they may edit
     editable = (declare_in or frozenset(state.writable)) if declare_in_place else None
     module = TerraformModule.from_texts(
-        directory, run.texts, existing, unreadable, run.inputs, known=known, editable=editable
+        directory, run.texts, existing, unreadable, run.inputs, known=known, editable=editable, lone=lone
     )
     diags = _check(module, ruleset, state.errors)
     state.texts = run.texts
@@ -295,7 +297,7 @@ def run_module(
             if path.name.endswith(MODULE_SUFFIX)
         )
         module = TerraformModule.from_texts(
-            directory, run.texts, existing, unreadable, run.inputs, known=known, editable=editable
+            directory, run.texts, existing, unreadable, run.inputs, known=known, editable=editable, lone=lone
         )
         diags = _check(module, ruleset, state.errors)
         seen_secrets.update(secret for d in diags for secret in d.secrets)

@@ -37,6 +37,8 @@ class Module:
     texts: dict[Path, str]
     existing: frozenset[Path]
     unreadable: frozenset[Path]
+    #: an untitled buffer: a module of its own whose other files are unknown
+    lone: bool = False
 
     @property
     def directory(self) -> Path:
@@ -126,7 +128,7 @@ def module_for(
         if other.parent == path.parent and is_module_file(other):
             texts[other] = buffer
     texts[path] = text
-    return Module(path, texts, source.existing, source.unreadable - set(texts))
+    return Module(path, texts, source.existing, source.unreadable - set(texts), lone=not on_disk)
 
 
 def check(module: Module, settings: Settings, parses: Parses | None = None, *, may_create: bool = False) -> ModuleRun:
@@ -142,7 +144,7 @@ def check(module: Module, settings: Settings, parses: Parses | None = None, *, m
         module.directory, module.texts, settings, fix=False, targets={module.path},
         may_create=may_create, existing=module.existing, unreadable=module.unreadable,
         known=parses.module(module) if parses is not None else None,
-        declare_in_place=not may_create, declare_in=frozenset({module.path}),
+        declare_in_place=not may_create, declare_in=frozenset({module.path}), lone=module.lone,
     )  # fmt: skip
 
 
@@ -165,6 +167,7 @@ def fix_all(module: Module, settings: Settings, parses: Parses | None = None) ->
         module.directory, module.texts, settings, fix=True, targets={module.path},
         writable={module.path}, may_create=False, existing=module.existing, unreadable=module.unreadable,
         known=parses.module(module) if parses is not None else None, declare_in_place=True,
+        lone=module.lone,
     )  # fmt: skip
     return run.texts[module.path]
 

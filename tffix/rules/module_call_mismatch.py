@@ -148,6 +148,8 @@ class ModuleCallMismatch(Rule):
             block = entry.block
             name = entry.name or ""
             yield from self._blocks(module, file, block, name)
+            if module.lone:
+                continue  # a buffer with no folder: its sources name folders relative to nothing known
             if module.is_override(file) or next(module.overrides(block), None) is not None:
                 continue  # an override file may change the source or the inputs
             source = local_source(block)

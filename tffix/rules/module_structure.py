@@ -45,8 +45,9 @@ CUTOFF = 0.8
 
 def declarations_visible(module: TerraformModule) -> bool:
     """Whether every declaration of the module is in a tree tffix has: every
-    ``.tf`` file parsed and read, and no ``.tf.json`` file beside them."""
-    if not module.complete:
+    ``.tf`` file parsed and read, no ``.tf.json`` file beside them, and a
+    folder of its own (not a lone editor buffer or stdin with no name)."""
+    if not module.complete or module.lone:
         return False
     return not any(p.name.endswith(_UNREAD) for p in module.existing)
 

@@ -54,12 +54,12 @@ LANGUAGE_RULES = TFLINT_OPT_IN | frozenset({
     "missing-required-version", "untyped-variable", "unused-declaration", "workspace-with-remote-backend",
 })  # fmt: skip
 
-#: what ``terraform validate`` would refuse (TFX301-TFX307, TFX401-TFX405): opt-in in
-#: ``default`` and ``ephemeral`` for now (``--extend-select TFX3,TFX4``, or the ``validate``
-#: profile), since they judge a module as a whole and many snippets are parts of one
+#: what ``terraform validate`` would refuse (TFX301-TFX307, TFX401-TFX407): on in every
+#: profile but ``recommended``, and alone in ``validate``; a buffer with no folder of its
+#: own (``TerraformModule.lone``) gets no finding about what the rest of its module declares
 VALIDATE_RULES = frozenset({
     "unknown-resource-type", "unknown-argument", "missing-required-argument", "block-attribute-confusion",
-    "deprecated-argument", "undeclared-variable", "undeclared-reference", "module-call-mismatch",
+    "deprecated-argument", "wrong-value-kind", "unknown-attribute-reference", "undeclared-variable", "undeclared-reference", "module-call-mismatch",
     "version-on-local-module", "for-each-over-list", "count-and-for-each", "instance-key-mismatch",
 })  # fmt: skip
 
@@ -92,8 +92,7 @@ PROFILES: dict[str, Profile] = {
             options={"backend-with-dynamic-values": {"strategy": "partial-configuration"}},
             # advice that is right for throwaway stacks and noise for most production code
             excluded=frozenset({"wildcard-log-write-permissions", "hardcoded-resource-name", "non-production-cost"})
-            | LANGUAGE_RULES
-            | VALIDATE_RULES,
+            | LANGUAGE_RULES,
         ),
         Profile(
             "ephemeral",
@@ -103,7 +102,7 @@ PROFILES: dict[str, Profile] = {
                 "destroy-blocking-database-settings": {"strategy": "flip"},
             },
             intended_unsafe=frozenset({"backend-with-dynamic-values", "destroy-blocking-database-settings"}),
-            excluded=LANGUAGE_RULES | VALIDATE_RULES,
+            excluded=LANGUAGE_RULES,
         ),
         Profile(
             "validate",

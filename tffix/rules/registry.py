@@ -64,6 +64,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .undocumented_output import UndocumentedOutput
     from .undocumented_variable import UndocumentedVariable
     from .unknown_argument import UnknownArgument
+    from .unknown_attribute_reference import UnknownAttributeReference
     from .unknown_resource_type import UnknownResourceType
     from .unpinned_module_source import UnpinnedModuleSource
     from .untyped_variable import UntypedVariable
@@ -74,6 +75,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .version_on_local_module import VersionOnLocalModule
     from .wildcard_log_write_permissions import WildcardLogWritePermissions
     from .workspace_with_remote_backend import WorkspaceWithRemoteBackend
+    from .wrong_value_kind import WrongValueKind
 
     return (
         UnusedSuppression,
@@ -123,6 +125,8 @@ def rule_classes() -> tuple[type[Rule], ...]:
         MissingRequiredArgument,
         BlockAttributeConfusion,
         DeprecatedArgument,
+        WrongValueKind,
+        UnknownAttributeReference,
         UndeclaredVariable,
         UndeclaredReference,
         ModuleCallMismatch,

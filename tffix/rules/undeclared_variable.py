@@ -13,6 +13,7 @@ from ..api import (
     TerraformModule,
     parents,
     ref,
+    walk,
 )
 from ..cst import nodes as n
 from .module_structure import close_names, declarations_visible
@@ -150,6 +151,12 @@ class UndeclaredVariable(Rule):
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
         unresolved = [r for r in module.index.references.unresolved() if r.kind == "variable"]
         if not unresolved or not declarations_visible(module):
+            return
+        # a `terraform` block (backend, cloud) takes no variables at all: backend-with-dynamic-values
+        # reports those, and declaring the variable would not help
+        settings_nodes = {id(node) for entry in module.index.blocks("terraform") for node in walk(entry.block)}
+        unresolved = [r for r in unresolved if id(r.node) not in settings_nodes]
+        if not unresolved:
             return
         declared = [d.name[0] for d in module.index.declarations("variable") if not d.override]
         parent_maps: dict[object, dict[int, n.Node]] = {}

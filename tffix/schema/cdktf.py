@@ -19,8 +19,11 @@ by one path (``snapshot_from_schema_json``). A nested struct whose fields
 the generator writes as ``null`` when unset is the provider's "attributes as
 blocks" (``ingress`` of ``aws_security_group``): it becomes an attribute of
 type ``list(object)``/``set(object)``, which Terraform accepts in both
-syntaxes. The package knows nothing of computed-only attributes or
-deprecations; those come only from a schema JSON.
+syntaxes. Computed-only attributes are read from the getters of each
+class and of its nested blocks' ``OutputReference`` classes
+(``this.getStringAttribute('arn')``), with the type the getter reads; the
+document then says so (``"tffix_exports": true``). The package knows nothing
+of deprecations; those come only from a schema JSON.
 """
 
 from __future__ import annotations
@@ -48,6 +51,18 @@ _READ = re.compile(r"(?:this\._|struct\.)(\w+)")
 _NESTED_FN = re.compile(r"(?<![.\w])(\w+)ToHclTerraform\b")
 _ANCHOR = re.compile(r"\{@link https://registry\.terraform\.io/\S+#([\w-]+) \w+#[\w-]+\}")
 _SCALARS = {"string": "string", "number": "number", "boolean": "bool", "any": "dynamic"}
+#: what a class exports: ``this.getStringAttribute('arn')``, nested objects and maps
+#: (``new XList(this, "certificate_authority", false)``, ``new cdktf.StringMap(this,
+#: "outputs")``), and the generator's own note ``// arn - computed: true, ...``
+_EXPORT = re.compile(
+    r"this\.get(\w*)Attribute\('([\w-]+)'\)|new [\w.]+\(this, [\"']([\w-]+)[\"']"
+    r"|// ([\w-]+) - computed: true, optional: false, required: false"
+)
+_GETTER_TYPES = {
+    "String": "string", "Number": "number", "Boolean": "bool", "List": "list(string)",
+    "NumberList": "list(number)", "StringMap": "map(string)", "NumberMap": "map(number)",
+    "BooleanMap": "map(bool)",
+}  # fmt: skip
 
 
 @dataclass
@@ -158,6 +173,8 @@ class _Converter:
     def __init__(self, package: CdktfPackage) -> None:
         self.types: Mapping[str, Any] = package.assembly.get("types", {})
         self.functions: dict[str, _Definition] = {}
+        #: every class's text by name (the ``OutputReference`` classes hold nested blocks' getters)
+        self.class_texts: dict[str, str] = {}
         self.classes: list[tuple[str, str, _Definition]] = []
         self.version = ""
         for script in sorted(package.scripts):
@@ -169,7 +186,9 @@ class _Converter:
             for key, definition in _definitions(text):
                 if key.startswith("fn:"):
                     self.functions[key[3:]] = definition
-                elif key in names and definition.base in ("cdktf.TerraformResource", "cdktf.TerraformDataSource"):
+                    continue
+                self.class_texts[key] = definition.text
+                if key in names and definition.base in ("cdktf.TerraformResource", "cdktf.TerraformDataSource"):
                     self.classes.append((key, names[key], definition))
         self.structs: dict[str, Any] = {}
         self.configs: dict[str, Any] = {}
@@ -183,7 +202,11 @@ class _Converter:
                     if param.get("name") == "config" and "fqn" in param.get("type", {}):
                         self.configs[spec["name"]] = self.types.get(param["type"]["fqn"])
 
-    def block(self, entries: list[_Entry], struct: Mapping[str, Any] | None) -> dict[str, Any]:
+    def block(
+        self, entries: list[_Entry], struct: Mapping[str, Any] | None, exports: str | None = None
+    ) -> dict[str, Any]:
+        """The schema JSON block of ``entries``; ``exports`` is the text of the
+        class whose getters name what the block exports."""
         props = {p["name"]: p for p in (struct or {}).get("properties", [])}
         attributes: dict[str, Any] = {}
         blocks: dict[str, Any] = {}
@@ -203,10 +226,11 @@ class _Converter:
                 }
             elif entry.is_block and inner is not None and "=== undefined ? null" not in inner.text:
                 single = prop is not None and "fqn" in prop.get("type", {})
-                nested_struct = self.structs.get(entry.nested[:1].upper() + entry.nested[1:]) if entry.nested else None
+                upper = entry.nested[:1].upper() + entry.nested[1:] if entry.nested else ""
+                nested_struct = self.structs.get(upper) if upper else None
                 blocks[entry.name] = {
                     "nesting_mode": entry.kind if entry.kind in ("list", "set") else "list",
-                    "block": self.block(inner.entries, nested_struct),
+                    "block": self.block(inner.entries, nested_struct, self.class_texts.get(upper + "OutputReference")),
                     **({"min_items": 1} if required else {}),
                     **({"max_items": 1} if single else {}),
                 }
@@ -218,6 +242,11 @@ class _Converter:
                     "type": _tf_type(tf_type),
                     **({"required": True} if required else {"optional": True}),
                 }
+        for m in _EXPORT.finditer(exports or ""):
+            name = m.group(2) or m.group(3) or m.group(4)
+            if name not in attributes and name not in blocks:
+                tf_type = _GETTER_TYPES.get(m.group(1), "dynamic") if m.group(2) else "dynamic"
+                attributes[name] = {"type": _tf_type(tf_type), "computed": True}
         out: dict[str, Any] = {}
         if attributes:
             out["attributes"] = attributes
@@ -230,7 +259,8 @@ class _Converter:
         data_sources: dict[str, Any] = {}
         for class_name, tf_type, definition in sorted(self.classes, key=lambda c: c[1]):
             target = resources if definition.base == "cdktf.TerraformResource" else data_sources
-            target[tf_type] = {"version": 0, "block": self.block(definition.entries, self.configs.get(class_name))}
+            block = self.block(definition.entries, self.configs.get(class_name), definition.text)
+            target[tf_type] = {"version": 0, "block": block}
         return {"resource_schemas": resources, "data_source_schemas": data_sources}
 
 
@@ -249,5 +279,5 @@ def schema_json_from_cdktf(
     if mismatches is not None:
         mismatches.extend(converter.mismatches)
     address = f"registry.terraform.io/{source}"
-    doc = {"format_version": "1.0", "provider_schemas": {address: converter.provider_schema()}}
+    doc = {"format_version": "1.0", "provider_schemas": {address: converter.provider_schema()}, "tffix_exports": True}
     return doc, converter.version

@@ -106,7 +106,10 @@ class SchemaFinding:
     """``kind``: ``unknown-type``, ``unknown-argument`` (an attribute or
     block name the schema lacks), ``missing`` (a required argument or block
     absent), ``block-as-attribute`` / ``attribute-as-block`` (a block written
-    with ``=`` / an attribute written as a block), ``deprecated``.
+    with ``=`` / an attribute written as a block), ``deprecated``,
+    ``string-for-list`` / ``list-for-string`` (a quoted string where a list
+    or set of primitives is required / a list literal where a string is;
+    ``where`` is then the value).
     ``where`` is the node to report on, ``item`` what was written (None for
     ``missing``), ``path`` the nested blocks from the resource down,
     ``suggestions`` close names."""
@@ -122,12 +125,13 @@ class SchemaFinding:
     candidates: Candidates
 
 
-def check_block(block: n.Block, candidates: Candidates) -> Iterator[SchemaFinding]:
+def check_block(block: n.Block, candidates: Candidates, labels: Sequence[str] | None = None) -> Iterator[SchemaFinding]:
     """Every disagreement between a ``resource`` / ``data`` block and its
     schemas (all candidates must agree). An unknown type yields one
-    ``unknown-type`` finding and nothing else."""
+    ``unknown-type`` finding and nothing else. ``labels``: the block's
+    decoded labels, when the caller has them."""
     kind = "resource" if block.type.text == "resource" else "data"
-    type_name = block.label_values[0]
+    type_name = (block.label_values if labels is None else labels)[0]
     schemas = candidates.blocks(kind, type_name)
     if schemas is None:
         if not candidates.known(kind, type_name):
@@ -137,7 +141,7 @@ def check_block(block: n.Block, candidates: Candidates) -> Iterator[SchemaFindin
                 tuple(suggest(type_name, options)), candidates,
             )  # fmt: skip
         return
-    yield from _walk(block, block, block.body, schemas, (), candidates)
+    yield from _walk(block, type_name, block, block.body, schemas, (), candidates)
 
 
 def _is_list(expr: object) -> bool:
@@ -147,8 +151,44 @@ def _is_list(expr: object) -> bool:
     return type(expr) is n.Tuple or (type(expr) is n.ForExpr and expr.open.text == "[")
 
 
+#: collections of one primitive type: a lone string there is a list of one element gone wrong
+_PRIMITIVE_COLLECTIONS = frozenset(f"{c}({t})" for c in ("list", "set") for t in ("string", "number", "bool"))
+
+
+def _is_string(expr: object) -> bool:
+    """A quoted string that is a string whatever it holds: not ``"${x}"``
+    alone, which Terraform reads as ``x`` itself (a list stays a list)."""
+    if type(expr) is not n.Template:
+        return False
+    parts = expr.parts
+    return not (len(parts) == 1 and type(parts[0]) is n.Interpolation)
+
+
+def _wrong_kind(value: object, types: list[str]) -> str | None:
+    """``string-for-list``: a string where every candidate takes a list or
+    set of strings, numbers or bools; ``list-for-string``: a list literal
+    where every candidate takes a string. None otherwise (what Terraform
+    converts by itself, or what cannot be told without evaluating)."""
+    if _is_string(value) and all(t in _PRIMITIVE_COLLECTIONS for t in types):
+        return "string-for-list"
+    if type(value) is n.Tuple and all(t == "string" for t in types):
+        return "list-for-string"
+    return None
+
+
+def _takes(schema: BlockSchema, name: str) -> bool:
+    """Whether a configuration may write ``name`` here: a block type, or an
+    attribute that is not computed-only (``id`` always: SDK providers let
+    every resource set it)."""
+    attribute = schema.attributes.get(name)
+    if attribute is not None:
+        return attribute.settable or name == "id"
+    return name in schema.blocks
+
+
 def _walk(
     resource: n.Block,
+    type_name: str,
     owner: n.Block,
     body: n.Body,
     schemas: list[BlockSchema],
@@ -162,7 +202,7 @@ def _walk(
     ) -> SchemaFinding:
         options = sorted({x for s in schemas for x in s.names()})
         hints = tuple(suggest(name, options)) if kind == "unknown-argument" else ()
-        renamed = ARGUMENT_CONFUSIONS.get(resource.label_values[0], {}).get(".".join((*path, name)))
+        renamed = ARGUMENT_CONFUSIONS.get(type_name, {}).get(".".join((*path, name)))
         if kind == "unknown-argument" and renamed is not None and renamed in options:
             hints = (renamed,)
         return SchemaFinding(kind, resource, where, name, path, item, is_block, hints, candidates)
@@ -174,12 +214,16 @@ def _walk(
             present.add(name)
             if top and name in META_ARGUMENTS:
                 continue
-            if all(name not in s.attributes and name not in s.blocks for s in schemas):
+            if not any(_takes(s, name) for s in schemas):
                 yield finding("unknown-argument", item.name, name, item, False)
             elif all(name in s.blocks and name not in s.attributes for s in schemas) and not _is_list(item.value):
                 yield finding("block-as-attribute", item.name, name, item, False)
             elif all(name in s.attributes and s.attributes[name].deprecated for s in schemas):
                 yield finding("deprecated", item.name, name, item, False)
+            elif all(name in s.attributes for s in schemas):
+                wanted = _wrong_kind(item.value, [s.attributes[name].type for s in schemas])
+                if wanted is not None:
+                    yield finding(wanted, item.value, name, item, False)
         elif type(item) is n.Block:
             name = item.type.text
             inner: n.Body | None = item.body
@@ -192,18 +236,22 @@ def _walk(
                 where = item.labels[0]
                 content = item.body.block("content")
                 inner = content.body if content is not None else None
+            elif top and name == "_" and not item.labels:
+                # an escaping block: arguments whose names Terraform would read as meta-arguments
+                present.update(i.name.text if type(i) is n.Attribute else i.type.text for i in item.body.items
+                               if type(i) is n.Attribute or type(i) is n.Block)  # fmt: skip
+                continue
             present.add(name)
             if top and name in META_ARGUMENTS:
                 continue
-            if all(name not in s.attributes and name not in s.blocks for s in schemas):
+            if not any(_takes(s, name) for s in schemas):
                 yield finding("unknown-argument", where, name, item, True)
             elif all(name in s.blocks for s in schemas):
                 if all(s.blocks[name].block.deprecated for s in schemas):
                     yield finding("deprecated", where, name, item, True)
                 if inner is not None:
-                    yield from _walk(
-                        resource, item, inner, [s.blocks[name].block for s in schemas], (*path, name), candidates
-                    )
+                    inner_schemas = [s.blocks[name].block for s in schemas]
+                    yield from _walk(resource, type_name, item, inner, inner_schemas, (*path, name), candidates)
             elif (
                 all(name in s.attributes and not s.attributes[name].block_syntax_ok for s in schemas)
                 and item.type.text != "dynamic"

@@ -90,6 +90,9 @@ class ProviderSchema:
     _resources: dict[str, object]
     _data_sources: dict[str, object]
     _decoded: dict[tuple[str, str], BlockSchema] = field(default_factory=dict)
+    #: whether every attribute a resource exports is listed (computed-only ones
+    #: too), so a reference to one that is not listed is wrong
+    exports: bool = False
 
     def resource_types(self) -> list[str]:
         return list(self._resources)

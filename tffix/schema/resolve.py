@@ -154,15 +154,17 @@ class SchemaSet:
         self._cache: dict[str, Candidates | None] = {}
 
     @staticmethod
-    def local_name(block: n.Block) -> str | None:
-        """The provider local name a resource or data block uses."""
+    def local_name(block: n.Block, labels: Sequence[str] | None = None) -> str | None:
+        """The provider local name a resource or data block uses (``labels``:
+        its decoded labels, when the caller has them)."""
         attr = block.body.attribute("provider")
         if attr is not None:
             expr = attr.value
             while type(expr) is n.GetAttr:
                 expr = expr.obj
             return expr.name.text if type(expr) is n.Variable else None
-        labels = block.label_values
+        if labels is None:
+            labels = block.label_values
         return labels[0].split("_", 1)[0] if labels and "_" in labels[0] else None
 
     def candidates(self, local_name: str) -> Candidates | None:
@@ -171,12 +173,14 @@ class SchemaSet:
             self._cache[local_name] = self._find(local_name)
         return self._cache[local_name]
 
-    def for_block(self, block: n.Block) -> Candidates | None:
+    def for_block(self, block: n.Block, labels: Sequence[str] | None = None) -> Candidates | None:
         """The schemas a ``resource`` / ``data`` block is checked against;
         None when its type does not start with its provider's name or tffix
-        has no schema for that provider (or version)."""
-        name = self.local_name(block)
-        labels = block.label_values
+        has no schema for that provider (or version). ``labels``: the
+        block's decoded labels, when the caller has them."""
+        if labels is None:
+            labels = block.label_values
+        name = self.local_name(block, labels)
         if name is None or not labels:
             return None
         found = self.candidates(name)

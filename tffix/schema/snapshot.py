@@ -130,6 +130,9 @@ def snapshot_from_schema_json(
     for address, schema in sorted(schemas.items()):
         name, source = _provider_name(address)
         yield {
+            # every exported attribute listed: always in Terraform's output, and in a
+            # document built from a package when it says so (``tffix_exports``)
+            "exports": bool(doc.get("tffix_exports", True)),
             "format": FORMAT,
             "name": name,
             "source": source,
@@ -148,7 +151,13 @@ def _from_snapshot(data: Mapping[str, Any]) -> ProviderSchema:
     if data.get("format") != FORMAT:
         raise SchemaError(f"snapshot format {data.get('format')!r} is not {FORMAT}")
     return ProviderSchema(
-        data["name"], data["source"], data["version"], data.get("origin", ""), data["resources"], data["data_sources"]
+        data["name"],
+        data["source"],
+        data["version"],
+        data.get("origin", ""),
+        data["resources"],
+        data["data_sources"],
+        exports=bool(data.get("exports", False)),
     )
 
 
