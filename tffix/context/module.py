@@ -316,13 +316,19 @@ class TerraformModule:
         file holding the most variables, else a new ``variables.tf`` (or,
         when the run may create no file, the file it may edit: an editor's
         buffer then declares the variable itself)."""
+        return self.declarations_file(self._variable_files, self.directory / "variables.tf")
+
+    @cached_property
+    def _variable_files(self) -> list[Path]:
+        """``variables.tf`` if present, then the files holding variables, most
+        first (worked out once: every fix that declares a variable asks)."""
         conventional = self.directory / "variables.tf"
         counts: dict[Path, int] = {}
         for file, _ in self.variables.values():
             counts[file.path] = counts.get(file.path, 0) + 1
         ranked = [conventional] if conventional in self.files else []
         ranked += sorted(counts, key=lambda p: (-counts[p], p))
-        return self.declarations_file(ranked, conventional)
+        return ranked
 
     def declarations_file(self, preferred: list[Path], new: Path) -> Path:
         """The first of ``preferred`` (existing files), else the file ``new``;

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..cst.nodes import Module
 from ..cst.tokens import Token
-from ..syntax.parser import parse_module, parse_with_tokens
+from ..syntax.parser import collector_paused, parse_module, parse_with_tokens
 from .checks import SelfCheckError, check_unique_attributes, respaced_alike
 from .layout import layout
 from .rewrites import rewrite_edits
@@ -55,7 +55,8 @@ def format_module(module: Module, *, path: str | None = None, source: str | None
     if the result fails the formatter's own checks. ``source``, when given,
     is ``module.code`` (saves printing it again).
     """
-    return _format_module(module, list(module.tokens()), path=path, source=source, terraform=terraform)
+    with collector_paused():  # a FmtToken per token, a Line per line: see collector_paused
+        return _format_module(module, list(module.tokens()), path=path, source=source, terraform=terraform)
 
 
 def _format_module(
@@ -94,5 +95,6 @@ def format_source(text: str, *, filename: str | None = None, terraform: bool = T
     layout without Terraform's rewrites (interpolation-only unwrapping,
     legacy type constraints, label quoting), which would change the meaning
     of files that are not Terraform's."""
-    module, tokens = parse_with_tokens(text, path=filename)
-    return _format_module(module, tokens, path=filename, source=text, terraform=terraform)
+    with collector_paused():  # see format_module
+        module, tokens = parse_with_tokens(text, path=filename)
+        return _format_module(module, tokens, path=filename, source=text, terraform=terraform)

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..cst import nodes as n
-from ..syntax.parser import parse_module
+from ..syntax.parser import collector_paused, parse_module
 from .checks import SelfCheckError, check_unique_attributes
 from .layout import Line, layout
 from .rewrites import rewrite_edits
@@ -74,11 +74,21 @@ def _unit(seen: Counter[str]) -> str:
 def indent_unit(module: n.Module, *, skip: Iterable[int] = ()) -> str:
     """The file's indentation unit: two or four spaces, a tab... as its
     nested lines show it (lines in ``skip``, 1-based, are not asked: they
-    are the ones about to be rewritten). Two spaces when nothing tells."""
+    are the ones about to be rewritten). Two spaces when nothing tells.
+
+    Without ``skip`` the answer is computed once per module: every fix of a
+    check asks for it."""
+    skip = set(skip)
+    if not skip:
+        return n.memo(module, "indent_unit", lambda: _indent_unit(module, skip))
+    return _indent_unit(module, skip)
+
+
+def _indent_unit(module: n.Module, skip: set[int]) -> str:
     tokens = fmt_tokens(module.tokens(), bom=module.bom)
     starts = _start_lines(tokens)
     position = {id(tok): i for i, tok in enumerate(tokens)}
-    return _unit(_depth_indents(layout(tokens), set(skip), starts, position))
+    return _unit(_depth_indents(layout(tokens), skip, starts, position))
 
 
 def _render(module: n.Module, wanted: set[int], unit: str | None, own_style: bool, terraform: bool) -> tuple[str, str]:
@@ -224,7 +234,13 @@ def format_lines_parsed(
     """``format_lines``, and the tree of its result: the parse its self-check
     made (or the input's, when nothing changed), so a caller that needs the
     tree (the apply loop's next pass) does not parse the text again."""
-    wanted = set(lines)
+    with collector_paused():  # see format_module
+        return _format_lines_parsed(text, set(lines), filename, own_style, indent, terraform)
+
+
+def _format_lines_parsed(
+    text: str, wanted: set[int], filename: str | None, own_style: bool, indent: str | None, terraform: bool
+) -> tuple[str, n.Module]:
     module = parse_module(text, path=filename)
     check_unique_attributes(module, path=filename)  # an edit must not set an argument twice
     unit = indent if indent is not None else (None if own_style else FMT_INDENT)
