@@ -158,9 +158,9 @@ def large_module(size: int) -> str:
     return "".join(parts)
 
 
-def units_for(size: int) -> int:
-    """How many units ``large_module(size)`` holds."""
-    return max(0, -(-(size - len(_HEAD)) // len(unit(0))))
+def module_of_units(count: int) -> str:
+    """The file's head and ``count`` units (``large_module`` by unit count)."""
+    return _HEAD + "".join(unit(i) for i in range(count))
 
 
 def parse_size(text: str) -> int:

@@ -22,7 +22,7 @@ from ..cst import nodes as n
 from ..syntax.parser import collector_paused, parse_module
 from .checks import SelfCheckError, check_unique_attributes
 from .layout import Line, layout
-from .rewrites import rewrite_edits
+from .rewrites import rewrite_anchors, rewrite_edits
 from .tokens import FmtToken, fmt_tokens
 
 __all__ = ["format_lines", "format_lines_parsed", "format_nodes", "indent_unit"]
@@ -94,7 +94,7 @@ def _indent_unit(module: n.Module, skip: set[int]) -> str:
 def _render(module: n.Module, wanted: set[int], unit: str | None, own_style: bool, terraform: bool) -> tuple[str, str]:
     """The text with the ``wanted`` lines laid out, and the indentation unit
     used (``unit``, or the one the lines outside ``wanted`` show)."""
-    index: dict[int, int] = {}
+    index = rewrite_anchors(module) if terraform else None
     tokens = fmt_tokens(module.tokens(), index, bom=module.bom)
     starts = _start_lines(tokens)
 
@@ -103,7 +103,7 @@ def _render(module: n.Module, wanted: set[int], unit: str | None, own_style: boo
         last = _end_line(starts[end - 1], tokens[end - 1])
         return all(line in wanted for line in range(first, last + 1))
 
-    rewrites = rewrite_edits(module, tokens, index) if terraform else []
+    rewrites = rewrite_edits(module, tokens, index) if index is not None else []
     edits = [e for e in rewrites if inside(e[0], e[1])]
     for start, end, new in sorted(edits, key=lambda e: e[0], reverse=True):
         for tok in new:
