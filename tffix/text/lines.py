@@ -72,7 +72,7 @@ class Lines:
         found = _RECENT.get(text)  # a str caches its hash: cheap for the same object
         if found is None:
             if len(_RECENT) >= _RECENT_MAX:
-                del _RECENT[next(iter(_RECENT))]
+                _RECENT.pop(next(iter(_RECENT), ""), None)  # pop: another thread may evict it too
             found = _RECENT[text] = cls(text)
         return found
 

@@ -22,7 +22,7 @@ def newline_style(text: str) -> str:
         crlf = text.count("\r\n")
         style = "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
         if len(_RECENT) >= _RECENT_MAX:
-            del _RECENT[next(iter(_RECENT))]
+            _RECENT.pop(next(iter(_RECENT), ""), None)  # pop: another thread may evict it too
         _RECENT[text] = style
     return style
 
