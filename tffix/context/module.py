@@ -148,8 +148,13 @@ class SourceFile:
         """Add ``text`` (whole lines) at the end, after a blank line (one the
         file already ends with counts; the lines before keep their bytes)."""
         body = self.text
-        tail = body[len(body.rstrip(" \t\r\n")) :]
-        if not body.strip() or tail.count("\n") >= 2:
+        # the trailing blanks, found from the end: ``rstrip``/``strip`` copied
+        # the whole text, once per fix that appends (issue 17: large files)
+        start = len(body)
+        while start and body[start - 1] in " \t\r\n":
+            start -= 1
+        tail = body[start:]
+        if not body or body.isspace() or tail.count("\n") >= 2:
             sep = ""
         else:
             sep = "\n" if tail.endswith("\n") else "\n\n"
