@@ -55,6 +55,11 @@ A seventh (issue 14) times the dogfood pattern rules
 ``check`` over every module, built-in and pattern rule alternately in every
 round, best of ``--repeat`` (``--no-patterns`` skips it).
 
+An eighth (issue 17, item 5; only with ``--large [SIZE]``, default 20 MB, as
+it takes minutes) times ``terraform fmt -check``, ``tffix fmt --check`` and
+``tffix check --jobs 1`` on one generated file (``tests/large_files.py``) and
+prints each one's peak memory (RSS, from ``wait4``).
+
 Nothing here asserts on wall-clock time. To add a section (a formatter, say),
 write a ``run_*(texts)`` function doing the work once over all texts, and add
 a ``Measurement`` for it to ``measurements()``.
@@ -477,6 +482,69 @@ def report_check(f: dict) -> str:
     return "\n".join(lines)
 
 
+# ------------------------------------------------------------------ large files (issue 17, item 5)
+
+
+def _measured_process(cmd: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS in MB (the process and the children it waited
+    for, as ``/usr/bin/time`` reports it) and exit code of one run."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env or _process_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    # a wrapper that waits for its own child reports that child's peak in its children's usage
+    return seconds, usage.ru_maxrss / 1000, proc.returncode
+
+
+def bench_large(size: int) -> dict:
+    """One generated file of ``size`` bytes (``tests/large_files.py``: several
+    rules' findings in every block): ``terraform fmt -check``, ``tffix fmt
+    --check`` and ``tffix check --jobs 1``, one process each, in turn, with
+    their wall time and peak RSS. One run each: at 20 MB they take minutes."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        from large_files import large_module
+    finally:
+        sys.path.remove(str(ROOT / "tests"))
+    terraform = terraform_binary()
+    out: dict = {"bytes": size, "load_before": list(os.getloadavg())}
+    with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as cache:
+        (Path(folder) / "main.tf").write_text(large_module(size), encoding="utf-8", newline="\n")
+        env = {**_process_env(), "TFFIX_CACHE_DIR": cache}
+        subprocess.run([sys.executable, "-m", "tffix", "fmt", "--check", str(ROOT / "scripts")], env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)  # fmt: skip  # parser table
+        runs = {
+            "terraform_fmt": [terraform, "fmt", "-check", folder] if terraform else None,
+            "tffix_fmt": [sys.executable, "-m", "tffix", "fmt", "--check", "--no-cache", folder],
+            "tffix_check": [sys.executable, "-m", "tffix", "check", "--no-cache", "--jobs", "1", folder],
+        }
+        for key, cmd in runs.items():
+            if cmd is not None:
+                seconds, rss, code = _measured_process(cmd, env)
+                out[key] = {"seconds": seconds, "peak_rss_mb": rss, "exit": code}
+    out["load_after"] = list(os.getloadavg())
+    return out
+
+
+def report_large(f: dict) -> str:
+    load = f"load {_load(f['load_before'])} -> {_load(f['load_after'])}"
+    lines = ["", f"a generated {f['bytes'] / MB:.1f} MB file, one process each, {load}"]
+    lines.append(f"{'command':<32} {'seconds':>9} {'peak RSS':>11}")
+    labels = {"terraform_fmt": "terraform fmt -check", "tffix_fmt": "tffix fmt --check",
+              "tffix_check": "tffix check --jobs 1"}  # fmt: skip
+    for key, label in labels.items():
+        if key in f:
+            lines.append(f"{label:<32} {f[key]['seconds']:>9.1f} {f[key]['peak_rss_mb']:>8.0f} MB")
+    if "terraform_fmt" in f:
+        t = f["terraform_fmt"]["seconds"]
+        lines.append(f"tffix fmt / terraform fmt: {f['tffix_fmt']['seconds'] / t:.2f}x (goal: at most 1x, under 1 GB)")
+        lines.append(f"tffix check / terraform fmt: {f['tffix_check']['seconds'] / t:.2f}x (goal: at most 2x)")
+    return "\n".join(lines)
+
+
 # ------------------------------------------------------------------ module model
 
 
@@ -792,6 +860,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-versus", action="store_true", help="skip the section comparing with an older commit")
     ap.add_argument("--no-lsp", action="store_true", help="skip the language-server section")
     ap.add_argument("--no-patterns", action="store_true", help="skip the pattern-rules section")
+    ap.add_argument("--large", nargs="?", const="20MB", metavar="SIZE",
+                    help="also time terraform fmt, tffix fmt and tffix check on one generated file "
+                    "(default size 20MB; minutes) with their peak memory")  # fmt: skip
     ap.add_argument("--lsp-against", default=LSP_BASELINE, metavar="COMMIT",
                     help="the older commit of the language-server section (default: %(default)s)")  # fmt: skip
     ap.add_argument("--against", default=BASELINE, metavar="COMMIT",
@@ -817,6 +888,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         figures["patterns"] = bench_patterns(args.corpus, args.repeat)
     if not args.no_lsp:
         figures["lsp"] = bench_lsp(args.lsp_against)
+    if args.large:
+        sys.path.insert(0, str(ROOT / "tests"))
+        from large_files import parse_size
+
+        figures["large"] = bench_large(parse_size(args.large))
     if args.json:
         json.dump(figures, sys.stdout, indent=2)
         print()
@@ -834,6 +910,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(report_patterns(figures["patterns"]))
         if "lsp" in figures:
             print(report_lsp(figures["lsp"]))
+        if "large" in figures:
+            print(report_large(figures["large"]))
     return 0
 
 

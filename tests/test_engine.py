@@ -7,7 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from tffix.diagnostics import Fix
 from tffix.engine import batch, discover, edits
 from tffix.engine import module as module_
 from tffix.engine.edits import splice, touched_lines
@@ -564,3 +567,32 @@ def test_appending_keeps_the_last_lines_bytes(ending: str, expected_tail: str) -
     empty = Path("/m/empty.tf")
     blank = TerraformModule.from_texts(path.parent, {empty: "\n"})
     assert blank.new_file_edit(empty, "x = 1\n").text == "x = 1\n"
+
+
+def _brute_non_overlapping(candidates: list[Diagnostic]) -> list[Diagnostic]:
+    """The choice made by comparing every edit with every edit taken."""
+    chosen: list[Diagnostic] = []
+    taken: list[Edit] = []
+    for diag in candidates:
+        assert diag.fix is not None
+        if not any(edit.overlaps(other) for edit in diag.fix.edits for other in taken):
+            chosen.append(diag)
+            taken.extend(diag.fix.edits)
+    return chosen
+
+
+_spans = st.tuples(st.sampled_from(["a.tf", "b.tf"]), st.integers(0, 30), st.integers(0, 8))
+_fixes = st.lists(st.lists(_spans, min_size=1, max_size=3), max_size=12)
+
+
+@given(_fixes)
+def test_fixes_chosen_for_a_pass_are_those_a_full_comparison_chooses(fixes: list[list[tuple[str, int, int]]]) -> None:
+    # the pass compares a new edit only with the taken edits that can reach it (issue 17: thousands of fixes)
+    from tffix.engine.run import _non_overlapping
+
+    def finding(edits: list[tuple[str, int, int]]) -> Diagnostic:
+        fix = Fix("f", tuple(Edit(Path(p), s, s + n, "x") for p, s, n in edits), Applicability.SAFE)
+        return Diagnostic("T1", "t", Severity.WARNING, "m", Path(edits[0][0]), (1, 1), (1, 1), (0, 0), fix)
+
+    candidates = [finding(edits) for edits in fixes]
+    assert _non_overlapping(candidates) == _brute_non_overlapping(candidates)

@@ -3,6 +3,7 @@ line-break style, checked directly (the engine's coverage gate includes it)."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -40,3 +41,28 @@ def test_newline_style_follows_the_majority() -> None:
     assert newline_style("a\r\nb\nc\n") == "\n"
     assert newline_style("a\r\nb\n") == "\r\n"  # a tie keeps CRLF
     assert newline_style("") == "\n"
+
+
+def test_lines_of_keeps_the_last_few_texts() -> None:
+    # a report asks for one line per finding: the text is split once, not per finding
+    texts = [f"a = {i}\nb = 2\n" for i in range(6)]
+    first = Lines.of(texts[0])
+    assert Lines.of(texts[0]) is first and first.starts == Lines(texts[0]).starts
+    for text in texts[1:]:
+        Lines.of(text)
+    assert Lines.of(texts[0]) is not first  # the oldest went; the memory stays small
+    assert Lines.of(texts[0]).starts == [0, 6, 12]
+
+
+def test_newline_style_is_worked_out_once_per_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tffix.text import newlines
+
+    texts = [f"a = {i}\r\nb = 2\r\n" for i in range(6)]
+    assert newline_style(texts[0]) == "\r\n"
+    monkeypatch.setattr(newlines, "_RECENT", {texts[0]: "\r\n"})
+    assert newline_style(texts[0]) == "\r\n"
+    newlines._RECENT[texts[0]] = "kept"  # the cache answers, the text is not counted again
+    assert newline_style(texts[0]) == "kept"
+    for text in texts[1:]:
+        assert newline_style(text) == "\r\n"
+    assert texts[0] not in newlines._RECENT and len(newlines._RECENT) == newlines._RECENT_MAX

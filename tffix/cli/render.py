@@ -55,7 +55,7 @@ def snippet(diag: Diagnostic, text: str | None, secrets: Iterable[str] = ()) -> 
     under the range."""
     if text is None:
         return None
-    lines = Lines(text)
+    lines = Lines.of(text)
     number = diag.start[0]
     if number > len(lines) or lines.start(number - 1) == len(text):
         return None  # no such line, or the empty one after the last line break

@@ -148,8 +148,13 @@ class SourceFile:
         """Add ``text`` (whole lines) at the end, after a blank line (one the
         file already ends with counts; the lines before keep their bytes)."""
         body = self.text
-        tail = body[len(body.rstrip(" \t\r\n")) :]
-        if not body.strip() or tail.count("\n") >= 2:
+        # the trailing blanks, found from the end: ``rstrip``/``strip`` copied
+        # the whole text, once per fix that appends (issue 17: large files)
+        start = len(body)
+        while start and body[start - 1] in " \t\r\n":
+            start -= 1
+        tail = body[start:]
+        if not body or body.isspace() or tail.count("\n") >= 2:
             sep = ""
         else:
             sep = "\n" if tail.endswith("\n") else "\n\n"
@@ -321,13 +326,19 @@ class TerraformModule:
         file holding the most variables, else a new ``variables.tf`` (or,
         when the run may create no file, the file it may edit: an editor's
         buffer then declares the variable itself)."""
+        return self.declarations_file(self._variable_files, self.directory / "variables.tf")
+
+    @cached_property
+    def _variable_files(self) -> list[Path]:
+        """``variables.tf`` if present, then the files holding variables, most
+        first (worked out once: every fix that declares a variable asks)."""
         conventional = self.directory / "variables.tf"
         counts: dict[Path, int] = {}
         for file, _ in self.variables.values():
             counts[file.path] = counts.get(file.path, 0) + 1
         ranked = [conventional] if conventional in self.files else []
         ranked += sorted(counts, key=lambda p: (-counts[p], p))
-        return self.declarations_file(ranked, conventional)
+        return ranked
 
     def declarations_file(self, preferred: list[Path], new: Path) -> Path:
         """The first of ``preferred`` (existing files), else the file ``new``;

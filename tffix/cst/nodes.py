@@ -15,9 +15,11 @@ import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, final
+from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, TypeVar, final
 
 from .tokens import Token
+
+_T = TypeVar("_T")
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -624,6 +626,9 @@ class Module(Node):
     # (``with_changes``, a transformer) has None and is walked; trees are
     # immutable, so the list stays true. Not a child: not in ``__match_args__``.
     _parsed_tokens: tuple[Token, ...] | None = dataclasses.field(default=None, init=False, repr=False, compare=False)
+    # What is computed once from the whole (immutable) tree and asked for per
+    # node or per fix: the parent map, the indentation unit (see ``memo``).
+    _memo: dict[str, Any] | None = dataclasses.field(default=None, init=False, repr=False, compare=False)
 
     def tokens(self) -> Iterator[Token]:
         parsed = self._parsed_tokens
@@ -648,6 +653,22 @@ class Module(Node):
         from .positions import position
 
         return position(self, node)
+
+
+def memo(module: Module, key: str, compute: Callable[[], _T]) -> _T:
+    """``compute()``, once per module and ``key``: for values derived from the
+    whole tree that callers ask for again and again (once per finding would
+    make a check grow with findings x file size). Trees are immutable, so the
+    value stays true; it lives as long as the module."""
+    store = module._memo
+    if store is None:
+        store = {}
+        object.__setattr__(module, "_memo", store)
+    try:
+        return store[key]  # type: ignore[no-any-return]
+    except KeyError:
+        value = store[key] = compute()
+        return value
 
 
 def _remember_tokens(module: Module, tokens: Sequence[Token]) -> None:

@@ -100,7 +100,9 @@ class Spans:
 def spans(module: Module) -> Spans:
     """Offsets of every node of ``module`` (see ``Spans``)."""
     collector = _Collector(module)
-    return Spans({**collector.tokens, **collector.spans}, collector.owned)
+    text = collector.tokens  # the tokens' map takes the nodes' too, rather than both being copied into a third
+    text.update(collector.spans)
+    return Spans(text, collector.owned)
 
 
 def position(module: Module, node: Node) -> CodeRange:

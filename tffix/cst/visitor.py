@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from .nodes import Node, Token, field_values
+from .nodes import Module, Node, Token, field_values, memo
 from .trampoline import Nested, trampoline
 
 __all__ = ["REMOVE", "Transformer", "Visitor", "parents", "remove", "replace", "visit", "walk"]
@@ -90,7 +90,16 @@ def walk(node: Node) -> Iterator[Node]:
 
 
 def parents(root: Node) -> dict[int, Node]:
-    """Map ``id(child) -> parent`` for every node under ``root``."""
+    """Map ``id(child) -> parent`` for every node under ``root``.
+
+    Computed once per module (the map of a ``Module`` is kept with it, see
+    ``nodes.memo``): do not change the dict returned."""
+    if type(root) is Module:
+        return memo(root, "parents", lambda: _parents(root))
+    return _parents(root)
+
+
+def _parents(root: Node) -> dict[int, Node]:
     out: dict[int, Node] = {}
     for node in walk(root):
         for child in node.children():

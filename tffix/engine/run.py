@@ -14,6 +14,7 @@ finding work after ``MAX_PASSES``, the run stops and names the rules.
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -112,14 +113,40 @@ def _crashed(module: TerraformModule, rule: RuleIdentity, error: Exception, erro
 
 def _non_overlapping(candidates: list[Diagnostic]) -> list[Diagnostic]:
     chosen: list[Diagnostic] = []
-    taken: list[Edit] = []
+    taken = _Taken()
     for diag in candidates:
         assert diag.fix is not None
-        if any(edit.overlaps(other) for edit in diag.fix.edits for other in taken):
+        if any(taken.overlaps(edit) for edit in diag.fix.edits):
             continue  # left for the next pass, which sees the new text
         chosen.append(diag)
-        taken.extend(diag.fix.edits)
+        for edit in diag.fix.edits:
+            taken.add(edit)
     return chosen
+
+
+class _Taken:
+    """The edits chosen so far, per file in order of start, so that an
+    overlap check looks only at those that can reach the new edit (those
+    starting at most the longest one's length before it), not at every
+    edit of the file: a large file has thousands of fixes."""
+
+    def __init__(self) -> None:
+        self.edits: dict[Path, list[tuple[int, int, Edit]]] = {}  # (start, order, edit)
+        self.longest: dict[Path, int] = {}
+
+    def add(self, edit: Edit) -> None:
+        spans = self.edits.setdefault(edit.path, [])
+        insort(spans, (edit.start, len(spans), edit))
+        self.longest[edit.path] = max(self.longest.get(edit.path, 0), edit.end - edit.start)
+
+    def overlaps(self, edit: Edit) -> bool:
+        spans = self.edits.get(edit.path, [])
+        i = bisect_left(spans, (edit.start - self.longest.get(edit.path, 0),))
+        while i < len(spans) and spans[i][0] <= edit.end:
+            if spans[i][2].overlaps(edit):
+                return True
+            i += 1
+        return False
 
 
 def _apply(texts: dict[Path, str], fixes: list[Diagnostic]) -> dict[Path, tuple[str, n.Module]]:

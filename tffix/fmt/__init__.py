@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from ..cst.nodes import Module
 from ..cst.tokens import Token
-from ..syntax.parser import parse_module, parse_with_tokens
+from ..syntax.parser import collector_paused, parse_module, parse_with_tokens
 from .checks import SelfCheckError, check_unique_attributes, respaced_alike
 from .layout import layout
-from .rewrites import rewrite_edits
+from .rewrites import rewrite_anchors, rewrite_edits
 from .tokens import FmtToken, fmt_tokens, render, same_content
 
 __all__ = ["SelfCheckError", "check_unique_attributes", "format_module", "format_source"]
@@ -31,9 +31,11 @@ def _rewritten_tokens(module: Module, source: list[Token], terraform: bool) -> t
     """Formatter tokens of ``source`` (the module's tokens) after Terraform's
     rewrites (none unless ``terraform``), and whether any rewrite changed a
     token's kind or text."""
-    index: dict[int, int] = {}
+    if not terraform:
+        return fmt_tokens(source, bom=module.bom), False
+    index = rewrite_anchors(module)
     tokens = fmt_tokens(source, index, bom=module.bom)
-    edits = rewrite_edits(module, tokens, index) if terraform else []
+    edits = rewrite_edits(module, tokens, index)
     for start, end, new in sorted(edits, key=lambda e: e[0], reverse=True):
         tokens[start:end] = new
     return tokens, bool(edits)
@@ -55,7 +57,8 @@ def format_module(module: Module, *, path: str | None = None, source: str | None
     if the result fails the formatter's own checks. ``source``, when given,
     is ``module.code`` (saves printing it again).
     """
-    return _format_module(module, list(module.tokens()), path=path, source=source, terraform=terraform)
+    with collector_paused():  # a FmtToken per token, a Line per line: see collector_paused
+        return _format_module(module, list(module.tokens()), path=path, source=source, terraform=terraform)
 
 
 def _format_module(
@@ -63,7 +66,17 @@ def _format_module(
 ) -> str:
     check_unique_attributes(module, path=path)
     result, tokens, rewritten = _format(module, source_tokens, terraform)
-    if result == (module.code if source is None else source):
+    return _checked(result, tokens, rewritten, module.code if source is None else source, path, terraform)
+
+
+def _checked(
+    result: str, tokens: list[FmtToken], rewritten: bool, source: str, path: str | None, terraform: bool
+) -> str:
+    """``result`` (formatted from ``source``, its tokens ``tokens``) once the
+    self-check holds; raises SelfCheckError otherwise. It needs no tree of
+    the source: format_source lets that go first (on a large file, two trees
+    at once were most of the peak memory)."""
+    if result == source:
         return result  # unchanged input: trivially stable and equivalent
     if not rewritten and respaced_alike(tokens, result):
         return result  # proven without a parse; see respaced_alike
@@ -94,5 +107,9 @@ def format_source(text: str, *, filename: str | None = None, terraform: bool = T
     layout without Terraform's rewrites (interpolation-only unwrapping,
     legacy type constraints, label quoting), which would change the meaning
     of files that are not Terraform's."""
-    module, tokens = parse_with_tokens(text, path=filename)
-    return _format_module(module, tokens, path=filename, source=text, terraform=terraform)
+    with collector_paused():  # see format_module
+        module, source_tokens = parse_with_tokens(text, path=filename)
+        check_unique_attributes(module, path=filename)
+        result, tokens, rewritten = _format(module, source_tokens, terraform)
+        del module, source_tokens  # the tree goes before the self-check makes another
+        return _checked(result, tokens, rewritten, text, filename, terraform)

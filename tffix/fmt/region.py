@@ -19,10 +19,10 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..cst import nodes as n
-from ..syntax.parser import parse_module
+from ..syntax.parser import collector_paused, parse_module
 from .checks import SelfCheckError, check_unique_attributes
 from .layout import Line, layout
-from .rewrites import rewrite_edits
+from .rewrites import rewrite_anchors, rewrite_edits
 from .tokens import FmtToken, fmt_tokens
 
 __all__ = ["format_lines", "format_lines_parsed", "format_nodes", "indent_unit"]
@@ -74,11 +74,21 @@ def _unit(seen: Counter[str]) -> str:
 def indent_unit(module: n.Module, *, skip: Iterable[int] = ()) -> str:
     """The file's indentation unit: two or four spaces, a tab... as its
     nested lines show it (lines in ``skip``, 1-based, are not asked: they
-    are the ones about to be rewritten). Two spaces when nothing tells."""
+    are the ones about to be rewritten). Two spaces when nothing tells.
+
+    Without ``skip`` the answer is computed once per module: every fix of a
+    check asks for it."""
+    skip = set(skip)
+    if not skip:
+        return n.memo(module, "indent_unit", lambda: _indent_unit(module, skip))
+    return _indent_unit(module, skip)
+
+
+def _indent_unit(module: n.Module, skip: set[int]) -> str:
     tokens = fmt_tokens(module.tokens(), bom=module.bom)
     starts = _start_lines(tokens)
     position = {id(tok): i for i, tok in enumerate(tokens)}
-    return _unit(_depth_indents(layout(tokens), set(skip), starts, position))
+    return _unit(_depth_indents(layout(tokens), skip, starts, position))
 
 
 def _render(
@@ -86,7 +96,7 @@ def _render(
 ) -> tuple[str, str]:
     """The text with the ``wanted`` lines laid out, and the indentation unit
     used (``unit``, or the one the lines outside ``wanted`` show)."""
-    index: dict[int, int] = {}
+    index = rewrite_anchors(module) if terraform else None
     tokens = fmt_tokens(module.tokens(), index, bom=module.bom)
     starts = _start_lines(tokens)
 
@@ -95,7 +105,7 @@ def _render(
         last = _end_line(starts[end - 1], tokens[end - 1])
         return all(line in wanted for line in range(first, last + 1))
 
-    rewrites = rewrite_edits(module, tokens, index) if terraform else []
+    rewrites = rewrite_edits(module, tokens, index) if index is not None else []
     edits = [e for e in rewrites if inside(e[0], e[1])]
     for start, end, new in sorted(edits, key=lambda e: e[0], reverse=True):
         for tok in new:
@@ -254,7 +264,19 @@ def format_lines_parsed(
     ``neighbours=False`` (with ``own_style``, for a file that was not
     fmt-clean): lines outside ``lines`` keep their bytes even when aligned
     with a selected line, which takes their column where it fits."""
-    wanted = set(lines)
+    with collector_paused():  # see format_module
+        return _format_lines_parsed(text, set(lines), filename, own_style, indent, terraform, neighbours)
+
+
+def _format_lines_parsed(
+    text: str,
+    wanted: set[int],
+    filename: str | None,
+    own_style: bool,
+    indent: str | None,
+    terraform: bool,
+    neighbours: bool,
+) -> tuple[str, n.Module]:
     module = parse_module(text, path=filename)
     check_unique_attributes(module, path=filename)  # an edit must not set an argument twice
     unit = indent if indent is not None else (None if own_style else FMT_INDENT)

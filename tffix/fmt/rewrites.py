@@ -238,9 +238,26 @@ def _items(body: n.Body) -> Iterator[tuple[n.Attribute | n.Block, bool]]:
             stack.pop()
 
 
+def rewrite_anchors(module: n.Module) -> dict[int, int]:
+    """The CST tokens whose position among the formatter's tokens
+    ``rewrite_edits`` asks for (each attribute value's first and last,
+    each label's), as ``id -> -1`` for ``fmt_tokens`` to fill in: a map of
+    every token would cost a dict entry per token of the file (about a
+    fifth of the formatter's memory on a large file)."""
+    anchors: dict[int, int] = {}
+    for item, _ in _items(module.body):
+        if type(item) is n.Attribute:
+            anchors[id(first_token(item.value))] = anchors[id(last_token(item.value))] = -1
+        else:
+            for label in item.labels:
+                anchors[id(first_token(label))] = anchors[id(last_token(label))] = -1
+    return anchors
+
+
 def rewrite_edits(module: n.Module, tokens: list[FmtToken], index: dict[int, int]) -> list[TokenEdit]:
     """The replacements Terraform's rewrites make, as token-range edits; only
-    those that change a token's kind or text."""
+    those that change a token's kind or text. ``index`` holds the positions
+    of (at least) the ``rewrite_anchors`` in ``tokens``."""
     edits: list[TokenEdit] = []
     for item, in_variable in _items(module.body):
         if type(item) is n.Attribute:

@@ -67,7 +67,8 @@ def _trivia_tokens(trivia: str, out: list[FmtToken], ws: str, extra: int) -> tup
 
 def fmt_tokens(tokens: Iterable[Token], index: dict[int, int] | None = None, *, bom: str = "") -> list[FmtToken]:
     """Formatter tokens for a module's tokens (the last one is EOF). ``index``,
-    when given, receives ``id(cst_token) -> position`` in the result. A BOM
+    when given, receives ``id(cst_token) -> position`` in the result for the
+    tokens whose ids are already its keys (all of them when it is empty). A BOM
     counts as whitespace before the first token, three bytes' worth, as in
     hclsyntax's scanner (it then disappears, unless nothing resets that gap)."""
     out: list[FmtToken] = []
@@ -75,6 +76,7 @@ def fmt_tokens(tokens: Iterable[Token], index: dict[int, int] | None = None, *, 
     as_ident = _AS_IDENT
     ws = ""  # blanks since the last token
     extra = len(bom.encode("utf-8"))
+    every = index is not None and not index
     for tok in tokens:
         kind, text, lead, trail = tok
         if lead:
@@ -82,7 +84,7 @@ def fmt_tokens(tokens: Iterable[Token], index: dict[int, int] | None = None, *, 
                 ws, extra = _trivia_tokens(lead, out, ws, extra)
             else:  # most trivia is blanks only: no tokens to make
                 ws += lead
-        if index is not None:
+        if index is not None and (every or id(tok) in index):
             index[id(tok)] = len(out)
         if kind == "NEWLINE" and out and (previous := out[-1]).line_comment and not previous.text.endswith("\n"):
             previous.text += text

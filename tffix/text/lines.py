@@ -38,6 +38,11 @@ def width(text: str, unit: str = UTF32) -> int:
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
+#: ``Lines.of``'s memory: the few texts last asked about, oldest first.
+_RECENT: dict[str, Lines] = {}
+_RECENT_MAX = 4
+
+
 class Lines:
     """Where the lines of ``text`` start. Lines are numbered from 0 here;
     ``location`` gives the 1-based numbers messages print. The line after a
@@ -58,6 +63,18 @@ class Lines:
             starts.append(at + 1)
             at = find("\n", at + 1)
         self.starts = starts
+
+    @classmethod
+    def of(cls, text: str) -> Lines:
+        """``Lines(text)``, kept for the last few texts asked about: a caller
+        that needs one position per finding (a report's source lines) does
+        not split the whole text again each time."""
+        found = _RECENT.get(text)  # a str caches its hash: cheap for the same object
+        if found is None:
+            if len(_RECENT) >= _RECENT_MAX:
+                _RECENT.pop(next(iter(_RECENT), ""), None)  # pop: another thread may evict it too
+            found = _RECENT[text] = cls(text)
+        return found
 
     def __len__(self) -> int:
         return len(self.starts)
