@@ -120,6 +120,8 @@ class WrongValueKind(Rule):
         assert type(value) is n.Tuple
         if len(value.elements) != 1 or _has_comments(file, value):
             return None
+        if type(value.elements[0].value) in (n.Tuple, n.Object, n.ForExpr):
+            return None  # still a collection once taken out: nothing tells what string was meant
         rewrite.replace(value, value.elements[0].value)
         return rewrite.build("Take the one element out of the list", Applicability.UNSAFE)
 
