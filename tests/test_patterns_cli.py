@@ -7,6 +7,7 @@ with exit 2."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -157,7 +158,7 @@ def test_a_pattern_codemod_runs_by_name(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     listed = run_cli("codemod", "--list", cwd=project)
-    assert listed.exit_code == 0 and "rename-name-tag  Name tags become Title" in listed.stdout
+    assert listed.exit_code == 0 and re.search(r"rename-name-tag +Name tags become Title", listed.stdout)
     done = run_cli("codemod", "rename-name-tag", ".", cwd=project)
     assert done.exit_code == 0, done.output
     assert '    Title = "web"\n' in (project / "main.tf").read_text(encoding="utf-8")

@@ -1,6 +1,6 @@
 resource "aws_s3_bucket" "b" {
-  bucket = "acme-b"
-  tags   = { Name = "b" }
+  bucket="acme-b"
+  tags = { Name="b" }
 }
 
 resource "aws_s3_bucket_acl" "b" {

@@ -144,7 +144,7 @@ class S3LifecycleRuleWithoutFilter(Rule):
             if not has_block(rule.body, "filter"):
                 rewrite = FixBuilder(module, file)
                 _insert_filter(rewrite, rule, versions.empty_prefix)
-                message = f"lifecycle rule{_rule_label(rule)} has no `filter`; {versions.advice}"
+                message = f"lifecycle rule{_rule_label(rule)} has no `filter`; {versions.advice()}"
                 yield module.diagnostic(
                     self, file, rule.type, message, fix=rewrite.build(f"Add `{versions.block}`", Applicability.SAFE)
                 )
@@ -179,7 +179,7 @@ class S3LifecycleRuleWithoutFilter(Rule):
             yield module.diagnostic(self, file, rule.body.attribute("prefix"), message, fix=moved)  # type: ignore[arg-type]
         for rule in rules:
             if versions.warns and rule not in with_prefix and not has_block(rule.body, "filter"):
-                message = f"lifecycle rule{_rule_label(rule)} has no `filter`; {versions.advice}"
+                message = f"lifecycle rule{_rule_label(rule)} has no `filter`; {versions.advice()}"
                 yield module.diagnostic(self, file, rule.type, message, fix=moved)
 
 
@@ -202,11 +202,15 @@ class _Versions:
         #: every admitted release warning about it warns about `filter {}` too
         self.empty_prefix = constraint is not None and not admitted(EMPTY_FILTER_WARNS[1])
         self.block = 'filter { prefix = "" }' if self.empty_prefix else "filter {}"
+        self.constraint = constraint
+
+    def advice(self) -> str:
+        """What the finding's message advises, and for which releases."""
         if self.empty_prefix:
-            why = f"AWS provider 5.90-5.98, which `{constraint}` admits, warn without one and about `filter {{}}` too"
+            why = f"AWS provider 5.90-5.98, which `{self.constraint}` admits, warn without one and about `filter {{}}` too"
         else:
             why = f"AWS provider {WARNS_FROM} and later warn without one"
-        self.advice = f"add `{self.block}` (applies to all objects; {why})"
+        return f"add `{self.block}` (applies to all objects; {why})"
 
     @classmethod
     def of(cls, module: TerraformModule) -> _Versions:
