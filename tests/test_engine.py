@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tffix.cst import nodes as n
 from tffix.diagnostics import Fix
 from tffix.engine import batch, discover, edits
 from tffix.engine import module as module_
@@ -569,13 +570,19 @@ def test_appending_keeps_the_last_lines_bytes(ending: str, expected_tail: str) -
     assert blank.new_file_edit(empty, "x = 1\n").text == "x = 1\n"
 
 
-def _brute_non_overlapping(candidates: list[Diagnostic]) -> list[Diagnostic]:
+def _brute_non_overlapping(candidates: list[Diagnostic], join: bool) -> list[Diagnostic]:
     """The choice made by comparing every edit with every edit taken."""
+    from tffix.engine.run import _inserted_together
+
     chosen: list[Diagnostic] = []
     taken: list[Edit] = []
     for diag in candidates:
         assert diag.fix is not None
-        if not any(edit.overlaps(other) for edit in diag.fix.edits for other in taken):
+        if not any(
+            edit.overlaps(other) and not (join and _inserted_together(edit, other))
+            for edit in diag.fix.edits
+            for other in taken
+        ):
             chosen.append(diag)
             taken.extend(diag.fix.edits)
     return chosen
@@ -585,8 +592,10 @@ _spans = st.tuples(st.sampled_from(["a.tf", "b.tf"]), st.integers(0, 30), st.int
 _fixes = st.lists(st.lists(_spans, min_size=1, max_size=3), max_size=12)
 
 
-@given(_fixes)
-def test_fixes_chosen_for_a_pass_are_those_a_full_comparison_chooses(fixes: list[list[tuple[str, int, int]]]) -> None:
+@given(_fixes, st.booleans())
+def test_fixes_chosen_for_a_pass_are_those_a_full_comparison_chooses(
+    fixes: list[list[tuple[str, int, int]]], join: bool
+) -> None:
     # the pass compares a new edit only with the taken edits that can reach it (issue 17: thousands of fixes)
     from tffix.engine.run import _non_overlapping
 
@@ -595,4 +604,74 @@ def test_fixes_chosen_for_a_pass_are_those_a_full_comparison_chooses(fixes: list
         return Diagnostic("T1", "t", Severity.WARNING, "m", Path(edits[0][0]), (1, 1), (1, 1), (0, 0), fix)
 
     candidates = [finding(edits) for edits in fixes]
-    assert _non_overlapping(candidates) == _brute_non_overlapping(candidates)
+    assert _non_overlapping(candidates, join=join)[0] == _brute_non_overlapping(candidates, join)
+
+
+class DeclaresEach(_Base):
+    """For each `aN = 1`: `aN = var.aN`, and `variable "aN" {}` at the end of
+    the file (every fix inserts at one point); `tail` shapes the declaration."""
+
+    code, name = "TFX906", "declares-each"
+
+    def __init__(
+        self,
+        tail: Callable[[str], str] = lambda name: f'variable "{name}" {{}}\n',
+        declares: Callable[[str], str] = lambda name: name,
+        **kw: Any,
+    ) -> None:
+        super().__init__(**kw)
+        self.tail, self.declares = tail, declares
+
+    def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        for file in module.parsed():
+            for item in file.tree.body.items:
+                if type(item) is n.Attribute and file.source(item.value) == "1":
+                    name = item.name.text
+                    edits = [file.replace(item.value, f"var.{name}")]
+                    if module.index.declaration("variable", self.declares(name)) is None:
+                        edits.append(file.append(self.tail(name)))
+                    yield module.diagnostic(self, file, item, name, fix=fix("declare", Applicability.SAFE, *edits))
+
+
+def test_fixes_inserting_at_one_point_go_in_together() -> None:
+    # more than MAX_PASSES fixes, each declaring a variable at the end: one pass
+    names = [f"a{i}" for i in range(MAX_PASSES + 4)]
+    run = _run(DeclaresEach(), "".join(f"{name} = 1\n" for name in names))
+    text = run.texts[D / "main.tf"]
+    assert not run.internal_errors and not run.remaining and len(run.applied) == len(names)
+    assert all(text.count(f'variable "{name}"') == 1 for name in names)
+    assert text.index('variable "a0"') < text.index('variable "a1"')  # in the order of the findings
+
+
+def test_an_edit_two_fixes_share_is_made_once() -> None:
+    run = _run(DeclaresEach(tail=lambda name: 'variable "shared" {}\n'), "a = 1\nb = 1\n")
+    assert run.texts[D / "main.tf"].count('variable "shared"') == 1 and len(run.applied) == 2
+
+
+def test_insertions_that_together_declare_a_name_twice_take_a_pass_each() -> None:
+    rule = DeclaresEach(tail=lambda name: f'variable "v" {{\n  default = "{name}"\n}}\n', declares=lambda name: "v")
+    run = _run(rule, "a = 1\nb = 1\n")
+    text = run.texts[D / "main.tf"]
+    # the second pass sees `v` declared by the first and does not declare it again
+    assert text.count('variable "v"') == 1 and len(run.applied) == 2 and not run.internal_errors
+
+
+def test_insertions_that_together_break_the_file_take_a_pass_each() -> None:
+    run = _run(DeclaresEach(tail=lambda name: f'y = "{name}"\n'), "a = 1\nb = 1\n")
+    text = run.texts[D / "main.tf"]
+    # together they set `y` twice: the first goes in alone and is not refused with the second
+    assert "a = var.a" in text and text.count("y = ") == 1
+    assert [e for e in run.internal_errors if "together" in e or "TFX906" in e and "m/main.tf:1:" in e] == []
+
+
+def test_a_new_file_beside_insertions_at_one_point() -> None:
+    class AlsoCreates(DeclaresEach):
+        def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+            yield from super().check(module)
+            if (module.directory / "extra.tf") not in module.files:
+                file = next(iter(module.parsed()))
+                edit = Edit(module.directory / "extra.tf", 0, 0, "z = 2\n", create=True)
+                yield module.diagnostic(self, file, file.tree, "new", fix=fix("new", Applicability.SAFE, edit))
+
+    run = _run(AlsoCreates(), "a = 1\nb = 1\n")
+    assert run.texts[D / "extra.tf"] == "z = 2\n" and run.texts[D / "main.tf"].count("variable") == 2

@@ -27,6 +27,7 @@ from ..context.visit import handler_names, visit_module
 from ..cst import nodes as n
 from ..diagnostics import Applicability, Diagnostic, Edit
 from ..fmt.checks import SelfCheckError
+from ..model import ModuleIndex
 from ..rule import Rule, RuleSet, RuleSource
 from ..syntax.errors import ParseError
 from .edits import apply_fix_edits_parsed
@@ -111,9 +112,11 @@ def _crashed(module: TerraformModule, rule: RuleIdentity, error: Exception, erro
         errors.append(message)
 
 
-def _non_overlapping(candidates: list[Diagnostic]) -> list[Diagnostic]:
+def _non_overlapping(candidates: list[Diagnostic], *, join: bool = True) -> tuple[list[Diagnostic], bool]:
+    """The fixes one pass applies, and whether two of them insert at one point
+    (``join``: both go in, in the order chosen, instead of one per pass)."""
     chosen: list[Diagnostic] = []
-    taken = _Taken()
+    taken = _Taken(join)
     for diag in candidates:
         assert diag.fix is not None
         if any(taken.overlaps(edit) for edit in diag.fix.edits):
@@ -121,7 +124,29 @@ def _non_overlapping(candidates: list[Diagnostic]) -> list[Diagnostic]:
         chosen.append(diag)
         for edit in diag.fix.edits:
             taken.add(edit)
-    return chosen
+    return chosen, taken.joined
+
+
+def _inserted_together(a: Edit, b: Edit) -> bool:
+    """Two insertions at one point of a file that exists (new files are made
+    by one fix at a time): ten fixes each declaring a variable at the end of
+    variables.tf need not take ten passes."""
+    return a.start == a.end == b.start == b.end and not (a.create or b.create)
+
+
+def _declares_twice(module: TerraformModule, new_texts: Mapping[Path, tuple[str, n.Module]]) -> bool:
+    """Whether the new trees declare something twice that the old ones did not
+    (two fixes inserting one variable each, with different text, in one pass)."""
+
+    def twice(tree: n.Module) -> set[tuple[str, tuple[str, ...]]]:
+        names = Counter((d.kind, d.name) for d in ModuleIndex({0: tree}).declarations() if not d.override)
+        return {name for name, count in names.items() if count > 1}
+
+    for path, (_, tree) in new_texts.items():
+        old = module.files.get(path)
+        if twice(tree) - (twice(old.tree) if old is not None and old.tree is not None else set()):
+            return True
+    return False
 
 
 class _Taken:
@@ -130,9 +155,11 @@ class _Taken:
     starting at most the longest one's length before it), not at every
     edit of the file: a large file has thousands of fixes."""
 
-    def __init__(self) -> None:
+    def __init__(self, join: bool) -> None:
         self.edits: dict[Path, list[tuple[int, int, Edit]]] = {}  # (start, order, edit)
         self.longest: dict[Path, int] = {}
+        self.join = join
+        self.joined = False
 
     def add(self, edit: Edit) -> None:
         spans = self.edits.setdefault(edit.path, [])
@@ -144,7 +171,9 @@ class _Taken:
         i = bisect_left(spans, (edit.start - self.longest.get(edit.path, 0),))
         while i < len(spans) and spans[i][0] <= edit.end:
             if spans[i][2].overlaps(edit):
-                return True
+                if not (self.join and _inserted_together(spans[i][2], edit)):
+                    return True
+                self.joined = True
             i += 1
         return False
 
@@ -152,7 +181,9 @@ class _Taken:
 def _apply(texts: dict[Path, str], fixes: list[Diagnostic]) -> dict[Path, tuple[str, n.Module]]:
     """New texts (and their trees) of the files the fixes edit. Raises
     ParseError/SelfCheckError/ValueError."""
-    return apply_fix_edits_parsed(texts, (edit for diag in fixes if diag.fix is not None for edit in diag.fix.edits))
+    # an edit two fixes share (the same variable declared for both) is made once
+    edits = dict.fromkeys(edit for diag in fixes if diag.fix is not None for edit in diag.fix.edits)
+    return apply_fix_edits_parsed(texts, edits)
 
 
 class _Pass:
@@ -239,6 +270,23 @@ class _Pass:
                 self.ban(diag, f"fixes together {_refusal(e)}")
             return {}, []
 
+    def apply_joined(
+        self, texts: dict[Path, str], module: TerraformModule, candidates: list[Diagnostic]
+    ) -> tuple[dict[Path, tuple[str, n.Module]], list[Diagnostic]]:
+        """``apply`` of the fixes one pass can make; insertions at one point go
+        in together unless together they break the file or declare a name
+        twice, and then the pass falls back to one of them."""
+        chosen, joined = _non_overlapping(candidates)
+        if joined:
+            try:
+                new_texts = _apply(texts, chosen)
+                if not _declares_twice(module, new_texts):
+                    return new_texts, chosen
+            except (ParseError, SelfCheckError, ValueError):
+                pass
+            chosen, _ = _non_overlapping(candidates, join=False)
+        return self.apply(texts, chosen)
+
 
 def _refusal(error: Exception) -> str:
     """Why edits were not applied, for an internal-error message."""
@@ -306,8 +354,7 @@ def run_module(
     expected: Counter[tuple[str, str, str]] = Counter()
     for _ in range(MAX_PASSES if fix else 0):
         _verify_gone(diags, expected, state)
-        chosen = _non_overlapping(state.candidates(diags, run.texts))
-        new_texts, chosen = state.apply(run.texts, chosen)
+        new_texts, chosen = state.apply_joined(run.texts, module, state.candidates(diags, run.texts))
         if not chosen:
             break
         run.texts.update((path, text) for path, (text, _) in new_texts.items())
