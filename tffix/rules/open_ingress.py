@@ -225,12 +225,14 @@ def _node(body: Container, name: str) -> n.Node | None:
 
 def _objects(body: n.Body, name: str) -> Iterator[n.Object]:
     """The objects of ``name = [{ ... }, ...]``, the attribute spelling of a
-    repeated nested block."""
+    repeated nested block (or of ``name = { ... }``, one object)."""
     attribute = body.attribute(name)
     if attribute is not None and type(attribute.value) is n.Tuple:
         for element in attribute.value.elements:
             if type(element.value) is n.Object:
                 yield element.value
+    elif attribute is not None and type(attribute.value) is n.Object:
+        yield attribute.value  # `ingress = { ... }`: invalid, but generated code writes it, and it is still open
 
 
 class OpenIngress(Rule):
@@ -241,7 +243,9 @@ class OpenIngress(Rule):
     (22), RDP (3389), database and cache ports (3306, 5432, 1433, 1521,
     27017, 6379, 9200, ...) or to every port and protocol, in inline
     `ingress` blocks of `aws_security_group` (or `ingress = [{ ... }]`,
-    their attribute spelling; `egress` is never read), in `aws_security_group_rule`
+    their attribute spelling, and the invalid `ingress = { ... }` and
+    `cidr_blocks = "0.0.0.0/0"` generated code writes; `egress` is never
+    read), in `aws_security_group_rule`
     (`type = "ingress"`), `aws_vpc_security_group_ingress_rule`, azurerm
     network security rules (inline blocks, `security_rule = [{ ... }]` or
     `azurerm_network_security_rule`; `Inbound`, `Allow`) and
@@ -424,9 +428,11 @@ class OpenIngress(Rule):
             if argument == "source_address_prefix" and type(holder) is n.Attribute:
                 rewrite.rename(holder, "source_address_prefixes")
                 rewrite.replace(opened.attribute.value, reference)
+            elif type(opened.attribute.value) is not n.Tuple:
+                # `cidr_blocks = "0.0.0.0/0"`: one string where a list goes, replaced whole
+                rewrite.replace(opened.attribute.value, reference)
             else:
                 tuple_ = opened.attribute.value
-                assert type(tuple_) is n.Tuple
                 # every "anyone" entry goes at once: one fix, however many findings point at the list
                 world = {id(node) for node, _ in _list_sources(opened.attribute, AZURE_WORLD)}
                 others = [e.value for e in tuple_.elements if id(e.value) not in world]

@@ -1,0 +1,26 @@
+# shapes generated code writes: Terraform rejects both, but the port is open all the same
+resource "aws_security_group" "bastion" {
+    name = "bastion"
+    ingress = {
+        from_port   = 22
+        to_port     = 22
+        protocol    = "tcp"
+        cidr_blocks = var.allowed_ssh_cidr_blocks # anyone
+    }
+}
+
+resource "aws_security_group" "db" {
+    name = "db"
+    ingress {
+        from_port   = 5432
+        to_port     = 5432
+        protocol    = "tcp"
+        cidr_blocks = var.allowed_postgresql_cidr_blocks
+    }
+    egress {
+        from_port   = 0
+        to_port     = 0
+        protocol    = "-1"
+        cidr_blocks = "0.0.0.0/0"
+    }
+}
