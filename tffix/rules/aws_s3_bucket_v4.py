@@ -31,7 +31,7 @@ from ..api import (
 )
 from ..cst import nodes as n
 
-__all__ = ["AwsS3BucketV4"]
+__all__ = ["AwsS3BucketV4", "v3_arguments", "v3_items"]
 
 #: the marker of a follow-up the codemod leaves in the code (and reports as a note)
 MARKER = "TODO(tffix:aws-s3-bucket-v4):"
@@ -87,6 +87,17 @@ def _v3_shape(item: n.BodyItem) -> bool:
     if kind not in _RESOURCES:
         return False
     return (type(item) is n.Attribute) == (kind in _ATTRIBUTES)
+
+
+def v3_items(bucket: n.Block) -> list[n.Attribute | n.Block]:
+    """The provider-v3 arguments of an ``aws_s3_bucket`` this codemod moves
+    (not those a follow-up marker leaves for a person), in source order."""
+    return [i for i in bucket.body.items if isinstance(i, (n.Attribute, n.Block)) and _v3_shape(i) and not _marked(i)]
+
+
+def v3_arguments(bucket: n.Block) -> list[str]:
+    """The names of ``v3_items``, each once."""
+    return list(dict.fromkeys(_kind(i) or "" for i in v3_items(bucket)))
 
 
 def _is_dynamic(item: n.BodyItem) -> bool:

@@ -56,6 +56,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
     from .public_lambda_function_url import PublicLambdaFunctionUrl
     from .rds_password_forbidden_characters import RdsPasswordForbiddenCharacters
     from .registry_module_without_version import RegistryModuleWithoutVersion
+    from .s3_bucket_v3_arguments import S3BucketV3Arguments
     from .s3_lifecycle_rule_without_filter import S3LifecycleRuleWithoutFilter
     from .slash_comment import SlashComment
     from .timestamp_in_resource_argument import TimestampInResourceArgument
@@ -102,6 +103,7 @@ def rule_classes() -> tuple[type[Rule], ...]:
         HardcodedAmiId,
         HardcodedSecret,
         BroadIamPermissions,
+        S3BucketV3Arguments,
         LegacyIndexSyntax,
         LookupWithoutDefault,
         EmptyListComparison,

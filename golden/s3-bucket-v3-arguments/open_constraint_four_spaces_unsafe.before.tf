@@ -1,0 +1,19 @@
+terraform {
+    required_providers {
+        aws = {
+            source  = "hashicorp/aws"
+            version = ">= 3.0"
+        }
+    }
+}
+
+resource "aws_s3_bucket" "assets" {
+    bucket = "acme-assets"
+    server_side_encryption_configuration {
+        rule {
+            apply_server_side_encryption_by_default {
+                sse_algorithm = "AES256"
+            }
+        }
+    }
+}
