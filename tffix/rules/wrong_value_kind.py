@@ -29,10 +29,11 @@ class WrongValueKind(Rule):
     ## What it does
     Finds a quoted string given to an argument whose schema type is a list
     or set of strings, numbers or bools (`vpc_security_group_ids =
-    "sg-123"`), and a list literal given to an argument that takes a string
-    (`ami = ["ami-123"]`). Only literals are judged: `"${var.ids}"` alone
-    is the value of `var.ids` to Terraform, and references, calls and
-    conditionals are left alone. Types of providers tffix has no schema for
+    "sg-123"`) or one resource's `id`/`arn` there (`security_groups =
+    aws_security_group.web.id`), and a list literal given to an argument
+    that takes a string (`ami = ["ami-123"]`). Otherwise only literals are
+    judged: `"${var.ids}"` alone is the value of `var.ids` to Terraform, and
+    other references, calls and conditionals are left alone. Types of providers tffix has no schema for
     are never reported (see `unknown-resource-type` for where schemas come
     from).
 

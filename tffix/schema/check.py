@@ -164,12 +164,33 @@ def _is_string(expr: object) -> bool:
     return not (len(parts) == 1 and type(parts[0]) is n.Interpolation)
 
 
+#: names a reference starts with that are not a managed resource's type
+_NOT_RESOURCES = frozenset({"var", "local", "module", "each", "count", "path", "self", "terraform"})
+
+
+def _one_id(expr: object) -> bool:
+    """``aws_security_group.web.id`` (or ``.arn``; ``[0]`` allowed, no splat),
+    or the same of a ``data`` source: one resource's identifier, a string
+    whatever the provider, that generated code passes where a list goes."""
+    if type(expr) is not n.GetAttr or expr.name.text not in ("id", "arn"):
+        return False
+    inner = expr.obj
+    if type(inner) is n.Index:
+        inner = inner.obj
+    if type(inner) is not n.GetAttr:
+        return False
+    head = inner.obj
+    if type(head) is n.GetAttr and type(head.obj) is n.Variable and head.obj.name.text == "data":
+        return True
+    return type(head) is n.Variable and "_" in head.name.text and head.name.text not in _NOT_RESOURCES
+
+
 def _wrong_kind(value: object, types: list[str]) -> str | None:
-    """``string-for-list``: a string where every candidate takes a list or
+    """``string-for-list``: a string (or one resource's ``id``) where every candidate takes a list or
     set of strings, numbers or bools; ``list-for-string``: a list literal
     where every candidate takes a string. None otherwise (what Terraform
     converts by itself, or what cannot be told without evaluating)."""
-    if _is_string(value) and all(t in _PRIMITIVE_COLLECTIONS for t in types):
+    if (_is_string(value) or _one_id(value)) and all(t in _PRIMITIVE_COLLECTIONS for t in types):
         return "string-for-list"
     if type(value) is n.Tuple and all(t == "string" for t in types):
         return "list-for-string"
