@@ -1,8 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
-from ..api import Applicability, Diagnostic, Example, Rule, Severity, TerraformModule, admits_range, provider_constraint
+from ..api import (
+    Applicability,
+    Diagnostic,
+    Example,
+    Rule,
+    Severity,
+    SourceFile,
+    TerraformModule,
+    admits_range,
+    provider_constraint,
+)
 from ..cst import nodes as n
 from .aws_s3_bucket_v4 import AwsS3BucketV4, v3_arguments, v3_items
 
@@ -84,11 +95,13 @@ class S3BucketV3Arguments(Rule):
     )
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
-        buckets = {
-            block.label_values[1]: (file, block)
-            for file, block in module.blocks("resource", "aws_s3_bucket")
-            if len(block.labels) == 2 and v3_items(block)
-        }
+        # the codemod reports each bucket at its first v3 argument: that place names the bucket
+        buckets: dict[tuple[Path, int], tuple[SourceFile, n.Block, n.Token]] = {}
+        for file, block in module.blocks("resource", "aws_s3_bucket"):
+            items = v3_items(block)
+            if len(block.labels) == 2 and items:
+                node = items[0].name if type(items[0]) is n.Attribute else items[0].type
+                buckets[file.path, file.span(node)[0]] = (file, block, node)
         if not buckets:
             return
         trees = (file.tree for file in module.files.values() if file.tree is not None)
@@ -96,21 +109,17 @@ class S3BucketV3Arguments(Rule):
         if constraint is not None and admits_range(constraint, READ_ONLY_FROM) is False:
             return  # a v3 module: these arguments are how v3 wants them
         for found in AwsS3BucketV4().check(module):
-            if found.fix is None:
+            place = buckets.get((found.path, found.offsets[0]))
+            if found.fix is None or place is None:
                 continue  # the codemod's follow-up notes: its own business
-            label = found.message.split(":", 1)[0].removeprefix("aws_s3_bucket.")
-            if label not in buckets:
-                continue
-            file, block = buckets[label]
+            file, block, node = place
             names = v3_arguments(block)
-            first = v3_items(block)[0]
             one = len(names) == 1
             message = "{}: {} {}, deprecated since {}; {} (tffix codemod aws-s3-bucket-v4)".format(
-                f"aws_s3_bucket.{label}",
+                f"aws_s3_bucket.{block.label_values[1]}",
                 ", ".join(f"`{name}`" for name in names),
                 "is an AWS provider v3 argument" if one else "are AWS provider v3 arguments",
                 READ_ONLY_FROM,
                 "move it to its own resource" if one else "move them to their own resources",
             )
-            node = first.name if type(first) is n.Attribute else first.type
             yield module.diagnostic(self, file, node, message, fix=found.fix)
