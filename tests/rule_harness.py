@@ -4,6 +4,7 @@ rule example and golden tests."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,24 @@ from tffix.syntax.errors import ParseError
 from tffix.syntax.parser import parse_module
 
 DIRECTORY = Path("module")
+
+
+def golden_cases(golden: Path, names: Iterable[str]) -> list[tuple[str, str]]:
+    """``(name, case)`` for every golden case of these rules or codemods:
+    ``case.before.tf`` files and ``case/before/`` folders under ``golden/NAME``."""
+    out = []
+    for name in names:
+        folder = golden / name
+        if not folder.is_dir():
+            continue
+        out += [(name, p.name[: -len(".before.tf")]) for p in folder.glob("*.before.tf")]
+        out += [(name, p.name) for p in folder.iterdir() if (p / "before").is_dir()]
+    return sorted(out)
+
+
+def read_dir(folder: Path) -> dict[str, str]:
+    """The files of a golden case's folder, by name, as text."""
+    return {p.name: p.read_bytes().decode("utf-8") for p in sorted(folder.iterdir()) if p.is_file()}
 
 
 def settings_for(rule: str, options: dict[str, Any]) -> Settings:

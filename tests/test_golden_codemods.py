@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 from conftest import ROOT
-from rule_harness import read_options
+from rule_harness import golden_cases, read_dir, read_options
 
 from tffix.engine.codemods import run_codemods
 from tffix.engine.discover import ModuleSource
@@ -41,22 +41,7 @@ DIRECTORY = Path("module")
 SCHEMA_RULES = ("TFX401", "TFX402", "TFX403", "TFX404")
 
 
-def _cases() -> list[tuple[str, str]]:
-    out = []
-    for name in CODEMODS:
-        folder = GOLDEN / name
-        if not folder.is_dir():
-            continue
-        out += [(name, p.name[: -len(".before.tf")]) for p in folder.glob("*.before.tf")]
-        out += [(name, p.name) for p in folder.iterdir() if (p / "before").is_dir()]
-    return sorted(out)
-
-
-CASES = _cases()
-
-
-def _read_dir(folder: Path) -> dict[str, str]:
-    return {p.name: p.read_bytes().decode("utf-8") for p in sorted(folder.iterdir()) if p.is_file()}
+CASES = golden_cases(GOLDEN, CODEMODS)
 
 
 @pytest.mark.parametrize("name", sorted(CODEMODS))
@@ -77,10 +62,10 @@ def test_golden_codemod_case(codemod: str, case: str, update_golden: bool) -> No
     base = GOLDEN / codemod
     folder = base / case
     if folder.is_dir():
-        before = {k: v for k, v in _read_dir(folder / "before").items() if k.endswith(".tf")}
+        before = {k: v for k, v in read_dir(folder / "before").items() if k.endswith(".tf")}
         options = read_options(folder / "options.toml")
         expected_dir = folder / "after"
-        expected = _read_dir(expected_dir) if expected_dir.is_dir() else None
+        expected = read_dir(expected_dir) if expected_dir.is_dir() else None
         notes_file = folder / "notes"
     else:
         before = {"main.tf": (base / f"{case}.before.tf").read_bytes().decode("utf-8")}
@@ -138,7 +123,7 @@ def test_golden_codemod_output_fits_the_provider_schema(codemod: str, case: str)
     that expect no change hold no output of the codemod to read.)"""
     after = _after(codemod, case)
     assert after is not None
-    files = _read_dir(after) if after.is_dir() else {"main.tf": after.read_bytes().decode("utf-8")}
+    files = read_dir(after) if after.is_dir() else {"main.tf": after.read_bytes().decode("utf-8")}
     paths = {DIRECTORY / name: text for name, text in files.items() if name.endswith(".tf")}
     run = run_module(DIRECTORY, paths, Settings(select=SCHEMA_RULES), fix=False, existing=frozenset(paths))
     assert not run.internal_errors, run.internal_errors

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from rule_harness import assert_sound, outputs, read_options, run, settings_for
+from rule_harness import assert_sound, golden_cases, outputs, read_dir, read_options, run, settings_for
 
 from tffix.engine.edits import fmt_clean
 from tffix.fmt.region import indent_unit
@@ -35,22 +35,7 @@ GOLDEN = ROOT / "golden"
 RULE_NAMES = [cls.name for cls in rule_classes()]
 
 
-def _cases() -> list[tuple[str, str]]:
-    out = []
-    for name in RULE_NAMES:
-        folder = GOLDEN / name
-        if not folder.is_dir():
-            continue
-        out += [(name, p.name[: -len(".before.tf")]) for p in folder.glob("*.before.tf")]
-        out += [(name, p.name) for p in folder.iterdir() if (p / "before").is_dir()]
-    return sorted(out)
-
-
-CASES = _cases()
-
-
-def _read_dir(folder: Path) -> dict[str, str]:
-    return {p.name: p.read_bytes().decode("utf-8") for p in sorted(folder.iterdir()) if p.is_file()}
+CASES = golden_cases(GOLDEN, RULE_NAMES)
 
 
 @pytest.mark.parametrize("name", RULE_NAMES)
@@ -98,7 +83,7 @@ def test_golden_rule_case(
             # child modules the rules read from disk: the module runs as `module/` of a copy
             shutil.copytree(folder / "before", tmp_path / "module")
             monkeypatch.chdir(tmp_path)
-        before_all = _read_dir(folder / "before")
+        before_all = read_dir(folder / "before")
         options = read_options(folder / "options.toml")
     else:
         before_all = {"main.tf": (base / f"{case}.before.tf").read_bytes().decode("utf-8")}
@@ -124,7 +109,7 @@ def test_golden_rule_case(
         expected_dir = folder / "after"
         if update_golden:
             _update_dir(expected_dir, files, got)
-        expected = _read_dir(expected_dir) if expected_dir.is_dir() else files
+        expected = read_dir(expected_dir) if expected_dir.is_dir() else files
         expected = {k: v for k, v in expected.items() if k not in existing or k in got}
         assert got == expected
     else:
