@@ -3,7 +3,6 @@ line-break style, checked directly (the engine's coverage gate includes it)."""
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -54,15 +53,15 @@ def test_lines_of_keeps_the_last_few_texts() -> None:
     assert Lines.of(texts[0]).starts == [0, 6, 12]
 
 
-def test_newline_style_is_worked_out_once_per_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    from tffix.text import newlines
-
+def test_newline_style_is_worked_out_once_per_text() -> None:
     texts = [f"a = {i}\r\nb = 2\r\n" for i in range(6)]
+    newline_style.cache_clear()
     assert newline_style(texts[0]) == "\r\n"
-    monkeypatch.setattr(newlines, "_RECENT", {texts[0]: "\r\n"})
     assert newline_style(texts[0]) == "\r\n"
-    newlines._RECENT[texts[0]] = "kept"  # the cache answers, the text is not counted again
-    assert newline_style(texts[0]) == "kept"
+    assert newline_style.cache_info().hits == 1  # the cache answers, the text is not counted again
     for text in texts[1:]:
         assert newline_style(text) == "\r\n"
-    assert texts[0] not in newlines._RECENT and len(newlines._RECENT) == newlines._RECENT_MAX
+    info = newline_style.cache_info()
+    assert info.currsize == info.maxsize == 4  # the memory stays small
+    newline_style(texts[0])
+    assert newline_style.cache_info().misses == info.misses + 1  # the oldest went

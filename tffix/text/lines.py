@@ -18,6 +18,7 @@ This module imports nothing from tffix, so every layer can use it.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 
@@ -36,11 +37,6 @@ def width(text: str, unit: str = UTF32) -> int:
     if unit == UTF8:
         return len(text.encode("utf-8", "surrogatepass"))
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
-
-
-#: ``Lines.of``'s memory: the few texts last asked about, oldest first.
-_RECENT: dict[str, Lines] = {}
-_RECENT_MAX = 4
 
 
 class Lines:
@@ -65,16 +61,12 @@ class Lines:
         self.starts = starts
 
     @classmethod
+    @functools.lru_cache(maxsize=4)  # a handful of texts, kept on purpose
     def of(cls, text: str) -> Lines:
         """``Lines(text)``, kept for the last few texts asked about: a caller
         that needs one position per finding (a report's source lines) does
         not split the whole text again each time."""
-        found = _RECENT.get(text)  # a str caches its hash: cheap for the same object
-        if found is None:
-            if len(_RECENT) >= _RECENT_MAX:
-                _RECENT.pop(next(iter(_RECENT), ""), None)  # pop: another thread may evict it too
-            found = _RECENT[text] = cls(text)
-        return found
+        return cls(text)
 
     def __len__(self) -> int:
         return len(self.starts)
