@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from ..api import (
@@ -96,6 +97,7 @@ _ESCAPED_NEWLINE = re.compile(r"\\n")
 MIN_LENGTH = 4
 
 
+@lru_cache(maxsize=4096)  # the same few hundred names, asked for every argument of every block
 def secret_name(name: str) -> bool:
     """Whether an argument, key or variable of this name holds a secret:
     ``password``, ``master_password``, ``client_secret``, ``DB_PASSWORD``,
@@ -513,7 +515,8 @@ class HardcodedSecret(Rule):
             if diag is not None:
                 reported.append(diag.offsets)
                 yield diag
-        yield from self._anywhere(module, file, place, block, reported)
+        if _MAY_HOLD.search(file.text):  # the file holds no such string: skip walking its literals
+            yield from self._anywhere(module, file, place, block, reported)
 
     def _argument(
         self,

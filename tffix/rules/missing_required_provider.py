@@ -85,7 +85,8 @@ def provider_references(module: TerraformModule) -> dict[str, tuple[SourceFile, 
                     labels = index.labels(inner)
                     if labels:
                         found.setdefault(labels[0], (file, inner.labels[0]))
-    for file, call in find_by_file(_PROVIDER_FUNCTION, module.parsed()):
+    # `::` in no file (nearly every module): no provider function to look for
+    for file, call in find_by_file(_PROVIDER_FUNCTION, (f for f in module.parsed() if "::" in f.text)):
         assert type(call) is FunctionCall
         found.setdefault(call.name[2].text, (file, call.name[2]))
     found.pop(_BUILTIN, None)

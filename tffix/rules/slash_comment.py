@@ -66,6 +66,8 @@ class SlashComment(Rule):
     )
 
     def visit_Module(self, tree: Module, ctx: NodeContext) -> None:
+        if "//" not in ctx.file.text:
+            return  # most files: no token's trivia can hold one
         offset = len(tree.bom)
         for token in tree.tokens():
             at = offset
@@ -73,6 +75,9 @@ class SlashComment(Rule):
                 trivia: str = getattr(token, field)
                 if field == "trail":
                     at += len(token.text)
+                if "//" not in trivia:
+                    at += len(trivia)
+                    continue
                 for match in _COMMENT.finditer(trivia):
                     if match.group().startswith("//"):
                         slashes = _SLASHES.match(match.group())

@@ -101,6 +101,8 @@ class TimestampInResourceArgument(Rule):
     )
 
     def check(self, module: TerraformModule) -> Iterator[Diagnostic]:
+        if not any("timestamp" in file.text for file in module.parsed()):
+            return  # the name in no file: no call, in a resource or a local
         for file, block in module.blocks("resource"):
             if len(block.labels) < 2:
                 continue

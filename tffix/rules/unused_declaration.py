@@ -21,6 +21,7 @@ from ..api import (
     Variable,
     find_by_file,
     literal_value,
+    walk,
 )
 from ..api import matchers as m
 
@@ -124,12 +125,15 @@ class UnusedDeclaration(Rule):
             if declaration.override:
                 continue
             file = module.files[declaration.file]
-            start, end = file.span(declaration.node)
             # a use is a reference from anywhere but the declaration's own body, or its name in a .tf.json file
-            if any(
-                r.file != declaration.file or not start <= file.span(r.node)[0] < end
-                for r in references.references_to(declaration)
-            ) or _mentions(json_text, declaration.address):
+            uses = references.references_to(declaration)
+            if any(r.file != declaration.file for r in uses):
+                continue
+            if uses:  # all in its file: is one outside its own body? (no positions: they cost a file walk)
+                inside = {id(node) for node in walk(declaration.node)}
+                if any(id(r.node) not in inside for r in uses):
+                    continue
+            if _mentions(json_text, declaration.address):
                 continue
             if declaration.kind == "local":
                 where = declaration.node.name  # type: ignore[union-attr]
